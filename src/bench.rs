@@ -1,0 +1,255 @@
+//! `claimtrack bench`: generates a corpus of German and English agency-style articles with
+//! varied figures, then measures extraction speed on one thread and on all threads.
+
+use std::fmt::Write as _;
+use std::time::Instant;
+
+use crate::extract::Extractor;
+use crate::load::Document;
+use crate::pipeline;
+
+/// A small deterministic random generator (xorshift64*), so every run measures the same corpus.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[self.below(items.len())]
+    }
+}
+
+const DE_SENTENCES: [&str; 14] = [
+    "Nach Angaben {SRC_GEN} wurden {Q}{N} Soldaten in die Grenzregion verlegt.",
+    "{SRC_NOM} teilte am {DAY}. {MONTH} mit, {Q}{N} Menschen seien aus der Region geflohen.",
+    "Laut {SRC_DAT} kamen bei den Gefechten {Q}{N} Menschen ums Leben.",
+    "Die Regierung will {Q}{N} Millionen Euro für den Wiederaufbau ausgeben, sagte {PERSON}.",
+    "Die Inflation stieg im {MONTH} auf {PCT} Prozent.",
+    "{SRC_DAT} zufolge sind zwischen {N} und {N2} Fahrzeuge beschädigt worden.",
+    "Seit {YEAR} hat sich die Zahl der Flüchtlinge verdreifacht.",
+    "Zehntausende Menschen demonstrierten am Wochenende in der Hauptstadt.",
+    "Die Polizei nahm {Q}{N} Personen fest, wie ein Sprecher erklärte.",
+    "Ein Viertel der Befragten hält die Lage für ernst, zwei Drittel sehen keine Besserung.",
+    "Die Gespräche sollen am {DAY}. {MONTH} in Genf fortgesetzt werden.",
+    "Der 54-jährige Minister äußerte sich am Abend nicht mehr zu den Vorwürfen.",
+    "Beobachter rechnen damit, dass die Verhandlungen noch Wochen dauern werden.",
+    "Die Hilfsorganisation verteilte {N} Tonnen Lebensmittel an {Q}{N2} Familien.",
+];
+
+const EN_SENTENCES: [&str; 14] = [
+    "According to {SRC_EN}, {Q_EN}{N_EN} troops have been deployed near the border.",
+    "{SRC_EN_CAP} said {Q_EN}{N_EN} people had fled the region since {MONTH_EN}.",
+    "The government plans to spend ${N_SMALL}bn on reconstruction, {PERSON} said.",
+    "Inflation rose to {PCT_EN}% in {MONTH_EN}, the statistics office said.",
+    "Between {N_EN} and {N2_EN} vehicles were damaged, officials estimated.",
+    "Tens of thousands of people marched through the capital on Saturday.",
+    "Police arrested {Q_EN}{N_EN} protesters, a spokesman told reporters.",
+    "Four in ten voters said they trusted the government, a poll found.",
+    "Talks are due to resume on {MONTH_EN} {DAY} in Geneva.",
+    "The 54-year-old minister declined to comment on Friday evening.",
+    "Observers expect the negotiations to take weeks.",
+    "The agency delivered {N_EN} tonnes of food to {Q_EN}{N2_EN} families.",
+    "Since {YEAR}, the number of refugees has tripled.",
+    "Shares in the company fell {PCT_EN}% to {N_SMALL}.{DAY} euros.",
+];
+
+const DE_QUAL: [&str; 8] = [
+    "",
+    "",
+    "rund ",
+    "mehr als ",
+    "knapp ",
+    "bis zu ",
+    "mindestens ",
+    "etwa ",
+];
+const EN_QUAL: [&str; 8] = [
+    "",
+    "",
+    "about ",
+    "more than ",
+    "nearly ",
+    "up to ",
+    "at least ",
+    "some ",
+];
+const DE_SRC_GEN: [&str; 4] = [
+    "der Polizei",
+    "des Verteidigungsministeriums",
+    "der Vereinten Nationen",
+    "von Beobachtern",
+];
+const DE_SRC_NOM: [&str; 4] = [
+    "Das Innenministerium",
+    "Die Armee",
+    "Der Kreml",
+    "Das Rote Kreuz",
+];
+const DE_SRC_DAT: [&str; 4] = [
+    "dem Verteidigungsministerium",
+    "der Nachrichtenagentur Reuters",
+    "den Behörden",
+    "der Regierung",
+];
+const EN_SRC: [&str; 4] = [
+    "the defence ministry",
+    "the United Nations",
+    "local officials",
+    "the Red Cross",
+];
+const PERSONS: [&str; 4] = ["Anna Berger", "Tomas Reb", "Jane Miller", "Peter Lind"];
+const MONTHS_DE: [&str; 6] = ["Januar", "März", "Mai", "Juli", "September", "November"];
+const MONTHS_EN: [&str; 6] = ["January", "March", "May", "July", "September", "November"];
+
+fn german_number(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn english_number(n: u64) -> String {
+    german_number(n).replace('.', ",")
+}
+
+fn fill(template: &str, rng: &mut Rng) -> String {
+    let n = 10 + rng.next() % 120_000;
+    let n2 = n + 1 + rng.next() % 5_000;
+    let mut s = template.to_string();
+    let replacements: [(&str, String); 20] = [
+        ("{Q}", rng.pick(&DE_QUAL).to_string()),
+        ("{Q_EN}", rng.pick(&EN_QUAL).to_string()),
+        ("{N}", german_number(n)),
+        ("{N2}", german_number(n2)),
+        ("{N_EN}", english_number(n)),
+        ("{N2_EN}", english_number(n2)),
+        ("{N_SMALL}", (1 + rng.next() % 90).to_string()),
+        (
+            "{PCT}",
+            format!("{},{}", 1 + rng.next() % 20, rng.next() % 10),
+        ),
+        (
+            "{PCT_EN}",
+            format!("{}.{}", 1 + rng.next() % 20, rng.next() % 10),
+        ),
+        ("{SRC_GEN}", rng.pick(&DE_SRC_GEN).to_string()),
+        ("{SRC_NOM}", rng.pick(&DE_SRC_NOM).to_string()),
+        ("{SRC_DAT}", rng.pick(&DE_SRC_DAT).to_string()),
+        ("{SRC_EN_CAP}", {
+            let s = rng.pick(&EN_SRC);
+            let mut c = s.chars();
+            c.next()
+                .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+                .unwrap_or_default()
+        }),
+        ("{SRC_EN}", rng.pick(&EN_SRC).to_string()),
+        ("{PERSON}", rng.pick(&PERSONS).to_string()),
+        ("{MONTH}", rng.pick(&MONTHS_DE).to_string()),
+        ("{MONTH_EN}", rng.pick(&MONTHS_EN).to_string()),
+        ("{DAY}", (1 + rng.next() % 28).to_string()),
+        ("{YEAR}", (1990 + rng.next() % 34).to_string()),
+        ("{X}", String::new()),
+    ];
+    for (key, value) in &replacements {
+        if s.contains(key) {
+            s = s.replace(key, value);
+        }
+    }
+    s
+}
+
+/// Generates `bytes` of articles: German and English alternately, 12-30 sentences each.
+#[must_use]
+pub fn corpus(bytes: usize) -> Vec<Document> {
+    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    let mut docs = Vec::new();
+    let mut total = 0;
+    let mut k = 0usize;
+    while total < bytes {
+        let english = k % 3 == 2;
+        let mut text = format!(
+            " date 20{:02}-{:02}\n\n",
+            20 + rng.below(6),
+            1 + rng.below(12)
+        );
+        let sentences = 12 + rng.below(19);
+        for i in 0..sentences {
+            let template = if english {
+                rng.pick(&EN_SENTENCES)
+            } else {
+                rng.pick(&DE_SENTENCES)
+            };
+            text.push_str(&fill(template, &mut rng));
+            text.push_str(if i % 4 == 3 { "\n\n" } else { " " });
+        }
+        total += text.len();
+        docs.push(Document::from_text(&format!("bench/{k:06}.txt"), text));
+        k += 1;
+    }
+    docs
+}
+
+/// Runs the benchmark and returns its report.
+#[must_use]
+pub fn run(mb: usize, threads: Option<usize>) -> String {
+    let mut report = String::new();
+    let started = Instant::now();
+    let docs = corpus(mb * 1_000_000);
+    let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
+    let megabytes = bytes as f64 / 1e6;
+    let _ = writeln!(
+        report,
+        "corpus: {} articles, {megabytes:.1} MB, generated in {:.2} s",
+        docs.len(),
+        started.elapsed().as_secs_f64()
+    );
+    let extractor = Extractor::new();
+    // Warm up the lexicons.
+    let _ = extractor.extract(&docs[0]);
+    let t = Instant::now();
+    let mut claims = 0usize;
+    for d in &docs {
+        claims += extractor.extract(d).claims.len();
+    }
+    let one = t.elapsed().as_secs_f64();
+    let _ = writeln!(
+        report,
+        "1 thread:   {:7.1} MB/s  {:9.0} articles/s  ({claims} claims, {one:.2} s)",
+        megabytes / one,
+        docs.len() as f64 / one
+    );
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads.unwrap_or(0))
+        .build();
+    let (n_threads, all) = match pool {
+        Ok(pool) => {
+            let t = Instant::now();
+            let out = pool.install(|| pipeline::extract_documents(&docs, &extractor));
+            let secs = t.elapsed().as_secs_f64();
+            assert_eq!(out.iter().map(|a| a.claims.len()).sum::<usize>(), claims);
+            (pool.current_num_threads(), secs)
+        }
+        Err(_) => (1, one),
+    };
+    let _ = writeln!(
+        report,
+        "{n_threads} threads: {:7.1} MB/s  {:9.0} articles/s  ({all:.2} s)",
+        megabytes / all,
+        docs.len() as f64 / all
+    );
+    report
+}

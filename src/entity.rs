@@ -1,0 +1,143 @@
+//! The entity alias table: maps the ways a source is written (`Moskau`, `Kreml`,
+//! `US-Regierung`) to the canonical actor it stands for (`Russia`, `USA`). The built-in
+//! table is the data file `assets/entities.txt`; users add their own with `--aliases FILE`.
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::OnceLock;
+
+const BUILTIN: &str = include_str!("../assets/entities.txt");
+
+/// A table of aliases, matched ignoring case.
+#[derive(Debug, Clone, Default)]
+pub struct Aliases {
+    map: HashMap<String, String>,
+}
+
+/// A line of an alias file that could not be read.
+#[derive(Debug, thiserror::Error)]
+#[error("line {line}: expected `ALIAS = ENTITY`, found {text:?}")]
+pub struct AliasLineError {
+    /// The 1-based line number.
+    pub line: usize,
+    /// The text of the line.
+    pub text: String,
+}
+
+/// An alias file that could not be used.
+#[derive(Debug, thiserror::Error)]
+pub enum AliasFileError {
+    /// The file could not be read.
+    #[error("cannot read alias file: {1}: {0}")]
+    Io(#[source] std::io::Error, String),
+    /// A line is malformed.
+    #[error("{0}: {1}")]
+    Line(AliasLineError, String),
+}
+
+impl Aliases {
+    /// Parses `ALIAS = ENTITY` lines; `#` starts a comment line.
+    ///
+    /// # Errors
+    /// The first malformed line.
+    pub fn parse(text: &str) -> Result<Self, AliasLineError> {
+        let mut aliases = Self::default();
+        for (n, line) in text.lines().enumerate() {
+            let line = line.trim().trim_start_matches('\u{feff}');
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let Some((alias, entity)) = line.split_once('=') else {
+                return Err(AliasLineError {
+                    line: n + 1,
+                    text: line.to_string(),
+                });
+            };
+            let (alias, entity) = (alias.trim(), entity.trim());
+            if alias.is_empty() || entity.is_empty() {
+                return Err(AliasLineError {
+                    line: n + 1,
+                    text: line.to_string(),
+                });
+            }
+            aliases.insert(alias, entity);
+        }
+        Ok(aliases)
+    }
+
+    /// Reads an alias file.
+    ///
+    /// # Errors
+    /// When the file cannot be read or a line is malformed; the message names the file.
+    pub fn from_file(path: &Path) -> Result<Self, AliasFileError> {
+        let name = path.display().to_string();
+        let bytes = std::fs::read(path).map_err(|e| AliasFileError::Io(e, name.clone()))?;
+        let text = crate::load::decode(&bytes)
+            .map(|(t, _)| t)
+            .unwrap_or_default();
+        Self::parse(&text).map_err(|e| AliasFileError::Line(e, name))
+    }
+
+    /// Adds or replaces one alias.
+    pub fn insert(&mut self, alias: &str, entity: &str) {
+        self.map.insert(fold(alias), entity.to_string());
+    }
+
+    /// Adds every alias of `other`, replacing the same aliases here.
+    pub fn extend(&mut self, other: &Aliases) {
+        for (k, v) in &other.map {
+            self.map.insert(k.clone(), v.clone());
+        }
+    }
+
+    /// The entity an alias stands for.
+    #[must_use]
+    pub fn lookup(&self, alias: &str) -> Option<&str> {
+        self.map.get(&fold(alias)).map(String::as_str)
+    }
+
+    /// The number of aliases.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.map.len()
+    }
+
+    /// Whether the table is empty.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
+}
+
+fn fold(s: &str) -> String {
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// The built-in alias table.
+#[must_use]
+pub fn builtin() -> &'static Aliases {
+    static TABLE: OnceLock<Aliases> = OnceLock::new();
+    TABLE.get_or_init(|| Aliases::parse(BUILTIN).unwrap_or_default())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_table_parses_and_matches_case_insensitively() {
+        assert!(Aliases::parse(BUILTIN).is_ok());
+        assert_eq!(builtin().lookup("moskau"), Some("Russia"));
+        assert_eq!(builtin().lookup("US-Regierung"), Some("USA"));
+    }
+
+    #[test]
+    fn user_lines_are_checked() {
+        assert!(Aliases::parse("Kreml = Russia\n# note\n").is_ok());
+        let err = Aliases::parse("Kreml Russia").unwrap_err();
+        assert_eq!(err.line, 1);
+    }
+}

@@ -1,0 +1,173 @@
+//! The view of one article that every extraction stage reads: the text, its lower-cased
+//! twin, the tokens, the sentences and the language's lexicon, with small lookup helpers.
+
+use super::token::{TokKind, Token};
+use crate::lexicon::{Lexicon, Section};
+use crate::model::Lang;
+
+/// One sentence: a range of token indices and its byte span.
+#[derive(Debug, Clone, Copy)]
+pub struct Sentence {
+    /// First token.
+    pub first: usize,
+    /// One past the last token.
+    pub end: usize,
+}
+
+/// Shared, read-only state of one article under extraction.
+pub struct Ctx<'a> {
+    /// The whole article text.
+    pub text: &'a str,
+    /// The lower-cased text, same offsets.
+    pub lower: &'a str,
+    /// All tokens of the body.
+    pub toks: &'a [Token],
+    /// The language's word lists.
+    pub lex: &'static Lexicon,
+    /// The article language.
+    pub lang: Lang,
+}
+
+impl<'a> Ctx<'a> {
+    /// The original text of token `i` ("" past the end).
+    #[must_use]
+    pub fn t(&self, i: usize) -> &'a str {
+        self.toks
+            .get(i)
+            .map_or("", |t| self.text.get(t.start..t.end).unwrap_or(""))
+    }
+
+    /// The lower-cased text of token `i` ("" past the end).
+    #[must_use]
+    pub fn l(&self, i: usize) -> &'a str {
+        self.toks
+            .get(i)
+            .map_or("", |t| self.lower.get(t.start..t.end).unwrap_or(""))
+    }
+
+    /// Token `i`, if it exists.
+    #[must_use]
+    pub fn tok(&self, i: usize) -> Option<&Token> {
+        self.toks.get(i)
+    }
+
+    /// Whether token `i` is a word.
+    #[must_use]
+    pub fn is_word(&self, i: usize) -> bool {
+        self.tok(i).is_some_and(Token::is_word)
+    }
+
+    /// Whether token `i` is a number.
+    #[must_use]
+    pub fn is_num(&self, i: usize) -> bool {
+        self.tok(i).is_some_and(Token::is_num)
+    }
+
+    /// Whether token `i` is punctuation equal to `c`.
+    #[must_use]
+    pub fn is_punct(&self, i: usize, c: &str) -> bool {
+        self.tok(i).is_some_and(|t| t.kind == TokKind::Punct) && self.t(i) == c
+    }
+
+    /// Whether token `i` is punctuation.
+    #[must_use]
+    pub fn is_any_punct(&self, i: usize) -> bool {
+        self.tok(i).is_some_and(|t| t.kind == TokKind::Punct)
+    }
+
+    /// Whether token `i` is glued to the one before it.
+    #[must_use]
+    pub fn glued(&self, i: usize) -> bool {
+        self.tok(i).is_some_and(|t| t.glued)
+    }
+
+    /// Whether token `i` starts with a capital.
+    #[must_use]
+    pub fn upper(&self, i: usize) -> bool {
+        self.tok(i).is_some_and(|t| t.upper)
+    }
+
+    /// Whether token `i` (lower-cased) is in a lexicon section.
+    #[must_use]
+    pub fn in_sec(&self, i: usize, section: &str) -> bool {
+        i < self.toks.len() && self.lex.section(section).contains(self.l(i))
+    }
+
+    /// The byte span of tokens `first..end`.
+    #[must_use]
+    pub fn span(&self, first: usize, end: usize) -> crate::model::Span {
+        let start = self.toks.get(first).map_or(0, |t| t.start);
+        let stop = self
+            .toks
+            .get(end.saturating_sub(1))
+            .map_or(start, |t| t.end);
+        crate::model::Span::new(start, stop.max(start))
+    }
+
+    /// The lower-cased phrase of tokens `first..end`, glued tokens joined without a space.
+    #[must_use]
+    pub fn phrase(&self, first: usize, end: usize) -> String {
+        let mut out = String::new();
+        for i in first..end.min(self.toks.len()) {
+            if i > first && !self.glued(i) {
+                out.push(' ');
+            }
+            out.push_str(self.l(i));
+        }
+        out
+    }
+
+    /// The longest phrase of `section` starting at token `i` and not passing `limit`;
+    /// returns the end token and the entry's value.
+    #[must_use]
+    pub fn match_at<'s>(
+        &self,
+        i: usize,
+        limit: usize,
+        section: &'s Section,
+    ) -> Option<(usize, &'s str)> {
+        let limit = limit.min(self.toks.len());
+        if i >= limit || !section.may_start(self.l(i)) {
+            return None;
+        }
+        // A phrase of n words may span up to 2n tokens when glued punctuation is inside.
+        let max_tokens = (section.max_words * 3).min(limit - i);
+        let mut best = None;
+        for end in (i + 1)..=(i + max_tokens) {
+            let phrase = self.phrase(i, end);
+            if phrase.split(' ').count() > section.max_words {
+                break;
+            }
+            if let Some(v) = section.get(&phrase) {
+                best = Some((end, v));
+            }
+        }
+        best
+    }
+
+    /// The longest phrase of `section` ending just before token `end` and starting at or after
+    /// `floor`; returns its first token and the entry's value.
+    #[must_use]
+    pub fn match_ending<'s>(
+        &self,
+        end: usize,
+        floor: usize,
+        section: &'s Section,
+    ) -> Option<(usize, &'s str)> {
+        let max_tokens = section.max_words * 3;
+        let mut best = None;
+        let lowest = end.saturating_sub(max_tokens).max(floor);
+        let mut start = end;
+        while start > lowest {
+            start -= 1;
+            let phrase = self.phrase(start, end);
+            if phrase.split(' ').count() > section.max_words {
+                break;
+            }
+            if let Some(v) = section.get(&phrase) {
+                best = Some((start, v));
+            }
+        }
+        best
+    }
+}

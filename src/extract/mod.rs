@@ -1,0 +1,341 @@
+//! Extraction: from a decoded article to its claims. A pipeline of pure stages over the text:
+//! tokens ([`token`]) → sentences → numerals ([`numbers`]) → figures with kind, unit, subject
+//! and action ([`figure`]) → sources and their scope ([`source`]) → entities ([`crate::entity`]).
+//! The word lists of each language are data ([`crate::lexicon`]). Extraction never fails: odd
+//! input yields fewer claims.
+
+pub mod ctx;
+pub mod figure;
+pub mod lang;
+pub mod numbers;
+pub mod source;
+pub mod token;
+
+use ctx::{Ctx, Sentence};
+use source::Cue;
+
+use crate::entity::{self, Aliases};
+use crate::lexicon::Lexicon;
+use crate::load::Document;
+use crate::model::{Claim, ExtractedArticle, Lang, Source, Span};
+
+/// Extracts claims; holds the alias table (built-in plus the user's).
+#[derive(Debug, Clone, Default)]
+pub struct Extractor {
+    aliases: Aliases,
+}
+
+impl Extractor {
+    /// An extractor with the built-in alias table.
+    #[must_use]
+    pub fn new() -> Self {
+        Self {
+            aliases: entity::builtin().clone(),
+        }
+    }
+
+    /// An extractor with the built-in aliases plus the user's (which win).
+    #[must_use]
+    pub fn with_aliases(user: &Aliases) -> Self {
+        let mut aliases = entity::builtin().clone();
+        aliases.extend(user);
+        Self { aliases }
+    }
+
+    /// Extracts the claims of a document, detecting its language.
+    #[must_use]
+    pub fn extract(&self, doc: &Document) -> ExtractedArticle {
+        let body = doc.text.get(doc.body_start..).unwrap_or("");
+        self.extract_as(doc, lang::detect(body))
+    }
+
+    /// Extracts the claims of a document in a given language.
+    #[must_use]
+    pub fn extract_as(&self, doc: &Document, lang: Lang) -> ExtractedArticle {
+        ExtractedArticle {
+            path: doc.path.clone(),
+            date: doc.date,
+            lang,
+            claims: self.claims(&doc.text, doc.body_start, lang),
+        }
+    }
+
+    /// The claims of `text[body_start..]`, with spans into the whole `text`.
+    #[must_use]
+    pub fn claims(&self, text: &str, body_start: usize, lang: Lang) -> Vec<Claim> {
+        let body_start = if text.is_char_boundary(body_start) {
+            body_start
+        } else {
+            0
+        };
+        let lower = token::lower_text(text);
+        let toks = token::tokenize(text, body_start);
+        let cx = Ctx {
+            text,
+            lower: &lower,
+            toks: &toks,
+            lex: Lexicon::get(lang),
+            lang,
+        };
+        let sentences = split_sentences(&cx);
+        let mut people: Vec<String> = Vec::new();
+        let mut last_person: Option<String> = None;
+        let mut cues: Vec<Vec<Cue>> = Vec::with_capacity(sentences.len());
+        for s in &sentences {
+            cues.push(source::cues_in(&cx, *s));
+        }
+        // The source each sentence passes on to a continuing sentence.
+        let mut carried: Vec<Option<Source>> = Vec::with_capacity(sentences.len());
+        let mut claims = Vec::new();
+        for (si, s) in sentences.iter().enumerate() {
+            let resolved: Vec<Source> = cues[si]
+                .iter()
+                .map(|c| self.resolve(&cx, c, &mut people, &mut last_person))
+                .collect();
+            let own = pick_for_sentence(&cues[si]).map(|k| resolved[k].clone());
+            let inherited = if own.is_some() || names_nobody(&cx, *s) {
+                None
+            } else if si > 0 && source::continues_speech(&cx, *s) {
+                carried[si - 1].clone()
+            } else if si + 1 < sentences.len() && source::points_back(&cx, sentences[si + 1]) {
+                let next = &cues[si + 1];
+                pick_for_sentence(next).map(|k| {
+                    let mut p = people.clone();
+                    let mut l = last_person.clone();
+                    self.resolve(&cx, &next[k], &mut p, &mut l)
+                })
+            } else {
+                None
+            };
+            carried.push(own.clone().or_else(|| inherited.clone()));
+            let figures = figure::figures_in(&cx, *s);
+            if figures.is_empty() {
+                continue;
+            }
+            let sentence_span = cx.span(s.first, s.end);
+            for fig in figures {
+                let source = pick_for_figure(&cues[si], &fig)
+                    .map(|k| resolved[k].clone())
+                    .or_else(|| {
+                        if cues[si].is_empty() {
+                            inherited.clone()
+                        } else {
+                            None
+                        }
+                    });
+                let number = cx.span(fig.num.first, fig.num.end);
+                claims.push(Claim {
+                    number,
+                    text: number.slice(text).to_string(),
+                    value: fig.num.value,
+                    high: fig.num.high,
+                    qualifier: fig.qualifier,
+                    kind: fig.kind,
+                    unit: fig.unit,
+                    subject: fig.subject.map(|(w, _)| w),
+                    action: fig.action,
+                    sentence: sentence_span,
+                    source,
+                });
+            }
+        }
+        claims
+    }
+
+    /// Turns a cue into a source with its entity.
+    fn resolve(
+        &self,
+        cx: &Ctx,
+        cue: &Cue,
+        people: &mut Vec<String>,
+        last_person: &mut Option<String>,
+    ) -> Source {
+        let text = cue.span.slice(cx.text).to_string();
+        let entity = if cue.unnamed {
+            None
+        } else if cue.pronoun {
+            last_person.clone()
+        } else if cue.person {
+            let full = people
+                .iter()
+                .find(|p| p.len() > text.len() && p.ends_with(&format!(" {text}")))
+                .cloned()
+                .unwrap_or_else(|| text.clone());
+            if !people.contains(&full) {
+                people.push(full.clone());
+            }
+            *last_person = Some(full.clone());
+            Some(full)
+        } else {
+            self.organisation_entity(cx, cue, &text)
+                .or_else(|| {
+                    // A surname seen before with its first name.
+                    people
+                        .iter()
+                        .find(|p| p.ends_with(&format!(" {text}")))
+                        .cloned()
+                })
+                .or(Some(text.clone()))
+        };
+        Source {
+            span: cue.span,
+            text,
+            entity,
+        }
+    }
+
+    /// The entity of an organisation: its name, a part of a compound, or a place word in its
+    /// phrase (`Verteidigungsministerium in Moskau`, `das russische Ministerium`).
+    fn organisation_entity(&self, cx: &Ctx, cue: &Cue, text: &str) -> Option<String> {
+        if let Some(e) = self.aliases.lookup(text) {
+            return Some(e.to_string());
+        }
+        for part in text.split(['-', ' ']) {
+            if let Some(e) = self.aliases.lookup(part) {
+                return Some(e.to_string());
+            }
+        }
+        let lo = cue.phrase.0.min(cue.head.0).saturating_sub(2);
+        let hi = cue.phrase.1.max(cue.head.1);
+        (lo..hi)
+            .filter(|&k| cx.is_word(k))
+            .find_map(|k| self.aliases.lookup(cx.t(k)))
+            .map(str::to_string)
+    }
+}
+
+/// The cue that stands for a whole sentence: `unter Berufung auf` first, else the last one.
+fn pick_for_sentence(cues: &[Cue]) -> Option<usize> {
+    cues.iter()
+        .position(|c| c.priority)
+        .or_else(|| cues.len().checked_sub(1))
+}
+
+/// The cue for one figure: `unter Berufung auf` first, else the nearest cue whose own phrase
+/// does not hold the figure.
+fn pick_for_figure(cues: &[Cue], fig: &figure::Figure) -> Option<usize> {
+    let at = fig.num.first;
+    let usable = |c: &Cue| !(c.phrase.0 <= at && at < c.phrase.1);
+    if let Some(k) = cues.iter().position(|c| c.priority && usable(c)) {
+        return Some(k);
+    }
+    cues.iter()
+        .enumerate()
+        .filter(|(_, c)| usable(c))
+        .min_by_key(|(_, c)| c.at.abs_diff(at))
+        .map(|(k, _)| k)
+}
+
+/// Whether the sentence says "hieß es" with nobody named: its figures have no source.
+fn names_nobody(cx: &Ctx, s: Sentence) -> bool {
+    (s.first..s.end).any(|k| matches!(cx.l(k), "hieß" | "hiess") && cx.l(k + 1) == "es")
+}
+
+/// Splits the tokens into sentences at terminal punctuation and line breaks, keeping
+/// abbreviations (`ca.`, `Mrd.`), ordinals and dates (`10. Januar`) inside.
+#[must_use]
+pub fn split_sentences(cx: &Ctx) -> Vec<Sentence> {
+    let n = cx.toks.len();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < n {
+        let tok = cx.toks[i];
+        if i > start && tok.newlines > 0 && line_break_ends(cx, i) {
+            out.push(Sentence {
+                first: start,
+                end: i,
+            });
+            start = i;
+        }
+        let t = cx.t(i);
+        if matches!(t, "." | "!" | "?" | "…") && ends_sentence(cx, i) {
+            // Closing quotes and brackets glued after the stop belong to this sentence.
+            let mut end = i + 1;
+            while end < n
+                && cx.glued(end)
+                && matches!(
+                    cx.t(end),
+                    "\"" | "“" | "”" | "»" | "«" | "'" | "’" | ")" | "]"
+                )
+            {
+                end += 1;
+            }
+            out.push(Sentence { first: start, end });
+            start = end;
+            i = end;
+            continue;
+        }
+        i += 1;
+    }
+    if start < n {
+        out.push(Sentence {
+            first: start,
+            end: n,
+        });
+    }
+    out
+}
+
+fn line_break_ends(cx: &Ctx, i: usize) -> bool {
+    let Some(tok) = cx.tok(i) else { return true };
+    if tok.newlines >= 2 {
+        return true;
+    }
+    let prev = cx.t(i - 1);
+    if matches!(prev, "," | "-" | "(" | "„") {
+        return false;
+    }
+    !(cx.is_word(i) && !cx.upper(i))
+}
+
+fn ends_sentence(cx: &Ctx, i: usize) -> bool {
+    let n = cx.toks.len();
+    let mut next = i + 1;
+    while next < n
+        && cx.glued(next)
+        && matches!(cx.t(next), "\"" | "“" | "”" | "»" | "«" | "'" | "’" | ")")
+    {
+        next += 1;
+    }
+    if next >= n {
+        return true;
+    }
+    let break_after = cx.tok(next).is_some_and(|t| t.newlines > 0);
+    if break_after {
+        return true;
+    }
+    // Lower case after the stop: an abbreviation or ordinal inside a sentence.
+    if cx.is_word(next) && !cx.upper(next) {
+        return false;
+    }
+    if cx.t(i) != "." || i == 0 || !cx.glued(i) {
+        return true;
+    }
+    let prev = i - 1;
+    if cx.is_word(prev) {
+        let single = cx.t(prev).chars().count() == 1;
+        return !(single || cx.in_sec(prev, "abbrev"));
+    }
+    if cx.is_num(prev) && cx.lang == Lang::De {
+        if cx.in_sec(next, "month") {
+            return false;
+        }
+        if prev > 0 && cx.in_sec(prev - 1, "ordinal_cue") && cx.t(prev).len() <= 2 {
+            return false;
+        }
+    }
+    true
+}
+
+/// Extracts the claims of plain text (no header) in a given language: for tests and tools.
+#[must_use]
+pub fn claims_of(text: &str, lang: Lang) -> Vec<Claim> {
+    Extractor::new().claims(text, 0, lang)
+}
+
+/// The text a span covers in `text`, for messages.
+#[must_use]
+pub fn span_text(text: &str, span: Span) -> &str {
+    span.slice(text)
+}

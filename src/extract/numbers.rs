@@ -1,0 +1,819 @@
+//! Recognising numerals in a sentence: digits in both conventions, number words and their
+//! compounds, scale words, vague plurals, fractions, proportions, multipliers and ranges,
+//! and leaving out what only looks like a quantity (dates, years, times, ordinals, codes,
+//! ages, fused compounds, plain indefinite articles).
+
+use super::ctx::{Ctx, Sentence};
+use crate::model::Lang;
+
+/// A numeral found at a token position.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Numeral {
+    /// First token of the number span.
+    pub first: usize,
+    /// One past the last token of the number span.
+    pub end: usize,
+    /// The value (low end for ranges, lower bound for vague plurals).
+    pub value: f64,
+    /// The high end of a range.
+    pub high: Option<f64>,
+    /// The factor of a scale word (1 without one).
+    pub scale: f64,
+    /// A vague plural (`Tausende`).
+    pub vague: bool,
+    /// A fraction or proportion (`ein Viertel`, `one in five`).
+    pub fraction: bool,
+    /// A multiplier in digits (`14-fache`).
+    pub multiplier: bool,
+    /// Written in digits.
+    pub digits: bool,
+    /// A year-like four-digit number that context decided is a count.
+    pub year_like: bool,
+}
+
+impl Numeral {
+    fn new(first: usize, end: usize, value: f64) -> Self {
+        Self {
+            first,
+            end,
+            value,
+            high: None,
+            scale: 1.0,
+            vague: false,
+            fraction: false,
+            multiplier: false,
+            digits: false,
+            year_like: false,
+        }
+    }
+}
+
+/// Parses digits with group and decimal separators in the article's convention.
+#[must_use]
+pub fn parse_digits(raw: &str, lang: Lang) -> Option<f64> {
+    let s: String = raw.chars().filter(char::is_ascii_graphic).collect();
+    let dots = s.matches('.').count();
+    let commas = s.matches(',').count();
+    if s.len() > 1 && s.starts_with('0') && !s[1..].starts_with(['.', ',']) {
+        return None;
+    }
+    let groups_ok = |sep: char| {
+        let mut parts = s.split(sep);
+        let first = parts.next().unwrap_or("");
+        !first.is_empty()
+            && first.len() <= 3
+            && parts.all(|p| p.len() == 3 && p.bytes().all(|b| b.is_ascii_digit()))
+    };
+    let normal = match (dots, commas) {
+        (0, 0) => s.clone(),
+        (_, 0) => {
+            // Only dots: German thousands groups, else an (English) decimal point.
+            if (lang == Lang::De || dots > 1) && groups_ok('.') {
+                s.replace('.', "")
+            } else if dots == 1 {
+                s.clone()
+            } else {
+                return None;
+            }
+        }
+        (0, _) => {
+            if (lang == Lang::En || commas > 1) && groups_ok(',') {
+                s.replace(',', "")
+            } else if commas == 1 {
+                s.replace(',', ".")
+            } else {
+                return None;
+            }
+        }
+        _ => {
+            // Both: the last separator is the decimal one.
+            let last_dot = s.rfind('.').unwrap_or(0);
+            let last_comma = s.rfind(',').unwrap_or(0);
+            let (group, decimal) = if last_comma > last_dot {
+                ('.', ',')
+            } else {
+                (',', '.')
+            };
+            if s.matches(decimal).count() != 1 {
+                return None;
+            }
+            let (int, frac) = s.split_once(decimal)?;
+            let int_ok = {
+                let mut parts = int.split(group);
+                let first = parts.next().unwrap_or("");
+                !first.is_empty() && first.len() <= 3 && parts.all(|p| p.len() == 3)
+            };
+            if !int_ok {
+                return None;
+            }
+            format!("{}.{frac}", int.replace(group, ""))
+        }
+    };
+    normal.parse::<f64>().ok().filter(|v| v.is_finite())
+}
+
+/// Parses a German number word or compound (`zweihundertfünfzig`, `zweieinhalb`).
+#[must_use]
+pub fn parse_de_word(cx: &Ctx, word: &str) -> Option<f64> {
+    const WHOLE_ONLY: [&str; 11] = [
+        "eine",
+        "einen",
+        "einem",
+        "einer",
+        "eines",
+        "zweier",
+        "zweien",
+        "dreier",
+        "null",
+        "dutzend",
+        "anderthalb",
+    ];
+    let numerals = cx.lex.section("numeral");
+    if let Some(v) = numerals.number(word) {
+        return Some(v);
+    }
+    if word.len() < 6 || word.contains('-') {
+        return None;
+    }
+    let mut morphemes = Vec::new();
+    if !split_morphemes(word, &mut morphemes, &|m| {
+        numerals.contains(m) && !WHOLE_ONLY.contains(&m)
+    }) {
+        return None;
+    }
+    let values: Vec<(&str, f64)> = morphemes
+        .iter()
+        .map(|m| (*m, numerals.number(m).unwrap_or(0.0)))
+        .collect();
+    combine(&values)
+}
+
+/// Splits a word into known morphemes (with `und` as a joiner), backtracking; true on success.
+fn split_morphemes<'w>(
+    rest: &'w str,
+    out: &mut Vec<&'w str>,
+    known: &dyn Fn(&str) -> bool,
+) -> bool {
+    if rest.is_empty() {
+        return !out.is_empty();
+    }
+    let mut ends: Vec<usize> = rest.char_indices().map(|(i, c)| i + c.len_utf8()).collect();
+    ends.reverse();
+    for end in ends {
+        let head = &rest[..end];
+        if known(head) || (head == "und" && !out.is_empty()) {
+            out.push(head);
+            if split_morphemes(&rest[end..], out, known) {
+                return true;
+            }
+            out.pop();
+        }
+    }
+    false
+}
+
+/// Combines number morphemes: units add, `hundert`/`hundred` multiply, `tausend` closes a group.
+fn combine(parts: &[(&str, f64)]) -> Option<f64> {
+    let mut total = 0.0;
+    let mut current = 0.0;
+    let mut prev_additive = false;
+    let mut after_joiner = false;
+    for &(word, value) in parts {
+        match word {
+            "und" | "and" => {
+                after_joiner = true;
+                continue;
+            }
+            _ if value == 100.0 => {
+                current = if current == 0.0 {
+                    100.0
+                } else {
+                    current * 100.0
+                };
+                prev_additive = false;
+            }
+            _ if value == 1000.0 => {
+                total += if current == 0.0 {
+                    1000.0
+                } else {
+                    current * 1000.0
+                };
+                current = 0.0;
+                prev_additive = false;
+            }
+            _ if value == 0.5 => {
+                current += 0.5;
+                prev_additive = false;
+            }
+            _ => {
+                if prev_additive && !after_joiner {
+                    return None;
+                }
+                current += value;
+                prev_additive = true;
+            }
+        }
+        after_joiner = false;
+    }
+    (!after_joiner).then_some(total + current)
+}
+
+/// Parses an English number word sequence from token `i` (`twenty-five`,
+/// `one hundred and fifty`); returns the value and the end token.
+fn parse_en_words(cx: &Ctx, i: usize, limit: usize) -> Option<(f64, usize)> {
+    let numerals = cx.lex.section("numeral");
+    let mut parts: Vec<(&str, f64)> = Vec::new();
+    let mut j = i;
+    while j < limit && cx.is_word(j) {
+        let w = cx.l(j);
+        if w == "and" {
+            let after_group = parts.last().is_some_and(|p| p.1 >= 100.0);
+            if after_group && numerals.contains(cx.l(j + 1)) && j + 1 < limit {
+                parts.push(("and", 0.0));
+                j += 1;
+                continue;
+            }
+            break;
+        }
+        let pieces: Vec<&str> = w.split('-').collect();
+        if !pieces.iter().all(|p| numerals.contains(p)) {
+            break;
+        }
+        if pieces.len() > 1 && !(pieces.len() == 2 && numerals.number(pieces[0])? >= 20.0) {
+            break;
+        }
+        for p in pieces {
+            parts.push((p, numerals.number(p)?));
+        }
+        j += 1;
+    }
+    if parts.is_empty() {
+        return None;
+    }
+    if parts.last().is_some_and(|p| p.0 == "and") {
+        parts.pop();
+        j -= 1;
+    }
+    Some((combine(&parts)?, j))
+}
+
+/// Finds the numeral that starts at token `i` of sentence `s`, if any.
+#[must_use]
+pub fn numeral_at(cx: &Ctx, i: usize, s: Sentence) -> Option<Numeral> {
+    let mut n = if cx.is_num(i) {
+        digits_at(cx, i, s)?
+    } else if cx.is_word(i) {
+        words_at(cx, i, s)?
+    } else {
+        return None;
+    };
+    proportion(cx, &mut n, s);
+    Some(n)
+}
+
+/// A numeral in digits at token `i`.
+fn digits_at(cx: &Ctx, i: usize, s: Sentence) -> Option<Numeral> {
+    let raw = cx.t(i);
+    // Glued on the left: codes and names (G7, Covid-19, A320), times and scores.
+    if cx.glued(i) && i > s.first {
+        let p = i - 1;
+        if cx.is_word(p) && !cx.in_sec(p, "currency_sign") {
+            return None;
+        }
+        let hyphen = cx.is_punct(p, "-") || cx.is_punct(p, "\u{2011}");
+        if hyphen && cx.glued(p) && p > s.first && cx.is_word(p - 1) {
+            return None;
+        }
+        if (cx.is_punct(p, "/") || cx.is_punct(p, ":") || cx.is_punct(p, "."))
+            && cx.glued(p)
+            && p > s.first
+            && cx.is_num(p - 1)
+        {
+            return None;
+        }
+        if cx.is_punct(p, "#") || cx.is_punct(p, "§") || cx.is_punct(p, "+") {
+            return None;
+        }
+    }
+    let value = parse_digits(raw, cx.lang)?;
+    let next = i + 1;
+    let mut n = Numeral::new(i, i + 1, value);
+    n.digits = true;
+    // Glued on the right.
+    if cx.glued(next) && next < cx.toks.len() {
+        if (cx.is_punct(next, "/") || cx.is_punct(next, ":"))
+            && cx.is_num(next + 1)
+            && cx.glued(next + 1)
+        {
+            return None;
+        }
+        if cx.is_word(next) {
+            let w = cx.l(next);
+            if cx.in_sec(next, "after_excluded") {
+                return None;
+            }
+            let scale = cx.lex.section("scale").contains(w);
+            if !scale && cx.lex.unit(w).is_none() {
+                return None;
+            }
+        }
+        let hyphen = cx.is_punct(next, "-") || cx.is_punct(next, "\u{2011}");
+        if hyphen && cx.glued(next + 1) && cx.is_word(next + 1) {
+            let w = cx.l(next + 1);
+            if w.starts_with("fach") || w == "fold" || w == "mal" || w == "malige" {
+                n.multiplier = true;
+                return Some(n);
+            }
+            return None;
+        }
+    }
+    // "10. Januar", "am 3. Tag", "zum 2. Mal": dates and ordinals.
+    if cx.lang == Lang::De && cx.is_punct(next, ".") && cx.glued(next) {
+        let after = next + 1;
+        if cx.in_sec(after, "month") || (cx.is_word(after) && !cx.upper(after)) {
+            return None;
+        }
+        if value.fract() == 0.0 && i > s.first && cx.in_sec(i - 1, "ordinal_cue") {
+            return None;
+        }
+        if i == s.first && value < 100.0 && cx.tok(i).is_some_and(|t| t.newlines > 0) {
+            return None;
+        }
+    }
+    let prev = i.checked_sub(1).filter(|&p| p >= s.first);
+    // Day of a month: "January 10", "10 January", "Jan. 10".
+    if value.fract() == 0.0 && value <= 31.0 {
+        let month_before = prev.is_some_and(|p| {
+            cx.in_sec(p, "month")
+                || (cx.is_punct(p, ".") && p > s.first && cx.in_sec(p - 1, "month"))
+        });
+        if month_before || cx.in_sec(next, "month") {
+            return None;
+        }
+    }
+    // Times of day: "10 Uhr", "9 a.m.".
+    if cx
+        .match_at(next, cx.toks.len(), cx.lex.section("after_excluded"))
+        .is_some()
+    {
+        return None;
+    }
+    // Names and positions: "Artikel 5", "page 3", "Boeing 737".
+    if cx
+        .match_ending(i, s.first, cx.lex.section("code_prefix"))
+        .is_some()
+    {
+        return None;
+    }
+    if is_age(cx, i, s) {
+        return None;
+    }
+    if is_year_like(raw) {
+        if looks_like_year(cx, i, s) {
+            return None;
+        }
+        n.year_like = true;
+    }
+    apply_scale(cx, &mut n, s);
+    Some(n)
+}
+
+/// Whether the digits could be a year (four digits, 1800-2100, no separators).
+fn is_year_like(raw: &str) -> bool {
+    raw.len() == 4
+        && raw.bytes().all(|b| b.is_ascii_digit())
+        && raw.parse::<u32>().is_ok_and(|y| (1800..=2100).contains(&y))
+}
+
+/// Whether a year-like number at `i` is a year by its context.
+fn looks_like_year(cx: &Ctx, i: usize, s: Sentence) -> bool {
+    let prev = i.checked_sub(1).filter(|&p| p >= s.first);
+    if prev.is_some_and(|p| cx.in_sec(p, "year_cue") || cx.in_sec(p, "month")) {
+        return true;
+    }
+    if cx.lang == Lang::En
+        && prev.is_some_and(|p| matches!(cx.l(p), "the" | "its" | "his" | "her" | "their" | "a"))
+    {
+        return true;
+    }
+    let next = i + 1;
+    if next >= s.end || !cx.is_word(next) {
+        // Followed by a currency or percent sign it is an amount, else a year.
+        return !(cx.is_punct(next, "%") || cx.in_sec(next, "currency_sign"));
+    }
+    let w = cx.l(next);
+    if cx.lex.unit(w).is_some() || cx.lex.section("scale").contains(w) {
+        return false;
+    }
+    if cx.in_sec(next, "stop") || cx.in_sec(next, "month") {
+        return true;
+    }
+    match cx.lang {
+        Lang::De => {
+            if cx.upper(next) {
+                return false;
+            }
+            // "2000 russische Soldaten": an adjective before a noun.
+            let adjective = ["e", "en", "er", "es", "em"].iter().any(|e| w.ends_with(e));
+            !(adjective && cx.upper(next + 1) && cx.is_word(next + 1))
+        }
+        Lang::En => w.ends_with("ed") || w.ends_with("ing") || w.ends_with('s') && w.len() <= 4,
+    }
+}
+
+/// Whether the number at `i` states an age.
+fn is_age(cx: &Ctx, i: usize, s: Sentence) -> bool {
+    let before = cx.phrase(i.saturating_sub(3).max(s.first), i);
+    if before.ends_with("alter von")
+        || before.ends_with("alter:")
+        || before.ends_with("aged")
+        || before.ends_with("age of")
+        || before.ends_with("ages of")
+        || before.ends_with("age")
+    {
+        return true;
+    }
+    let after = cx.phrase(i + 1, (i + 4).min(s.end));
+    if after.starts_with("jahre alt")
+        || after.starts_with("jahren alt")
+        || after.starts_with("years old")
+        || after.starts_with("year old")
+        || after.starts_with("-year-old")
+        || after.starts_with("-jährig")
+    {
+        return true;
+    }
+    // "Peter Kunz (54)": a bare number in brackets after a name.
+    i > s.first + 1
+        && cx.is_punct(i - 1, "(")
+        && cx.is_punct(i + 1, ")")
+        && cx.is_word(i - 2)
+        && cx.upper(i - 2)
+}
+
+/// Applies a scale word after the numeral (`4,8 Millionen`, `1,5 Mrd.`, `3.2bn`).
+fn apply_scale(cx: &Ctx, n: &mut Numeral, s: Sentence) {
+    let limit = s.end.max(n.end + 2).min(cx.toks.len());
+    let Some((end, factor)) = cx.match_at(n.end, limit, cx.lex.section("scale")) else {
+        return;
+    };
+    let Ok(factor) = factor.parse::<f64>() else {
+        return;
+    };
+    let word = cx.l(n.end);
+    // Single-letter scales (m, b, k) only when glued to digits: "$5m", not "5 m".
+    if word.chars().count() == 1 && !(n.digits && cx.glued(n.end)) {
+        return;
+    }
+    // "hundert"/"thousand" after digits only as a word of its own, and never after a scale.
+    if n.scale != 1.0 {
+        return;
+    }
+    n.value *= factor;
+    n.scale = factor;
+    n.end = end;
+}
+
+/// A numeral in words at token `i`.
+fn words_at(cx: &Ctx, i: usize, s: Sentence) -> Option<Numeral> {
+    let w = cx.l(i);
+    let lex = cx.lex;
+    // "tens of thousands", "hundreds of thousands".
+    if matches!(w, "tens" | "hundreds") && cx.l(i + 1) == "of" {
+        if let Some(v) = lex.section("vague").number(cx.l(i + 2)) {
+            let factor = if w == "tens" { 10.0 } else { 100.0 };
+            let mut n = Numeral::new(i, i + 3, factor * v);
+            n.vague = true;
+            return Some(n);
+        }
+    }
+    if let Some(v) = lex.section("vague").number(w) {
+        let mut n = Numeral::new(i, i + 1, v);
+        n.vague = true;
+        apply_scale(cx, &mut n, s);
+        return Some(n);
+    }
+    // "mehrere hundert", "several thousand".
+    if let Some((e, _)) = cx.match_at(i, s.end, lex.section("vague_lead")) {
+        if let Some(v) = lex.section("scale").number(cx.l(e)).filter(|v| *v >= 100.0) {
+            let mut n = Numeral::new(i, e + 1, v);
+            n.vague = true;
+            n.scale = v;
+            if let Some(v2) = lex.section("scale").number(cx.l(e + 1)).filter(|f| *f > v) {
+                n.value *= v2;
+                n.end += 1;
+            }
+            return Some(n);
+        }
+    }
+    // "jeder achte", "jeder Zweite".
+    if cx.in_sec(i, "every") {
+        if let Some(k) = lex.section("ordinal").number(cx.l(i + 1)) {
+            let mut n = Numeral::new(i, i + 2, round4(1.0 / k));
+            n.fraction = true;
+            return Some(n);
+        }
+        return None;
+    }
+    // "a third", "a million", "half a billion", "die Hälfte".
+    if matches!(w, "a" | "an") {
+        let next = cx.l(i + 1);
+        if let Some(f) = lex.section("fraction").number(next) {
+            if !next.ends_with('s') {
+                let mut n = Numeral::new(i, i + 2, round4(f));
+                n.fraction = true;
+                return Some(n);
+            }
+        }
+        if let Some(f) = lex.section("scale").number(next).filter(|_| next.len() > 2) {
+            let mut n = Numeral::new(i, i + 2, f);
+            n.scale = f;
+            return Some(n);
+        }
+        return None;
+    }
+    if w == "half" {
+        let next = cx.l(i + 1);
+        if matches!(next, "a" | "an") {
+            if let Some(f) = lex
+                .section("scale")
+                .number(cx.l(i + 2))
+                .filter(|f| *f >= 1000.0)
+            {
+                let mut n = Numeral::new(i, i + 3, 0.5 * f);
+                n.scale = f;
+                return Some(n);
+            }
+        }
+        if matches!(next, "of" | "the" | "a" | "an" | "their" | "its" | "all") {
+            let mut n = Numeral::new(i, i + 1, 0.5);
+            n.fraction = true;
+            return Some(n);
+        }
+        return None;
+    }
+    if w == "hälfte" {
+        let prev = if i > s.first { cx.l(i - 1) } else { "" };
+        if matches!(prev, "die" | "der" | "zur" | "einer" | "eine") {
+            let mut n = Numeral::new(i, i + 1, 0.5);
+            n.fraction = true;
+            return Some(n);
+        }
+        return None;
+    }
+    // Number words.
+    let (value, mut end) = match cx.lang {
+        Lang::De => (parse_de_word(cx, w)?, i + 1),
+        Lang::En => {
+            // "three-quarters", "two-thirds".
+            if let Some((a, b)) = w.split_once('-') {
+                let numerals = lex.section("numeral");
+                if let (Some(x), Some(f)) = (numerals.number(a), lex.section("fraction").number(b))
+                {
+                    let mut n = Numeral::new(i, i + 1, round4(x * f));
+                    n.fraction = true;
+                    return Some(n);
+                }
+            }
+            parse_en_words(cx, i, s.end)?
+        }
+    };
+    if cx.glued(i) && i > s.first && (cx.is_num(i - 1) || cx.is_word(i - 1)) {
+        return None;
+    }
+    if i > s.first && cx.in_sec(i - 1, "code_prefix") {
+        return None;
+    }
+    let mut n = Numeral::new(i, end, value);
+    // "ein Viertel", "zwei Drittel", "einem halben Jahr".
+    if let Some(f) = lex.section("fraction").number(cx.l(end)) {
+        if cx.lang == Lang::De || value > 1.0 || f != 0.5 {
+            n.value = round4(value * f);
+            n.fraction = true;
+            end += 1;
+            n.end = end;
+            return Some(n);
+        }
+    }
+    apply_scale(cx, &mut n, s);
+    if value == 1.0 && n.scale == 1.0 && !counting_one(cx, i, s) {
+        // A proportion ("one in five") still counts.
+        let mut probe = n;
+        proportion(cx, &mut probe, s);
+        if !probe.fraction {
+            return None;
+        }
+    }
+    Some(n)
+}
+
+/// Rounds a fraction to four decimals (two thirds = 0.6667).
+fn round4(v: f64) -> f64 {
+    (v * 10_000.0).round() / 10_000.0
+}
+
+/// Turns `N in M`, `N out of M`, `N von M` into a proportion.
+fn proportion(cx: &Ctx, n: &mut Numeral, s: Sentence) {
+    if n.fraction || n.vague || n.scale != 1.0 {
+        return;
+    }
+    let mut j = n.end;
+    let link = cx.l(j);
+    match (cx.lang, link) {
+        (Lang::En, "in") => j += 1,
+        (Lang::En, "out") if cx.l(j + 1) == "of" => j += 2,
+        (Lang::De, "von") if !n.digits => j += 1,
+        _ => return,
+    }
+    let whole = if cx.is_num(j) {
+        parse_digits(cx.t(j), cx.lang)
+    } else {
+        match cx.lang {
+            Lang::De => parse_de_word(cx, cx.l(j)),
+            Lang::En => parse_en_words(cx, j, s.end).map(|(v, _)| v),
+        }
+    };
+    let Some(whole) = whole.filter(|w| *w > n.value && *w <= 1000.0) else {
+        return;
+    };
+    if j >= s.end || cx.lex.unit(cx.l(j + 1)).is_some() {
+        return;
+    }
+    n.value = round4(n.value / whole);
+    n.fraction = true;
+    n.end = j + 1;
+}
+
+/// Whether `ein`/`one` at `i` clearly counts rather than being an indefinite article.
+fn counting_one(cx: &Ctx, i: usize, s: Sentence) -> bool {
+    let w = cx.l(i);
+    if w == "eins" {
+        return true;
+    }
+    let prev = i.checked_sub(1).filter(|&p| p >= s.first);
+    let prev_word = prev.map_or("", |p| cx.l(p));
+    if matches!(
+        cx.l(i + 1),
+        "paar" | "wenig" | "bisschen" | "of" | "another" | "other" | "day"
+    ) || matches!(
+        cx.l(i + 1),
+        "der" | "des" | "von" | "ones" | "way" | "thing" | "side"
+    ) {
+        return false;
+    }
+    if cx.lang == Lang::En
+        && matches!(
+            prev_word,
+            "the"
+                | "this"
+                | "that"
+                | "no"
+                | "any"
+                | "every"
+                | "each"
+                | "which"
+                | "another"
+                | "a"
+                | "some"
+                | "one"
+        )
+    {
+        return false;
+    }
+    // After a qualifier or "nur", "genau", "only".
+    let limiting = [
+        "nur",
+        "lediglich",
+        "genau",
+        "exakt",
+        "only",
+        "just",
+        "exactly",
+        "single",
+    ];
+    if limiting.contains(&prev_word) || limiting.contains(&cx.l(i + 1)) {
+        return true;
+    }
+    let qualifier_before = ["approx", "over", "under", "at_least", "at_most"]
+        .iter()
+        .any(|q| cx.match_ending(i, s.first, cx.lex.section(q)).is_some());
+    if qualifier_before {
+        return true;
+    }
+    // Before a unit: "ein Prozent", "one year", "einem Jahr" after a time preposition.
+    if let Some((kind, _)) = cx.lex.unit(cx.l(i + 1)) {
+        use crate::model::Kind;
+        match kind {
+            Kind::Percent | Kind::Money | Kind::Measure => return true,
+            Kind::Duration => {
+                let time_prep = [
+                    "seit",
+                    "vor",
+                    "nach",
+                    "binnen",
+                    "innerhalb",
+                    "für",
+                    "in",
+                    "über",
+                    "um",
+                    "after",
+                    "for",
+                    "within",
+                    "in",
+                    "over",
+                    "than",
+                    "als",
+                ];
+                if time_prep.contains(&prev_word) || cx.lang == Lang::En {
+                    return true;
+                }
+            }
+            Kind::Count | Kind::Other => {}
+        }
+    }
+    if cx.lang == Lang::En {
+        // "one" before a noun counts; "one" as a pronoun does not.
+        return cx.is_word(i + 1) && !cx.in_sec(i + 1, "stop");
+    }
+    // Coordinated with another figure: "zwei Piloten und ein Ingenieur", "ein Toter und sieben Verletzte".
+    let conj = |k: usize| matches!(cx.l(k), "und" | "sowie" | "," | "plus" | "oder");
+    let is_number = |k: usize| {
+        k < s.end
+            && (cx.is_num(k)
+                || (cx.is_word(k) && parse_de_word(cx, cx.l(k)).is_some_and(|v| v != 1.0)))
+    };
+    if let Some(p) = prev {
+        if conj(p) {
+            let lo = p.saturating_sub(4).max(s.first);
+            if (lo..p).any(is_number) {
+                return true;
+            }
+        }
+    }
+    let hi = (i + 4).min(s.end);
+    for k in i + 1..hi {
+        if conj(k) {
+            if is_number(k + 1) {
+                return true;
+            }
+            break;
+        }
+    }
+    false
+}
+
+/// Extends a numeral into a range: `300 bis 450`, `zwischen 20 und 25`, `20-25`,
+/// `six or seven million`. Returns the first token of a `zwischen`/`between` before it.
+pub fn extend_range(cx: &Ctx, n: &mut Numeral, s: Sentence) -> Option<usize> {
+    if n.vague || n.fraction || n.multiplier {
+        return None;
+    }
+    let lex = cx.lex;
+    let j = n.end;
+    if j >= s.end {
+        return None;
+    }
+    let between = n
+        .first
+        .checked_sub(1)
+        .filter(|&p| p >= s.first && cx.in_sec(p, "range_start"));
+    let connector_end = if between.is_some() {
+        cx.match_at(j, s.end, lex.section("range_and"))
+            .map(|(e, _)| e)
+    } else if let Some((e, _)) = cx.match_at(j, s.end, lex.section("range_to")) {
+        let dash = cx.is_any_punct(j);
+        // A dash joins a range when glued on both sides or spaced on both sides.
+        if dash && cx.glued(j) != cx.glued(j + 1) {
+            return None;
+        }
+        // "from 5 to 7" is a change, not a range.
+        if cx.lang == Lang::En && n.first > s.first && cx.l(n.first - 1) == "from" && !dash {
+            return None;
+        }
+        // "bis zu" after a number starts an "at most" figure, not a range.
+        if cx.l(e) == "zu" {
+            return None;
+        }
+        Some(e)
+    } else {
+        cx.match_at(j, s.end, lex.section("range_or"))
+            .map(|(e, _)| e)
+    };
+    let connector_end = connector_end?;
+    let second = numeral_at(cx, connector_end, s)?;
+    if second.vague || second.fraction || second.multiplier || second.high.is_some() {
+        return None;
+    }
+    let mut low = n.value;
+    if second.scale != 1.0 && n.scale == 1.0 {
+        low *= second.scale;
+    }
+    if second.value <= low {
+        return None;
+    }
+    n.value = low;
+    n.high = Some(second.value);
+    n.scale = second.scale;
+    n.end = second.end;
+    between
+}

@@ -1,0 +1,612 @@
+//! Attribution: finding who states the figures of a sentence. Cues (`nach Angaben von X`,
+//! `X zufolge`, `X sagte`, `according to X`, a headline `X: ...`) give a speaker noun phrase;
+//! its head words become the source span. Sources carry into later sentences only for German
+//! reported speech in the subjunctive, for `demnach`, and where a later sentence points back.
+
+use super::ctx::{Ctx, Sentence};
+use crate::model::{Lang, Span};
+
+/// A source cue found in a sentence.
+#[derive(Debug, Clone)]
+pub struct Cue {
+    /// The head word(s) naming the source.
+    pub span: Span,
+    /// Token range of the head.
+    pub head: (usize, usize),
+    /// Token range of the whole speaker phrase: figures inside it are not attributed to it.
+    pub phrase: (usize, usize),
+    /// The token where the cue stands, for distance.
+    pub at: usize,
+    /// `unter Berufung auf`: wins over the other cues.
+    pub priority: bool,
+    /// The head is a person (a name after a title, or a pronoun).
+    pub person: bool,
+    /// The head is a pronoun.
+    pub pronoun: bool,
+    /// The head is an unnamed noun (`Angaben`, `a report`).
+    pub unnamed: bool,
+}
+
+/// Determiners and words that open a noun phrase without being part of its head.
+fn is_determiner(cx: &Ctx, i: usize) -> bool {
+    matches!(
+        cx.l(i),
+        "der"
+            | "die"
+            | "das"
+            | "den"
+            | "dem"
+            | "des"
+            | "ein"
+            | "eine"
+            | "einer"
+            | "einem"
+            | "eines"
+            | "einen"
+            | "dieser"
+            | "diese"
+            | "dieses"
+            | "diesem"
+            | "the"
+            | "a"
+            | "an"
+            | "this"
+            | "its"
+            | "his"
+            | "her"
+            | "their"
+            | "our"
+            | "seine"
+            | "seiner"
+            | "ihre"
+            | "ihrer"
+            | "mehrere"
+            | "several"
+            | "some"
+            | "zwei"
+            | "two"
+            | "beide"
+            | "both"
+    )
+}
+
+fn is_title(cx: &Ctx, i: usize) -> bool {
+    if cx.in_sec(i, "title") {
+        return true;
+    }
+    let w = cx.l(i);
+    cx.lex
+        .section("descriptor_suffix")
+        .iter()
+        .any(|(suffix, _)| w.len() > suffix.len() + 2 && w.ends_with(suffix))
+}
+
+/// Whether a word may stand in a speaker noun phrase.
+fn np_word(cx: &Ctx, i: usize) -> bool {
+    cx.is_word(i) && !cx.in_sec(i, "speech_verb") && !cx.in_sec(i, "not_speaker")
+}
+
+/// Finds the head of a noun phrase starting at `i` (after determiners and adjectives);
+/// returns (head first, head end, phrase end, person).
+fn np_forward(cx: &Ctx, mut i: usize, limit: usize) -> Option<(usize, usize, usize, bool)> {
+    while i < limit && (is_determiner(cx, i) || cx.is_punct(i, "„") || cx.is_punct(i, "\"")) {
+        i += 1;
+    }
+    if i >= limit {
+        return None;
+    }
+    if cx.in_sec(i, "pronoun") {
+        return Some((i, i + 1, i + 1, true));
+    }
+    match cx.lang {
+        Lang::De => np_forward_de(cx, i, limit),
+        Lang::En => np_forward_en(cx, i, limit),
+    }
+}
+
+fn np_forward_de(cx: &Ctx, mut i: usize, limit: usize) -> Option<(usize, usize, usize, bool)> {
+    // Adjectives: "das russische Verteidigungsministerium".
+    while i < limit && cx.is_word(i) && !cx.upper(i) && !cx.in_sec(i, "stop") {
+        i += 1;
+    }
+    if i >= limit || !cx.is_word(i) || !cx.upper(i) || !np_word(cx, i) {
+        return None;
+    }
+    // The run of capitalised words: "Russlands Vize-Außenminister Sergej Rjabkow".
+    let run_start = i;
+    let mut run_end = i;
+    while run_end < limit
+        && run_end - run_start < 6
+        && cx.is_word(run_end)
+        && cx.upper(run_end)
+        && np_word(cx, run_end)
+        && !(run_end > run_start && cx.in_sec(run_end, "stop"))
+    {
+        run_end += 1;
+    }
+    let (head, person) = head_of_run(cx, run_start, run_end);
+    // The phrase goes on over an attached prepositional phrase up to its noun:
+    // "Verteidigungsministerium in Moskau", "ein Verband mit 1.500 Mitgliedern".
+    let mut phrase_end = run_end;
+    if matches!(cx.l(run_end), "in" | "aus" | "mit" | "von" | "für" | "bei") && run_end < limit {
+        let mut k = run_end + 1;
+        while k < limit && k < run_end + 5 {
+            if cx.is_word(k) && cx.upper(k) && !cx.in_sec(k, "stop") {
+                phrase_end = k + 1;
+                break;
+            }
+            if cx.is_any_punct(k) && !cx.is_punct(k, "-") {
+                break;
+            }
+            k += 1;
+        }
+    }
+    Some((head.0, head.1, phrase_end, person))
+}
+
+/// Picks the head words of a run of capitalised words: the name after a title, else the
+/// name after a genitive place (`Russlands Verteidigungsministerium`), else the whole run
+/// when it is a multi-word name, else its first word.
+fn head_of_run(cx: &Ctx, start: usize, end: usize) -> ((usize, usize), bool) {
+    let last_title = (start..end).rev().find(|&k| is_title(cx, k));
+    if let Some(t) = last_title {
+        if t + 1 < end {
+            return ((t + 1, end.min(t + 4)), true);
+        }
+        return ((t, t + 1), false);
+    }
+    let mut s = start;
+    // A genitive place before the noun: drop it from the span.
+    while s + 1 < end && cx.l(s).ends_with('s') && cx.upper(s) && is_place_genitive(cx, s) {
+        s += 1;
+    }
+    match cx.lang {
+        Lang::De => {
+            if end - s >= 2 && !(s..end).any(|k| cx.in_sec(k, "unnamed_source")) {
+                ((s, end.min(s + 3)), false)
+            } else {
+                ((s, s + 1), false)
+            }
+        }
+        Lang::En => ((s, end), false),
+    }
+}
+
+fn is_place_genitive(cx: &Ctx, i: usize) -> bool {
+    let w = cx.t(i);
+    w.len() > 3 && crate::entity::builtin().lookup(w).is_some()
+}
+
+fn np_forward_en(cx: &Ctx, i: usize, limit: usize) -> Option<(usize, usize, usize, bool)> {
+    // Collect the phrase: words, with "of/for/and" inside names ("Bank of England").
+    let mut end = i;
+    while end < limit && end - i < 8 {
+        if cx.is_word(end) && !cx.in_sec(end, "stop") && np_word(cx, end) {
+            end += 1;
+            continue;
+        }
+        let joiner = matches!(cx.l(end), "of" | "for" | "and" | "&");
+        if joiner && end > i && cx.upper(end - 1) && cx.upper(end + 1) && cx.is_word(end + 1) {
+            end += 1;
+            continue;
+        }
+        break;
+    }
+    if end == i {
+        return None;
+    }
+    let (head, person) = en_head(cx, i, end);
+    // "a spokesman for the ministry": the phrase includes its attachment.
+    let mut phrase_end = end;
+    if matches!(cx.l(end), "for" | "of" | "at" | "with" | "in") {
+        let mut k = end + 1;
+        while k < limit && k < end + 5 && cx.is_word(k) {
+            phrase_end = k + 1;
+            k += 1;
+        }
+    }
+    Some((head.0, head.1, phrase_end, person))
+}
+
+/// The head of an English noun phrase: the last capitalised run without its titles, else
+/// the last word.
+fn en_head(cx: &Ctx, start: usize, end: usize) -> ((usize, usize), bool) {
+    let mut k = end;
+    while k > start && !(cx.upper(k - 1) && cx.is_word(k - 1)) {
+        k -= 1;
+    }
+    if k == start {
+        return ((end - 1, end), false);
+    }
+    if k < end {
+        // Lower-case words after the capitalised run: "the Kenyan government" -> government.
+        return ((end - 1, end), false);
+    }
+    let run_end = k;
+    let mut run_start = k;
+    while run_start > start
+        && (cx.upper(run_start - 1)
+            || matches!(cx.l(run_start - 1), "of" | "for" | "and" | "&")
+                && run_start - 1 > start
+                && cx.upper(run_start - 2))
+    {
+        run_start -= 1;
+    }
+    let last_title = (run_start..run_end).rev().find(|&t| cx.in_sec(t, "title"));
+    if let Some(t) = last_title {
+        if t + 1 < run_end {
+            return ((t + 1, run_end), true);
+        }
+        return ((t, t + 1), false);
+    }
+    let person = run_end - run_start >= 2
+        && (run_start..run_end).all(|t| cx.is_word(t) && cx.upper(t))
+        && crate::entity::builtin()
+            .lookup(cx.span(run_start, run_end).slice(cx.text))
+            .is_none()
+        && !(run_start..run_end).any(|t| cx.in_sec(t, "unnamed_source"));
+    ((run_start, run_end), person)
+}
+
+/// Finds the head of the noun phrase that ends just before token `end` (for `X zufolge`,
+/// `X said`); returns (head first, head end, phrase start, person).
+fn np_backward(cx: &Ctx, end: usize, floor: usize) -> Option<(usize, usize, usize, bool)> {
+    let mut start = end;
+    while start > floor {
+        let k = start - 1;
+        let ok = cx.is_word(k) && (np_word(cx, k) || is_determiner(cx, k));
+        let joiner = matches!(cx.l(k), "of" | "for" | "and" | "in" | "&")
+            && k > floor
+            && cx.upper(k - 1)
+            && cx.upper(k + 1);
+        if !(ok || joiner || cx.is_punct(k, "-")) {
+            break;
+        }
+        if cx.lang == Lang::De && !ok {
+            break;
+        }
+        start = k;
+        if end - start > 8 {
+            break;
+        }
+    }
+    // Skip the leading determiners; German phrases start at a determiner or a capital.
+    let mut s = start;
+    if cx.lang == Lang::De {
+        // Stop at the last determiner: "der Moskauer Staatsagentur Tass".
+        if let Some(d) = (start..end).rev().find(|&k| is_determiner(cx, k)) {
+            s = d;
+        }
+    }
+    let (h0, h1, _, person) = np_forward(cx, s, end)?;
+    Some((h0, h1, start, person))
+}
+
+/// Makes a cue from a head token range.
+fn cue(cx: &Ctx, head: (usize, usize), phrase: (usize, usize), at: usize, person: bool) -> Cue {
+    let pronoun = head.1 == head.0 + 1 && cx.in_sec(head.0, "pronoun");
+    let unnamed = (head.0..head.1).all(|k| cx.in_sec(k, "unnamed_source"));
+    Cue {
+        span: cx.span(head.0, head.1),
+        head,
+        phrase,
+        at,
+        priority: false,
+        person: person || pronoun,
+        pronoun,
+        unnamed,
+    }
+}
+
+/// Finds the clause start before token `v`: after a comma, quote, colon, conjunction or the
+/// sentence start.
+fn clause_start(cx: &Ctx, v: usize, s: Sentence) -> usize {
+    let mut k = v;
+    while k > s.first {
+        let p = k - 1;
+        let t = cx.t(p);
+        if matches!(
+            t,
+            "," | ";" | ":" | "„" | "“" | "”" | "\"" | "«" | "»" | "(" | ")" | "–" | "—"
+        ) || matches!(
+            cx.l(p),
+            "dass" | "daß" | "wie" | "weil" | "that" | "while" | "but" | "and" | "als" | "wonach"
+        ) {
+            break;
+        }
+        k = p;
+    }
+    k
+}
+
+/// The speaker of a speech or counting verb at token `v`.
+fn speaker_of_verb(cx: &Ctx, v: usize, s: Sentence) -> Option<Cue> {
+    let prev_is_break =
+        v > s.first && matches!(cx.t(v - 1), "," | "„" | "“" | "”" | "\"" | "«" | "»" | ":");
+    let c = clause_start(cx, v, s);
+    let segment_empty = c == v;
+    let inverted = match cx.lang {
+        Lang::De => {
+            prev_is_break
+                || segment_empty
+                || cx.in_sec(c, "stop") && !is_determiner(cx, c) && !cx.in_sec(c, "pronoun")
+                || cx.is_num(c)
+        }
+        Lang::En => {
+            prev_is_break
+                && (is_determiner(cx, v + 1) || cx.upper(v + 1) || cx.in_sec(v + 1, "pronoun"))
+                && !matches!(cx.l(v + 1), "that" | "it")
+                || segment_empty && v == s.first
+        }
+    };
+    if inverted {
+        let limit = s.end;
+        let (h0, h1, pe, person) = np_forward(cx, v + 1, limit)?;
+        let mut head = (h0, h1);
+        let mut person = person;
+        // An apposition naming the person: "sagte die Botschafterin bei der Nato, Jane Roe."
+        if !person && is_title(cx, h0) {
+            if let Some(name) = apposition_name(cx, pe, limit) {
+                head = name;
+                person = true;
+            }
+        }
+        return Some(cue(cx, head, (v + 1, pe), v, person));
+    }
+    // The subject before the verb, skipping auxiliaries ("has said", "hat mitgeteilt").
+    let mut end = v;
+    while end > c
+        && (cx.in_sec(end - 1, "stop") && !cx.in_sec(end - 1, "pronoun")
+            || cx.is_any_punct(end - 1))
+    {
+        end -= 1;
+    }
+    if end == c {
+        return None;
+    }
+    // English relative clause: "The OECD, which has 30 members, said".
+    let mut c = c;
+    if cx.lang == Lang::En && matches!(cx.l(c), "which" | "who") && c > s.first + 1 {
+        let before = clause_start(cx, c - 1, s);
+        c = before;
+        end = before;
+        while end < v && !cx.is_punct(end, ",") {
+            end += 1;
+        }
+    }
+    match cx.lang {
+        Lang::De => {
+            // Verb-final clauses and V2 main clauses: the subject opens the clause.
+            let (h0, h1, pe, person) = np_forward(cx, c, end.max(c + 1))?;
+            Some(cue(cx, (h0, h1), (c, pe.max(h1)), v, person))
+        }
+        Lang::En => {
+            let (h0, h1, ps, person) = np_backward(cx, end, c)?;
+            Some(cue(cx, (h0, h1), (ps, end), v, person))
+        }
+    }
+}
+
+/// ", Jane Roe" after a title phrase: the name's tokens.
+fn apposition_name(cx: &Ctx, mut i: usize, limit: usize) -> Option<(usize, usize)> {
+    while i < limit && !cx.is_punct(i, ",") {
+        if cx.is_any_punct(i) && !cx.is_punct(i, "-") {
+            return None;
+        }
+        i += 1;
+        if i > limit {
+            return None;
+        }
+    }
+    let start = i + 1;
+    let mut end = start;
+    while end < limit && cx.is_word(end) && cx.upper(end) && end - start < 3 {
+        end += 1;
+    }
+    (end - start >= 2).then_some((start, end))
+}
+
+/// A compound whose first part names the source: `US-Angaben` -> `US`, `Polizeiangaben` -> `Polizei`.
+fn compound_source(cx: &Ctx, i: usize) -> Option<Span> {
+    let lower = cx.l(i);
+    let tok = cx.tok(i)?;
+    for (suffix, _) in cx.lex.section("source_compound").iter() {
+        if lower.len() > suffix.len() + 1 && lower.ends_with(suffix) {
+            let mut stem_end = tok.end - suffix.len();
+            let stem = &cx.text[tok.start..stem_end];
+            let stem = stem.strip_suffix('-').unwrap_or(stem);
+            stem_end = tok.start + stem.len();
+            // Linking "s": "Regierungsangaben" -> "Regierung".
+            if stem.ends_with("ungs") || stem.ends_with("ions") || stem.ends_with("täts") {
+                stem_end -= 1;
+            }
+            if stem_end > tok.start {
+                return Some(Span::new(tok.start, stem_end));
+            }
+        }
+    }
+    None
+}
+
+/// Every cue in a sentence.
+#[must_use]
+pub fn cues_in(cx: &Ctx, s: Sentence) -> Vec<Cue> {
+    let mut cues = Vec::new();
+    let lex = cx.lex;
+    let mut i = s.first;
+    while i < s.end {
+        if !cx.is_word(i) {
+            i += 1;
+            continue;
+        }
+        // "unter Berufung auf Y", "citing Y".
+        if let Some((e, _)) = cx.match_at(i, s.end, lex.section("cue_override")) {
+            if let Some((h0, h1, pe, person)) = np_forward(cx, e, s.end) {
+                let mut c = cue(cx, (h0, h1), (e, pe), i, person);
+                c.priority = true;
+                cues.push(c);
+                i = pe.max(i + 1);
+                continue;
+            }
+        }
+        // "nach Angaben der Polizei", "laut Polizei", "according to X".
+        if let Some((e, _)) = cx.match_at(i, s.end, lex.section("cue_before")) {
+            let phrase = cx.phrase(i, e);
+            if phrase.contains("eigenen") {
+                if let Some(c) = own_statement(cx, i, e, s) {
+                    cues.push(c);
+                }
+                i = e;
+                continue;
+            }
+            if let Some(span) = (e < s.end).then(|| compound_source(cx, e)).flatten() {
+                cues.push(span_cue(cx, e, span));
+                i = e + 1;
+                continue;
+            }
+            if let Some((h0, h1, pe, person)) = np_forward(cx, e, s.end) {
+                cues.push(cue(cx, (h0, h1), (e, pe), i, person));
+                i = pe.max(i + 1);
+                continue;
+            }
+            // "nach Angaben" with nothing named: the noun itself.
+            let last = e - 1;
+            if cx.in_sec(last, "unnamed_source") {
+                cues.push(cue(cx, (last, e), (i, e), i, false));
+            }
+            i = e;
+            continue;
+        }
+        // "X zufolge".
+        if cx.in_sec(i, "cue_after") {
+            if let Some((h0, h1, ps, person)) = np_backward(cx, i, s.first) {
+                if let Some(span) = compound_source(cx, h0).filter(|_| h1 == h0 + 1) {
+                    cues.push(span_cue(cx, h0, span));
+                } else {
+                    cues.push(cue(cx, (h0, h1), (ps, i), i, person));
+                }
+            }
+            i += 1;
+            continue;
+        }
+        // "US-Angaben" anywhere.
+        if let Some(span) = compound_source(cx, i) {
+            cues.push(span_cue(cx, i, span));
+            i += 1;
+            continue;
+        }
+        // "hieß es aus X": X; "hieß es" alone names nobody.
+        if matches!(cx.l(i), "hieß" | "hiess") && cx.l(i + 1) == "es" {
+            let k = i + 2;
+            if matches!(
+                cx.l(k),
+                "aus" | "von" | "bei" | "im" | "in" | "seitens" | "vom"
+            ) {
+                if let Some((h0, h1, pe, person)) = np_forward(cx, k + 1, s.end) {
+                    cues.push(cue(cx, (h0, h1), (k + 1, pe), i, person));
+                    i = pe.max(i + 1);
+                    continue;
+                }
+            }
+            i += 2;
+            continue;
+        }
+        // "wie X mitteilte": handled by the verb (its clause starts after "wie").
+        if cx.in_sec(i, "speech_verb") && verb_applies(cx, i, s) {
+            if let Some(c) = speaker_of_verb(cx, i, s) {
+                cues.push(c);
+            }
+        }
+        i += 1;
+    }
+    if cues.is_empty() {
+        if let Some(c) = headline_cue(cx, s) {
+            cues.push(c);
+        }
+    }
+    cues
+}
+
+fn span_cue(cx: &Ctx, tok: usize, span: Span) -> Cue {
+    let mut c = cue(cx, (tok, tok + 1), (tok, tok + 1), tok, false);
+    c.span = span;
+    c.unnamed = false;
+    c
+}
+
+/// "nach eigenen Angaben": the subject of the sentence states the figure.
+fn own_statement(cx: &Ctx, cue_start: usize, cue_end: usize, s: Sentence) -> Option<Cue> {
+    let (h0, h1, pe, person) = if cue_start == s.first {
+        // "Nach eigenen Angaben hat das WFP ..." - the subject follows the finite verb.
+        np_forward(cx, cue_end + 1, s.end)?
+    } else {
+        np_forward(cx, s.first, cue_start)?
+    };
+    Some(cue(cx, (h0, h1), (h0, pe), cue_start, person))
+}
+
+/// Whether a speech verb at `i` is used as one: particles present, "so" after a comma.
+fn verb_applies(cx: &Ctx, i: usize, s: Sentence) -> bool {
+    let w = cx.l(i);
+    if w == "so" {
+        return i > s.first
+            && matches!(cx.t(i - 1), "," | "“" | "”" | "\"" | "«" | "»")
+            && (is_determiner(cx, i + 1) || cx.upper(i + 1));
+    }
+    if let Some(particle) = cx.lex.section("speech_particle").get(w) {
+        let mut k = i + 1;
+        while k < s.end {
+            if cx.l(k) == particle {
+                return true;
+            }
+            if matches!(cx.t(k), ";") {
+                break;
+            }
+            k += 1;
+        }
+        return false;
+    }
+    // English "put" and "show" only as "put the figure at", "figures show".
+    if matches!(w, "put" | "puts") {
+        return (i + 1..s.end.min(i + 8)).any(|k| cx.l(k) == "at");
+    }
+    true
+}
+
+/// A headline of the form `X: ...`.
+fn headline_cue(cx: &Ctx, s: Sentence) -> Option<Cue> {
+    let starts_paragraph = cx.tok(s.first).is_some_and(|t| t.newlines > 0) || s.first == 0;
+    if !starts_paragraph {
+        return None;
+    }
+    let colon = (s.first..(s.first + 5).min(s.end)).find(|&k| cx.is_punct(k, ":"))?;
+    if colon == s.first || (s.first..colon).any(|k| cx.is_num(k) || cx.in_sec(k, "speech_verb")) {
+        return None;
+    }
+    if (s.first..colon).any(|k| cx.in_sec(k, "headline_not_source")) {
+        return None;
+    }
+    let (h0, h1, _, person) = np_forward(cx, s.first, colon)?;
+    if !cx.upper(h0) {
+        return None;
+    }
+    Some(cue(cx, (h0, h1), (s.first, colon), colon, person))
+}
+
+/// Whether a German sentence continues reported speech (subjunctive verb, `demnach`).
+#[must_use]
+pub fn continues_speech(cx: &Ctx, s: Sentence) -> bool {
+    if cx.lang != Lang::De {
+        return false;
+    }
+    (s.first..s.end).any(|k| cx.in_sec(k, "subjunctive") || cx.in_sec(k, "carry"))
+}
+
+/// Whether a sentence points back to the one before: "Dies teilte die Polizei mit."
+#[must_use]
+pub fn points_back(cx: &Ctx, s: Sentence) -> bool {
+    matches!(
+        cx.l(s.first),
+        "dies" | "das" | "diese" | "this" | "that" | "these" | "those" | "so"
+    ) && (s.first + 1..s.end.min(s.first + 4)).any(|k| cx.in_sec(k, "speech_verb"))
+}

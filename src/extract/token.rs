@@ -1,0 +1,237 @@
+//! Splits article text into tokens with byte offsets: words (hyphenated compounds stay one
+//! word), numbers (digits with their group and decimal separators) and single punctuation
+//! characters. A lower-cased copy of the text with the same byte offsets serves lookups.
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokKind {
+    /// Letters, with inner hyphens and apostrophes.
+    Word,
+    /// Digits, with inner `.`/`,` separators.
+    Num,
+    /// One other character.
+    Punct,
+}
+
+/// A token: its kind, byte span and what precedes it.
+#[derive(Debug, Clone, Copy)]
+pub struct Token {
+    /// First byte.
+    pub start: usize,
+    /// Byte after the last.
+    pub end: usize,
+    /// Word, number or punctuation.
+    pub kind: TokKind,
+    /// No white space between this token and the previous one.
+    pub glued: bool,
+    /// Line breaks in the white space before this token.
+    pub newlines: u8,
+    /// The first character is upper case.
+    pub upper: bool,
+}
+
+impl Token {
+    /// Whether this is a word.
+    #[must_use]
+    pub fn is_word(&self) -> bool {
+        self.kind == TokKind::Word
+    }
+
+    /// Whether this is a number.
+    #[must_use]
+    pub fn is_num(&self) -> bool {
+        self.kind == TokKind::Num
+    }
+}
+
+/// The lower-cased text: every character lower-cased where that keeps its byte length,
+/// so that token spans index both texts alike.
+#[must_use]
+pub fn lower_text(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
+        let mut lower = c.to_lowercase();
+        match (lower.next(), lower.next()) {
+            (Some(l), None) if l.len_utf8() == c.len_utf8() => out.push(l),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+fn is_hyphen(c: char) -> bool {
+    matches!(c, '-' | '\u{2011}')
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}')
+}
+
+fn is_group_space(c: char) -> bool {
+    matches!(c, '\u{a0}' | '\u{202f}' | '\u{2009}')
+}
+
+/// Tokenizes `text[from..]`; token offsets are into `text`.
+#[must_use]
+pub fn tokenize(text: &str, from: usize) -> Vec<Token> {
+    let bytes = text.as_bytes();
+    let mut tokens = Vec::with_capacity((text.len() - from) / 5);
+    let mut i = from;
+    let mut glued = false;
+    let mut newlines: u8 = 0;
+    let len = text.len();
+    while i < len {
+        let b = bytes[i];
+        // Fast paths for ASCII white space, letters and digits.
+        if b == b' ' || b == b'\t' {
+            glued = false;
+            i += 1;
+            continue;
+        }
+        if b == b'\n' {
+            glued = false;
+            newlines = newlines.saturating_add(1);
+            i += 1;
+            continue;
+        }
+        let c = if b < 0x80 {
+            b as char
+        } else {
+            match text[i..].chars().next() {
+                Some(c) => c,
+                None => break,
+            }
+        };
+        let start = i;
+        if c.is_whitespace() || c == '\u{ad}' || c == '\u{feff}' || c == '\u{200b}' {
+            glued = false;
+            i += c.len_utf8();
+            continue;
+        }
+        let kind = if c.is_ascii_digit() {
+            i = scan_number(text, i);
+            TokKind::Num
+        } else if c.is_alphabetic() {
+            i = scan_word(text, i);
+            TokKind::Word
+        } else {
+            i += c.len_utf8();
+            TokKind::Punct
+        };
+        tokens.push(Token {
+            start,
+            end: i,
+            kind,
+            glued,
+            newlines,
+            upper: c.is_uppercase(),
+        });
+        glued = true;
+        newlines = 0;
+    }
+    tokens
+}
+
+/// The end of the word starting at `i`.
+fn scan_word(text: &str, mut i: usize) -> usize {
+    let mut chars = text[i..].char_indices().peekable();
+    let base = i;
+    let mut prev_letter = false;
+    while let Some((off, c)) = chars.next() {
+        if c.is_alphabetic() || c == '\u{ad}' {
+            prev_letter = true;
+            i = base + off + c.len_utf8();
+            continue;
+        }
+        let joins = (is_hyphen(c) || is_apostrophe(c))
+            && prev_letter
+            && chars.peek().is_some_and(|&(_, n)| n.is_alphabetic());
+        if joins {
+            prev_letter = false;
+            continue;
+        }
+        break;
+    }
+    i
+}
+
+/// The end of the number starting at `i`: digits, inner separators, grouped thousands.
+fn scan_number(text: &str, mut i: usize) -> usize {
+    let bytes = text.as_bytes();
+    let len = bytes.len();
+    loop {
+        while i < len && bytes[i].is_ascii_digit() {
+            i += 1;
+        }
+        if i + 1 < len && matches!(bytes[i], b'.' | b',') && bytes[i + 1].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        // "100 000" with a no-break or thin space between groups of three.
+        if let Some(c) = text[i..].chars().next().filter(|&c| is_group_space(c)) {
+            let after = i + c.len_utf8();
+            let digits = bytes[after..]
+                .iter()
+                .take_while(|b| b.is_ascii_digit())
+                .count();
+            if digits == 3 {
+                i = after;
+                continue;
+            }
+        }
+        return i;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(text: &str) -> Vec<&str> {
+        tokenize(text, 0)
+            .iter()
+            .map(|t| &text[t.start..t.end])
+            .collect()
+    }
+
+    #[test]
+    fn splits_words_numbers_and_punctuation() {
+        assert_eq!(
+            texts("Rund 100.000 Nato-Staaten, 4,8 Mio. $5m 67-jährige G7 100\u{a0}000."),
+            [
+                "Rund",
+                "100.000",
+                "Nato-Staaten",
+                ",",
+                "4,8",
+                "Mio",
+                ".",
+                "$",
+                "5",
+                "m",
+                "67",
+                "-",
+                "jährige",
+                "G",
+                "7",
+                "100\u{a0}000",
+                "."
+            ]
+        );
+        assert_eq!(texts("Britain's twenty-five"), ["Britain's", "twenty-five"]);
+    }
+
+    #[test]
+    fn lower_text_keeps_offsets() {
+        let text = "Über İstanbul ÄÖÜ ẞ";
+        assert_eq!(lower_text(text).len(), text.len());
+        assert!(lower_text(text).starts_with("über"));
+    }
+}

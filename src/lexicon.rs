@@ -1,0 +1,217 @@
+//! The word lists that drive extraction, read from the data files under `assets/lexicon/`
+//! (built into the binary). A file is a list of `[section]`s; each line is a lower-case entry,
+//! optionally `entry = value`. Multi-word entries match token by token.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use crate::model::{Kind, Lang, Qualifier};
+
+const DE: &str = include_str!("../assets/lexicon/de.txt");
+const EN: &str = include_str!("../assets/lexicon/en.txt");
+
+/// One section: lower-case phrases (words joined by one space) with their optional values.
+#[derive(Debug, Default, Clone)]
+pub struct Section {
+    entries: HashMap<String, String>,
+    /// The first token of every entry, for a quick refusal before phrases are built.
+    starts: std::collections::HashSet<String>,
+    /// The largest number of words in one entry.
+    pub max_words: usize,
+}
+
+impl Section {
+    /// Whether the phrase is in the section.
+    #[must_use]
+    pub fn contains(&self, phrase: &str) -> bool {
+        self.entries.contains_key(phrase)
+    }
+
+    /// The value written after `=`, if the phrase is in the section.
+    #[must_use]
+    pub fn get(&self, phrase: &str) -> Option<&str> {
+        self.entries.get(phrase).map(String::as_str)
+    }
+
+    /// The value parsed as a number.
+    #[must_use]
+    pub fn number(&self, phrase: &str) -> Option<f64> {
+        self.get(phrase)?.parse().ok()
+    }
+
+    /// Whether some entry starts with this (lower-case) token.
+    #[must_use]
+    pub fn may_start(&self, token: &str) -> bool {
+        self.starts.contains(token)
+    }
+
+    /// Every entry and its value.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.entries.iter().map(|(k, v)| (k.as_str(), v.as_str()))
+    }
+
+    fn insert(&mut self, phrase: &str, value: &str) {
+        let words = phrase.split_whitespace().count();
+        self.max_words = self.max_words.max(words);
+        let key = phrase.split_whitespace().collect::<Vec<_>>().join(" ");
+        self.starts.insert(first_token(&key).to_string());
+        self.entries.insert(key, value.to_string());
+    }
+}
+
+/// The first token of a phrase as the tokenizer sees it: a run of letters, of digits, or
+/// one other character.
+fn first_token(phrase: &str) -> &str {
+    let mut chars = phrase.char_indices();
+    let Some((_, first)) = chars.next() else {
+        return "";
+    };
+    let class = |c: char| {
+        if c.is_alphabetic() {
+            0
+        } else if c.is_ascii_digit() {
+            1
+        } else {
+            2
+        }
+    };
+    let k = class(first);
+    if k == 2 {
+        return &phrase[..first.len_utf8()];
+    }
+    let mut end = phrase.len();
+    let mut prev_letter = true;
+    let mut it = phrase.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if class(c) == k {
+            prev_letter = true;
+            continue;
+        }
+        // Hyphens and apostrophes inside words belong to the word.
+        let joins = k == 0
+            && matches!(c, '-' | '\'' | '\u{2019}')
+            && prev_letter
+            && it.peek().is_some_and(|&(_, n)| n.is_alphabetic());
+        if joins {
+            prev_letter = false;
+            continue;
+        }
+        end = i;
+        break;
+    }
+    &phrase[..end]
+}
+
+/// The word lists of one language.
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    sections: HashMap<String, Section>,
+    empty: Section,
+}
+
+impl Lexicon {
+    /// Parses a lexicon file.
+    #[must_use]
+    pub fn parse(text: &str) -> Self {
+        let mut sections: HashMap<String, Section> = HashMap::new();
+        let mut current = String::new();
+        for line in text.lines() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+                current = name.trim().to_string();
+                sections.entry(current.clone()).or_default();
+                continue;
+            }
+            let (phrase, value) = match line.split_once(" = ") {
+                Some((p, v)) => (p.trim(), v.trim()),
+                None => (line, ""),
+            };
+            sections
+                .entry(current.clone())
+                .or_default()
+                .insert(&phrase.to_lowercase(), value);
+        }
+        Self {
+            sections,
+            empty: Section::default(),
+        }
+    }
+
+    /// The built-in lexicon of a language.
+    #[must_use]
+    pub fn get(lang: Lang) -> &'static Lexicon {
+        static DE_LEX: OnceLock<Lexicon> = OnceLock::new();
+        static EN_LEX: OnceLock<Lexicon> = OnceLock::new();
+        match lang {
+            Lang::De => DE_LEX.get_or_init(|| Lexicon::parse(DE)),
+            Lang::En => EN_LEX.get_or_init(|| Lexicon::parse(EN)),
+        }
+    }
+
+    /// A section by name; an unknown name gives an empty section.
+    #[must_use]
+    pub fn section(&self, name: &str) -> &Section {
+        self.sections.get(name).unwrap_or(&self.empty)
+    }
+
+    /// The qualifier a phrase expresses, if any.
+    #[must_use]
+    pub fn qualifier(&self, phrase: &str) -> Option<Qualifier> {
+        [
+            Qualifier::Approx,
+            Qualifier::Over,
+            Qualifier::Under,
+            Qualifier::AtLeast,
+            Qualifier::AtMost,
+        ]
+        .into_iter()
+        .find(|q| self.section(q.as_str()).contains(phrase))
+    }
+
+    /// The longest qualifier phrase, over all qualifier sections.
+    #[must_use]
+    pub fn qualifier_max_words(&self) -> usize {
+        ["approx", "over", "under", "at_least", "at_most"]
+            .iter()
+            .map(|s| self.section(s).max_words)
+            .max()
+            .unwrap_or(1)
+    }
+
+    /// The kind and unit a unit word stands for.
+    #[must_use]
+    pub fn unit(&self, phrase: &str) -> Option<(Kind, Option<&str>)> {
+        let value = self.section("unit").get(phrase)?;
+        let (kind, unit) = value.split_once(' ').unwrap_or((value, "-"));
+        let kind = Kind::parse(kind)?;
+        Some((kind, (unit != "-").then_some(unit)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_lexicons_parse() {
+        for lang in [Lang::De, Lang::En] {
+            let lex = Lexicon::get(lang);
+            assert!(lex.section("speech_verb").max_words >= 1);
+            assert!(lex.qualifier_max_words() >= 2);
+            for (word, value) in lex.section("unit").iter() {
+                assert!(lex.unit(word).is_some(), "{word} = {value}");
+            }
+            for name in ["vague", "scale", "fraction", "numeral"] {
+                for (word, value) in lex.section(name).iter() {
+                    assert!(value.parse::<f64>().is_ok(), "[{name}] {word} = {value}");
+                }
+            }
+        }
+        let de = Lexicon::get(Lang::De);
+        assert_eq!(de.qualifier("mehr als"), Some(Qualifier::Over));
+        assert_eq!(de.unit("euro"), Some((Kind::Money, Some("EUR"))));
+    }
+}

@@ -1,0 +1,15 @@
+//! claimtrack: find, compare and track the figures in news articles.
+//!
+//! The core is GUI-free: [`load`] decodes article files, [`extract`] finds the claims,
+//! [`export`] writes them as JSON or CSV, and [`cli`] runs the command line.
+
+pub mod bench;
+pub mod cli;
+pub mod entity;
+pub mod export;
+pub mod extract;
+pub mod html;
+pub mod lexicon;
+pub mod load;
+pub mod model;
+pub mod pipeline;

@@ -1,0 +1,67 @@
+//! Loading and extracting many files at once, in parallel, keeping the input order and
+//! collecting the files that failed beside the results.
+
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use rayon::prelude::*;
+
+use crate::extract::Extractor;
+use crate::load::{self, Document, LoadError};
+use crate::model::ExtractedArticle;
+
+/// The result of a batch: the extracted articles in input order, and the files that failed.
+#[derive(Debug, Default)]
+pub struct Batch {
+    /// One entry per file that loaded.
+    pub articles: Vec<ExtractedArticle>,
+    /// One entry per path that could not be loaded, naming it.
+    pub errors: Vec<LoadError>,
+}
+
+/// Loads and extracts every file under `paths` on `threads` threads (all cores when `None`),
+/// calling `progress(done, total)` as files finish.
+#[must_use]
+pub fn run(
+    paths: &[PathBuf],
+    extractor: &Extractor,
+    threads: Option<usize>,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Batch {
+    let (files, mut errors) = load::expand_paths(paths);
+    let total = files.len();
+    let done = AtomicUsize::new(0);
+    let work = || {
+        files
+            .par_iter()
+            .map(|path| {
+                let result = load::load_file(path).map(|doc| extractor.extract(&doc));
+                let finished = done.fetch_add(1, Ordering::Relaxed) + 1;
+                progress(finished, total);
+                result
+            })
+            .collect::<Vec<_>>()
+    };
+    let results = match rayon::ThreadPoolBuilder::new()
+        .num_threads(threads.unwrap_or(0))
+        .thread_name(|i| format!("claimtrack-extract-{i}"))
+        .build()
+    {
+        Ok(pool) => pool.install(work),
+        Err(_) => work(),
+    };
+    let mut articles = Vec::with_capacity(results.len());
+    for result in results {
+        match result {
+            Ok(article) => articles.push(article),
+            Err(e) => errors.push(e),
+        }
+    }
+    Batch { articles, errors }
+}
+
+/// Extracts documents already in memory, in parallel, keeping their order.
+#[must_use]
+pub fn extract_documents(docs: &[Document], extractor: &Extractor) -> Vec<ExtractedArticle> {
+    docs.par_iter().map(|d| extractor.extract(d)).collect()
+}
