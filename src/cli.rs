@@ -21,7 +21,7 @@ USAGE:
 
 COMMANDS:
     extract   Extract the claims of article files (folders are searched for
-              .txt, .text, .md, .html and .htm files) and write them to standard
+              .txt, .text, .html and .htm files) and write them to standard
               output as JSON (default) or CSV. Errors go to standard error, one
               line per file. Exit status: 0 when every file loaded, 1 when some
               did not (the rest is still written), 2 on a usage error.

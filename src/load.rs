@@ -13,7 +13,7 @@ use crate::model::ArticleDate;
 pub const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
 
 /// File name endings that a folder is searched for.
-pub const ARTICLE_EXTENSIONS: [&str; 5] = ["txt", "text", "md", "html", "htm"];
+pub const ARTICLE_EXTENSIONS: [&str; 4] = ["txt", "text", "html", "htm"];
 
 /// Why a file could not be loaded.
 #[derive(Debug, thiserror::Error)]

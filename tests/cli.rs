@@ -1,0 +1,128 @@
+//! Tests that run the real binary: output formats, exit codes, errors naming files.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn claimtrack(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_claimtrack"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> String {
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path.to_string_lossy().to_string()
+}
+
+#[test]
+fn extract_writes_json_for_good_files_and_names_bad_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = write(
+        dir.path(),
+        "good.txt",
+        " date 2023-04 Nach Angaben der Polizei wurden rund 300 Menschen festgenommen.".as_bytes(),
+    );
+    let latin1 = write(
+        dir.path(),
+        "latin1.txt",
+        b"date 2023-05\n\nLaut Stadtverwaltung fl\xfcchteten \xfcber 1.200 Menschen aus M\xfcnchen.",
+    );
+    let binary = write(dir.path(), "image.txt", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR");
+    let empty = write(dir.path(), "empty.txt", b"");
+    let missing = dir.path().join("missing.txt").to_string_lossy().to_string();
+    let out = claimtrack(&["extract", &good, &binary, &latin1, &empty, &missing]);
+    assert_eq!(out.status.code(), Some(1), "some files failed");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("stdout is one JSON document");
+    let articles = json["articles"].as_array().unwrap();
+    assert_eq!(articles.len(), 2);
+    assert_eq!(articles[0]["date"], "2023-04");
+    let claim = &articles[0]["claims"][0];
+    assert_eq!(claim["value"], 300.0);
+    assert_eq!(claim["qualifier"], "approx");
+    assert_eq!(claim["source"]["text"], "Polizei");
+    assert_eq!(articles[1]["claims"][0]["value"], 1200.0);
+    assert_eq!(articles[1]["claims"][0]["qualifier"], "over");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines.len(), 3, "one line per bad file: {stderr}");
+    assert!(stderr.contains(&binary) && stderr.contains("not a text file"));
+    assert!(stderr.contains(&empty) && stderr.contains("empty"));
+    assert!(stderr.contains(&missing) && stderr.contains("no such file"));
+}
+
+#[test]
+fn extract_writes_csv_with_header() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(
+        dir.path(),
+        "a.txt",
+        "The ministry said about 3,000 troops had been withdrawn, a \"first step\".".as_bytes(),
+    );
+    let out = claimtrack(&["extract", "--format", "csv", &file]);
+    assert_eq!(out.status.code(), Some(0));
+    let csv = String::from_utf8(out.stdout).unwrap();
+    let mut lines = csv.lines();
+    assert_eq!(lines.next().unwrap(), claimtrack::export::CSV_HEADER.join(","));
+    let row = lines.next().unwrap();
+    assert!(row.contains(",3000,") && row.contains(",approx,count,,troops,returning,"), "{row}");
+    assert!(lines.next().is_none());
+}
+
+#[test]
+fn folders_expand_to_article_files() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("sub")).unwrap();
+    write(dir.path(), "a.txt", "Mehr als 40 Menschen wurden verletzt.".as_bytes());
+    write(&dir.path().join("sub"), "b.html", b"<html><body><p>Rund 12 Menschen starben.</p></body></html>");
+    write(dir.path(), "notes.bin", b"\0\0\0");
+    let out = claimtrack(&["extract", &dir.path().to_string_lossy()]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let articles = json["articles"].as_array().unwrap();
+    assert_eq!(articles.len(), 2);
+    assert_eq!(articles[1]["claims"][0]["value"], 12.0);
+}
+
+#[test]
+fn user_aliases_name_entities() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(
+        dir.path(),
+        "a.txt",
+        "Nach Angaben der Stadtwerke fielen 2.000 Haushalte ohne Strom aus.".as_bytes(),
+    );
+    let aliases = write(dir.path(), "aliases.txt", "# mine\nStadtwerke = City of Kalvar\n".as_bytes());
+    let out = claimtrack(&["extract", "--aliases", &aliases, &file]);
+    assert_eq!(out.status.code(), Some(0));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["articles"][0]["claims"][0]["source"]["entity"], "City of Kalvar");
+    let bad = write(dir.path(), "bad.txt", b"no equals sign here\n");
+    let out = claimtrack(&["extract", "--aliases", &bad, &file]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("bad.txt"));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(claimtrack(&["extract"]).status.code(), Some(2));
+    assert_eq!(claimtrack(&["extract", "--format", "xml", "x"]).status.code(), Some(2));
+    assert_eq!(claimtrack(&["nonsense"]).status.code(), Some(2));
+    assert_eq!(claimtrack(&["--help"]).status.code(), Some(0));
+}
+
+#[test]
+fn bundled_samples_extract_cleanly() {
+    let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/samples");
+    let out = claimtrack(&["extract", &samples.to_string_lossy()]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let articles = json["articles"].as_array().unwrap();
+    assert!(articles.len() >= 10);
+    let langs: Vec<&str> = articles.iter().map(|a| a["lang"].as_str().unwrap()).collect();
+    assert!(langs.contains(&"de") && langs.contains(&"en"));
+    assert!(articles.iter().all(|a| a["date"].is_string()));
+    let claims: usize = articles.iter().map(|a| a["claims"].as_array().unwrap().len()).sum();
+    assert!(claims >= 100, "{claims} claims");
+}

@@ -1,0 +1,5 @@
+//! Integration tests, one module per area.
+
+mod cli;
+mod extract;
+mod load;
