@@ -34,7 +34,8 @@ fn extract_writes_json_for_good_files_and_names_bad_ones() {
     let missing = dir.path().join("missing.txt").to_string_lossy().to_string();
     let out = claimtrack(&["extract", &good, &binary, &latin1, &empty, &missing]);
     assert_eq!(out.status.code(), Some(1), "some files failed");
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("stdout is one JSON document");
+    let json: serde_json::Value =
+        serde_json::from_slice(&out.stdout).expect("stdout is one JSON document");
     let articles = json["articles"].as_array().unwrap();
     assert_eq!(articles.len(), 2);
     assert_eq!(articles[0]["date"], "2023-04");
@@ -64,9 +65,15 @@ fn extract_writes_csv_with_header() {
     assert_eq!(out.status.code(), Some(0));
     let csv = String::from_utf8(out.stdout).unwrap();
     let mut lines = csv.lines();
-    assert_eq!(lines.next().unwrap(), claimtrack::export::CSV_HEADER.join(","));
+    assert_eq!(
+        lines.next().unwrap(),
+        claimtrack::export::CSV_HEADER.join(",")
+    );
     let row = lines.next().unwrap();
-    assert!(row.contains(",3000,") && row.contains(",approx,count,,troops,returning,"), "{row}");
+    assert!(
+        row.contains(",3000,") && row.contains(",approx,count,,troops,returning,"),
+        "{row}"
+    );
     assert!(lines.next().is_none());
 }
 
@@ -74,11 +81,24 @@ fn extract_writes_csv_with_header() {
 fn folders_expand_to_article_files() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir(dir.path().join("sub")).unwrap();
-    write(dir.path(), "a.txt", "Mehr als 40 Menschen wurden verletzt.".as_bytes());
-    write(&dir.path().join("sub"), "b.html", b"<html><body><p>Rund 12 Menschen starben.</p></body></html>");
+    write(
+        dir.path(),
+        "a.txt",
+        "Mehr als 40 Menschen wurden verletzt.".as_bytes(),
+    );
+    write(
+        &dir.path().join("sub"),
+        "b.html",
+        b"<html><body><p>Rund 12 Menschen starben.</p></body></html>",
+    );
     write(dir.path(), "notes.bin", b"\0\0\0");
     let out = claimtrack(&["extract", &dir.path().to_string_lossy()]);
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let articles = json["articles"].as_array().unwrap();
     assert_eq!(articles.len(), 2);
@@ -93,11 +113,18 @@ fn user_aliases_name_entities() {
         "a.txt",
         "Nach Angaben der Stadtwerke fielen 2.000 Haushalte ohne Strom aus.".as_bytes(),
     );
-    let aliases = write(dir.path(), "aliases.txt", "# mine\nStadtwerke = City of Kalvar\n".as_bytes());
+    let aliases = write(
+        dir.path(),
+        "aliases.txt",
+        "# mine\nStadtwerke = City of Kalvar\n".as_bytes(),
+    );
     let out = claimtrack(&["extract", "--aliases", &aliases, &file]);
     assert_eq!(out.status.code(), Some(0));
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(json["articles"][0]["claims"][0]["source"]["entity"], "City of Kalvar");
+    assert_eq!(
+        json["articles"][0]["claims"][0]["source"]["entity"],
+        "City of Kalvar"
+    );
     let bad = write(dir.path(), "bad.txt", b"no equals sign here\n");
     let out = claimtrack(&["extract", "--aliases", &bad, &file]);
     assert_eq!(out.status.code(), Some(2));
@@ -107,7 +134,12 @@ fn user_aliases_name_entities() {
 #[test]
 fn usage_errors_exit_2() {
     assert_eq!(claimtrack(&["extract"]).status.code(), Some(2));
-    assert_eq!(claimtrack(&["extract", "--format", "xml", "x"]).status.code(), Some(2));
+    assert_eq!(
+        claimtrack(&["extract", "--format", "xml", "x"])
+            .status
+            .code(),
+        Some(2)
+    );
     assert_eq!(claimtrack(&["nonsense"]).status.code(), Some(2));
     assert_eq!(claimtrack(&["--help"]).status.code(), Some(0));
 }
@@ -116,13 +148,24 @@ fn usage_errors_exit_2() {
 fn bundled_samples_extract_cleanly() {
     let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/samples");
     let out = claimtrack(&["extract", &samples.to_string_lossy()]);
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let articles = json["articles"].as_array().unwrap();
     assert!(articles.len() >= 10);
-    let langs: Vec<&str> = articles.iter().map(|a| a["lang"].as_str().unwrap()).collect();
+    let langs: Vec<&str> = articles
+        .iter()
+        .map(|a| a["lang"].as_str().unwrap())
+        .collect();
     assert!(langs.contains(&"de") && langs.contains(&"en"));
     assert!(articles.iter().all(|a| a["date"].is_string()));
-    let claims: usize = articles.iter().map(|a| a["claims"].as_array().unwrap().len()).sum();
+    let claims: usize = articles
+        .iter()
+        .map(|a| a["claims"].as_array().unwrap().len())
+        .sum();
     assert!(claims >= 100, "{claims} claims");
 }

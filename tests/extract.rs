@@ -101,7 +101,12 @@ fn compare(text: &str, got: &Claim, want: &[String]) -> Vec<String> {
     if field(0) != "*" {
         match find_span(text, field(0)) {
             Some(span) if span == got.number => {}
-            Some(span) => problems.push(format!("number {:?} at {:?}, expected {:?} at {span:?}", got.text, got.number, field(0))),
+            Some(span) => problems.push(format!(
+                "number {:?} at {:?}, expected {:?} at {span:?}",
+                got.text,
+                got.number,
+                field(0)
+            )),
             None => problems.push(format!("fixture number {:?} not in text", field(0))),
         }
     }
@@ -113,7 +118,12 @@ fn compare(text: &str, got: &Claim, want: &[String]) -> Vec<String> {
             _ => false,
         };
         if !close(v, got.value) || !high_ok {
-            problems.push(format!("value {}..{:?}, expected {}", got.value, got.high, field(1)));
+            problems.push(format!(
+                "value {}..{:?}, expected {}",
+                got.value,
+                got.high,
+                field(1)
+            ));
         }
     }
     let checks: [(usize, &str, Option<String>); 4] = [
@@ -135,7 +145,11 @@ fn compare(text: &str, got: &Claim, want: &[String]) -> Vec<String> {
     if field(5) != "*" {
         let expected = (field(5) != "-").then(|| field(5).to_lowercase());
         if expected != got.subject.as_ref().map(|s| s.to_lowercase()) {
-            problems.push(format!("subject {:?}, expected {:?}", got.subject, field(5)));
+            problems.push(format!(
+                "subject {:?}, expected {:?}",
+                got.subject,
+                field(5)
+            ));
         }
     }
     match (field(7), &got.source) {
@@ -144,7 +158,10 @@ fn compare(text: &str, got: &Claim, want: &[String]) -> Vec<String> {
         (want, None) => problems.push(format!("no source, expected {want:?}")),
         (want, Some(s)) => match find_span(text, want) {
             Some(span) if span == s.span => {}
-            _ => problems.push(format!("source {:?} at {:?}, expected {want:?}", s.text, s.span)),
+            _ => problems.push(format!(
+                "source {:?} at {:?}, expected {want:?}",
+                s.text, s.span
+            )),
         },
     }
     if field(8) != "*" {
@@ -161,8 +178,13 @@ fn run_case(case: &Case, lang: Lang) -> Option<String> {
     let claims = claims_of(&case.text, lang);
     let mut report = String::new();
     for c in &claims {
-        assert!(case.text.is_char_boundary(c.number.start) && case.text.is_char_boundary(c.number.end));
-        assert!(c.sentence.contains(c.number), "number span inside its sentence");
+        assert!(
+            case.text.is_char_boundary(c.number.start) && case.text.is_char_boundary(c.number.end)
+        );
+        assert!(
+            c.sentence.contains(c.number),
+            "number span inside its sentence"
+        );
     }
     if claims.len() != case.claims.len() {
         let got: Vec<&str> = claims.iter().map(|c| c.text.as_str()).collect();
@@ -182,14 +204,29 @@ fn run_case(case: &Case, lang: Lang) -> Option<String> {
 #[test]
 fn extraction_fixtures() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/extract");
-    let mut paths: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     paths.sort();
     let (mut total, mut failed, mut gaps, mut fixed) = (0, Vec::new(), Vec::new(), Vec::new());
-    for path in paths.iter().filter(|p| p.extension().is_some_and(|e| e == "txt")) {
+    for path in paths
+        .iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+    {
         let name = path.file_name().unwrap().to_string_lossy().to_string();
-        let lang = if name.starts_with("en_") { Lang::En } else { Lang::De };
+        let lang = if name.starts_with("en_") {
+            Lang::En
+        } else {
+            Lang::De
+        };
         for case in parse_file(path) {
-            assert!(case.none || !case.claims.is_empty(), "{}:{}: no claims listed", case.file, case.line);
+            assert!(
+                case.none || !case.claims.is_empty(),
+                "{}:{}: no claims listed",
+                case.file,
+                case.line
+            );
             total += 1;
             let outcome = run_case(&case, lang);
             let place = format!("{}:{}: {}", case.file, case.line, case.text);
@@ -197,11 +234,17 @@ fn extraction_fixtures() {
                 (None, None) => {}
                 (None, Some(_)) => fixed.push(place),
                 (Some(why), None) => failed.push(format!("{place}\n    {why}")),
-                (Some(why), Some(reason)) => gaps.push(format!("{place}\n    {why} (known gap: {reason})")),
+                (Some(why), Some(reason)) => {
+                    gaps.push(format!("{place}\n    {why} (known gap: {reason})"))
+                }
             }
         }
     }
-    println!("{total} fixture cases: {} failed, {} known gaps", failed.len(), gaps.len());
+    println!(
+        "{total} fixture cases: {} failed, {} known gaps",
+        failed.len(),
+        gaps.len()
+    );
     if std::env::var_os("FIXTURE_VERBOSE").is_some() {
         for g in &gaps {
             println!("GAP {g}");
@@ -211,5 +254,10 @@ fn extraction_fixtures() {
         println!("now passes, remove its xfail: {f}");
     }
     assert!(total >= 200, "at least 200 fixture cases");
-    assert!(failed.is_empty(), "{} fixture cases failed:\n{}", failed.len(), failed.join("\n"));
+    assert!(
+        failed.is_empty(),
+        "{} fixture cases failed:\n{}",
+        failed.len(),
+        failed.join("\n")
+    );
 }

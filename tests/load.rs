@@ -28,7 +28,10 @@ fn encodings_decode_to_the_same_text() {
     let latin1: Vec<u8> = text.chars().map(|c| c as u32 as u8).collect();
     let variants: [(&str, Vec<u8>); 4] = [
         ("utf8.txt", text.as_bytes().to_vec()),
-        ("bom.txt", [b"\xef\xbb\xbf".as_slice(), text.as_bytes()].concat()),
+        (
+            "bom.txt",
+            [b"\xef\xbb\xbf".as_slice(), text.as_bytes()].concat(),
+        ),
         ("utf16.txt", utf16),
         ("latin1.txt", latin1),
     ];
@@ -43,7 +46,12 @@ fn encodings_decode_to_the_same_text() {
 
 #[test]
 fn crlf_line_endings_are_normalised() {
-    let doc = load::document_from_bytes("x", b"date 2023-01\r\n\r\nZeile eins.\r\nZeile zwei.", false).unwrap();
+    let doc = load::document_from_bytes(
+        "x",
+        b"date 2023-01\r\n\r\nZeile eins.\r\nZeile zwei.",
+        false,
+    )
+    .unwrap();
     assert_eq!(doc.text, "date 2023-01\n\nZeile eins.\nZeile zwei.");
 }
 
@@ -54,7 +62,10 @@ fn html_is_reduced_to_article_text() {
     let doc = load::document_from_bytes("page.html", html, true).unwrap();
     assert_eq!(doc.date.unwrap().to_string(), "2023-06-02");
     let body = &doc.text[doc.body_start..];
-    assert!(body.starts_with("UNHCR: 30.000 Menschen auf der Flucht\n\nRund 30.000"), "{body}");
+    assert!(
+        body.starts_with("UNHCR: 30.000 Menschen auf der Flucht\n\nRund 30.000"),
+        "{body}"
+    );
     assert!(!body.contains("Politik") && !body.contains("(c)"));
 }
 
@@ -68,7 +79,10 @@ fn binary_and_empty_files_are_refused_with_their_name() {
     assert!(err.to_string().contains("photo.txt"));
     let empty = dir.path().join("empty.txt");
     std::fs::write(&empty, b"").unwrap();
-    assert!(matches!(load::load_file(&empty).unwrap_err().kind, ErrorKind::Empty));
+    assert!(matches!(
+        load::load_file(&empty).unwrap_err().kind,
+        ErrorKind::Empty
+    ));
     let missing = dir.path().join("gone.txt");
     let err = load::load_file(&missing).unwrap_err();
     assert!(matches!(err.kind, ErrorKind::NotFound));

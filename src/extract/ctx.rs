@@ -131,7 +131,7 @@ impl<'a> Ctx<'a> {
             return None;
         }
         // A phrase of n words may span up to 2n tokens when glued punctuation is inside.
-        let max_tokens = (section.max_words * 3).min(limit - i);
+        let max_tokens = (section.max_words * 3 + 1).min(limit - i);
         let mut best = None;
         for end in (i + 1)..=(i + max_tokens) {
             let phrase = self.phrase(i, end);
@@ -154,7 +154,7 @@ impl<'a> Ctx<'a> {
         floor: usize,
         section: &'s Section,
     ) -> Option<(usize, &'s str)> {
-        let max_tokens = section.max_words * 3;
+        let max_tokens = section.max_words * 3 + 1;
         let mut best = None;
         let lowest = end.saturating_sub(max_tokens).max(floor);
         let mut start = end;

@@ -47,14 +47,37 @@ pub fn figures_in(cx: &Ctx, s: Sentence) -> Vec<Figure> {
         i = num.end.max(i + 1);
         out.push(fig);
     }
-    // Elided subjects take their antecedent from an earlier figure of the sentence.
+    // Elided subjects take their antecedent from an earlier figure of the sentence:
+    // "2 Millionen Euro für Schulen, für Kitas 500.000".
     for k in 1..out.len() {
-        if out[k].subject.is_none() {
-            let prev = out[k - 1]
-                .subject
-                .clone()
-                .filter(|_| out[k - 1].kind == out[k].kind);
-            out[k].subject = prev;
+        if out[k].subject.is_some() {
+            continue;
+        }
+        let prev = out[k - 1].clone();
+        let unitless = out[k].kind == Kind::Count && out[k].unit.is_none();
+        if unitless && matches!(prev.kind, Kind::Money | Kind::Percent | Kind::Measure) {
+            out[k].kind = prev.kind;
+            out[k].unit = prev.unit.clone();
+            out[k].subject = prev.subject.clone();
+        } else if prev.kind == out[k].kind {
+            out[k].subject = prev.subject.clone();
+        }
+    }
+    // A conversion in brackets has the qualifier of the amount it converts: "5 Mio. Euro (5,4 Mio. Dollar)".
+    for k in 1..out.len() {
+        let (prev, cur) = (&out[k - 1], &out[k]);
+        let bracket = cur.expr_first > 0
+            && cx.is_punct(cur.expr_first - 1, "(")
+            && cur.expr_first - 1 == prev.expr_end;
+        if bracket
+            && prev.kind == Kind::Money
+            && cur.kind == Kind::Money
+            && cur.qualifier == Qualifier::Exact
+        {
+            let q = prev.qualifier;
+            if !matches!(q, Qualifier::Range | Qualifier::Vague) {
+                out[k].qualifier = q;
+            }
         }
     }
     for fig in &mut out {
@@ -105,15 +128,23 @@ fn build(cx: &Ctx, s: Sentence, num: Numeral, between: Option<usize>) -> Figure 
         }
     }
     let mut expr_end = num.end;
-    if let Some((end, word_kind, word_unit)) = unit_after(cx, num.end, s) {
+    // "millions of dollars", "Hunderte Millionen von Euro".
+    let unit_at = if num.vague && matches!(cx.l(num.end), "of" | "von") {
+        num.end + 1
+    } else {
+        num.end
+    };
+    if let Some((end, word_kind, word_unit)) = unit_after(cx, unit_at, s)
+        .filter(|(_, k, _)| unit_at == num.end || matches!(k, Kind::Money | Kind::Measure))
+    {
         let keep_fraction = num.fraction && word_kind == Kind::Percent;
         if !keep_fraction && !(num.multiplier && word_kind != Kind::Other) {
             if kind != Kind::Money || word_kind == Kind::Money {
                 kind = word_kind;
                 unit = word_unit.map(str::to_string).or(unit);
                 subject = Some((
-                    cx.span(num.end, end).slice(cx.text).to_string(),
-                    Some(num.end),
+                    cx.span(unit_at, end).slice(cx.text).to_string(),
+                    Some(unit_at),
                 ));
             }
             expr_end = end;
@@ -192,9 +223,11 @@ where
     let lex = cx.lex;
     let section = lex.section("unit");
     let (end, value) = cx.match_at(at, s.end.max(at + 1), section)?;
-    // A single-letter unit (m, t) only glued to the digits or before a sentence break.
+    // A single-letter unit (m, t) in English only glued or before a break: "5 m deep" is rare,
+    // "5 t" as an article is not English but "a" is.
     let phrase = cx.phrase(at, end);
-    if phrase.chars().count() == 1 && phrase.chars().all(char::is_alphabetic) {
+    if cx.lang == Lang::En && phrase.chars().count() == 1 && phrase.chars().all(char::is_alphabetic)
+    {
         let next_is_word = cx.is_word(end) && end < s.end;
         if !cx.glued(at) && next_is_word {
             return None;
@@ -247,6 +280,23 @@ fn subject_after(cx: &Ctx, at: usize, s: Sentence, allow_of: bool) -> Option<(St
             i += 1;
         }
     }
+    // "3,000 more troops", "weitere 700 Soldaten".
+    while i < limit
+        && matches!(
+            cx.l(i),
+            "more"
+                | "additional"
+                | "further"
+                | "extra"
+                | "other"
+                | "weitere"
+                | "weiteren"
+                | "zusätzliche"
+                | "zusätzlichen"
+        )
+    {
+        i += 1;
+    }
     match cx.lang {
         Lang::De => {
             while i < limit {
@@ -285,8 +335,13 @@ fn subject_after(cx: &Ctx, at: usize, s: Sentence, allow_of: bool) -> Option<(St
                 last = Some(i);
                 count += 1;
                 i += 1;
-                // A possessive ends the phrase: "Britain's".
-                if w.ends_with("'s") || w.ends_with("’s") {
+                // A possessive or a plural noun ends the phrase: "Britain's", "troops near".
+                let plural = (w.ends_with('s') && !w.ends_with("ss") && w.len() > 3)
+                    || matches!(
+                        w,
+                        "people" | "children" | "men" | "women" | "police" | "staff" | "personnel"
+                    );
+                if w.ends_with("'s") || w.ends_with("’s") || plural {
                     break;
                 }
             }
@@ -305,19 +360,55 @@ fn antecedent(cx: &Ctx, s: Sentence, before: usize) -> Option<(String, usize)> {
     while i > s.first {
         i -= 1;
         if matches!(cx.l(i), "zahl" | "anzahl" | "number" | "total" | "count") {
-            let mut j = i + 1;
-            while j < before && matches!(cx.l(j), "der" | "des" | "von" | "of" | "the") {
-                j += 1;
-            }
-            if j < before && j > i + 1 && is_noun(cx, j) {
-                return Some((cx.t(j).to_string(), j));
+            let inner = Sentence {
+                first: s.first,
+                end: before,
+            };
+            if let Some(found) = subject_after(cx, i + 1, inner, true) {
+                return Some(found);
             }
         }
     }
     None
 }
 
-/// The action the figure takes part in: the nearest word of the action lexicon in the sentence.
+/// Whether token `k` ends a clause for the action search.
+fn hard_boundary(cx: &Ctx, k: usize) -> bool {
+    matches!(
+        cx.t(k),
+        "," | ";" | ":" | "(" | ")" | "„" | "“" | "”" | "\"" | "«" | "»" | "–" | "—"
+    ) || matches!(
+        cx.l(k),
+        "dass"
+            | "daß"
+            | "wie"
+            | "ob"
+            | "weil"
+            | "wonach"
+            | "nachdem"
+            | "während"
+            | "that"
+            | "how"
+            | "whether"
+            | "because"
+            | "which"
+            | "who"
+            | "while"
+            | "after"
+            | "whereas"
+    )
+}
+
+/// Whether token `k` joins two coordinated parts.
+fn soft_boundary(cx: &Ctx, k: usize) -> bool {
+    matches!(
+        cx.l(k),
+        "und" | "and" | "sowie" | "oder" | "or" | "aber" | "but"
+    )
+}
+
+/// The action the figure takes part in: an action word of its own clause part (a noun it
+/// counts, a verb, a separable verb with its particle), else of the coordinated parts around.
 fn action(cx: &Ctx, s: Sentence, fig: &Figure) -> Option<String> {
     let section = cx.lex.section("action");
     if let Some((_, Some(t))) = &fig.subject {
@@ -328,32 +419,63 @@ fn action(cx: &Ctx, s: Sentence, fig: &Figure) -> Option<String> {
     if fig.kind == Kind::Duration {
         return None;
     }
-    let mut best: Option<(usize, &str)> = None;
-    for i in s.first..s.end {
-        if i >= fig.expr_first && i < fig.expr_end {
+    let bounds = |soft: bool| {
+        let mut lo = fig.expr_first;
+        while lo > s.first && !hard_boundary(cx, lo - 1) && !(soft && soft_boundary(cx, lo - 1)) {
+            lo -= 1;
+        }
+        let mut hi = fig.expr_end;
+        while hi < s.end && !hard_boundary(cx, hi) && !(soft && soft_boundary(cx, hi)) {
+            hi += 1;
+        }
+        (lo, hi)
+    };
+    let (lo, hi) = bounds(true);
+    if let Some(a) = nearest_action(cx, fig, lo, hi) {
+        return Some(a);
+    }
+    let (lo, hi) = bounds(false);
+    nearest_action(cx, fig, lo, hi)
+}
+
+/// The nearest action word in `lo..hi` outside the figure; after the figure wins a tie.
+fn nearest_action(cx: &Ctx, fig: &Figure, lo: usize, hi: usize) -> Option<String> {
+    let section = cx.lex.section("action");
+    let particles = cx.lex.section("action_particle");
+    let mut best: Option<(usize, String)> = None;
+    for i in lo..hi {
+        if (i >= fig.expr_first && i < fig.expr_end) || !cx.is_word(i) {
             continue;
         }
-        if !cx.is_word(i) {
-            continue;
-        }
-        let Some(a) = section.get(cx.l(i)) else {
-            continue;
-        };
-        // German "ums Leben" only with "Leben".
-        if cx.l(i) == "ums" && cx.l(i + 1) != "leben" {
-            continue;
-        }
-        let distance = if i < fig.expr_first {
-            fig.expr_first - i
+        let w = cx.l(i);
+        let found = if let Some(a) = section.get(w) {
+            // German "ums Leben" only with "Leben".
+            if w == "ums" && cx.l(i + 1) != "leben" {
+                None
+            } else {
+                Some(a.to_string())
+            }
+        } else if particles.may_start(w) {
+            (i + 1..hi).find_map(|k| {
+                particles
+                    .get(&format!("{w} {}", cx.l(k)))
+                    .map(str::to_string)
+            })
         } else {
-            i - fig.expr_end + 1
+            None
         };
-        if distance > 14 {
+        let Some(a) = found else { continue };
+        let distance = if i < fig.expr_first {
+            2 * (fig.expr_first - i)
+        } else {
+            2 * (i + 1 - fig.expr_end) - 1
+        };
+        if distance > 28 {
             continue;
         }
-        if best.is_none_or(|(d, _)| distance < d) {
+        if best.as_ref().is_none_or(|(d, _)| distance < *d) {
             best = Some((distance, a));
         }
     }
-    best.map(|(_, a)| a.to_string())
+    best.map(|(_, a)| a)
 }

@@ -108,6 +108,12 @@ impl Extractor {
                 None
             };
             carried.push(own.clone().or_else(|| inherited.clone()));
+            for name in source::people_in(&cx, *s) {
+                if !people.contains(&name) {
+                    people.push(name.clone());
+                }
+                last_person = Some(name);
+            }
             let figures = figure::figures_in(&cx, *s);
             if figures.is_empty() {
                 continue;
@@ -187,19 +193,31 @@ impl Extractor {
     /// The entity of an organisation: its name, a part of a compound, or a place word in its
     /// phrase (`Verteidigungsministerium in Moskau`, `das russische Ministerium`).
     fn organisation_entity(&self, cx: &Ctx, cue: &Cue, text: &str) -> Option<String> {
-        if let Some(e) = self.aliases.lookup(text) {
-            return Some(e.to_string());
+        if let Some(e) = self.lookup(text) {
+            return Some(e);
         }
         for part in text.split(['-', ' ']) {
-            if let Some(e) = self.aliases.lookup(part) {
-                return Some(e.to_string());
+            if let Some(e) = self.lookup(part) {
+                return Some(e);
             }
         }
         let lo = cue.phrase.0.min(cue.head.0).saturating_sub(2);
         let hi = cue.phrase.1.max(cue.head.1);
         (lo..hi)
             .filter(|&k| cx.is_word(k))
-            .find_map(|k| self.aliases.lookup(cx.t(k)))
+            .find_map(|k| self.lookup(cx.t(k)))
+    }
+
+    /// Looks an alias up as written, then without a possessive or genitive ending.
+    fn lookup(&self, word: &str) -> Option<String> {
+        let bare = word
+            .strip_suffix("'s")
+            .or_else(|| word.strip_suffix("’s"))
+            .unwrap_or(word);
+        self.aliases
+            .lookup(bare)
+            .or_else(|| bare.strip_suffix("es").and_then(|b| self.aliases.lookup(b)))
+            .or_else(|| bare.strip_suffix('s').and_then(|b| self.aliases.lookup(b)))
             .map(str::to_string)
     }
 }

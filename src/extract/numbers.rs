@@ -242,7 +242,10 @@ fn parse_en_words(cx: &Ctx, i: usize, limit: usize) -> Option<(f64, usize)> {
         if pieces.len() > 1 && !(pieces.len() == 2 && numerals.number(pieces[0])? >= 20.0) {
             break;
         }
-        for p in pieces {
+        for (k, p) in pieces.iter().enumerate() {
+            if k > 0 {
+                parts.push(("and", 0.0));
+            }
             parts.push((p, numerals.number(p)?));
         }
         j += 1;
@@ -254,14 +257,24 @@ fn parse_en_words(cx: &Ctx, i: usize, limit: usize) -> Option<(f64, usize)> {
         parts.pop();
         j -= 1;
     }
-    Some((combine(&parts)?, j))
+    let mut value = combine(&parts)?;
+    // "two and a half".
+    if cx.l(j) == "and" && cx.l(j + 1) == "a" && cx.l(j + 2) == "half" && j + 2 < limit {
+        value += 0.5;
+        j += 3;
+    }
+    Some((value, j))
 }
 
 /// Finds the numeral that starts at token `i` of sentence `s`, if any.
 #[must_use]
 pub fn numeral_at(cx: &Ctx, i: usize, s: Sentence) -> Option<Numeral> {
+    numeral_at_inner(cx, i, s, false)
+}
+
+fn numeral_at_inner(cx: &Ctx, i: usize, s: Sentence, second: bool) -> Option<Numeral> {
     let mut n = if cx.is_num(i) {
-        digits_at(cx, i, s)?
+        digits_at(cx, i, s, second)?
     } else if cx.is_word(i) {
         words_at(cx, i, s)?
     } else {
@@ -272,8 +285,16 @@ pub fn numeral_at(cx: &Ctx, i: usize, s: Sentence) -> Option<Numeral> {
 }
 
 /// A numeral in digits at token `i`.
-fn digits_at(cx: &Ctx, i: usize, s: Sentence) -> Option<Numeral> {
+fn digits_at(cx: &Ctx, i: usize, s: Sentence, second: bool) -> Option<Numeral> {
     let raw = cx.t(i);
+    // "0800 555 0111": digits beside a number with a leading zero are a phone number.
+    let leading_zero = |k: usize| {
+        let t = cx.t(k);
+        cx.is_num(k) && t.len() > 1 && t.starts_with('0') && !t[1..].starts_with(['.', ','])
+    };
+    if (i > s.first && leading_zero(i - 1)) || leading_zero(i + 1) {
+        return None;
+    }
     // Glued on the left: codes and names (G7, Covid-19, A320), times and scores.
     if cx.glued(i) && i > s.first {
         let p = i - 1;
@@ -282,6 +303,10 @@ fn digits_at(cx: &Ctx, i: usize, s: Sentence) -> Option<Numeral> {
         }
         let hyphen = cx.is_punct(p, "-") || cx.is_punct(p, "\u{2011}");
         if hyphen && cx.glued(p) && p > s.first && cx.is_word(p - 1) {
+            return None;
+        }
+        // "737-800" that did not make a range: a code.
+        if hyphen && cx.glued(p) && p > s.first && cx.is_num(p - 1) && !second {
             return None;
         }
         if (cx.is_punct(p, "/") || cx.is_punct(p, ":") || cx.is_punct(p, "."))
@@ -342,7 +367,7 @@ fn digits_at(cx: &Ctx, i: usize, s: Sentence) -> Option<Numeral> {
     }
     let prev = i.checked_sub(1).filter(|&p| p >= s.first);
     // Day of a month: "January 10", "10 January", "Jan. 10".
-    if value.fract() == 0.0 && value <= 31.0 {
+    if cx.lang == Lang::En && value.fract() == 0.0 && value <= 31.0 {
         let month_before = prev.is_some_and(|p| {
             cx.in_sec(p, "month")
                 || (cx.is_punct(p, ".") && p > s.first && cx.in_sec(p - 1, "month"))
@@ -555,7 +580,12 @@ fn words_at(cx: &Ctx, i: usize, s: Sentence) -> Option<Numeral> {
     if w == "hälfte" {
         let prev = if i > s.first { cx.l(i - 1) } else { "" };
         if matches!(prev, "die" | "der" | "zur" | "einer" | "eine") {
-            let mut n = Numeral::new(i, i + 1, 0.5);
+            let first = if matches!(prev, "die" | "der") {
+                i - 1
+            } else {
+                i
+            };
+            let mut n = Numeral::new(first, i + 1, 0.5);
             n.fraction = true;
             return Some(n);
         }
@@ -800,7 +830,7 @@ pub fn extend_range(cx: &Ctx, n: &mut Numeral, s: Sentence) -> Option<usize> {
             .map(|(e, _)| e)
     };
     let connector_end = connector_end?;
-    let second = numeral_at(cx, connector_end, s)?;
+    let second = numeral_at_inner(cx, connector_end, s, true)?;
     if second.vague || second.fraction || second.multiplier || second.high.is_some() {
         return None;
     }

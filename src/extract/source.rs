@@ -71,10 +71,14 @@ fn is_determiner(cx: &Ctx, i: usize) -> bool {
 }
 
 fn is_title(cx: &Ctx, i: usize) -> bool {
-    if cx.in_sec(i, "title") {
+    let w = cx.l(i);
+    let titles = cx.lex.section("title");
+    if titles.contains(w)
+        || w.strip_suffix('s').is_some_and(|b| titles.contains(b))
+        || w.strip_suffix("es").is_some_and(|b| titles.contains(b))
+    {
         return true;
     }
-    let w = cx.l(i);
     cx.lex
         .section("descriptor_suffix")
         .iter()
@@ -83,7 +87,35 @@ fn is_title(cx: &Ctx, i: usize) -> bool {
 
 /// Whether a word may stand in a speaker noun phrase.
 fn np_word(cx: &Ctx, i: usize) -> bool {
-    cx.is_word(i) && !cx.in_sec(i, "speech_verb") && !cx.in_sec(i, "not_speaker")
+    cx.is_word(i)
+        && (!cx.in_sec(i, "speech_verb") || cx.in_sec(i, "unnamed_source"))
+        && !cx.in_sec(i, "not_speaker")
+}
+
+/// Whether a word is all capitals (an acronym such as `UNHCR`).
+fn is_acronym(cx: &Ctx, i: usize) -> bool {
+    let t = cx.t(i);
+    t.chars().count() >= 2 && t.chars().all(|c| c.is_uppercase() || c == '-')
+}
+
+/// Documents whose named owner is the source: "eine Studie des Ifo-Instituts".
+fn owner_of_document(
+    cx: &Ctx,
+    head: (usize, usize),
+    limit: usize,
+) -> Option<(usize, usize, usize, bool)> {
+    if head.1 != head.0 + 1 || !cx.in_sec(head.0, "unnamed_source") {
+        return None;
+    }
+    let k = head.1;
+    if !matches!(
+        cx.l(k),
+        "des" | "der" | "vom" | "von" | "by" | "from" | "of"
+    ) {
+        return None;
+    }
+    let found = np_forward(cx, k + 1, limit)?;
+    cx.upper(found.0).then_some(found)
 }
 
 /// Finds the head of a noun phrase starting at `i` (after determiners and adjectives);
@@ -98,10 +130,14 @@ fn np_forward(cx: &Ctx, mut i: usize, limit: usize) -> Option<(usize, usize, usi
     if cx.in_sec(i, "pronoun") {
         return Some((i, i + 1, i + 1, true));
     }
-    match cx.lang {
+    let found = match cx.lang {
         Lang::De => np_forward_de(cx, i, limit),
         Lang::En => np_forward_en(cx, i, limit),
+    }?;
+    if let Some(owner) = owner_of_document(cx, (found.0, found.1), limit) {
+        return Some((owner.0, owner.1, owner.2.max(found.2), owner.3));
     }
+    Some(found)
 }
 
 fn np_forward_de(cx: &Ctx, mut i: usize, limit: usize) -> Option<(usize, usize, usize, bool)> {
@@ -124,7 +160,17 @@ fn np_forward_de(cx: &Ctx, mut i: usize, limit: usize) -> Option<(usize, usize, 
     {
         run_end += 1;
     }
-    let (head, person) = head_of_run(cx, run_start, run_end);
+    let (mut head, person) = head_of_run(cx, run_start, run_end);
+    // A full name followed by its acronym in brackets: "Internationale Organisation für Migration (IOM)".
+    if let Some(open) = (run_end..(run_end + 5).min(limit)).find(|&k| cx.is_punct(k, "(")) {
+        let named = (run_end..open).all(|k| {
+            cx.is_word(k)
+                && (cx.upper(k) || matches!(cx.l(k), "für" | "der" | "des" | "und" | "von"))
+        });
+        if named && cx.is_punct(open + 2, ")") && is_acronym(cx, open + 1) {
+            head = (run_start, open);
+        }
+    }
     // The phrase goes on over an attached prepositional phrase up to its noun:
     // "Verteidigungsministerium in Moskau", "ein Verband mit 1.500 Mitgliedern".
     let mut phrase_end = run_end;
@@ -155,6 +201,10 @@ fn head_of_run(cx: &Ctx, start: usize, end: usize) -> ((usize, usize), bool) {
         }
         return ((t, t + 1), false);
     }
+    // "Flüchtlingshilfswerk UNHCR": an acronym after a noun names the body.
+    if end - start >= 2 && is_acronym(cx, end - 1) && !is_acronym(cx, start) {
+        return ((end - 1, end), false);
+    }
     let mut s = start;
     // A genitive place before the noun: drop it from the span.
     while s + 1 < end && cx.l(s).ends_with('s') && cx.upper(s) && is_place_genitive(cx, s) {
@@ -181,7 +231,9 @@ fn np_forward_en(cx: &Ctx, i: usize, limit: usize) -> Option<(usize, usize, usiz
     // Collect the phrase: words, with "of/for/and" inside names ("Bank of England").
     let mut end = i;
     while end < limit && end - i < 8 {
-        if cx.is_word(end) && !cx.in_sec(end, "stop") && np_word(cx, end) {
+        let participle =
+            end > i && !cx.upper(end) && (cx.l(end).ends_with("ing") || cx.l(end).ends_with("ed"));
+        if cx.is_word(end) && !cx.in_sec(end, "stop") && np_word(cx, end) && !participle {
             end += 1;
             continue;
         }
@@ -208,23 +260,55 @@ fn np_forward_en(cx: &Ctx, i: usize, limit: usize) -> Option<(usize, usize, usiz
     Some((head.0, head.1, phrase_end, person))
 }
 
+/// Nouns that end an organisation's name: a title before them is part of the name.
+const ORG_NOUNS: [&str; 24] = [
+    "office",
+    "ministry",
+    "department",
+    "bank",
+    "institute",
+    "agency",
+    "commission",
+    "council",
+    "committee",
+    "service",
+    "fund",
+    "organisation",
+    "organization",
+    "association",
+    "union",
+    "group",
+    "court",
+    "party",
+    "board",
+    "authority",
+    "company",
+    "corporation",
+    "university",
+    "foundation",
+];
+
 /// The head of an English noun phrase: the last capitalised run without its titles, else
 /// the last word.
 fn en_head(cx: &Ctx, start: usize, end: usize) -> ((usize, usize), bool) {
     let mut k = end;
-    while k > start && !(cx.upper(k - 1) && cx.is_word(k - 1)) {
+    while k > start && !(cx.upper(k - 1) && cx.is_word(k - 1) && !is_determiner(cx, k - 1)) {
         k -= 1;
     }
     if k == start {
         return ((end - 1, end), false);
     }
     if k < end {
-        // Lower-case words after the capitalised run: "the Kenyan government" -> government.
-        return ((end - 1, end), false);
+        // Lower-case words after the capitalised run: "the Kenyan government" -> government,
+        // but "a YouGov poll" -> YouGov (the owner of the poll).
+        if !cx.in_sec(end - 1, "unnamed_source") || end - k > 1 {
+            return ((end - 1, end), false);
+        }
     }
     let run_end = k;
     let mut run_start = k;
     while run_start > start
+        && !is_determiner(cx, run_start - 1)
         && (cx.upper(run_start - 1)
             || matches!(cx.l(run_start - 1), "of" | "for" | "and" | "&")
                 && run_start - 1 > start
@@ -232,7 +316,11 @@ fn en_head(cx: &Ctx, start: usize, end: usize) -> ((usize, usize), bool) {
     {
         run_start -= 1;
     }
-    let last_title = (run_start..run_end).rev().find(|&t| cx.in_sec(t, "title"));
+    let org = ORG_NOUNS.contains(&cx.l(run_end - 1));
+    let last_title = (run_start..run_end)
+        .rev()
+        .find(|&t| cx.in_sec(t, "title"))
+        .filter(|_| !org);
     if let Some(t) = last_title {
         if t + 1 < run_end {
             return ((t + 1, run_end), true);
@@ -240,6 +328,7 @@ fn en_head(cx: &Ctx, start: usize, end: usize) -> ((usize, usize), bool) {
         return ((t, t + 1), false);
     }
     let person = run_end - run_start >= 2
+        && !org
         && (run_start..run_end).all(|t| cx.is_word(t) && cx.upper(t))
         && crate::entity::builtin()
             .lookup(cx.span(run_start, run_end).slice(cx.text))
@@ -325,9 +414,43 @@ fn speaker_of_verb(cx: &Ctx, v: usize, s: Sentence) -> Option<Cue> {
         v > s.first && matches!(cx.t(v - 1), "," | "„" | "“" | "”" | "\"" | "«" | "»" | ":");
     let c = clause_start(cx, v, s);
     let segment_empty = c == v;
+    // Passives name no speaker: "wird auf 3 Mrd. beziffert", "is put at", "than expected".
+    let passive = match cx.lang {
+        Lang::De => {
+            let w = cx.l(v);
+            (w.starts_with("ge")
+                || w.ends_with("iert")
+                || w.starts_with("mitge")
+                || w.starts_with("ange"))
+                && (c..v)
+                    .any(|k| matches!(cx.l(k), "wird" | "wurde" | "werden" | "wurden" | "worden"))
+        }
+        Lang::En => {
+            let mut p = v;
+            while p > c
+                && matches!(
+                    cx.l(p - 1),
+                    "also" | "widely" | "now" | "officially" | "being"
+                )
+            {
+                p -= 1;
+            }
+            p > c
+                && matches!(
+                    cx.l(p - 1),
+                    "is" | "was" | "were" | "are" | "been" | "be" | "than" | "as"
+                )
+        }
+    };
+    if passive {
+        return None;
+    }
+    let demonstrative =
+        v == c + 1 && matches!(cx.l(c), "dies" | "das" | "dieses" | "this" | "that");
     let inverted = match cx.lang {
         Lang::De => {
             prev_is_break
+                || demonstrative
                 || segment_empty
                 || cx.in_sec(c, "stop") && !is_determiner(cx, c) && !cx.in_sec(c, "pronoun")
                 || cx.is_num(c)
@@ -381,6 +504,13 @@ fn speaker_of_verb(cx: &Ctx, v: usize, s: Sentence) -> Option<Cue> {
             Some(cue(cx, (h0, h1), (c, pe.max(h1)), v, person))
         }
         Lang::En => {
+            // The subject opens the clause: "A group representing 300 companies said".
+            let opens = is_determiner(cx, c) || cx.upper(c) || cx.in_sec(c, "pronoun");
+            if opens {
+                if let Some((h0, h1, _, person)) = np_forward(cx, c, end) {
+                    return Some(cue(cx, (h0, h1), (c, end), v, person));
+                }
+            }
             let (h0, h1, ps, person) = np_backward(cx, end, c)?;
             Some(cue(cx, (h0, h1), (ps, end), v, person))
         }
@@ -489,6 +619,18 @@ pub fn cues_in(cx: &Ctx, s: Sentence) -> Vec<Cue> {
             i += 1;
             continue;
         }
+        // "Erkenntnisse, wonach ...", "reports suggesting ...": an unnamed cue keeps its noun.
+        if cx.in_sec(i, "unnamed_source") {
+            let mut k = i + 1;
+            if cx.is_punct(k, ",") {
+                k += 1;
+            }
+            if matches!(cx.l(k), "wonach" | "denen" | "suggesting" | "showing") {
+                cues.push(cue(cx, (i, i + 1), (i, i + 1), i, false));
+                i += 1;
+                continue;
+            }
+        }
         // "US-Angaben" anywhere.
         if let Some(span) = compound_source(cx, i) {
             cues.push(span_cue(cx, i, span));
@@ -497,6 +639,20 @@ pub fn cues_in(cx: &Ctx, s: Sentence) -> Vec<Cue> {
         }
         // "hieß es aus X": X; "hieß es" alone names nobody.
         if matches!(cx.l(i), "hieß" | "hiess") && cx.l(i + 1) == "es" {
+            // "Aus dem Kreml hieß es, ...".
+            let c = clause_start(cx, i, s);
+            if c < i
+                && matches!(
+                    cx.l(c),
+                    "aus" | "von" | "vom" | "im" | "in" | "bei" | "seitens"
+                )
+            {
+                if let Some((h0, h1, _, person)) = np_forward(cx, c + 1, i) {
+                    cues.push(cue(cx, (h0, h1), (c, i), i, person));
+                    i += 2;
+                    continue;
+                }
+            }
             let k = i + 2;
             if matches!(
                 cx.l(k),
@@ -609,4 +765,29 @@ pub fn points_back(cx: &Ctx, s: Sentence) -> bool {
         cx.l(s.first),
         "dies" | "das" | "diese" | "this" | "that" | "these" | "those" | "so"
     ) && (s.first + 1..s.end.min(s.first + 4)).any(|k| cx.in_sec(k, "speech_verb"))
+}
+
+/// Names of people introduced with a title anywhere in a sentence: "Bahnsprecher Tobias Lange".
+#[must_use]
+pub fn people_in(cx: &Ctx, s: Sentence) -> Vec<String> {
+    let mut out = Vec::new();
+    for t in s.first..s.end {
+        if !cx.is_word(t) || !is_title(cx, t) {
+            continue;
+        }
+        let mut end = t + 1;
+        while end < s.end
+            && end < t + 4
+            && cx.is_word(end)
+            && cx.upper(end)
+            && !is_title(cx, end)
+            && !cx.in_sec(end, "stop")
+        {
+            end += 1;
+        }
+        if end - t >= 3 {
+            out.push(cx.span(t + 1, end).slice(cx.text).to_string());
+        }
+    }
+    out
 }
