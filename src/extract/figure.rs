@@ -374,29 +374,31 @@ fn antecedent(cx: &Ctx, s: Sentence, before: usize) -> Option<(String, usize)> {
 
 /// Whether token `k` ends a clause for the action search.
 fn hard_boundary(cx: &Ctx, k: usize) -> bool {
-    matches!(
-        cx.t(k),
-        "," | ";" | ":" | "(" | ")" | "„" | "“" | "”" | "\"" | "«" | "»" | "–" | "—"
-    ) || matches!(
-        cx.l(k),
-        "dass"
-            | "daß"
-            | "wie"
-            | "ob"
-            | "weil"
-            | "wonach"
-            | "nachdem"
-            | "während"
-            | "that"
-            | "how"
-            | "whether"
-            | "because"
-            | "which"
-            | "who"
-            | "while"
-            | "after"
-            | "whereas"
-    )
+    cx.in_sec(k, "speech_verb") && cx.l(k) != "so"
+        || matches!(
+            cx.t(k),
+            "," | ";" | ":" | "(" | ")" | "„" | "“" | "”" | "\"" | "«" | "»" | "–" | "—"
+        )
+        || matches!(
+            cx.l(k),
+            "dass"
+                | "daß"
+                | "wie"
+                | "ob"
+                | "weil"
+                | "wonach"
+                | "nachdem"
+                | "während"
+                | "that"
+                | "how"
+                | "whether"
+                | "because"
+                | "which"
+                | "who"
+                | "while"
+                | "after"
+                | "whereas"
+        )
 }
 
 /// Whether token `k` joins two coordinated parts.

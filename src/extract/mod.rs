@@ -80,6 +80,7 @@ impl Extractor {
         let sentences = split_sentences(&cx);
         let mut people: Vec<String> = Vec::new();
         let mut last_person: Option<String> = None;
+        let mut last_subject: Option<String> = None;
         let mut cues: Vec<Vec<Cue>> = Vec::with_capacity(sentences.len());
         for s in &sentences {
             cues.push(source::cues_in(&cx, *s));
@@ -119,7 +120,20 @@ impl Extractor {
                 continue;
             }
             let sentence_span = cx.span(s.first, s.end);
-            for fig in figures {
+            for mut fig in figures {
+                // "weitere 700 folgen": the subject of the figure before.
+                if fig.subject.is_none() && fig.num.first > 0 {
+                    let before = cx.l(fig.expr_first.saturating_sub(1));
+                    if matches!(
+                        before,
+                        "weitere" | "weiteren" | "another" | "further" | "additional"
+                    ) {
+                        fig.subject = last_subject.clone().map(|w| (w, None));
+                    }
+                }
+                if let Some((w, _)) = &fig.subject {
+                    last_subject = Some(w.clone());
+                }
                 let source = pick_for_figure(&cues[si], &fig)
                     .map(|k| resolved[k].clone())
                     .or_else(|| {

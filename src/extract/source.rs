@@ -394,12 +394,19 @@ fn clause_start(cx: &Ctx, v: usize, s: Sentence) -> usize {
     while k > s.first {
         let p = k - 1;
         let t = cx.t(p);
+        // Skip a bracketed acronym or aside: "Die Organisation (IOM) teilte mit".
+        if t == ")" {
+            if let Some(open) = (s.first..p).rev().take(6).find(|&o| cx.is_punct(o, "(")) {
+                k = open;
+                continue;
+            }
+        }
         if matches!(
             t,
             "," | ";" | ":" | "„" | "“" | "”" | "\"" | "«" | "»" | "(" | ")" | "–" | "—"
         ) || matches!(
             cx.l(p),
-            "dass" | "daß" | "wie" | "weil" | "that" | "while" | "but" | "and" | "als" | "wonach"
+            "dass" | "daß" | "wie" | "weil" | "that" | "while" | "but" | "als" | "wonach"
         ) {
             break;
         }
@@ -418,10 +425,7 @@ fn speaker_of_verb(cx: &Ctx, v: usize, s: Sentence) -> Option<Cue> {
     let passive = match cx.lang {
         Lang::De => {
             let w = cx.l(v);
-            (w.starts_with("ge")
-                || w.ends_with("iert")
-                || w.starts_with("mitge")
-                || w.starts_with("ange"))
+            (w.starts_with("ge") || w.ends_with('t'))
                 && (c..v)
                     .any(|k| matches!(cx.l(k), "wird" | "wurde" | "werden" | "wurden" | "worden"))
         }
