@@ -97,7 +97,9 @@ impl Extractor {
             let inherited = if own.is_some() || names_nobody(&cx, *s) {
                 None
             } else if si > 0 && source::continues_speech(&cx, *s) {
-                carried[si - 1].clone()
+                // The sentence before, or with "demnach" the last source a little further back.
+                let reach = if source::says_demnach(&cx, *s) { 3 } else { 1 };
+                (1..=reach.min(si)).find_map(|back| carried[si - back].clone())
             } else if si + 1 < sentences.len() && source::points_back(&cx, sentences[si + 1]) {
                 let next = &cues[si + 1];
                 pick_for_sentence(next).map(|k| {
@@ -247,7 +249,11 @@ fn pick_for_sentence(cues: &[Cue]) -> Option<usize> {
 /// does not hold the figure.
 fn pick_for_figure(cues: &[Cue], fig: &figure::Figure) -> Option<usize> {
     let at = fig.num.first;
-    let usable = |c: &Cue| !(c.phrase.0 <= at && at < c.phrase.1);
+    // A named cue wins over an unnamed one ("nach Erkenntnissen" beside "die Polizei registrierte").
+    let named = cues
+        .iter()
+        .any(|c| !c.unnamed && !(c.phrase.0 <= at && at < c.phrase.1));
+    let usable = |c: &Cue| !(c.phrase.0 <= at && at < c.phrase.1) && !(named && c.unnamed);
     if let Some(k) = cues.iter().position(|c| c.priority && usable(c)) {
         return Some(k);
     }
@@ -346,7 +352,9 @@ fn ends_sentence(cx: &Ctx, i: usize) -> bool {
     }
     let prev = i - 1;
     if cx.is_word(prev) {
-        let single = cx.t(prev).chars().count() == 1;
+        // "£644m." ends a sentence; "U.S." and "Mrd." do not.
+        let after_digits = prev > 0 && cx.is_num(prev - 1) && cx.glued(prev);
+        let single = cx.t(prev).chars().count() == 1 && !after_digits;
         return !(single || cx.in_sec(prev, "abbrev"));
     }
     if cx.is_num(prev) && cx.lang == Lang::De {

@@ -121,8 +121,38 @@ fn owner_of_document(
 /// Finds the head of a noun phrase starting at `i` (after determiners and adjectives);
 /// returns (head first, head end, phrase end, person).
 fn np_forward(cx: &Ctx, mut i: usize, limit: usize) -> Option<(usize, usize, usize, bool)> {
+    let mut possessive = None;
+    let start = i;
     while i < limit && (is_determiner(cx, i) || cx.is_punct(i, "„") || cx.is_punct(i, "\"")) {
+        if matches!(
+            cx.l(i),
+            "its" | "his" | "her" | "their" | "our" | "seine" | "seiner" | "ihre" | "ihrer"
+        ) {
+            possessive = Some(i);
+        }
         i += 1;
+    }
+    // A participial attribute before the noun: "einer am Montag veröffentlichten Umfrage",
+    // "auf mit den Plänen vertraute Banker".
+    if cx.lang == Lang::De
+        && i > start
+        && i < limit
+        && cx.is_word(i)
+        && !cx.upper(i)
+        && cx.in_sec(i, "stop")
+    {
+        let found = (i + 1..(i + 7).min(limit)).find(|&k| {
+            let w = cx.l(k);
+            cx.is_word(k)
+                && !cx.upper(k)
+                && !cx.in_sec(k, "stop")
+                && ["e", "en", "er", "es"].iter().any(|e| w.ends_with(e))
+                && cx.upper(k + 1)
+                && cx.is_word(k + 1)
+        });
+        if let Some(k) = found.filter(|&k| (i..k).all(|j| cx.is_word(j))) {
+            i = k + 1;
+        }
     }
     if i >= limit {
         return None;
@@ -137,6 +167,12 @@ fn np_forward(cx: &Ctx, mut i: usize, limit: usize) -> Option<(usize, usize, usi
     if let Some(owner) = owner_of_document(cx, (found.0, found.1), limit) {
         return Some((owner.0, owner.1, owner.2.max(found.2), owner.3));
     }
+    // "its estimate": the owner of an unnamed source is the pronoun.
+    if let Some(p) = possessive {
+        if found.1 == found.0 + 1 && cx.in_sec(found.0, "unnamed_source") {
+            return Some((p, p + 1, found.2, true));
+        }
+    }
     Some(found)
 }
 
@@ -145,7 +181,7 @@ fn np_forward_de(cx: &Ctx, mut i: usize, limit: usize) -> Option<(usize, usize, 
     while i < limit && cx.is_word(i) && !cx.upper(i) && !cx.in_sec(i, "stop") {
         i += 1;
     }
-    if i >= limit || !cx.is_word(i) || !cx.upper(i) || !np_word(cx, i) {
+    if i >= limit || !cx.is_word(i) || !cx.upper(i) || !np_word(cx, i) || cx.in_sec(i, "stop") {
         return None;
     }
     // The run of capitalised words: "Russlands Vize-Außenminister Sergej Rjabkow".
@@ -343,7 +379,16 @@ fn np_backward(cx: &Ctx, end: usize, floor: usize) -> Option<(usize, usize, usiz
     let mut start = end;
     while start > floor {
         let k = start - 1;
-        let ok = cx.is_word(k) && (np_word(cx, k) || is_determiner(cx, k));
+        let adjective = !cx.upper(k)
+            && !cx.in_sec(k, "stop")
+            && ["e", "en", "er", "es", "em"]
+                .iter()
+                .any(|e| cx.l(k).ends_with(e));
+        let fits = match cx.lang {
+            Lang::De => cx.upper(k) && !cx.in_sec(k, "stop") || adjective || is_determiner(cx, k),
+            Lang::En => !cx.in_sec(k, "stop") || is_determiner(cx, k),
+        };
+        let ok = fits && cx.is_word(k) && (np_word(cx, k) || is_determiner(cx, k));
         let joiner = matches!(cx.l(k), "of" | "for" | "and" | "in" | "&")
             && k > floor
             && cx.upper(k - 1)
@@ -419,8 +464,35 @@ fn clause_start(cx: &Ctx, v: usize, s: Sentence) -> usize {
 fn speaker_of_verb(cx: &Ctx, v: usize, s: Sentence) -> Option<Cue> {
     let prev_is_break =
         v > s.first && matches!(cx.t(v - 1), "," | "„" | "“" | "”" | "\"" | "«" | "»" | ":");
+    // Verbs such as "schrieb" are cues only after what was written: ", schrieb die Zeitung".
+    if cx.in_sec(v, "speech_verb_inverted") && !prev_is_break {
+        return None;
+    }
     let c = clause_start(cx, v, s);
     let segment_empty = c == v;
+    // A figure as the subject ("41 Prozent kündigten an", "Mehr als jeder Zweite sagte") is no source.
+    let numeral = |k: usize| {
+        cx.is_num(k)
+            || cx.in_sec(k, "every")
+            || cx.in_sec(k, "vague")
+            || (cx.lang == Lang::De
+                && cx.is_word(k)
+                && super::numbers::parse_de_word(cx, cx.l(k)).is_some_and(|x| x > 1.0))
+    };
+    if !segment_empty {
+        let mut k = c;
+        while k < v && k < c + 3 && cx.is_word(k) && cx.in_sec(k, "stop") && !numeral(k) {
+            k += 1;
+        }
+        if k < v && numeral(k) {
+            return None;
+        }
+    }
+    // "minister Heizo Takenaka who said": the phrase before the relative pronoun.
+    if cx.lang == Lang::En && v > s.first + 1 && matches!(cx.l(v - 1), "who" | "which") {
+        let (h0, h1, ps, person) = np_backward(cx, v - 1, s.first)?;
+        return Some(cue(cx, (h0, h1), (ps, v - 1), v, person));
+    }
     // Passives name no speaker: "wird auf 3 Mrd. beziffert", "is put at", "than expected".
     let passive = match cx.lang {
         Lang::De => {
@@ -451,10 +523,19 @@ fn speaker_of_verb(cx: &Ctx, v: usize, s: Sentence) -> Option<Cue> {
     }
     let demonstrative =
         v == c + 1 && matches!(cx.l(c), "dies" | "das" | "dieses" | "this" | "that");
+    let adverb_first = cx.lang == Lang::De && c == s.first && {
+        let w = cx.l(c);
+        [
+            "weit", "lich", "falls", "dings", "samt", "mals", "erseits", "weise",
+        ]
+        .iter()
+        .any(|e| w.ends_with(e))
+    };
     let inverted = match cx.lang {
         Lang::De => {
             prev_is_break
                 || demonstrative
+                || adverb_first
                 || segment_empty
                 || cx.in_sec(c, "stop") && !is_determiner(cx, c) && !cx.in_sec(c, "pronoun")
                 || cx.is_num(c)
@@ -463,12 +544,47 @@ fn speaker_of_verb(cx: &Ctx, v: usize, s: Sentence) -> Option<Cue> {
             prev_is_break
                 && (is_determiner(cx, v + 1) || cx.upper(v + 1) || cx.in_sec(v + 1, "pronoun"))
                 && !matches!(cx.l(v + 1), "that" | "it")
+                && inverted_np_ends(cx, v, s)
                 || segment_empty && v == s.first
         }
     };
+    // "Edward Leigh, chairman of the committee, said ...": the subject opens the sentence.
+    if cx.lang == Lang::En && segment_empty && !inverted && v > s.first {
+        let (h0, h1, _, person) = np_forward(cx, s.first, v)?;
+        return Some(cue(cx, (h0, h1), (s.first, v), v, person));
+    }
     if inverted {
         let limit = s.end;
-        let (h0, h1, pe, person) = np_forward(cx, v + 1, limit)?;
+        // "Deutschlandweit habe die Polizei 921 Delikte registriert": after the finite verb.
+        let after = np_forward(cx, v + 1, limit).or_else(|| {
+            let aux = (c..v).find(|&k| {
+                matches!(
+                    cx.l(k),
+                    "hat"
+                        | "habe"
+                        | "hatte"
+                        | "hätte"
+                        | "haben"
+                        | "hätten"
+                        | "hatten"
+                        | "ist"
+                        | "sei"
+                        | "war"
+                        | "wäre"
+                        | "wurde"
+                        | "würde"
+                        | "wird"
+                        | "werde"
+                        | "will"
+                        | "wolle"
+                        | "has"
+                        | "had"
+                        | "have"
+                )
+            })?;
+            np_forward(cx, aux + 1, v)
+        });
+        let (h0, h1, pe, person) = after?;
         let mut head = (h0, h1);
         let mut person = person;
         // An apposition naming the person: "sagte die Botschafterin bei der Nato, Jane Roe."
@@ -519,6 +635,35 @@ fn speaker_of_verb(cx: &Ctx, v: usize, s: Sentence) -> Option<Cue> {
             Some(cue(cx, (h0, h1), (ps, end), v, person))
         }
     }
+}
+
+/// Whether the phrase after an inverted English verb ends the clause: ", said Mr Smith." but
+/// not ", said Britain had to act".
+fn inverted_np_ends(cx: &Ctx, v: usize, s: Sentence) -> bool {
+    let Some((_, _, pe, _)) = np_forward(cx, v + 1, s.end) else {
+        return false;
+    };
+    pe >= s.end
+        || cx.is_any_punct(pe)
+        || matches!(
+            cx.l(pe),
+            "on" | "in"
+                | "at"
+                | "told"
+                | "who"
+                | "adding"
+                | "according"
+                | "last"
+                | "yesterday"
+                | "today"
+                | "earlier"
+                | "later"
+                | "this"
+                | "from"
+                | "of"
+                | "during"
+                | "after"
+        )
 }
 
 /// ", Jane Roe" after a title phrase: the name's tokens.
@@ -611,6 +756,53 @@ pub fn cues_in(cx: &Ctx, s: Sentence) -> Vec<Cue> {
             i = e;
             continue;
         }
+        // "nach vorläufigen Schätzungen der Polizei": nach, adjectives, an unnamed noun.
+        if cx.lang == Lang::De && matches!(cx.l(i), "nach" | "laut" | "in" | "gemäß") {
+            // Up to five words of determiners and attributes, then the unnamed noun:
+            // "in einer am Montag veröffentlichten Umfrage des Verbands Bitkom".
+            let mut k = i + 1;
+            while k < s.end
+                && k < i + 6
+                && cx.is_word(k)
+                && !cx.in_sec(k, "unnamed_source")
+                && (!cx.upper(k) || cx.in_sec(k, "not_speaker"))
+            {
+                k += 1;
+            }
+            let attribute_ok = k == i + 1 || !cx.upper(k - 1);
+            let in_needs_article = cx.l(i) != "in" || is_determiner(cx, i + 1);
+            if k > i + 1
+                && k < s.end
+                && attribute_ok
+                && in_needs_article
+                && cx.in_sec(k, "unnamed_source")
+            {
+                let mut e = k + 1;
+                if matches!(cx.l(e), "von" | "der" | "des" | "aus" | "vom") {
+                    e += 1;
+                }
+                let named = (e > k + 1).then(|| np_forward(cx, e, s.end)).flatten();
+                if let Some((h0, h1, pe, person)) = named {
+                    cues.push(cue(cx, (h0, h1), (i, pe), i, person));
+                    i = pe.max(i + 1);
+                } else {
+                    cues.push(cue(cx, (k, k + 1), (i, k + 1), i, false));
+                    i = k + 1;
+                }
+                continue;
+            }
+        }
+        // "wie aus Dokumenten hervorgeht": the documents.
+        if cx.lang == Lang::De
+            && cx.l(i) == "aus"
+            && (i + 1..s.end).any(|k| cx.l(k).starts_with("hervor"))
+        {
+            if let Some((h0, h1, pe, person)) = np_forward(cx, i + 1, s.end) {
+                cues.push(cue(cx, (h0, h1), (i, pe), i, person));
+                i = pe.max(i + 1);
+                continue;
+            }
+        }
         // "X zufolge".
         if cx.in_sec(i, "cue_after") {
             if let Some((h0, h1, ps, person)) = np_backward(cx, i, s.first) {
@@ -682,6 +874,17 @@ pub fn cues_in(cx: &Ctx, s: Sentence) -> Vec<Cue> {
     if cues.is_empty() {
         if let Some(c) = headline_cue(cx, s) {
             cues.push(c);
+        }
+    }
+    // "Er griff den Chef an: Dieser verdiene Millionen" - reported speech after a colon.
+    if cues.is_empty() && cx.lang == Lang::De {
+        if let Some(colon) = (s.first + 2..s.end).find(|&k| cx.is_punct(k, ":")) {
+            let reported = (colon + 1..s.end).any(|k| cx.in_sec(k, "subjunctive"));
+            if reported {
+                if let Some((h0, h1, _, person)) = np_forward(cx, s.first, colon) {
+                    cues.push(cue(cx, (h0, h1), (s.first, h1), colon, person));
+                }
+            }
         }
     }
     cues
@@ -794,4 +997,10 @@ pub fn people_in(cx: &Ctx, s: Sentence) -> Vec<String> {
         }
     }
     out
+}
+
+/// Whether a sentence says `demnach`, which carries a source from a little further back.
+#[must_use]
+pub fn says_demnach(cx: &Ctx, s: Sentence) -> bool {
+    (s.first..s.end).any(|k| cx.in_sec(k, "carry"))
 }
