@@ -687,7 +687,7 @@ fn counting_one(cx: &Ctx, i: usize, s: Sentence) -> bool {
         "paar" | "wenig" | "bisschen" | "of" | "another" | "other" | "day"
     ) || matches!(
         cx.l(i + 1),
-        "der" | "des" | "von" | "ones" | "way" | "thing" | "side"
+        "der" | "des" | "von" | "ones" | "way" | "thing" | "side" | "hand"
     ) {
         return false;
     }

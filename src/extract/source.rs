@@ -605,6 +605,11 @@ fn speaker_of_verb(cx: &Ctx, v: usize, s: Sentence) -> Option<Cue> {
         end -= 1;
     }
     if end == c {
+        // "Deutsche Boerse, the German stock exchange, has said": the sentence opens with it.
+        if cx.lang == Lang::En && c > s.first {
+            let (h0, h1, _, person) = np_forward(cx, s.first, v)?;
+            return Some(cue(cx, (h0, h1), (s.first, v), v, person));
+        }
         return None;
     }
     // English relative clause: "The OECD, which has 30 members, said".
@@ -928,6 +933,43 @@ fn verb_applies(cx: &Ctx, i: usize, s: Sentence) -> bool {
             k += 1;
         }
         return false;
+    }
+    // English "a previous estimate of", "its forecast": a noun after a determiner.
+    if cx.lang == Lang::En && i > s.first && cx.in_sec(i, "unnamed_source") {
+        let p = i - 1;
+        let det_before = is_determiner(cx, p)
+            || (p > s.first
+                && is_determiner(cx, p - 1)
+                && cx.is_word(p)
+                && !cx.upper(p)
+                && !cx.in_sec(p, "stop"));
+        if det_before {
+            return false;
+        }
+    }
+    // English "growth forecasts slipping", "estimates were": a noun, not a verb.
+    if cx.lang == Lang::En && w.ends_with('s') {
+        let next = cx.l(i + 1);
+        let noun = next.ends_with("ing")
+            || matches!(
+                next,
+                "is" | "are"
+                    | "was"
+                    | "were"
+                    | "have"
+                    | "had"
+                    | "for"
+                    | "of"
+                    | "from"
+                    | "will"
+                    | "would"
+                    | "show"
+                    | "showed"
+                    | "suggest"
+            );
+        if noun {
+            return false;
+        }
     }
     // English "put" and "show" only as "put the figure at", "figures show".
     if matches!(w, "put" | "puts") {
