@@ -79,11 +79,10 @@ pub fn parse(args: Vec<OsString>) -> Result<Command, String> {
     let mut parser = lexopt::Parser::from_args(args);
     let first = parser.next().map_err(|e| e.to_string())?;
     let sub = match first {
-        Some(Long("help") | Short('h')) => return Ok(Command::Help),
+        Some(Long("help") | Short('h')) | None => return Ok(Command::Help),
         Some(Long("version") | Short('V')) => return Ok(Command::Version),
         Some(Value(v)) => v.string().map_err(|e| e.to_string())?,
         Some(other) => return Err(other.unexpected().to_string()),
-        None => return Ok(Command::Help),
     };
     let mut format = Format::Json;
     let mut aliases = None;
@@ -151,6 +150,7 @@ pub fn parse(args: Vec<OsString>) -> Result<Command, String> {
 }
 
 /// Runs a command; returns the process exit code.
+#[must_use]
 pub fn run(command: Command) -> i32 {
     match command {
         Command::Help => {

@@ -168,15 +168,12 @@ fn decode_entities(text: &str) -> String {
         rest = &rest[amp..];
         let end = rest[1..].find(';').map(|e| e + 1).filter(|&e| e <= 10);
         let decoded = end.and_then(|e| entity(&rest[1..e]));
-        match (end, decoded) {
-            (Some(e), Some(c)) => {
-                out.push(c);
-                rest = &rest[e + 1..];
-            }
-            _ => {
-                out.push('&');
-                rest = &rest[1..];
-            }
+        if let (Some(e), Some(c)) = (end, decoded) {
+            out.push(c);
+            rest = &rest[e + 1..];
+        } else {
+            out.push('&');
+            rest = &rest[1..];
         }
     }
     out.push_str(rest);

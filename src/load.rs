@@ -140,6 +140,11 @@ pub fn document_from_bytes(path: &str, bytes: &[u8], is_html: bool) -> Result<Do
     })
 }
 
+/// The number of NUL bytes in a sample.
+fn count_nul(sample: &[u8]) -> usize {
+    sample.split(|&b| b == 0).count() - 1
+}
+
 fn decoded_for_meta(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
@@ -178,7 +183,7 @@ pub fn decode(bytes: &[u8]) -> Result<(String, &'static str), ErrorKind> {
     }
     // Not UTF-8: guess a legacy encoding (Windows-1252 for most German text).
     let sample = &bytes[..bytes.len().min(64 * 1024)];
-    if sample.iter().filter(|&&b| b == 0).count() * 100 > sample.len() {
+    if count_nul(sample) * 100 > sample.len() {
         return Err(ErrorKind::Binary("contains NUL bytes"));
     }
     let mut detector = chardetng::EncodingDetector::new();

@@ -235,7 +235,7 @@ fn extraction_fixtures() {
                 (None, Some(_)) => fixed.push(place),
                 (Some(why), None) => failed.push(format!("{place}\n    {why}")),
                 (Some(why), Some(reason)) => {
-                    gaps.push(format!("{place}\n    {why} (known gap: {reason})"))
+                    gaps.push(format!("{place}\n    {why} (known gap: {reason})"));
                 }
             }
         }

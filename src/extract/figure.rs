@@ -57,10 +57,10 @@ pub fn figures_in(cx: &Ctx, s: Sentence) -> Vec<Figure> {
         let unitless = out[k].kind == Kind::Count && out[k].unit.is_none();
         if unitless && matches!(prev.kind, Kind::Money | Kind::Percent | Kind::Measure) {
             out[k].kind = prev.kind;
-            out[k].unit = prev.unit.clone();
-            out[k].subject = prev.subject.clone();
+            out[k].unit.clone_from(&prev.unit);
+            out[k].subject.clone_from(&prev.subject);
         } else if prev.kind == out[k].kind {
-            out[k].subject = prev.subject.clone();
+            out[k].subject.clone_from(&prev.subject);
         }
     }
     // A conversion in brackets has the qualifier of the amount it converts: "5 Mio. Euro (5,4 Mio. Dollar)".
@@ -110,21 +110,20 @@ fn build(cx: &Ctx, s: Sentence, num: Numeral, between: Option<usize>) -> Figure 
     // A currency sign before the number: "$5m", "€ 40 Mio.", "US$ 3".
     if let Some((first, code)) =
         cx.match_ending(num.first, s.first, cx.lex.section("currency_sign"))
+        && !num.fraction
     {
-        if !num.fraction {
-            kind = Kind::Money;
-            unit = Some(code.to_string());
-            subject = Some((
-                cx.span(first, num.first).slice(cx.text).to_string(),
-                Some(first),
-            ));
-            expr_first = expr_first.min(first);
-            // A qualifier before the sign: "rund $5m".
-            if qualifier == Qualifier::Exact {
-                let (qs, q) = qualifier_before(cx, first, s);
-                qualifier = q;
-                expr_first = expr_first.min(qs);
-            }
+        kind = Kind::Money;
+        unit = Some(code.to_string());
+        subject = Some((
+            cx.span(first, num.first).slice(cx.text).to_string(),
+            Some(first),
+        ));
+        expr_first = expr_first.min(first);
+        // A qualifier before the sign: "rund $5m".
+        if qualifier == Qualifier::Exact {
+            let (qs, q) = qualifier_before(cx, first, s);
+            qualifier = q;
+            expr_first = expr_first.min(qs);
         }
     }
     let mut expr_end = num.end;
@@ -138,7 +137,7 @@ fn build(cx: &Ctx, s: Sentence, num: Numeral, between: Option<usize>) -> Figure 
         .filter(|(_, k, _)| unit_at == num.end || matches!(k, Kind::Money | Kind::Measure))
     {
         let keep_fraction = num.fraction && word_kind == Kind::Percent;
-        if !keep_fraction && !(num.multiplier && word_kind != Kind::Other) {
+        if !(keep_fraction || num.multiplier && word_kind != Kind::Other) {
             if kind != Kind::Money || word_kind == Kind::Money {
                 kind = word_kind;
                 unit = word_unit.map(str::to_string).or(unit);
@@ -153,12 +152,11 @@ fn build(cx: &Ctx, s: Sentence, num: Numeral, between: Option<usize>) -> Figure 
     if num.multiplier {
         kind = Kind::Other;
     }
-    if subject.is_none() || kind == Kind::Other {
-        if let Some((w, t)) = subject_after(cx, expr_end, s, num.fraction || num.vague) {
-            if kind == Kind::Count || kind == Kind::Other {
-                subject = Some((w, Some(t)));
-            }
-        }
+    if (subject.is_none() || kind == Kind::Other)
+        && let Some((w, t)) = subject_after(cx, expr_end, s, num.fraction || num.vague)
+        && (kind == Kind::Count || kind == Kind::Other)
+    {
+        subject = Some((w, Some(t)));
     }
     // A postposed "oder mehr" / "or more".
     if qualifier == Qualifier::Exact {
@@ -196,10 +194,10 @@ fn qualifier_before(cx: &Ctx, start: usize, s: Sentence) -> (usize, Qualifier) {
             Qualifier::AtLeast,
             Qualifier::AtMost,
         ] {
-            if let Some((first, _)) = cx.match_ending(end, s.first, lex.section(q.as_str())) {
-                if best.is_none_or(|(b, _)| first < b) {
-                    best = Some((first, q));
-                }
+            if let Some((first, _)) = cx.match_ending(end, s.first, lex.section(q.as_str()))
+                && best.is_none_or(|(b, _)| first < b)
+            {
+                best = Some((first, q));
             }
         }
         if let Some((first, q)) = best {
@@ -413,10 +411,10 @@ fn soft_boundary(cx: &Ctx, k: usize) -> bool {
 /// counts, a verb, a separable verb with its particle), else of the coordinated parts around.
 fn action(cx: &Ctx, s: Sentence, fig: &Figure) -> Option<String> {
     let section = cx.lex.section("action");
-    if let Some((_, Some(t))) = &fig.subject {
-        if let Some(a) = section.get(cx.l(*t)) {
-            return Some(a.to_string());
-        }
+    if let Some((_, Some(t))) = &fig.subject
+        && let Some(a) = section.get(cx.l(*t))
+    {
+        return Some(a.to_string());
     }
     if fig.kind == Kind::Duration {
         return None;

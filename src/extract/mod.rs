@@ -252,8 +252,8 @@ fn pick_for_figure(cues: &[Cue], fig: &figure::Figure) -> Option<usize> {
     // A named cue wins over an unnamed one ("nach Erkenntnissen" beside "die Polizei registrierte").
     let named = cues
         .iter()
-        .any(|c| !c.unnamed && !(c.phrase.0 <= at && at < c.phrase.1));
-    let usable = |c: &Cue| !(c.phrase.0 <= at && at < c.phrase.1) && !(named && c.unnamed);
+        .any(|c| !(c.unnamed || c.phrase.0 <= at && at < c.phrase.1));
+    let usable = |c: &Cue| !(c.phrase.0 <= at && at < c.phrase.1 || named && c.unnamed);
     if let Some(k) = cues.iter().position(|c| c.priority && usable(c)) {
         return Some(k);
     }
@@ -324,7 +324,7 @@ fn line_break_ends(cx: &Ctx, i: usize) -> bool {
     if matches!(prev, "," | "-" | "(" | "„") {
         return false;
     }
-    !(cx.is_word(i) && !cx.upper(i))
+    !cx.is_word(i) || cx.upper(i)
 }
 
 fn ends_sentence(cx: &Ctx, i: usize) -> bool {

@@ -3,10 +3,18 @@
 //! and leaving out what only looks like a quantity (dates, years, times, ordinals, codes,
 //! ages, fused compounds, plain indefinite articles).
 
+// Scale factors and morpheme values are exact constants from the lexicon, so comparing them
+// with `==` is intended.
+#![allow(clippy::float_cmp)]
+
 use super::ctx::{Ctx, Sentence};
 use crate::model::Lang;
 
 /// A numeral found at a token position.
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "independent facts about one numeral"
+)]
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Numeral {
     /// First token of the number span.
@@ -504,13 +512,14 @@ fn words_at(cx: &Ctx, i: usize, s: Sentence) -> Option<Numeral> {
     let w = cx.l(i);
     let lex = cx.lex;
     // "tens of thousands", "hundreds of thousands".
-    if matches!(w, "tens" | "hundreds") && cx.l(i + 1) == "of" {
-        if let Some(v) = lex.section("vague").number(cx.l(i + 2)) {
-            let factor = if w == "tens" { 10.0 } else { 100.0 };
-            let mut n = Numeral::new(i, i + 3, factor * v);
-            n.vague = true;
-            return Some(n);
-        }
+    if matches!(w, "tens" | "hundreds")
+        && cx.l(i + 1) == "of"
+        && let Some(v) = lex.section("vague").number(cx.l(i + 2))
+    {
+        let factor = if w == "tens" { 10.0 } else { 100.0 };
+        let mut n = Numeral::new(i, i + 3, factor * v);
+        n.vague = true;
+        return Some(n);
     }
     if let Some(v) = lex.section("vague").number(w) {
         let mut n = Numeral::new(i, i + 1, v);
@@ -519,17 +528,17 @@ fn words_at(cx: &Ctx, i: usize, s: Sentence) -> Option<Numeral> {
         return Some(n);
     }
     // "mehrere hundert", "several thousand".
-    if let Some((e, _)) = cx.match_at(i, s.end, lex.section("vague_lead")) {
-        if let Some(v) = lex.section("scale").number(cx.l(e)).filter(|v| *v >= 100.0) {
-            let mut n = Numeral::new(i, e + 1, v);
-            n.vague = true;
-            n.scale = v;
-            if let Some(v2) = lex.section("scale").number(cx.l(e + 1)).filter(|f| *f > v) {
-                n.value *= v2;
-                n.end += 1;
-            }
-            return Some(n);
+    if let Some((e, _)) = cx.match_at(i, s.end, lex.section("vague_lead"))
+        && let Some(v) = lex.section("scale").number(cx.l(e)).filter(|v| *v >= 100.0)
+    {
+        let mut n = Numeral::new(i, e + 1, v);
+        n.vague = true;
+        n.scale = v;
+        if let Some(v2) = lex.section("scale").number(cx.l(e + 1)).filter(|f| *f > v) {
+            n.value *= v2;
+            n.end += 1;
         }
+        return Some(n);
     }
     // "jeder achte", "jeder Zweite".
     if cx.in_sec(i, "every") {
@@ -543,12 +552,12 @@ fn words_at(cx: &Ctx, i: usize, s: Sentence) -> Option<Numeral> {
     // "a third", "a million", "half a billion", "die Hälfte".
     if matches!(w, "a" | "an") {
         let next = cx.l(i + 1);
-        if let Some(f) = lex.section("fraction").number(next) {
-            if !next.ends_with('s') {
-                let mut n = Numeral::new(i, i + 2, round4(f));
-                n.fraction = true;
-                return Some(n);
-            }
+        if let Some(f) = lex.section("fraction").number(next)
+            && !next.ends_with('s')
+        {
+            let mut n = Numeral::new(i, i + 2, round4(f));
+            n.fraction = true;
+            return Some(n);
         }
         if let Some(f) = lex.section("scale").number(next).filter(|_| next.len() > 2) {
             let mut n = Numeral::new(i, i + 2, f);
@@ -559,16 +568,15 @@ fn words_at(cx: &Ctx, i: usize, s: Sentence) -> Option<Numeral> {
     }
     if w == "half" {
         let next = cx.l(i + 1);
-        if matches!(next, "a" | "an") {
-            if let Some(f) = lex
+        if matches!(next, "a" | "an")
+            && let Some(f) = lex
                 .section("scale")
                 .number(cx.l(i + 2))
                 .filter(|f| *f >= 1000.0)
-            {
-                let mut n = Numeral::new(i, i + 3, 0.5 * f);
-                n.scale = f;
-                return Some(n);
-            }
+        {
+            let mut n = Numeral::new(i, i + 3, 0.5 * f);
+            n.scale = f;
+            return Some(n);
         }
         if matches!(next, "of" | "the" | "a" | "an" | "their" | "its" | "all") {
             let mut n = Numeral::new(i, i + 1, 0.5);
@@ -616,14 +624,14 @@ fn words_at(cx: &Ctx, i: usize, s: Sentence) -> Option<Numeral> {
     }
     let mut n = Numeral::new(i, end, value);
     // "ein Viertel", "zwei Drittel", "einem halben Jahr".
-    if let Some(f) = lex.section("fraction").number(cx.l(end)) {
-        if cx.lang == Lang::De || value > 1.0 || f != 0.5 {
-            n.value = round4(value * f);
-            n.fraction = true;
-            end += 1;
-            n.end = end;
-            return Some(n);
-        }
+    if let Some(f) = lex.section("fraction").number(cx.l(end))
+        && (cx.lang == Lang::De || value > 1.0 || f != 0.5)
+    {
+        n.value = round4(value * f);
+        n.fraction = true;
+        end += 1;
+        n.end = end;
+        return Some(n);
     }
     apply_scale(cx, &mut n, s);
     if value == 1.0 && n.scale == 1.0 && !counting_one(cx, i, s) {
@@ -772,12 +780,12 @@ fn counting_one(cx: &Ctx, i: usize, s: Sentence) -> bool {
             && (cx.is_num(k)
                 || (cx.is_word(k) && parse_de_word(cx, cx.l(k)).is_some_and(|v| v != 1.0)))
     };
-    if let Some(p) = prev {
-        if conj(p) {
-            let lo = p.saturating_sub(4).max(s.first);
-            if (lo..p).any(is_number) {
-                return true;
-            }
+    if let Some(p) = prev
+        && conj(p)
+    {
+        let lo = p.saturating_sub(4).max(s.first);
+        if (lo..p).any(is_number) {
+            return true;
         }
     }
     let hi = (i + 4).min(s.end);

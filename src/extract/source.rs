@@ -7,6 +7,10 @@ use super::ctx::{Ctx, Sentence};
 use crate::model::{Lang, Span};
 
 /// A source cue found in a sentence.
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "independent facts about one cue"
+)]
 #[derive(Debug, Clone)]
 pub struct Cue {
     /// The head word(s) naming the source.
@@ -168,10 +172,11 @@ fn np_forward(cx: &Ctx, mut i: usize, limit: usize) -> Option<(usize, usize, usi
         return Some((owner.0, owner.1, owner.2.max(found.2), owner.3));
     }
     // "its estimate": the owner of an unnamed source is the pronoun.
-    if let Some(p) = possessive {
-        if found.1 == found.0 + 1 && cx.in_sec(found.0, "unnamed_source") {
-            return Some((p, p + 1, found.2, true));
-        }
+    if let Some(p) = possessive
+        && found.1 == found.0 + 1
+        && cx.in_sec(found.0, "unnamed_source")
+    {
+        return Some((p, p + 1, found.2, true));
     }
     Some(found)
 }
@@ -434,20 +439,20 @@ fn cue(cx: &Ctx, head: (usize, usize), phrase: (usize, usize), at: usize, person
 
 /// Finds the clause start before token `v`: after a comma, quote, colon, conjunction or the
 /// sentence start.
-fn clause_start(cx: &Ctx, v: usize, s: Sentence) -> usize {
-    let mut k = v;
+fn clause_start(cx: &Ctx, verb: usize, s: Sentence) -> usize {
+    let mut k = verb;
     while k > s.first {
         let p = k - 1;
-        let t = cx.t(p);
+        let text = cx.t(p);
         // Skip a bracketed acronym or aside: "Die Organisation (IOM) teilte mit".
-        if t == ")" {
-            if let Some(open) = (s.first..p).rev().take(6).find(|&o| cx.is_punct(o, "(")) {
-                k = open;
-                continue;
-            }
+        if text == ")"
+            && let Some(open) = (s.first..p).rev().take(6).find(|&o| cx.is_punct(o, "("))
+        {
+            k = open;
+            continue;
         }
         if matches!(
-            t,
+            text,
             "," | ";" | ":" | "„" | "“" | "”" | "\"" | "«" | "»" | "(" | ")" | "–" | "—"
         ) || matches!(
             cx.l(p),
@@ -588,11 +593,12 @@ fn speaker_of_verb(cx: &Ctx, v: usize, s: Sentence) -> Option<Cue> {
         let mut head = (h0, h1);
         let mut person = person;
         // An apposition naming the person: "sagte die Botschafterin bei der Nato, Jane Roe."
-        if !person && is_title(cx, h0) {
-            if let Some(name) = apposition_name(cx, pe, limit) {
-                head = name;
-                person = true;
-            }
+        if !person
+            && is_title(cx, h0)
+            && let Some(name) = apposition_name(cx, pe, limit)
+        {
+            head = name;
+            person = true;
         }
         return Some(cue(cx, head, (v + 1, pe), v, person));
     }
@@ -631,10 +637,8 @@ fn speaker_of_verb(cx: &Ctx, v: usize, s: Sentence) -> Option<Cue> {
         Lang::En => {
             // The subject opens the clause: "A group representing 300 companies said".
             let opens = is_determiner(cx, c) || cx.upper(c) || cx.in_sec(c, "pronoun");
-            if opens {
-                if let Some((h0, h1, _, person)) = np_forward(cx, c, end) {
-                    return Some(cue(cx, (h0, h1), (c, end), v, person));
-                }
+            if opens && let Some((h0, h1, _, person)) = np_forward(cx, c, end) {
+                return Some(cue(cx, (h0, h1), (c, end), v, person));
             }
             let (h0, h1, ps, person) = np_backward(cx, end, c)?;
             Some(cue(cx, (h0, h1), (ps, end), v, person))
@@ -724,14 +728,14 @@ pub fn cues_in(cx: &Ctx, s: Sentence) -> Vec<Cue> {
             continue;
         }
         // "unter Berufung auf Y", "citing Y".
-        if let Some((e, _)) = cx.match_at(i, s.end, lex.section("cue_override")) {
-            if let Some((h0, h1, pe, person)) = np_forward(cx, e, s.end) {
-                let mut c = cue(cx, (h0, h1), (e, pe), i, person);
-                c.priority = true;
-                cues.push(c);
-                i = pe.max(i + 1);
-                continue;
-            }
+        if let Some((e, _)) = cx.match_at(i, s.end, lex.section("cue_override"))
+            && let Some((h0, h1, pe, person)) = np_forward(cx, e, s.end)
+        {
+            let mut c = cue(cx, (h0, h1), (e, pe), i, person);
+            c.priority = true;
+            cues.push(c);
+            i = pe.max(i + 1);
+            continue;
         }
         // "nach Angaben der Polizei", "laut Polizei", "according to X".
         if let Some((e, _)) = cx.match_at(i, s.end, lex.section("cue_before")) {
@@ -801,12 +805,11 @@ pub fn cues_in(cx: &Ctx, s: Sentence) -> Vec<Cue> {
         if cx.lang == Lang::De
             && cx.l(i) == "aus"
             && (i + 1..s.end).any(|k| cx.l(k).starts_with("hervor"))
+            && let Some((h0, h1, pe, person)) = np_forward(cx, i + 1, s.end)
         {
-            if let Some((h0, h1, pe, person)) = np_forward(cx, i + 1, s.end) {
-                cues.push(cue(cx, (h0, h1), (i, pe), i, person));
-                i = pe.max(i + 1);
-                continue;
-            }
+            cues.push(cue(cx, (h0, h1), (i, pe), i, person));
+            i = pe.max(i + 1);
+            continue;
         }
         // "X zufolge".
         if cx.in_sec(i, "cue_after") {
@@ -847,49 +850,47 @@ pub fn cues_in(cx: &Ctx, s: Sentence) -> Vec<Cue> {
                     cx.l(c),
                     "aus" | "von" | "vom" | "im" | "in" | "bei" | "seitens"
                 )
+                && let Some((h0, h1, _, person)) = np_forward(cx, c + 1, i)
             {
-                if let Some((h0, h1, _, person)) = np_forward(cx, c + 1, i) {
-                    cues.push(cue(cx, (h0, h1), (c, i), i, person));
-                    i += 2;
-                    continue;
-                }
+                cues.push(cue(cx, (h0, h1), (c, i), i, person));
+                i += 2;
+                continue;
             }
             let k = i + 2;
             if matches!(
                 cx.l(k),
                 "aus" | "von" | "bei" | "im" | "in" | "seitens" | "vom"
-            ) {
-                if let Some((h0, h1, pe, person)) = np_forward(cx, k + 1, s.end) {
-                    cues.push(cue(cx, (h0, h1), (k + 1, pe), i, person));
-                    i = pe.max(i + 1);
-                    continue;
-                }
+            ) && let Some((h0, h1, pe, person)) = np_forward(cx, k + 1, s.end)
+            {
+                cues.push(cue(cx, (h0, h1), (k + 1, pe), i, person));
+                i = pe.max(i + 1);
+                continue;
             }
             i += 2;
             continue;
         }
         // "wie X mitteilte": handled by the verb (its clause starts after "wie").
-        if cx.in_sec(i, "speech_verb") && verb_applies(cx, i, s) {
-            if let Some(c) = speaker_of_verb(cx, i, s) {
-                cues.push(c);
-            }
+        if cx.in_sec(i, "speech_verb")
+            && verb_applies(cx, i, s)
+            && let Some(c) = speaker_of_verb(cx, i, s)
+        {
+            cues.push(c);
         }
         i += 1;
     }
-    if cues.is_empty() {
-        if let Some(c) = headline_cue(cx, s) {
-            cues.push(c);
-        }
+    if cues.is_empty()
+        && let Some(c) = headline_cue(cx, s)
+    {
+        cues.push(c);
     }
     // "Er griff den Chef an: Dieser verdiene Millionen" - reported speech after a colon.
-    if cues.is_empty() && cx.lang == Lang::De {
-        if let Some(colon) = (s.first + 2..s.end).find(|&k| cx.is_punct(k, ":")) {
-            let reported = (colon + 1..s.end).any(|k| cx.in_sec(k, "subjunctive"));
-            if reported {
-                if let Some((h0, h1, _, person)) = np_forward(cx, s.first, colon) {
-                    cues.push(cue(cx, (h0, h1), (s.first, h1), colon, person));
-                }
-            }
+    if cues.is_empty()
+        && cx.lang == Lang::De
+        && let Some(colon) = (s.first + 2..s.end).find(|&k| cx.is_punct(k, ":"))
+    {
+        let reported = (colon + 1..s.end).any(|k| cx.in_sec(k, "subjunctive"));
+        if reported && let Some((h0, h1, _, person)) = np_forward(cx, s.first, colon) {
+            cues.push(cue(cx, (h0, h1), (s.first, h1), colon, person));
         }
     }
     cues
