@@ -28,12 +28,15 @@ fn main() {
     };
     let lower = token::lower_text(&doc.text);
     let toks = token::tokenize(&doc.text, doc.body_start);
+    let lex = Lexicon::get(lang);
+    let flags = claimtrack::extract::ctx::token_flags(&lower, &toks, lex);
     let cx = Ctx {
         text: &doc.text,
         lower: &lower,
         toks: &toks,
-        lex: Lexicon::get(lang),
+        lex,
         lang,
+        flags: &flags,
     };
     for s in split_sentences(&cx) {
         println!("--- {}", cx.span(s.first, s.end).slice(cx.text));

@@ -2,7 +2,7 @@
 //! `US-Regierung`) to the canonical actor it stands for (`Russia`, `USA`). The built-in
 //! table is the data file `assets/entities.txt`; users add their own with `--aliases FILE`.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::path::Path;
 use std::sync::OnceLock;
 

@@ -2,7 +2,7 @@
 //! (built into the binary). A file is a list of `[section]`s; each line is a lower-case entry,
 //! optionally `entry = value`. Multi-word entries match token by token.
 
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 use crate::model::{Kind, Lang, Qualifier};
@@ -15,7 +15,9 @@ const EN: &str = include_str!("../assets/lexicon/en.txt");
 pub struct Section {
     entries: HashMap<String, String>,
     /// The first token of every entry, for a quick refusal before phrases are built.
-    starts: std::collections::HashSet<String>,
+    starts: HashSet<String>,
+    /// The last token of every entry, likewise for phrases that end at a position.
+    ends: HashSet<String>,
     /// The largest number of words in one entry.
     pub max_words: usize,
 }
@@ -45,6 +47,12 @@ impl Section {
         self.starts.contains(token)
     }
 
+    /// Whether some entry ends with this (lower-case) token.
+    #[must_use]
+    pub fn may_end(&self, token: &str) -> bool {
+        self.ends.contains(token)
+    }
+
     /// Every entry and its value.
     pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
         self.entries.iter().map(|(k, v)| (k.as_str(), v.as_str()))
@@ -55,8 +63,108 @@ impl Section {
         self.max_words = self.max_words.max(words);
         let key = phrase.split_whitespace().collect::<Vec<_>>().join(" ");
         self.starts.insert(first_token(&key).to_string());
+        self.ends.insert(last_token(&key).to_string());
         self.entries.insert(key, value.to_string());
     }
+}
+
+/// The sections whose single-word entries are also kept as per-word bit flags, so that a
+/// token's memberships cost one lookup. The index of a name is its bit.
+pub const FLAGGED_SECTIONS: [&str; 43] = [
+    "approx",
+    "over",
+    "under",
+    "at_least",
+    "at_most",
+    "filler",
+    "range_to",
+    "range_and",
+    "range_or",
+    "range_start",
+    "vague",
+    "vague_lead",
+    "scale",
+    "fraction",
+    "ordinal",
+    "every",
+    "unit",
+    "currency_sign",
+    "month",
+    "year_cue",
+    "code_prefix",
+    "after_excluded",
+    "ordinal_cue",
+    "stop",
+    "subjunctive",
+    "carry",
+    "speech_verb",
+    "speech_particle",
+    "cue_before",
+    "cue_after",
+    "unnamed_source",
+    "title",
+    "pronoun",
+    "descriptor_suffix",
+    "not_speaker",
+    "action",
+    "numeral",
+    "abbrev",
+    "source_compound",
+    "cue_override",
+    "headline_not_source",
+    "action_particle",
+    "speech_verb_inverted",
+];
+
+/// The flag bit of a section name, if it is flagged.
+#[must_use]
+pub fn section_bit(name: &str) -> Option<u32> {
+    Some(match name {
+        "approx" => 0,
+        "over" => 1,
+        "under" => 2,
+        "at_least" => 3,
+        "at_most" => 4,
+        "filler" => 5,
+        "range_to" => 6,
+        "range_and" => 7,
+        "range_or" => 8,
+        "range_start" => 9,
+        "vague" => 10,
+        "vague_lead" => 11,
+        "scale" => 12,
+        "fraction" => 13,
+        "ordinal" => 14,
+        "every" => 15,
+        "unit" => 16,
+        "currency_sign" => 17,
+        "month" => 18,
+        "year_cue" => 19,
+        "code_prefix" => 20,
+        "after_excluded" => 21,
+        "ordinal_cue" => 22,
+        "stop" => 23,
+        "subjunctive" => 24,
+        "carry" => 25,
+        "speech_verb" => 26,
+        "speech_particle" => 27,
+        "cue_before" => 28,
+        "cue_after" => 29,
+        "unnamed_source" => 30,
+        "title" => 31,
+        "pronoun" => 32,
+        "descriptor_suffix" => 33,
+        "not_speaker" => 34,
+        "action" => 35,
+        "numeral" => 36,
+        "abbrev" => 37,
+        "source_compound" => 38,
+        "cue_override" => 39,
+        "headline_not_source" => 40,
+        "action_particle" => 41,
+        "speech_verb_inverted" => 42,
+        _ => return None,
+    })
 }
 
 /// The first token of a phrase as the tokenizer sees it: a run of letters, of digits, or
@@ -102,18 +210,28 @@ fn first_token(phrase: &str) -> &str {
     &phrase[..end]
 }
 
+/// The last token of a phrase as the tokenizer sees it: the first token of its reverse.
+fn last_token(phrase: &str) -> &str {
+    let reversed: String = phrase.chars().rev().collect();
+    let len = first_token(&reversed).len();
+    &phrase[phrase.len() - len..]
+}
+
 /// The word lists of one language.
 #[derive(Debug, Default)]
 pub struct Lexicon {
     sections: HashMap<String, Section>,
     empty: Section,
+    /// For every single-word entry: the bits of the flagged sections holding it, and the bits
+    /// of the flagged sections with an entry starting with it.
+    flags: HashMap<String, (u64, u64)>,
 }
 
 impl Lexicon {
     /// Parses a lexicon file.
     #[must_use]
     pub fn parse(text: &str) -> Self {
-        let mut sections: HashMap<String, Section> = HashMap::new();
+        let mut sections: HashMap<String, Section> = HashMap::default();
         let mut current = String::new();
         for line in text.lines() {
             let line = line.trim();
@@ -134,10 +252,32 @@ impl Lexicon {
                 .or_default()
                 .insert(&phrase.to_lowercase(), value);
         }
+        let mut flags: HashMap<String, (u64, u64)> = HashMap::default();
+        for (name, section) in &sections {
+            let Some(bit) = section_bit(name) else {
+                continue;
+            };
+            for phrase in section.entries.keys() {
+                if !phrase.contains(' ') {
+                    flags.entry(phrase.clone()).or_default().0 |= 1 << bit;
+                }
+            }
+            for start in &section.starts {
+                flags.entry(start.clone()).or_default().1 |= 1 << bit;
+            }
+        }
         Self {
             sections,
             empty: Section::default(),
+            flags,
         }
+    }
+
+    /// The section bits of a lower-case token: (sections holding it, sections with an entry
+    /// starting with it).
+    #[must_use]
+    pub fn flags(&self, token: &str) -> (u64, u64) {
+        self.flags.get(token).copied().unwrap_or_default()
     }
 
     /// The built-in lexicon of a language.

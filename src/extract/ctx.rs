@@ -26,6 +26,16 @@ pub struct Ctx<'a> {
     pub lex: &'static Lexicon,
     /// The article language.
     pub lang: Lang,
+    /// Per token: the lexicon flag bits (membership, phrase starts).
+    pub flags: &'a [(u64, u64)],
+}
+
+/// Computes the lexicon flags of every token: one lookup per token.
+#[must_use]
+pub fn token_flags(lower: &str, toks: &[Token], lex: &Lexicon) -> Vec<(u64, u64)> {
+    toks.iter()
+        .map(|t| lex.flags(lower.get(t.start..t.end).unwrap_or("")))
+        .collect()
 }
 
 impl<'a> Ctx<'a> {
@@ -90,7 +100,22 @@ impl<'a> Ctx<'a> {
     /// Whether token `i` (lower-cased) is in a lexicon section.
     #[must_use]
     pub fn in_sec(&self, i: usize, section: &str) -> bool {
-        i < self.toks.len() && self.lex.section(section).contains(self.l(i))
+        if i >= self.toks.len() {
+            return false;
+        }
+        match crate::lexicon::section_bit(section) {
+            Some(bit) => self.flags.get(i).is_some_and(|f| f.0 & (1 << bit) != 0),
+            None => self.lex.section(section).contains(self.l(i)),
+        }
+    }
+
+    /// Whether some phrase of a flagged section starts with token `i`.
+    #[must_use]
+    pub fn starts_sec(&self, i: usize, section: &str) -> bool {
+        match crate::lexicon::section_bit(section) {
+            Some(bit) => self.flags.get(i).is_some_and(|f| f.1 & (1 << bit) != 0),
+            None => self.lex.section(section).may_start(self.l(i)),
+        }
     }
 
     /// The byte span of tokens `first..end`.
@@ -108,13 +133,19 @@ impl<'a> Ctx<'a> {
     #[must_use]
     pub fn phrase(&self, first: usize, end: usize) -> String {
         let mut out = String::new();
+        self.phrase_into(first, end, &mut out);
+        out
+    }
+
+    /// Writes the phrase of tokens `first..end` into `out` (cleared first).
+    fn phrase_into(&self, first: usize, end: usize, out: &mut String) {
+        out.clear();
         for i in first..end.min(self.toks.len()) {
             if i > first && !self.glued(i) {
                 out.push(' ');
             }
             out.push_str(self.l(i));
         }
-        out
     }
 
     /// The longest phrase of `section` starting at token `i` and not passing `limit`;
@@ -130,12 +161,21 @@ impl<'a> Ctx<'a> {
         if i >= limit || !section.may_start(self.l(i)) {
             return None;
         }
-        // A phrase of n words may span up to 2n tokens when glued punctuation is inside.
+        // A phrase of n words may span up to 3n tokens when glued punctuation is inside.
         let max_tokens = (section.max_words * 3 + 1).min(limit - i);
         let mut best = None;
+        let mut phrase = String::with_capacity(48);
+        let mut words = 0;
         for end in (i + 1)..=(i + max_tokens) {
-            let phrase = self.phrase(i, end);
-            if phrase.split(' ').count() > section.max_words {
+            let k = end - 1;
+            if k > i && !self.glued(k) {
+                phrase.push(' ');
+            }
+            if k == i || !self.glued(k) {
+                words += 1;
+            }
+            phrase.push_str(self.l(k));
+            if words > section.max_words {
                 break;
             }
             if let Some(v) = section.get(&phrase) {
@@ -154,13 +194,17 @@ impl<'a> Ctx<'a> {
         floor: usize,
         section: &'s Section,
     ) -> Option<(usize, &'s str)> {
+        if end == 0 || end > self.toks.len() || !section.may_end(self.l(end - 1)) {
+            return None;
+        }
         let max_tokens = section.max_words * 3 + 1;
         let mut best = None;
         let lowest = end.saturating_sub(max_tokens).max(floor);
         let mut start = end;
+        let mut phrase = String::with_capacity(48);
         while start > lowest {
             start -= 1;
-            let phrase = self.phrase(start, end);
+            self.phrase_into(start, end, &mut phrase);
             if phrase.split(' ').count() > section.max_words {
                 break;
             }

@@ -70,12 +70,15 @@ impl Extractor {
         };
         let lower = token::lower_text(text);
         let toks = token::tokenize(text, body_start);
+        let lex = Lexicon::get(lang);
+        let flags = ctx::token_flags(&lower, &toks, lex);
         let cx = Ctx {
             text,
             lower: &lower,
             toks: &toks,
-            lex: Lexicon::get(lang),
+            lex,
             lang,
+            flags: &flags,
         };
         let sentences = split_sentences(&cx);
         let mut people: Vec<String> = Vec::new();

@@ -511,6 +511,10 @@ fn apply_scale(cx: &Ctx, n: &mut Numeral, s: Sentence) {
 fn words_at(cx: &Ctx, i: usize, s: Sentence) -> Option<Numeral> {
     let w = cx.l(i);
     let lex = cx.lex;
+    // Most words are no numeral: refuse them with the token's lexicon flags.
+    if !may_start_numeral(cx, i, w) {
+        return None;
+    }
     // "tens of thousands", "hundreds of thousands".
     if matches!(w, "tens" | "hundreds")
         && cx.l(i + 1) == "of"
@@ -643,6 +647,27 @@ fn words_at(cx: &Ctx, i: usize, s: Sentence) -> Option<Numeral> {
         }
     }
     Some(n)
+}
+
+/// German number words that compounds start with.
+const DE_NUMBER_PREFIXES: [&str; 16] = [
+    "ein", "zwei", "drei", "vier", "fünf", "sechs", "sieb", "acht", "neun", "zehn", "elf", "zwölf",
+    "zwanzig", "hundert", "tausend", "anderthalb",
+];
+
+/// Whether the word at `i` can start a numeral at all (cheap test before parsing).
+fn may_start_numeral(cx: &Ctx, i: usize, w: &str) -> bool {
+    const MEMBER: [&str; 6] = ["vague", "scale", "fraction", "every", "numeral", "ordinal"];
+    if MEMBER.iter().any(|sec| cx.in_sec(i, sec)) || cx.starts_sec(i, "vague_lead") {
+        return true;
+    }
+    if matches!(w, "tens" | "hundreds" | "a" | "an" | "half" | "hälfte") {
+        return true;
+    }
+    match cx.lang {
+        Lang::De => w.len() >= 6 && DE_NUMBER_PREFIXES.iter().any(|p| w.starts_with(p)),
+        Lang::En => w.contains('-'),
+    }
 }
 
 /// Rounds a fraction to four decimals (two thirds = 0.6667).

@@ -75,6 +75,16 @@ fn is_determiner(cx: &Ctx, i: usize) -> bool {
 }
 
 fn is_title(cx: &Ctx, i: usize) -> bool {
+    if !cx.is_word(i) {
+        return false;
+    }
+    if cx.in_sec(i, "title") {
+        return true;
+    }
+    // Inflected and compound titles are German nouns: capitalised.
+    if cx.lang == Lang::En || !cx.upper(i) {
+        return false;
+    }
     let w = cx.l(i);
     let titles = cx.lex.section("title");
     if titles.contains(w)
@@ -696,6 +706,9 @@ fn apposition_name(cx: &Ctx, mut i: usize, limit: usize) -> Option<(usize, usize
 
 /// A compound whose first part names the source: `US-Angaben` -> `US`, `Polizeiangaben` -> `Polizei`.
 fn compound_source(cx: &Ctx, i: usize) -> Option<Span> {
+    if cx.lang == Lang::En || !cx.upper(i) || !cx.is_word(i) {
+        return None;
+    }
     let lower = cx.l(i);
     let tok = cx.tok(i)?;
     for (suffix, _) in cx.lex.section("source_compound").iter() {
