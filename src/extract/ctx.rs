@@ -99,6 +99,7 @@ impl<'a> Ctx<'a> {
 
     /// Whether token `i` (lower-cased) is in a lexicon section.
     #[must_use]
+    #[inline(always)]
     pub fn in_sec(&self, i: usize, section: &str) -> bool {
         if i >= self.toks.len() {
             return false;
@@ -111,6 +112,7 @@ impl<'a> Ctx<'a> {
 
     /// Whether some phrase of a flagged section starts with token `i`.
     #[must_use]
+    #[inline(always)]
     pub fn starts_sec(&self, i: usize, section: &str) -> bool {
         match crate::lexicon::section_bit(section) {
             Some(bit) => self.flags.get(i).is_some_and(|f| f.1 & (1 << bit) != 0),

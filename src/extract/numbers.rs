@@ -657,8 +657,13 @@ const DE_NUMBER_PREFIXES: [&str; 16] = [
 
 /// Whether the word at `i` can start a numeral at all (cheap test before parsing).
 fn may_start_numeral(cx: &Ctx, i: usize, w: &str) -> bool {
-    const MEMBER: [&str; 6] = ["vague", "scale", "fraction", "every", "numeral", "ordinal"];
-    if MEMBER.iter().any(|sec| cx.in_sec(i, sec)) || cx.starts_sec(i, "vague_lead") {
+    if cx.in_sec(i, "vague")
+        || cx.in_sec(i, "scale")
+        || cx.in_sec(i, "fraction")
+        || cx.in_sec(i, "every")
+        || cx.in_sec(i, "numeral")
+        || cx.starts_sec(i, "vague_lead")
+    {
         return true;
     }
     if matches!(w, "tens" | "hundreds" | "a" | "an" | "half" | "hälfte") {

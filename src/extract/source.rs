@@ -710,6 +710,10 @@ fn compound_source(cx: &Ctx, i: usize) -> Option<Span> {
         return None;
     }
     let lower = cx.l(i);
+    // Every ending in the list ends in one of these letters; most nouns are refused here.
+    if !lower.ends_with(['n', 'e', 'g', 't', 's', 'k']) || lower.len() < 8 {
+        return None;
+    }
     let tok = cx.tok(i)?;
     for (suffix, _) in cx.lex.section("source_compound").iter() {
         if lower.len() > suffix.len() + 1 && lower.ends_with(suffix) {
@@ -729,6 +733,17 @@ fn compound_source(cx: &Ctx, i: usize) -> Option<Span> {
     None
 }
 
+/// Whether a cue can start at word `i` (a cheap test on the token's lexicon flags).
+fn may_cue(cx: &Ctx, i: usize) -> bool {
+    cx.starts_sec(i, "cue_override")
+        || cx.starts_sec(i, "cue_before")
+        || cx.in_sec(i, "cue_after")
+        || cx.in_sec(i, "unnamed_source")
+        || cx.in_sec(i, "speech_verb")
+        || matches!(cx.l(i), "nach" | "laut" | "in" | "gemäß" | "aus" | "hieß" | "hiess")
+        || (cx.lang == Lang::De && cx.upper(i))
+}
+
 /// Every cue in a sentence.
 #[must_use]
 pub fn cues_in(cx: &Ctx, s: Sentence) -> Vec<Cue> {
@@ -736,7 +751,7 @@ pub fn cues_in(cx: &Ctx, s: Sentence) -> Vec<Cue> {
     let lex = cx.lex;
     let mut i = s.first;
     while i < s.end {
-        if !cx.is_word(i) {
+        if !cx.is_word(i) || !may_cue(cx, i) {
             i += 1;
             continue;
         }
