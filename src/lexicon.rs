@@ -18,6 +18,8 @@ pub struct Section {
     starts: HashSet<String>,
     /// The last token of every entry, likewise for phrases that end at a position.
     ends: HashSet<String>,
+    /// The entries as a list, longest first.
+    words: Vec<String>,
     /// The largest number of words in one entry.
     pub max_words: usize,
 }
@@ -56,6 +58,12 @@ impl Section {
     /// Every entry and its value.
     pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
         self.entries.iter().map(|(k, v)| (k.as_str(), v.as_str()))
+    }
+
+    /// Every entry, longest first (for suffix tests in a hot loop).
+    #[must_use]
+    pub fn words(&self) -> &[String] {
+        &self.words
     }
 
     fn insert(&mut self, phrase: &str, value: &str) {
@@ -253,6 +261,11 @@ impl Lexicon {
                 .entry(current.clone())
                 .or_default()
                 .insert(&phrase.to_lowercase(), value);
+        }
+        for section in sections.values_mut() {
+            let mut words: Vec<String> = section.entries.keys().cloned().collect();
+            words.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+            section.words = words;
         }
         let mut flags: HashMap<String, (u64, u64)> = HashMap::default();
         for (name, section) in &sections {

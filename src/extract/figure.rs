@@ -53,14 +53,15 @@ pub fn figures_in(cx: &Ctx, s: Sentence) -> Vec<Figure> {
         if out[k].subject.is_some() {
             continue;
         }
-        let prev = out[k - 1].clone();
-        let unitless = out[k].kind == Kind::Count && out[k].unit.is_none();
+        let (done, rest) = out.split_at_mut(k);
+        let (prev, cur) = (&done[k - 1], &mut rest[0]);
+        let unitless = cur.kind == Kind::Count && cur.unit.is_none();
         if unitless && matches!(prev.kind, Kind::Money | Kind::Percent | Kind::Measure) {
-            out[k].kind = prev.kind;
-            out[k].unit.clone_from(&prev.unit);
-            out[k].subject.clone_from(&prev.subject);
-        } else if prev.kind == out[k].kind {
-            out[k].subject.clone_from(&prev.subject);
+            cur.kind = prev.kind;
+            cur.unit.clone_from(&prev.unit);
+            cur.subject.clone_from(&prev.subject);
+        } else if prev.kind == cur.kind {
+            cur.subject.clone_from(&prev.subject);
         }
     }
     // A conversion in brackets has the qualifier of the amount it converts: "5 Mio. Euro (5,4 Mio. Dollar)".

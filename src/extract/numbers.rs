@@ -456,23 +456,17 @@ fn looks_like_year(cx: &Ctx, i: usize, s: Sentence) -> bool {
 
 /// Whether the number at `i` states an age.
 fn is_age(cx: &Ctx, i: usize, s: Sentence) -> bool {
-    let before = cx.phrase(i.saturating_sub(3).max(s.first), i);
-    if before.ends_with("alter von")
-        || before.ends_with("alter:")
-        || before.ends_with("aged")
-        || before.ends_with("age of")
-        || before.ends_with("ages of")
-        || before.ends_with("age")
+    let word_before = |k: usize| if i >= s.first + k { cx.l(i - k) } else { "" };
+    let before = (word_before(2), word_before(1));
+    if matches!(before.1, "aged" | "age" | "alter" | "ages")
+        || matches!(before, ("alter" | "age" | "ages", "von" | "of" | ":"))
     {
         return true;
     }
-    let after = cx.phrase(i + 1, (i + 4).min(s.end));
-    if after.starts_with("jahre alt")
-        || after.starts_with("jahren alt")
-        || after.starts_with("years old")
-        || after.starts_with("year old")
-        || after.starts_with("-year-old")
-        || after.starts_with("-jährig")
+    let unit = cx.l(i + 1);
+    let old = cx.l(i + 2);
+    if matches!(unit, "jahre" | "jahren" | "years" | "year")
+        && (old == "old" || old.starts_with("alt") && old.len() <= 5)
     {
         return true;
     }

@@ -95,8 +95,9 @@ fn is_title(cx: &Ctx, i: usize) -> bool {
     }
     cx.lex
         .section("descriptor_suffix")
+        .words()
         .iter()
-        .any(|(suffix, _)| w.len() > suffix.len() + 2 && w.ends_with(suffix))
+        .any(|suffix| w.len() > suffix.len() + 2 && w.ends_with(suffix.as_str()))
 }
 
 /// Whether a word may stand in a speaker noun phrase.
@@ -715,7 +716,7 @@ fn compound_source(cx: &Ctx, i: usize) -> Option<Span> {
         return None;
     }
     let tok = cx.tok(i)?;
-    for (suffix, _) in cx.lex.section("source_compound").iter() {
+    for suffix in cx.lex.section("source_compound").words() {
         if lower.len() > suffix.len() + 1 && lower.ends_with(suffix) {
             let mut stem_end = tok.end - suffix.len();
             let stem = &cx.text[tok.start..stem_end];
@@ -756,7 +757,10 @@ pub fn cues_in(cx: &Ctx, s: Sentence) -> Vec<Cue> {
             continue;
         }
         // "unter Berufung auf Y", "citing Y".
-        if let Some((e, _)) = cx.match_at(i, s.end, lex.section("cue_override"))
+        if let Some((e, _)) = cx
+            .starts_sec(i, "cue_override")
+            .then(|| cx.match_at(i, s.end, lex.section("cue_override")))
+            .flatten()
             && let Some((h0, h1, pe, person)) = np_forward(cx, e, s.end)
         {
             let mut c = cue(cx, (h0, h1), (e, pe), i, person);
@@ -766,7 +770,11 @@ pub fn cues_in(cx: &Ctx, s: Sentence) -> Vec<Cue> {
             continue;
         }
         // "nach Angaben der Polizei", "laut Polizei", "according to X".
-        if let Some((e, _)) = cx.match_at(i, s.end, lex.section("cue_before")) {
+        if let Some((e, _)) = cx
+            .starts_sec(i, "cue_before")
+            .then(|| cx.match_at(i, s.end, lex.section("cue_before")))
+            .flatten()
+        {
             let phrase = cx.phrase(i, e);
             if phrase.contains("eigenen") {
                 if let Some(c) = own_statement(cx, i, e, s) {
