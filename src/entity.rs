@@ -80,7 +80,7 @@ impl Aliases {
 
     /// Adds or replaces one alias.
     pub fn insert(&mut self, alias: &str, entity: &str) {
-        self.map.insert(fold(alias), entity.to_string());
+        self.map.insert(fold(alias).into_owned(), entity.to_string());
     }
 
     /// Adds every alias of `other`, replacing the same aliases here.
@@ -93,7 +93,7 @@ impl Aliases {
     /// The entity an alias stands for.
     #[must_use]
     pub fn lookup(&self, alias: &str) -> Option<&str> {
-        self.map.get(&fold(alias)).map(String::as_str)
+        self.map.get(fold(alias).as_ref()).map(String::as_str)
     }
 
     /// The number of aliases.
@@ -109,11 +109,17 @@ impl Aliases {
     }
 }
 
-fn fold(s: &str) -> String {
-    s.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+fn fold(s: &str) -> std::borrow::Cow<'_, str> {
+    let simple = !s.contains("  ") && !s.starts_with(' ') && !s.ends_with(' ');
+    if simple && !s.chars().any(char::is_uppercase) && !s.contains(['\t', '\n']) {
+        return s.into();
+    }
+    let joined = if simple {
+        s.to_string()
+    } else {
+        s.split_whitespace().collect::<Vec<_>>().join(" ")
+    };
+    joined.to_lowercase().into()
 }
 
 /// The built-in alias table.

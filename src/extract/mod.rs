@@ -45,8 +45,14 @@ impl Extractor {
     /// Extracts the claims of a document, detecting its language.
     #[must_use]
     pub fn extract(&self, doc: &Document) -> ExtractedArticle {
-        let body = doc.text.get(doc.body_start..).unwrap_or("");
-        self.extract_as(doc, lang::detect(body))
+        let prepared = Prepared::new(&doc.text, doc.body_start);
+        let lang = lang::detect_tokens(&prepared.lower, &prepared.toks);
+        ExtractedArticle {
+            path: doc.path.clone(),
+            date: doc.date,
+            lang,
+            claims: self.claims_prepared(&doc.text, &prepared, lang),
+        }
     }
 
     /// Extracts the claims of a document in a given language.
@@ -63,19 +69,17 @@ impl Extractor {
     /// The claims of `text[body_start..]`, with spans into the whole `text`.
     #[must_use]
     pub fn claims(&self, text: &str, body_start: usize, lang: Lang) -> Vec<Claim> {
-        let body_start = if text.is_char_boundary(body_start) {
-            body_start
-        } else {
-            0
-        };
-        let lower = token::lower_text(text);
-        let toks = token::tokenize(text, body_start);
+        self.claims_prepared(text, &Prepared::new(text, body_start), lang)
+    }
+
+    /// The claims of a text already tokenized.
+    fn claims_prepared(&self, text: &str, prepared: &Prepared, lang: Lang) -> Vec<Claim> {
         let lex = Lexicon::get(lang);
-        let flags = ctx::token_flags(&lower, &toks, lex);
+        let flags = ctx::token_flags(&prepared.lower, &prepared.toks, lex);
         let cx = Ctx {
             text,
-            lower: &lower,
-            toks: &toks,
+            lower: &prepared.lower,
+            toks: &prepared.toks,
             lex,
             lang,
             flags: &flags,
@@ -238,6 +242,26 @@ impl Extractor {
             .or_else(|| bare.strip_suffix("es").and_then(|b| self.aliases.lookup(b)))
             .or_else(|| bare.strip_suffix('s').and_then(|b| self.aliases.lookup(b)))
             .map(str::to_string)
+    }
+}
+
+/// A text's lower-cased twin and tokens: the language-independent first stage.
+struct Prepared {
+    lower: String,
+    toks: Vec<token::Token>,
+}
+
+impl Prepared {
+    fn new(text: &str, body_start: usize) -> Self {
+        let body_start = if text.is_char_boundary(body_start) {
+            body_start
+        } else {
+            0
+        };
+        Self {
+            lower: token::lower_text(text),
+            toks: token::tokenize(text, body_start),
+        }
     }
 }
 

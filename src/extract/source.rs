@@ -1058,7 +1058,9 @@ pub fn points_back(cx: &Ctx, s: Sentence) -> bool {
 pub fn people_in(cx: &Ctx, s: Sentence) -> Vec<String> {
     let mut out = Vec::new();
     for t in s.first..s.end {
-        if !cx.is_word(t) || !is_title(cx, t) {
+        // A title and then two capitalised words: test the cheap part first.
+        let named = cx.upper(t + 1) && cx.upper(t + 2) && cx.is_word(t + 1) && cx.is_word(t + 2);
+        if !named || !cx.is_word(t) || !is_title(cx, t) {
             continue;
         }
         let mut end = t + 1;
