@@ -80,7 +80,8 @@ impl Aliases {
 
     /// Adds or replaces one alias.
     pub fn insert(&mut self, alias: &str, entity: &str) {
-        self.map.insert(fold(alias).into_owned(), entity.to_string());
+        self.map
+            .insert(fold(alias).into_owned(), entity.to_string());
     }
 
     /// Adds every alias of `other`, replacing the same aliases here.

@@ -2,14 +2,50 @@
 
 use crate::model::Lang;
 
-const DE: [&str; 16] = [
-    "der", "die", "das", "und", "ist", "nicht", "mit", "sich", "des", "dem", "auf", "für", "ein",
-    "eine", "von", "wurde",
-];
-const EN: [&str; 16] = [
-    "the", "and", "is", "of", "to", "that", "with", "for", "was", "on", "are", "by", "has", "have",
-    "said", "it",
-];
+/// Frequent German function words.
+fn is_de(word: &str) -> bool {
+    matches!(
+        word,
+        "der"
+            | "die"
+            | "das"
+            | "und"
+            | "ist"
+            | "nicht"
+            | "mit"
+            | "sich"
+            | "des"
+            | "dem"
+            | "auf"
+            | "für"
+            | "ein"
+            | "eine"
+            | "von"
+            | "wurde"
+    )
+}
+/// Frequent English function words.
+fn is_en(word: &str) -> bool {
+    matches!(
+        word,
+        "the"
+            | "and"
+            | "is"
+            | "of"
+            | "to"
+            | "that"
+            | "with"
+            | "for"
+            | "was"
+            | "on"
+            | "are"
+            | "by"
+            | "has"
+            | "have"
+            | "said"
+            | "it"
+    )
+}
 
 /// Detects the language of a text from its first 1,500 bytes; German when undecided.
 #[must_use]
@@ -35,9 +71,9 @@ pub fn detect(text: &str) -> Lang {
         let Ok(lower) = std::str::from_utf8(lower) else {
             continue;
         };
-        if DE.contains(&lower) {
+        if is_de(lower) {
             de += 1;
-        } else if EN.contains(&lower) {
+        } else if is_en(lower) {
             en += 1;
         }
     }
@@ -60,9 +96,9 @@ pub fn detect_tokens(lower: &str, toks: &[super::token::Token]) -> Lang {
             }
             continue;
         }
-        if DE.contains(&word) || word.contains(['ä', 'ö', 'ü', 'ß']) {
+        if is_de(word) || word.contains(['ä', 'ö', 'ü', 'ß']) {
             de += 1;
-        } else if EN.contains(&word) {
+        } else if is_en(word) {
             en += 1;
         }
     }

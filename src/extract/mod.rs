@@ -96,11 +96,18 @@ impl Extractor {
         let mut carried: Vec<Option<Source>> = Vec::with_capacity(sentences.len());
         let mut claims = Vec::new();
         for (si, s) in sentences.iter().enumerate() {
-            let resolved: Vec<Source> = cues[si]
+            let figures = figure::figures_in(&cx, *s);
+            // Sources are resolved where figures need them, and the sentence's own for carry-over.
+            let picked = pick_for_sentence(&cues[si]);
+            let resolved: Vec<Option<Source>> = cues[si]
                 .iter()
-                .map(|c| self.resolve(&cx, c, &mut people, &mut last_person))
+                .enumerate()
+                .map(|(k, c)| {
+                    (!figures.is_empty() || Some(k) == picked)
+                        .then(|| self.resolve(&cx, c, &mut people, &mut last_person))
+                })
                 .collect();
-            let own = pick_for_sentence(&cues[si]).map(|k| resolved[k].clone());
+            let own = picked.and_then(|k| resolved[k].clone());
             let inherited = if own.is_some() || names_nobody(&cx, *s) {
                 None
             } else if si > 0 && source::continues_speech(&cx, *s) {
@@ -124,7 +131,6 @@ impl Extractor {
                 }
                 last_person = Some(name);
             }
-            let figures = figure::figures_in(&cx, *s);
             if figures.is_empty() {
                 continue;
             }
@@ -144,7 +150,7 @@ impl Extractor {
                     last_subject = Some(w.clone());
                 }
                 let source = pick_for_figure(&cues[si], &fig)
-                    .map(|k| resolved[k].clone())
+                    .and_then(|k| resolved[k].clone())
                     .or_else(|| {
                         if cues[si].is_empty() {
                             inherited.clone()
@@ -228,7 +234,7 @@ impl Extractor {
         let hi = cue.phrase.1.max(cue.head.1);
         (lo..hi)
             .filter(|&k| cx.is_word(k))
-            .find_map(|k| self.lookup(cx.t(k)))
+            .find_map(|k| self.lookup(cx.l(k)))
     }
 
     /// Looks an alias up as written, then without a possessive or genitive ending.

@@ -645,8 +645,22 @@ fn words_at(cx: &Ctx, i: usize, s: Sentence) -> Option<Numeral> {
 
 /// German number words that compounds start with.
 const DE_NUMBER_PREFIXES: [&str; 16] = [
-    "ein", "zwei", "drei", "vier", "fünf", "sechs", "sieb", "acht", "neun", "zehn", "elf", "zwölf",
-    "zwanzig", "hundert", "tausend", "anderthalb",
+    "ein",
+    "zwei",
+    "drei",
+    "vier",
+    "fünf",
+    "sechs",
+    "sieb",
+    "acht",
+    "neun",
+    "zehn",
+    "elf",
+    "zwölf",
+    "zwanzig",
+    "hundert",
+    "tausend",
+    "anderthalb",
 ];
 
 /// Whether the word at `i` can start a numeral at all (cheap test before parsing).

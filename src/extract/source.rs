@@ -741,7 +741,10 @@ fn may_cue(cx: &Ctx, i: usize) -> bool {
         || cx.in_sec(i, "cue_after")
         || cx.in_sec(i, "unnamed_source")
         || cx.in_sec(i, "speech_verb")
-        || matches!(cx.l(i), "nach" | "laut" | "in" | "gemäß" | "aus" | "hieß" | "hiess")
+        || matches!(
+            cx.l(i),
+            "nach" | "laut" | "in" | "gemäß" | "aus" | "hieß" | "hiess"
+        )
         || (cx.lang == Lang::De && cx.upper(i))
 }
 
