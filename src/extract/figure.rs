@@ -202,7 +202,16 @@ fn qualifier_before(cx: &Ctx, start: usize, s: Sentence) -> (usize, Qualifier) {
             }
         }
         if let Some((first, q)) = best {
-            // "mehr als doppelt so viele" has no number; "über" must touch a number here.
+            // "ein Hilfspaket über 1,5 Mrd. Euro": after a noun, "über" says what it is worth.
+            let worth = cx.lang == Lang::De
+                && cx.l(first) == "über"
+                && first > s.first + 1
+                && cx.is_word(first - 1)
+                && cx.upper(first - 1)
+                && !cx.in_sec(first - 1, "stop");
+            if worth {
+                return (start, Qualifier::Exact);
+            }
             return (first, q);
         }
         if end > s.first && cx.in_sec(end - 1, "filler") {

@@ -387,7 +387,10 @@ fn ends_sentence(cx: &Ctx, i: usize) -> bool {
     if cx.is_word(prev) {
         // "£644m." ends a sentence; "U.S." and "Mrd." do not.
         let after_digits = prev > 0 && cx.is_num(prev - 1) && cx.glued(prev);
-        let single = cx.t(prev).chars().count() == 1 && !after_digits;
+        if after_digits {
+            return true;
+        }
+        let single = cx.t(prev).chars().count() == 1;
         return !(single || cx.in_sec(prev, "abbrev"));
     }
     if cx.is_num(prev) && cx.lang == Lang::De {

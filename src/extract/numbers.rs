@@ -460,6 +460,21 @@ fn is_age(cx: &Ctx, i: usize, s: Sentence) -> bool {
     let before = (word_before(2), word_before(1));
     if matches!(before.1, "aged" | "age" | "alter" | "ages")
         || matches!(before, ("alter" | "age" | "ages", "von" | "of" | ":"))
+        || matches!(
+            before,
+            ("älter" | "jünger" | "older" | "younger", "als" | "than")
+        )
+    {
+        return true;
+    }
+    // "Radek Volan, 63, said": a bare number between commas after a name.
+    let bare = cx.is_num(i) && !cx.t(i).contains(['.', ',']) && cx.t(i).len() <= 3;
+    if bare
+        && i >= s.first + 2
+        && cx.is_punct(i - 1, ",")
+        && cx.is_word(i - 2)
+        && cx.upper(i - 2)
+        && (cx.is_punct(i + 1, ",") || cx.is_punct(i + 1, ".") || cx.is_punct(i + 1, ")"))
     {
         return true;
     }
@@ -883,6 +898,20 @@ pub fn extend_range(cx: &Ctx, n: &mut Numeral, s: Sentence) -> Option<usize> {
     let mut low = n.value;
     if second.scale != 1.0 && n.scale == 1.0 {
         low *= second.scale;
+    }
+    // "six or seven thousand", "zwei bis dreitausend": the group word applies to both.
+    let last = cx.l(second.end - 1);
+    if !n.digits && n.scale == 1.0 && n.value < 100.0 && second.scale == 1.0 {
+        let group = if last.ends_with("thousand") || last.ends_with("tausend") {
+            1000.0
+        } else if last.ends_with("hundred") || last.ends_with("hundert") {
+            100.0
+        } else {
+            1.0
+        };
+        if second.value >= group * 2.0 && n.value * group < second.value {
+            low *= group;
+        }
     }
     if second.value <= low {
         return None;

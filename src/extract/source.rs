@@ -207,6 +207,7 @@ fn np_forward_de(cx: &Ctx, mut i: usize, limit: usize) -> Option<(usize, usize, 
         && run_end - run_start < 6
         && cx.is_word(run_end)
         && cx.upper(run_end)
+        && !(run_end > run_start && (cx.in_sec(run_end, "vague") || cx.in_sec(run_end, "numeral")))
         && np_word(cx, run_end)
         && !(run_end > run_start && cx.in_sec(run_end, "stop"))
     {
@@ -566,8 +567,7 @@ fn speaker_of_verb(cx: &Ctx, v: usize, s: Sentence) -> Option<Cue> {
     };
     // "Edward Leigh, chairman of the committee, said ...": the subject opens the sentence.
     if cx.lang == Lang::En && segment_empty && !inverted && v > s.first {
-        let (h0, h1, _, person) = np_forward(cx, s.first, v)?;
-        return Some(cue(cx, (h0, h1), (s.first, v), v, person));
+        return appositive_subject(cx, v, s);
     }
     if inverted {
         let limit = s.end;
@@ -655,6 +655,33 @@ fn speaker_of_verb(cx: &Ctx, v: usize, s: Sentence) -> Option<Cue> {
             Some(cue(cx, (h0, h1), (ps, end), v, person))
         }
     }
+}
+
+/// The subject of an English verb after a comma: "Edward Leigh, chairman of the committee,
+/// said", "Ostland's foreign minister, Ilsa Marek, said", "Radek Volan, 63, said". Walks back
+/// over comma-separated parts and prefers a name to a title.
+fn appositive_subject(cx: &Ctx, v: usize, s: Sentence) -> Option<Cue> {
+    let mut end = v.saturating_sub(1);
+    let mut first_found: Option<Cue> = None;
+    for _ in 0..3 {
+        if end <= s.first {
+            break;
+        }
+        let c = clause_start(cx, end, s);
+        if let Some((h0, h1, _, person)) = np_forward(cx, c, end) {
+            let found = cue(cx, (h0, h1), (c, v), v, person);
+            let named = cx.upper(h0) && !cx.in_sec(h0, "title");
+            if named {
+                return Some(found);
+            }
+            first_found.get_or_insert(found);
+        }
+        if c <= s.first {
+            break;
+        }
+        end = c - 1;
+    }
+    first_found
 }
 
 /// Whether the phrase after an inverted English verb ends the clause: ", said Mr Smith." but
@@ -982,8 +1009,32 @@ fn verb_applies(cx: &Ctx, i: usize, s: Sentence) -> bool {
                 && is_determiner(cx, p - 1)
                 && cx.is_word(p)
                 && !cx.upper(p)
-                && !cx.in_sec(p, "stop"));
-        if det_before {
+                && !cx.in_sec(p, "stop")
+                && !cx.in_sec(p, "unnamed_source"));
+        // A noun is followed by a preposition, a verb or punctuation; a verb by its object.
+        let next = cx.l(i + 1);
+        let noun_follows = cx.is_any_punct(i + 1)
+            || matches!(
+                next,
+                "of" | "for"
+                    | "from"
+                    | "by"
+                    | "in"
+                    | "on"
+                    | "was"
+                    | "is"
+                    | "were"
+                    | "are"
+                    | "had"
+                    | "has"
+                    | "showed"
+                    | "shows"
+                    | "suggest"
+                    | "suggests"
+                    | "and"
+                    | "to"
+            );
+        if det_before && noun_follows {
             return false;
         }
     }

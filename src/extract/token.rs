@@ -139,8 +139,24 @@ pub fn tokenize(text: &str, from: usize) -> Vec<Token> {
     tokens
 }
 
+/// The end of an acronym with stops ("U.S.", "U.N."), if one starts at `i`.
+fn scan_dotted_acronym(text: &str, i: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    let mut k = i;
+    let mut letters = 0;
+    while k + 1 < b.len() && b[k].is_ascii_uppercase() && b[k + 1] == b'.' {
+        letters += 1;
+        k += 2;
+    }
+    let next_is_letter = b.get(k).is_some_and(u8::is_ascii_alphabetic);
+    (letters >= 2 && !next_is_letter).then_some(k)
+}
+
 /// The end of the word starting at `i`.
 fn scan_word(text: &str, mut i: usize) -> usize {
+    if let Some(end) = scan_dotted_acronym(text, i) {
+        return end;
+    }
     let mut chars = text[i..].char_indices().peekable();
     let base = i;
     let mut prev_letter = false;
