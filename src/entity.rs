@@ -97,6 +97,19 @@ impl Aliases {
         self.map.get(fold(alias).as_ref()).map(String::as_str)
     }
 
+    /// The entity of an alias as written, else without a possessive or genitive ending
+    /// (`Russia's`, `Ostlands`, `Pentagons`).
+    #[must_use]
+    pub fn lookup_inflected(&self, word: &str) -> Option<&str> {
+        let bare = word
+            .strip_suffix("'s")
+            .or_else(|| word.strip_suffix("’s"))
+            .unwrap_or(word);
+        self.lookup(bare)
+            .or_else(|| bare.strip_suffix("es").and_then(|b| self.lookup(b)))
+            .or_else(|| bare.strip_suffix('s').and_then(|b| self.lookup(b)))
+    }
+
     /// The number of aliases.
     #[must_use]
     pub fn len(&self) -> usize {

@@ -146,6 +146,12 @@ impl Extractor {
                         fig.subject = last_subject.clone().map(|w| (w, None));
                     }
                 }
+                // "schätzt die Zahl auf 120.000": the number of the thing counted before.
+                if fig.subject.is_none()
+                    && (s.first..fig.num.first).any(|k| matches!(cx.l(k), "zahl" | "number"))
+                {
+                    fig.subject = last_subject.clone().map(|w| (w, None));
+                }
                 if let Some((w, _)) = &fig.subject {
                     last_subject = Some(w.clone());
                 }
@@ -190,7 +196,7 @@ impl Extractor {
             None
         } else if cue.pronoun {
             last_person.clone()
-        } else if cue.person {
+        } else if cue.person && self.lookup(&text).is_none() {
             let full = people
                 .iter()
                 .find(|p| p.len() > text.len() && p.ends_with(&format!(" {text}")))
@@ -239,15 +245,7 @@ impl Extractor {
 
     /// Looks an alias up as written, then without a possessive or genitive ending.
     fn lookup(&self, word: &str) -> Option<String> {
-        let bare = word
-            .strip_suffix("'s")
-            .or_else(|| word.strip_suffix("’s"))
-            .unwrap_or(word);
-        self.aliases
-            .lookup(bare)
-            .or_else(|| bare.strip_suffix("es").and_then(|b| self.aliases.lookup(b)))
-            .or_else(|| bare.strip_suffix('s').and_then(|b| self.aliases.lookup(b)))
-            .map(str::to_string)
+        self.aliases.lookup_inflected(word).map(str::to_string)
     }
 }
 

@@ -93,11 +93,16 @@ fn is_title(cx: &Ctx, i: usize) -> bool {
     {
         return true;
     }
+    let stem = w.strip_suffix('s').unwrap_or(w);
     cx.lex
         .section("descriptor_suffix")
         .words()
         .iter()
-        .any(|suffix| w.len() > suffix.len() + 2 && w.ends_with(suffix.as_str()))
+        .any(|suffix| {
+            let suffix = suffix.as_str();
+            (w.len() > suffix.len() + 2 && w.ends_with(suffix))
+                || (stem.len() > suffix.len() + 2 && stem.ends_with(suffix))
+        })
 }
 
 /// Whether a word may stand in a speaker noun phrase.
@@ -277,7 +282,7 @@ fn head_of_run(cx: &Ctx, start: usize, end: usize) -> ((usize, usize), bool) {
 
 fn is_place_genitive(cx: &Ctx, i: usize) -> bool {
     let w = cx.t(i);
-    w.len() > 3 && crate::entity::builtin().lookup(w).is_some()
+    w.len() > 3 && crate::entity::builtin().lookup_inflected(w).is_some()
 }
 
 fn np_forward_en(cx: &Ctx, i: usize, limit: usize) -> Option<(usize, usize, usize, bool)> {
@@ -507,7 +512,11 @@ fn speaker_of_verb(cx: &Ctx, v: usize, s: Sentence) -> Option<Cue> {
     }
     // "minister Heizo Takenaka who said": the phrase before the relative pronoun.
     if cx.lang == Lang::En && v > s.first + 1 && matches!(cx.l(v - 1), "who" | "which") {
-        let (h0, h1, ps, person) = np_backward(cx, v - 1, s.first)?;
+        let mut end = v - 1;
+        if cx.is_punct(end - 1, ",") {
+            end -= 1;
+        }
+        let (h0, h1, ps, person) = np_backward(cx, end, s.first)?;
         return Some(cue(cx, (h0, h1), (ps, v - 1), v, person));
     }
     // Passives name no speaker: "wird auf 3 Mrd. beziffert", "is put at", "than expected".
@@ -768,6 +777,7 @@ fn may_cue(cx: &Ctx, i: usize) -> bool {
         || cx.in_sec(i, "cue_after")
         || cx.in_sec(i, "unnamed_source")
         || cx.in_sec(i, "speech_verb")
+        || cx.in_sec(i, "speech_verb_inverted")
         || matches!(
             cx.l(i),
             "nach" | "laut" | "in" | "gemäß" | "aus" | "hieß" | "hiess"
@@ -936,7 +946,7 @@ pub fn cues_in(cx: &Ctx, s: Sentence) -> Vec<Cue> {
             continue;
         }
         // "wie X mitteilte": handled by the verb (its clause starts after "wie").
-        if cx.in_sec(i, "speech_verb")
+        if (cx.in_sec(i, "speech_verb") || cx.in_sec(i, "speech_verb_inverted"))
             && verb_applies(cx, i, s)
             && let Some(c) = speaker_of_verb(cx, i, s)
         {
@@ -1104,7 +1114,9 @@ pub fn points_back(cx: &Ctx, s: Sentence) -> bool {
     matches!(
         cx.l(s.first),
         "dies" | "das" | "diese" | "this" | "that" | "these" | "those" | "so"
-    ) && (s.first + 1..s.end.min(s.first + 4)).any(|k| cx.in_sec(k, "speech_verb"))
+    ) && (cx.in_sec(s.first + 1, "speech_verb")
+        || matches!(cx.l(s.first + 1), "was" | "were" | "wurde")
+            && cx.in_sec(s.first + 2, "speech_verb"))
 }
 
 /// Names of people introduced with a title anywhere in a sentence: "Bahnsprecher Tobias Lange".
