@@ -203,13 +203,45 @@ fn qualifier_before(cx: &Ctx, start: usize, s: Sentence) -> (usize, Qualifier) {
         }
         if let Some((first, q)) = best {
             // "ein Hilfspaket über 1,5 Mrd. Euro": after a noun, "über" says what it is worth.
-            let worth = cx.lang == Lang::De
-                && cx.l(first) == "über"
-                && first > s.first + 1
-                && cx.is_word(first - 1)
-                && cx.upper(first - 1)
-                && !cx.in_sec(first - 1, "stop");
-            if worth {
+            let before = first
+                .checked_sub(1)
+                .filter(|&b| b > s.first && cx.is_word(b));
+            let noun_before = before.filter(|&b| cx.upper(b) && !cx.in_sec(b, "stop"));
+            // "ein Scheck über 500 Euro": what something is worth.
+            let worth = cx.l(first) == "über"
+                && noun_before.is_some_and(|b| {
+                    let w = cx.l(b);
+                    cx.lex
+                        .section("worth_noun_suffix")
+                        .words()
+                        .iter()
+                        .any(|x| w.ends_with(x.as_str()))
+                });
+            // "eine Befragung unter 2800 Menschen": among.
+            let among = cx.l(first) == "unter"
+                && noun_before.is_some_and(|b| cx.in_sec(b, "unnamed_source"));
+            // "über drei Jahre", "over three years": a period, unless "seit über", "for over".
+            let period = matches!(cx.l(first), "über" | "over")
+                && cx
+                    .lex
+                    .unit(cx.l(start + 1))
+                    .is_some_and(|(k, _)| k == Kind::Duration)
+                && !before.is_some_and(|b| {
+                    matches!(
+                        cx.l(b),
+                        "seit"
+                            | "vor"
+                            | "nach"
+                            | "mit"
+                            | "since"
+                            | "for"
+                            | "in"
+                            | "after"
+                            | "than"
+                            | "of"
+                    )
+                });
+            if worth || among || period {
                 return (start, Qualifier::Exact);
             }
             return (first, q);

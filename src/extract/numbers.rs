@@ -351,6 +351,10 @@ fn digits_at(cx: &Ctx, i: usize, s: Sentence, second: bool) -> Option<Numeral> {
             }
         }
         let hyphen = cx.is_punct(next, "-") || cx.is_punct(next, "\u{2011}");
+        // "14- bis 29-Jährige": the first half of a shortened compound.
+        if hyphen && !cx.glued(next + 1) && cx.is_word(next + 1) {
+            return None;
+        }
         if hyphen && cx.glued(next + 1) && cx.is_word(next + 1) {
             let w = cx.l(next + 1);
             if w.starts_with("fach") || w == "fold" || w == "mal" || w == "malige" {
@@ -644,6 +648,11 @@ fn words_at(cx: &Ctx, i: usize, s: Sentence) -> Option<Numeral> {
         n.fraction = true;
         end += 1;
         n.end = end;
+        // "ein halbes Dutzend", "a quarter million": a fraction of a scale word is a count.
+        apply_scale(cx, &mut n, s);
+        if n.scale != 1.0 {
+            n.fraction = false;
+        }
         return Some(n);
     }
     apply_scale(cx, &mut n, s);

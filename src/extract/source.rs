@@ -154,8 +154,12 @@ fn np_forward(cx: &Ctx, mut i: usize, limit: usize) -> Option<(usize, usize, usi
     }
     // A participial attribute before the noun: "einer am Montag veröffentlichten Umfrage",
     // "auf mit den Plänen vertraute Banker".
+    let preposition = matches!(
+        cx.l(i),
+        "mit" | "von" | "aus" | "bei" | "für" | "über" | "an" | "auf" | "zu" | "nach" | "am" | "im"
+    );
     if cx.lang == Lang::De
-        && i > start
+        && (i > start || preposition)
         && i < limit
         && cx.is_word(i)
         && !cx.upper(i)
@@ -193,6 +197,14 @@ fn np_forward(cx: &Ctx, mut i: usize, limit: usize) -> Option<(usize, usize, usi
         && cx.in_sec(found.0, "unnamed_source")
     {
         return Some((p, p + 1, found.2, true));
+    }
+    // "des Staatssekretärs im Arbeitsministerium, Thorben Albrecht,": the apposition names him.
+    if !found.3
+        && found.1 == found.0 + 1
+        && is_title(cx, found.0)
+        && let Some(name) = apposition_name(cx, found.2, limit)
+    {
+        return Some((name.0, name.1, name.1, true));
     }
     Some(found)
 }
@@ -856,12 +868,7 @@ pub fn cues_in(cx: &Ctx, s: Sentence) -> Vec<Cue> {
             }
             let attribute_ok = k == i + 1 || !cx.upper(k - 1);
             let in_needs_article = cx.l(i) != "in" || is_determiner(cx, i + 1);
-            if k > i + 1
-                && k < s.end
-                && attribute_ok
-                && in_needs_article
-                && cx.in_sec(k, "unnamed_source")
-            {
+            if k < s.end && attribute_ok && in_needs_article && cx.in_sec(k, "unnamed_source") {
                 let mut e = k + 1;
                 if matches!(cx.l(e), "von" | "der" | "des" | "aus" | "vom") {
                     e += 1;
