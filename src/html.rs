@@ -58,7 +58,11 @@ pub fn published_date(html: &str) -> Option<crate::model::ArticleDate> {
     let lower = html.to_ascii_lowercase();
     for key in ["article:published_time", "datepublished", "<time datetime"] {
         let Some(pos) = lower.find(key) else { continue };
-        let tail = &html[pos..html.len().min(pos + 300)];
+        let mut end = html.len().min(pos + 300);
+        while !html.is_char_boundary(end) {
+            end -= 1;
+        }
+        let tail = &html[pos..end];
         let digits = tail.find(|c: char| c.is_ascii_digit())?;
         let candidate: String = tail[digits..].chars().take(10).collect();
         for len in [10, 7, 4] {

@@ -3,3 +3,4 @@
 mod cli;
 mod extract;
 mod load;
+mod robust;

@@ -281,6 +281,9 @@ pub fn numeral_at(cx: &Ctx, i: usize, s: Sentence) -> Option<Numeral> {
 }
 
 fn numeral_at_inner(cx: &Ctx, i: usize, s: Sentence, second: bool) -> Option<Numeral> {
+    if i >= s.end {
+        return None;
+    }
     let mut n = if cx.is_num(i) {
         digits_at(cx, i, s, second)?
     } else if cx.is_word(i) {
@@ -499,7 +502,7 @@ fn is_age(cx: &Ctx, i: usize, s: Sentence) -> bool {
 
 /// Applies a scale word after the numeral (`4,8 Millionen`, `1,5 Mrd.`, `3.2bn`).
 fn apply_scale(cx: &Ctx, n: &mut Numeral, s: Sentence) {
-    let limit = s.end.max(n.end + 2).min(cx.toks.len());
+    let limit = s.end.min(cx.toks.len());
     let Some((end, factor)) = cx.match_at(n.end, limit, cx.lex.section("scale")) else {
         return;
     };
@@ -524,14 +527,16 @@ fn apply_scale(cx: &Ctx, n: &mut Numeral, s: Sentence) {
 fn words_at(cx: &Ctx, i: usize, s: Sentence) -> Option<Numeral> {
     let w = cx.l(i);
     let lex = cx.lex;
+    // The lower-case word `k` tokens ahead, empty past the sentence.
+    let ahead = |k: usize| if i + k < s.end { cx.l(i + k) } else { "" };
     // Most words are no numeral: refuse them with the token's lexicon flags.
     if !may_start_numeral(cx, i, w) {
         return None;
     }
     // "tens of thousands", "hundreds of thousands".
     if matches!(w, "tens" | "hundreds")
-        && cx.l(i + 1) == "of"
-        && let Some(v) = lex.section("vague").number(cx.l(i + 2))
+        && ahead(1) == "of"
+        && let Some(v) = lex.section("vague").number(ahead(2))
     {
         let factor = if w == "tens" { 10.0 } else { 100.0 };
         let mut n = Numeral::new(i, i + 3, factor * v);
@@ -559,7 +564,7 @@ fn words_at(cx: &Ctx, i: usize, s: Sentence) -> Option<Numeral> {
     }
     // "jeder achte", "jeder Zweite".
     if cx.in_sec(i, "every") {
-        if let Some(k) = lex.section("ordinal").number(cx.l(i + 1)) {
+        if let Some(k) = lex.section("ordinal").number(ahead(1)) {
             let mut n = Numeral::new(i, i + 2, round4(1.0 / k));
             n.fraction = true;
             return Some(n);
@@ -568,7 +573,7 @@ fn words_at(cx: &Ctx, i: usize, s: Sentence) -> Option<Numeral> {
     }
     // "a third", "a million", "half a billion", "die Hälfte".
     if matches!(w, "a" | "an") {
-        let next = cx.l(i + 1);
+        let next = ahead(1);
         if let Some(f) = lex.section("fraction").number(next)
             && !next.ends_with('s')
         {
@@ -584,11 +589,11 @@ fn words_at(cx: &Ctx, i: usize, s: Sentence) -> Option<Numeral> {
         return None;
     }
     if w == "half" {
-        let next = cx.l(i + 1);
+        let next = ahead(1);
         if matches!(next, "a" | "an")
             && let Some(f) = lex
                 .section("scale")
-                .number(cx.l(i + 2))
+                .number(ahead(2))
                 .filter(|f| *f >= 1000.0)
         {
             let mut n = Numeral::new(i, i + 3, 0.5 * f);

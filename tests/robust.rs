@@ -1,0 +1,155 @@
+//! Extraction never panics and keeps its invariants on odd text: random mixes of the pieces
+//! that trigger the rules (numbers, separators, cue words, quotes, multi-byte characters), and
+//! every prefix of the bundled samples.
+
+use claimtrack::extract::claims_of;
+use claimtrack::model::{Claim, Lang};
+
+const PIECES: [&str; 64] = [
+    "100.000",
+    "4,8",
+    "3.2",
+    "1,5",
+    "0800",
+    "2021",
+    "10.",
+    "17",
+    "1",
+    "-",
+    "–",
+    "(",
+    ")",
+    "Mrd.",
+    "Mio.",
+    "bn",
+    "m",
+    "$",
+    "€",
+    "£",
+    "%",
+    "Prozent",
+    "U.S.",
+    "ß",
+    "İ",
+    "😀",
+    "\u{a0}",
+    "000",
+    "zwei-",
+    "bis",
+    "zwischen",
+    "und",
+    "oder",
+    "nach",
+    "Angaben",
+    "laut",
+    "zufolge",
+    "sagte",
+    "said",
+    "according",
+    "to",
+    ",",
+    ".",
+    "\n",
+    "\n\n",
+    ":",
+    "„",
+    "“",
+    "\"",
+    "jeder",
+    "achte",
+    "Hälfte",
+    "die",
+    "one",
+    "in",
+    "of",
+    "a",
+    "half",
+    "tens",
+    "Tausende",
+    "mehr",
+    "als",
+    "über",
+    "Polizei",
+];
+
+/// A small deterministic generator (xorshift64*).
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+}
+
+fn check(text: &str, claims: &[Claim]) {
+    for c in claims {
+        for span in [
+            Some(c.number),
+            Some(c.sentence),
+            c.source.as_ref().map(|s| s.span),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            assert!(
+                span.start <= span.end && span.end <= text.len(),
+                "{span:?} in {text:?}"
+            );
+            assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end));
+        }
+        assert!(
+            c.sentence.contains(c.number),
+            "number inside its sentence: {text:?}"
+        );
+        assert!(c.value.is_finite(), "finite value: {text:?}");
+        if let Some(high) = c.high {
+            assert!(high.is_finite() && high >= c.value, "low <= high: {text:?}");
+        }
+        assert_eq!(c.text, c.number.slice(text));
+    }
+}
+
+#[test]
+fn random_texts_keep_the_invariants() {
+    let mut rng = Rng(0x1234_5678_9abc_def1);
+    for round in 0..4000 {
+        let len = 1 + (rng.next() % 40) as usize;
+        let mut text = String::new();
+        for _ in 0..len {
+            let piece = PIECES[(rng.next() % PIECES.len() as u64) as usize];
+            text.push_str(piece);
+            if rng.next() % 3 != 0 {
+                text.push(' ');
+            }
+        }
+        let lang = if round % 2 == 0 { Lang::De } else { Lang::En };
+        let first = claims_of(&text, lang);
+        check(&text, &first);
+        assert_eq!(first, claims_of(&text, lang), "deterministic");
+    }
+}
+
+#[test]
+fn every_prefix_of_a_sample_is_handled() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/samples");
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    paths.sort();
+    for path in paths.iter().take(3) {
+        let text = std::fs::read_to_string(path).unwrap();
+        let mut cut = 0;
+        while cut < text.len() {
+            if text.is_char_boundary(cut) {
+                let prefix = &text[..cut];
+                check(prefix, &claims_of(prefix, Lang::De));
+            }
+            cut += 7;
+        }
+    }
+}
