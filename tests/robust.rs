@@ -121,7 +121,7 @@ fn random_texts_keep_the_invariants() {
         for _ in 0..len {
             let piece = PIECES[(rng.next() % PIECES.len() as u64) as usize];
             text.push_str(piece);
-            if rng.next() % 3 != 0 {
+            if !rng.next().is_multiple_of(3) {
                 text.push(' ');
             }
         }
