@@ -45,14 +45,16 @@ impl Extractor {
     /// Extracts the claims of a document, detecting its language.
     #[must_use]
     pub fn extract(&self, doc: &Document) -> ExtractedArticle {
-        let prepared = Prepared::new(&doc.text, doc.body_start);
-        let lang = lang::detect_tokens(&prepared.lower, &prepared.toks);
-        ExtractedArticle {
-            path: doc.path.clone(),
-            date: doc.date,
-            lang,
-            claims: self.claims_prepared(&doc.text, &prepared, lang),
-        }
+        with_buffers(|prepared| {
+            prepared.fill(&doc.text, doc.body_start);
+            let lang = lang::detect_tokens(&prepared.lower, &prepared.toks);
+            ExtractedArticle {
+                path: doc.path.clone(),
+                date: doc.date,
+                lang,
+                claims: self.claims_prepared(&doc.text, prepared, lang),
+            }
+        })
     }
 
     /// Extracts the claims of a document in a given language.
@@ -69,20 +71,29 @@ impl Extractor {
     /// The claims of `text[body_start..]`, with spans into the whole `text`.
     #[must_use]
     pub fn claims(&self, text: &str, body_start: usize, lang: Lang) -> Vec<Claim> {
-        self.claims_prepared(text, &Prepared::new(text, body_start), lang)
+        with_buffers(|prepared| {
+            prepared.fill(text, body_start);
+            self.claims_prepared(text, prepared, lang)
+        })
     }
 
     /// The claims of a text already tokenized.
-    fn claims_prepared(&self, text: &str, prepared: &Prepared, lang: Lang) -> Vec<Claim> {
+    fn claims_prepared(&self, text: &str, prepared: &mut Prepared, lang: Lang) -> Vec<Claim> {
         let lex = Lexicon::get(lang);
-        let flags = ctx::token_flags(&prepared.lower, &prepared.toks, lex);
+        prepared.flags.clear();
+        prepared.flags.extend(
+            prepared
+                .toks
+                .iter()
+                .map(|t| lex.flags(prepared.lower.get(t.start..t.end).unwrap_or(""))),
+        );
         let cx = Ctx {
             text,
             lower: &prepared.lower,
             toks: &prepared.toks,
             lex,
             lang,
-            flags: &flags,
+            flags: &prepared.flags,
         };
         let sentences = split_sentences(&cx);
         let mut people: Vec<String> = Vec::new();
@@ -199,7 +210,7 @@ impl Extractor {
         } else if cue.person && self.lookup(&text).is_none() {
             let full = people
                 .iter()
-                .find(|p| p.len() > text.len() && p.ends_with(&format!(" {text}")))
+                .find(|p| ends_with_word(p, &text))
                 .cloned()
                 .unwrap_or_else(|| text.clone());
             if !people.contains(&full) {
@@ -211,10 +222,7 @@ impl Extractor {
             self.organisation_entity(cx, cue, &text)
                 .or_else(|| {
                     // A surname seen before with its first name.
-                    people
-                        .iter()
-                        .find(|p| p.ends_with(&format!(" {text}")))
-                        .cloned()
+                    people.iter().find(|p| ends_with_word(p, &text)).cloned()
                 })
                 .or(Some(text.clone()))
         };
@@ -249,24 +257,52 @@ impl Extractor {
     }
 }
 
-/// A text's lower-cased twin and tokens: the language-independent first stage.
+/// A text's lower-cased twin, tokens and their lexicon flags. The buffers are kept per thread
+/// and reused from article to article, so that extracting many articles does not allocate
+/// (and fault in) fresh memory for each.
+#[derive(Default)]
 struct Prepared {
     lower: String,
     toks: Vec<token::Token>,
+    flags: Vec<(u64, u64)>,
 }
 
 impl Prepared {
-    fn new(text: &str, body_start: usize) -> Self {
+    fn fill(&mut self, text: &str, body_start: usize) {
         let body_start = if text.is_char_boundary(body_start) {
             body_start
         } else {
             0
         };
-        Self {
-            lower: token::lower_text(text),
-            toks: token::tokenize(text, body_start),
-        }
+        token::lower_text_into(text, &mut self.lower);
+        token::tokenize_into(text, body_start, &mut self.toks);
     }
+}
+
+/// Runs `work` with this thread's reusable buffers.
+fn with_buffers<R>(work: impl FnOnce(&mut Prepared) -> R) -> R {
+    thread_local! {
+        static BUFFERS: std::cell::RefCell<Prepared> = std::cell::RefCell::default();
+    }
+    BUFFERS.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut buffers) => {
+            let result = work(&mut buffers);
+            // Do not keep the memory of one huge article for ever.
+            if buffers.lower.capacity() > 8 << 20 {
+                *buffers = Prepared::default();
+            }
+            result
+        }
+        // Re-entered on this thread (not done today): use fresh buffers.
+        Err(_) => work(&mut Prepared::default()),
+    })
+}
+
+/// Whether `name` ends with the word(s) `last` after a space: "Julianne Smith" and "Smith".
+fn ends_with_word(name: &str, last: &str) -> bool {
+    name.len() > last.len()
+        && name.ends_with(last)
+        && name.as_bytes().get(name.len() - last.len() - 1) == Some(&b' ')
 }
 
 /// The cue that stands for a whole sentence: `unter Berufung auf` first, else the last one.

@@ -48,10 +48,20 @@ impl Token {
 /// so that token spans index both texts alike.
 #[must_use]
 pub fn lower_text(text: &str) -> String {
+    let mut out = String::new();
+    lower_text_into(text, &mut out);
+    out
+}
+
+/// As [`lower_text`], into a buffer that is cleared first (reused between articles).
+pub fn lower_text_into(text: &str, out: &mut String) {
+    out.clear();
+    out.reserve(text.len());
     if text.is_ascii() {
-        return text.to_ascii_lowercase();
+        out.push_str(text);
+        out.make_ascii_lowercase();
+        return;
     }
-    let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         if c.is_ascii() {
             out.push(c.to_ascii_lowercase());
@@ -63,7 +73,6 @@ pub fn lower_text(text: &str) -> String {
             _ => out.push(c),
         }
     }
-    out
 }
 
 fn is_hyphen(c: char) -> bool {
@@ -81,8 +90,15 @@ fn is_group_space(c: char) -> bool {
 /// Tokenizes `text[from..]`; token offsets are into `text`.
 #[must_use]
 pub fn tokenize(text: &str, from: usize) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    tokenize_into(text, from, &mut tokens);
+    tokens
+}
+
+/// As [`tokenize`], into a buffer that is cleared first (reused between articles).
+pub fn tokenize_into(text: &str, from: usize, tokens: &mut Vec<Token>) {
+    tokens.clear();
     let bytes = text.as_bytes();
-    let mut tokens = Vec::with_capacity((text.len() - from) / 5);
     let mut i = from;
     let mut glued = false;
     let mut newlines: u8 = 0;
@@ -136,7 +152,6 @@ pub fn tokenize(text: &str, from: usize) -> Vec<Token> {
         glued = true;
         newlines = 0;
     }
-    tokens
 }
 
 /// The end of an acronym with stops ("U.S.", "U.N."), if one starts at `i`.
