@@ -246,9 +246,13 @@ impl Extractor {
         }
         let lo = cue.phrase.0.min(cue.head.0).saturating_sub(2);
         let hi = cue.phrase.1.max(cue.head.1);
-        (lo..hi)
-            .filter(|&k| cx.is_word(k))
-            .find_map(|k| self.lookup(cx.l(k)))
+        (lo..hi).filter(|&k| cx.is_word(k)).find_map(|k| {
+            // Two-word names first ("Roten Kreuz", "Weißen Haus"), then single words.
+            let pair = (k + 1 < hi && cx.is_word(k + 1))
+                .then(|| self.lookup(cx.span(k, k + 2).slice(cx.text)))
+                .flatten();
+            pair.or_else(|| self.lookup(cx.l(k)))
+        })
     }
 
     /// Looks an alias up as written, then without a possessive or genitive ending.

@@ -59,7 +59,10 @@ impl Numeral {
 /// Parses digits with group and decimal separators in the article's convention.
 #[must_use]
 pub fn parse_digits(raw: &str, lang: Lang) -> Option<f64> {
-    let s: String = raw.chars().filter(char::is_ascii_graphic).collect();
+    let s: String = raw
+        .chars()
+        .filter(|c| c.is_ascii_graphic() && *c != '\'')
+        .collect();
     let dots = s.matches('.').count();
     let commas = s.matches(',').count();
     if s.len() > 1 && s.starts_with('0') && !s[1..].starts_with(['.', ',']) {

@@ -235,7 +235,11 @@ fn np_forward_de(cx: &Ctx, mut i: usize, limit: usize) -> Option<(usize, usize, 
     if let Some(open) = (run_end..(run_end + 5).min(limit)).find(|&k| cx.is_punct(k, "(")) {
         let named = (run_end..open).all(|k| {
             cx.is_word(k)
-                && (cx.upper(k) || matches!(cx.l(k), "für" | "der" | "des" | "und" | "von"))
+                && (cx.upper(k)
+                    || matches!(
+                        cx.l(k),
+                        "für" | "der" | "des" | "und" | "von" | "vom" | "zur" | "zum" | "im" | "am"
+                    ))
         });
         if named && cx.is_punct(open + 2, ")") && is_acronym(cx, open + 1) {
             head = (run_start, open);
@@ -244,7 +248,11 @@ fn np_forward_de(cx: &Ctx, mut i: usize, limit: usize) -> Option<(usize, usize, 
     // The phrase goes on over an attached prepositional phrase up to its noun:
     // "Verteidigungsministerium in Moskau", "ein Verband mit 1.500 Mitgliedern".
     let mut phrase_end = run_end;
-    if matches!(cx.l(run_end), "in" | "aus" | "mit" | "von" | "für" | "bei") && run_end < limit {
+    if matches!(
+        cx.l(run_end),
+        "in" | "aus" | "mit" | "von" | "vom" | "im" | "für" | "bei" | "beim"
+    ) && run_end < limit
+    {
         let mut k = run_end + 1;
         while k < limit && k < run_end + 5 {
             if cx.is_word(k) && cx.upper(k) && !cx.in_sec(k, "stop") {

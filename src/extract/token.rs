@@ -205,6 +205,18 @@ fn scan_number(text: &str, mut i: usize) -> usize {
             i += 1;
             continue;
         }
+        // "10'000" (Swiss): an apostrophe between groups of three.
+        if i < len && (bytes[i] == b'\'' || text[i..].starts_with('\u{2019}')) {
+            let after = i + if bytes[i] == b'\'' { 1 } else { 3 };
+            let digits = bytes[after..]
+                .iter()
+                .take_while(|b| b.is_ascii_digit())
+                .count();
+            if digits == 3 && i > 0 && bytes[i - 1].is_ascii_digit() {
+                i = after;
+                continue;
+            }
+        }
         // "100 000" with a no-break or thin space between groups of three.
         if let Some(c) = text[i..].chars().next().filter(|&c| is_group_space(c)) {
             let after = i + c.len_utf8();
