@@ -774,7 +774,6 @@ fn counting_one(cx: &Ctx, i: usize, s: Sentence) -> bool {
             prev_word,
             "the"
                 | "this"
-                | "that"
                 | "no"
                 | "any"
                 | "every"
@@ -799,7 +798,13 @@ fn counting_one(cx: &Ctx, i: usize, s: Sentence) -> bool {
         "exactly",
         "single",
     ];
-    if limiting.contains(&prev_word) || limiting.contains(&cx.l(i + 1)) {
+    let before_filler = prev
+        .filter(|&p| p > s.first && matches!(cx.l(p), "noch" | "still" | "insgesamt"))
+        .map_or("", |p| cx.l(p - 1));
+    if limiting.contains(&prev_word)
+        || limiting.contains(&before_filler)
+        || limiting.contains(&cx.l(i + 1))
+    {
         return true;
     }
     let qualifier_before = ["approx", "over", "under", "at_least", "at_most"]
