@@ -8,11 +8,13 @@ use crate::extract::Extractor;
 use crate::load::Document;
 use crate::pipeline;
 
-/// A small deterministic random generator (xorshift64*), so every run measures the same corpus.
-struct Rng(u64);
+/// A small deterministic random generator (xorshift64*), so every run measures the same corpus
+/// (the robustness tests use it too).
+pub struct Rng(pub u64);
 
 impl Rng {
-    fn next(&mut self) -> u64 {
+    /// The next pseudo-random number.
+    pub fn next(&mut self) -> u64 {
         self.0 ^= self.0 >> 12;
         self.0 ^= self.0 << 25;
         self.0 ^= self.0 >> 27;

@@ -2,6 +2,7 @@
 //! that trigger the rules (numbers, separators, cue words, quotes, multi-byte characters), and
 //! every prefix of the bundled samples.
 
+use claimtrack::bench::Rng;
 use claimtrack::extract::claims_of;
 use claimtrack::model::{Claim, Lang};
 
@@ -71,18 +72,6 @@ const PIECES: [&str; 64] = [
     "über",
     "Polizei",
 ];
-
-/// A small deterministic generator (xorshift64*).
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-}
 
 fn check(text: &str, claims: &[Claim]) {
     for c in claims {
