@@ -14,7 +14,7 @@ pub struct Rng(pub u64);
 
 impl Rng {
     /// The next pseudo-random number.
-    pub fn next(&mut self) -> u64 {
+    pub fn next_u64(&mut self) -> u64 {
         self.0 ^= self.0 >> 12;
         self.0 ^= self.0 << 25;
         self.0 ^= self.0 >> 27;
@@ -22,7 +22,7 @@ impl Rng {
     }
 
     fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
+        (self.next_u64() % n as u64) as usize
     }
 
     fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
@@ -161,8 +161,8 @@ fn english_number(n: u64) -> String {
 }
 
 fn fill(template: &str, rng: &mut Rng) -> String {
-    let n = 10 + rng.next() % 120_000;
-    let n2 = n + 1 + rng.next() % 5_000;
+    let n = 10 + rng.next_u64() % 120_000;
+    let n2 = n + 1 + rng.next_u64() % 5_000;
     let mut s = template.to_string();
     let replacements: [(&str, String); 20] = [
         ("{Q}", rng.pick(&DE_QUAL).to_string()),
@@ -171,14 +171,14 @@ fn fill(template: &str, rng: &mut Rng) -> String {
         ("{N2}", german_number(n2)),
         ("{N_EN}", english_number(n)),
         ("{N2_EN}", english_number(n2)),
-        ("{N_SMALL}", (1 + rng.next() % 90).to_string()),
+        ("{N_SMALL}", (1 + rng.next_u64() % 90).to_string()),
         (
             "{PCT}",
-            format!("{},{}", 1 + rng.next() % 20, rng.next() % 10),
+            format!("{},{}", 1 + rng.next_u64() % 20, rng.next_u64() % 10),
         ),
         (
             "{PCT_EN}",
-            format!("{}.{}", 1 + rng.next() % 20, rng.next() % 10),
+            format!("{}.{}", 1 + rng.next_u64() % 20, rng.next_u64() % 10),
         ),
         ("{SRC_GEN}", rng.pick(&DE_SRC_GEN).to_string()),
         ("{SRC_NOM}", rng.pick(&DE_SRC_NOM).to_string()),
@@ -194,8 +194,8 @@ fn fill(template: &str, rng: &mut Rng) -> String {
         ("{PERSON}", rng.pick(&PERSONS).to_string()),
         ("{MONTH}", rng.pick(&MONTHS_DE).to_string()),
         ("{MONTH_EN}", rng.pick(&MONTHS_EN).to_string()),
-        ("{DAY}", (1 + rng.next() % 28).to_string()),
-        ("{YEAR}", (1990 + rng.next() % 34).to_string()),
+        ("{DAY}", (1 + rng.next_u64() % 28).to_string()),
+        ("{YEAR}", (1990 + rng.next_u64() % 34).to_string()),
         ("{X}", String::new()),
     ];
     for (key, value) in &replacements {

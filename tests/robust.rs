@@ -105,12 +105,12 @@ fn check(text: &str, claims: &[Claim]) {
 fn random_texts_keep_the_invariants() {
     let mut rng = Rng(0x1234_5678_9abc_def1);
     for round in 0..4000 {
-        let len = 1 + (rng.next() % 40) as usize;
+        let len = 1 + (rng.next_u64() % 40) as usize;
         let mut text = String::new();
         for _ in 0..len {
-            let piece = PIECES[(rng.next() % PIECES.len() as u64) as usize];
+            let piece = PIECES[(rng.next_u64() % PIECES.len() as u64) as usize];
             text.push_str(piece);
-            if !rng.next().is_multiple_of(3) {
+            if !rng.next_u64().is_multiple_of(3) {
                 text.push(' ');
             }
         }
