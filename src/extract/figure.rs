@@ -43,6 +43,18 @@ pub fn figures_in(cx: &Ctx, s: Sentence) -> Vec<Figure> {
             continue;
         };
         let between = numbers::extend_range(cx, &mut num, s);
+        // "3-0", "737-800" that made no range: a score or a code.
+        let dash = num.end;
+        if num.high.is_none()
+            && num.digits
+            && (cx.is_punct(dash, "-") || cx.is_punct(dash, "–"))
+            && cx.glued(dash)
+            && cx.glued(dash + 1)
+            && cx.is_num(dash + 1)
+        {
+            i = dash + 2;
+            continue;
+        }
         let fig = build(cx, s, num, between);
         i = num.end.max(i + 1);
         out.push(fig);

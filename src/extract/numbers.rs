@@ -309,6 +309,13 @@ fn digits_at(cx: &Ctx, i: usize, s: Sentence, second: bool) -> Option<Numeral> {
     if (i > s.first && leading_zero(i - 1)) || leading_zero(i + 1) {
         return None;
     }
+    // "123 4567": plain digit groups side by side are a phone number or a code.
+    let plain = |k: usize| cx.is_num(k) && !cx.t(k).contains(['.', ',']);
+    let side_by_side = (i > s.first && plain(i - 1) && !cx.glued(i) && plain(i))
+        || (plain(i) && plain(i + 1) && !cx.glued(i + 1) && i + 1 < s.end);
+    if side_by_side {
+        return None;
+    }
     // Glued on the left: codes and names (G7, Covid-19, A320), times and scores.
     if cx.glued(i) && i > s.first {
         let p = i - 1;
