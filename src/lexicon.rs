@@ -78,7 +78,7 @@ impl Section {
 
 /// The sections whose single-word entries are also kept as per-word bit flags, so that a
 /// token's memberships cost one lookup. The index of a name is its bit.
-pub const FLAGGED_SECTIONS: [&str; 43] = [
+pub const FLAGGED_SECTIONS: [&str; 53] = [
     "approx",
     "over",
     "under",
@@ -122,63 +122,150 @@ pub const FLAGGED_SECTIONS: [&str; 43] = [
     "headline_not_source",
     "action_particle",
     "speech_verb_inverted",
+    "determiner",
+    "possessive",
+    "limiting",
+    "time_preposition",
+    "clause_break",
+    "clause_boundary",
+    "coordination",
+    "number_prefix",
+    "whole_word_numeral",
+    "org_noun",
 ];
 
-/// The flag bit of a section name, if it is flagged. Inlined so that a literal name folds to
-/// its bit at compile time.
+/// A flagged lexicon section, by its bit: `sec::STOP`. Using the constants keeps the per-token
+/// membership test to one bit operation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sec(pub u32);
+
+impl Sec {
+    /// The section's name in the lexicon files.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        FLAGGED_SECTIONS[self.0 as usize]
+    }
+}
+
+/// The flagged sections as constants.
+pub mod sec {
+    use super::Sec;
+
+    /// `[approx]`
+    pub const APPROX: Sec = Sec(0);
+    /// `[over]`
+    pub const OVER: Sec = Sec(1);
+    /// `[under]`
+    pub const UNDER: Sec = Sec(2);
+    /// `[at_least]`
+    pub const AT_LEAST: Sec = Sec(3);
+    /// `[at_most]`
+    pub const AT_MOST: Sec = Sec(4);
+    /// `[filler]`
+    pub const FILLER: Sec = Sec(5);
+    /// `[range_to]`
+    pub const RANGE_TO: Sec = Sec(6);
+    /// `[range_and]`
+    pub const RANGE_AND: Sec = Sec(7);
+    /// `[range_or]`
+    pub const RANGE_OR: Sec = Sec(8);
+    /// `[range_start]`
+    pub const RANGE_START: Sec = Sec(9);
+    /// `[vague]`
+    pub const VAGUE: Sec = Sec(10);
+    /// `[vague_lead]`
+    pub const VAGUE_LEAD: Sec = Sec(11);
+    /// `[scale]`
+    pub const SCALE: Sec = Sec(12);
+    /// `[fraction]`
+    pub const FRACTION: Sec = Sec(13);
+    /// `[ordinal]`
+    pub const ORDINAL: Sec = Sec(14);
+    /// `[every]`
+    pub const EVERY: Sec = Sec(15);
+    /// `[unit]`
+    pub const UNIT: Sec = Sec(16);
+    /// `[currency_sign]`
+    pub const CURRENCY_SIGN: Sec = Sec(17);
+    /// `[month]`
+    pub const MONTH: Sec = Sec(18);
+    /// `[year_cue]`
+    pub const YEAR_CUE: Sec = Sec(19);
+    /// `[code_prefix]`
+    pub const CODE_PREFIX: Sec = Sec(20);
+    /// `[after_excluded]`
+    pub const AFTER_EXCLUDED: Sec = Sec(21);
+    /// `[ordinal_cue]`
+    pub const ORDINAL_CUE: Sec = Sec(22);
+    /// `[stop]`
+    pub const STOP: Sec = Sec(23);
+    /// `[subjunctive]`
+    pub const SUBJUNCTIVE: Sec = Sec(24);
+    /// `[carry]`
+    pub const CARRY: Sec = Sec(25);
+    /// `[speech_verb]`
+    pub const SPEECH_VERB: Sec = Sec(26);
+    /// `[speech_particle]`
+    pub const SPEECH_PARTICLE: Sec = Sec(27);
+    /// `[cue_before]`
+    pub const CUE_BEFORE: Sec = Sec(28);
+    /// `[cue_after]`
+    pub const CUE_AFTER: Sec = Sec(29);
+    /// `[unnamed_source]`
+    pub const UNNAMED_SOURCE: Sec = Sec(30);
+    /// `[title]`
+    pub const TITLE: Sec = Sec(31);
+    /// `[pronoun]`
+    pub const PRONOUN: Sec = Sec(32);
+    /// `[descriptor_suffix]`
+    pub const DESCRIPTOR_SUFFIX: Sec = Sec(33);
+    /// `[not_speaker]`
+    pub const NOT_SPEAKER: Sec = Sec(34);
+    /// `[action]`
+    pub const ACTION: Sec = Sec(35);
+    /// `[numeral]`
+    pub const NUMERAL: Sec = Sec(36);
+    /// `[abbrev]`
+    pub const ABBREV: Sec = Sec(37);
+    /// `[source_compound]`
+    pub const SOURCE_COMPOUND: Sec = Sec(38);
+    /// `[cue_override]`
+    pub const CUE_OVERRIDE: Sec = Sec(39);
+    /// `[headline_not_source]`
+    pub const HEADLINE_NOT_SOURCE: Sec = Sec(40);
+    /// `[action_particle]`
+    pub const ACTION_PARTICLE: Sec = Sec(41);
+    /// `[speech_verb_inverted]`
+    pub const SPEECH_VERB_INVERTED: Sec = Sec(42);
+    /// `[determiner]`
+    pub const DETERMINER: Sec = Sec(43);
+    /// `[possessive]`
+    pub const POSSESSIVE: Sec = Sec(44);
+    /// `[limiting]`
+    pub const LIMITING: Sec = Sec(45);
+    /// `[time_preposition]`
+    pub const TIME_PREPOSITION: Sec = Sec(46);
+    /// `[clause_break]`
+    pub const CLAUSE_BREAK: Sec = Sec(47);
+    /// `[clause_boundary]`
+    pub const CLAUSE_BOUNDARY: Sec = Sec(48);
+    /// `[coordination]`
+    pub const COORDINATION: Sec = Sec(49);
+    /// `[number_prefix]`
+    pub const NUMBER_PREFIX: Sec = Sec(50);
+    /// `[whole_word_numeral]`
+    pub const WHOLE_WORD_NUMERAL: Sec = Sec(51);
+    /// `[org_noun]`
+    pub const ORG_NOUN: Sec = Sec(52);
+}
+
+/// The flag bit of a section name, if it is flagged.
 #[must_use]
-#[allow(
-    clippy::inline_always,
-    reason = "a literal section name folds to its bit only when inlined; measured by claimtrack bench"
-)]
-#[inline(always)]
 pub fn section_bit(name: &str) -> Option<u32> {
-    Some(match name {
-        "approx" => 0,
-        "over" => 1,
-        "under" => 2,
-        "at_least" => 3,
-        "at_most" => 4,
-        "filler" => 5,
-        "range_to" => 6,
-        "range_and" => 7,
-        "range_or" => 8,
-        "range_start" => 9,
-        "vague" => 10,
-        "vague_lead" => 11,
-        "scale" => 12,
-        "fraction" => 13,
-        "ordinal" => 14,
-        "every" => 15,
-        "unit" => 16,
-        "currency_sign" => 17,
-        "month" => 18,
-        "year_cue" => 19,
-        "code_prefix" => 20,
-        "after_excluded" => 21,
-        "ordinal_cue" => 22,
-        "stop" => 23,
-        "subjunctive" => 24,
-        "carry" => 25,
-        "speech_verb" => 26,
-        "speech_particle" => 27,
-        "cue_before" => 28,
-        "cue_after" => 29,
-        "unnamed_source" => 30,
-        "title" => 31,
-        "pronoun" => 32,
-        "descriptor_suffix" => 33,
-        "not_speaker" => 34,
-        "action" => 35,
-        "numeral" => 36,
-        "abbrev" => 37,
-        "source_compound" => 38,
-        "cue_override" => 39,
-        "headline_not_source" => 40,
-        "action_particle" => 41,
-        "speech_verb_inverted" => 42,
-        _ => return None,
-    })
+    FLAGGED_SECTIONS
+        .iter()
+        .position(|n| *n == name)
+        .and_then(|p| u32::try_from(p).ok())
 }
 
 /// The first token of a phrase as the tokenizer sees it: a run of letters, of digits, or
@@ -239,6 +326,8 @@ pub struct Lexicon {
     /// For every single-word entry: the bits of the flagged sections holding it, and the bits
     /// of the flagged sections with an entry starting with it.
     flags: HashMap<String, (u64, u64)>,
+    /// The flagged sections by bit, for lookups without hashing the name.
+    by_bit: Vec<Section>,
 }
 
 impl Lexicon {
@@ -285,10 +374,15 @@ impl Lexicon {
                 flags.entry(start.clone()).or_default().1 |= 1 << bit;
             }
         }
+        let by_bit = FLAGGED_SECTIONS
+            .iter()
+            .map(|name| sections.get(*name).cloned().unwrap_or_default())
+            .collect();
         Self {
             sections,
             empty: Section::default(),
             flags,
+            by_bit,
         }
     }
 
@@ -308,6 +402,12 @@ impl Lexicon {
             Lang::De => DE_LEX.get_or_init(|| Lexicon::parse(DE)),
             Lang::En => EN_LEX.get_or_init(|| Lexicon::parse(EN)),
         }
+    }
+
+    /// A flagged section by its constant (no hashing).
+    #[must_use]
+    pub fn sec(&self, section: Sec) -> &Section {
+        self.by_bit.get(section.0 as usize).unwrap_or(&self.empty)
     }
 
     /// A section by name; an unknown name gives an empty section.
@@ -343,7 +443,7 @@ impl Lexicon {
     /// The kind and unit a unit word stands for.
     #[must_use]
     pub fn unit(&self, phrase: &str) -> Option<(Kind, Option<&str>)> {
-        let value = self.section("unit").get(phrase)?;
+        let value = self.sec(sec::UNIT).get(phrase)?;
         let (kind, unit) = value.split_once(' ').unwrap_or((value, "-"));
         let kind = Kind::parse(kind)?;
         Some((kind, (unit != "-").then_some(unit)))
@@ -358,9 +458,9 @@ mod tests {
     fn builtin_lexicons_parse() {
         for lang in [Lang::De, Lang::En] {
             let lex = Lexicon::get(lang);
-            assert!(lex.section("speech_verb").max_words >= 1);
+            assert!(lex.sec(sec::SPEECH_VERB).max_words >= 1);
             assert!(lex.qualifier_max_words() >= 2);
-            for (word, value) in lex.section("unit").iter() {
+            for (word, value) in lex.sec(sec::UNIT).iter() {
                 assert!(lex.unit(word).is_some(), "{word} = {value}");
             }
             for name in ["vague", "scale", "fraction", "numeral"] {

@@ -2,7 +2,7 @@
 //! twin, the tokens, the sentences and the language's lexicon, with small lookup helpers.
 
 use super::token::{TokKind, Token};
-use crate::lexicon::{Lexicon, Section};
+use crate::lexicon::{Lexicon, Sec, Section};
 use crate::model::Lang;
 
 /// One sentence: a range of token indices and its byte span.
@@ -99,33 +99,18 @@ impl<'a> Ctx<'a> {
 
     /// Whether token `i` (lower-cased) is in a lexicon section.
     #[must_use]
-    #[allow(
-        clippy::inline_always,
-        reason = "a literal section name folds to its bit only when inlined; measured by claimtrack bench"
-    )]
-    #[inline(always)]
-    pub fn in_sec(&self, i: usize, section: &str) -> bool {
-        if i >= self.toks.len() {
-            return false;
-        }
-        match crate::lexicon::section_bit(section) {
-            Some(bit) => self.flags.get(i).is_some_and(|f| f.0 & (1 << bit) != 0),
-            None => self.lex.section(section).contains(self.l(i)),
-        }
+    pub fn in_sec(&self, i: usize, section: Sec) -> bool {
+        self.flags
+            .get(i)
+            .is_some_and(|f| f.0 & (1 << section.0) != 0)
     }
 
-    /// Whether some phrase of a flagged section starts with token `i`.
+    /// Whether some phrase of a section starts with token `i`.
     #[must_use]
-    #[allow(
-        clippy::inline_always,
-        reason = "a literal section name folds to its bit only when inlined; measured by claimtrack bench"
-    )]
-    #[inline(always)]
-    pub fn starts_sec(&self, i: usize, section: &str) -> bool {
-        match crate::lexicon::section_bit(section) {
-            Some(bit) => self.flags.get(i).is_some_and(|f| f.1 & (1 << bit) != 0),
-            None => self.lex.section(section).may_start(self.l(i)),
-        }
+    pub fn starts_sec(&self, i: usize, section: Sec) -> bool {
+        self.flags
+            .get(i)
+            .is_some_and(|f| f.1 & (1 << section.0) != 0)
     }
 
     /// The byte span of tokens `first..end`.

@@ -3,6 +3,7 @@
 
 use super::ctx::{Ctx, Sentence};
 use super::numbers::{self, Numeral};
+use crate::lexicon::sec;
 use crate::model::{Kind, Lang, Qualifier};
 
 /// A figure in a sentence, before its source is known.
@@ -121,8 +122,7 @@ fn build(cx: &Ctx, s: Sentence, num: Numeral, between: Option<usize>) -> Figure 
     let mut subject = None;
     let mut expr_first = qualifier_start.min(start);
     // A currency sign before the number: "$5m", "€ 40 Mio.", "US$ 3".
-    if let Some((first, code)) =
-        cx.match_ending(num.first, s.first, cx.lex.section("currency_sign"))
+    if let Some((first, code)) = cx.match_ending(num.first, s.first, cx.lex.sec(sec::CURRENCY_SIGN))
         && !num.fraction
     {
         kind = Kind::Money;
@@ -218,7 +218,7 @@ fn qualifier_before(cx: &Ctx, start: usize, s: Sentence) -> (usize, Qualifier) {
             let before = first
                 .checked_sub(1)
                 .filter(|&b| b > s.first && cx.is_word(b));
-            let noun_before = before.filter(|&b| cx.upper(b) && !cx.in_sec(b, "stop"));
+            let noun_before = before.filter(|&b| cx.upper(b) && !cx.in_sec(b, sec::STOP));
             // "ein Scheck über 500 Euro": what something is worth.
             let worth = cx.l(first) == "über"
                 && noun_before.is_some_and(|b| {
@@ -231,7 +231,7 @@ fn qualifier_before(cx: &Ctx, start: usize, s: Sentence) -> (usize, Qualifier) {
                 });
             // "eine Befragung unter 2800 Menschen": among.
             let among = cx.l(first) == "unter"
-                && noun_before.is_some_and(|b| cx.in_sec(b, "unnamed_source"));
+                && noun_before.is_some_and(|b| cx.in_sec(b, sec::UNNAMED_SOURCE));
             // "über drei Jahre", "over three years": a period, unless "seit über", "for over".
             let period = matches!(cx.l(first), "über" | "over")
                 && cx
@@ -258,7 +258,7 @@ fn qualifier_before(cx: &Ctx, start: usize, s: Sentence) -> (usize, Qualifier) {
             }
             return (first, q);
         }
-        if end > s.first && cx.in_sec(end - 1, "filler") {
+        if end > s.first && cx.in_sec(end - 1, sec::FILLER) {
             end -= 1;
             continue;
         }
@@ -273,7 +273,7 @@ where
     'static: 'l,
 {
     let lex = cx.lex;
-    let section = lex.section("unit");
+    let section = lex.sec(sec::UNIT);
     let (end, value) = cx.match_at(at, s.end.max(at + 1), section)?;
     // A single-letter unit (m, t) in English only glued or before a break: "5 m deep" is rare,
     // "5 t" as an article is not English but "a" is.
@@ -293,7 +293,7 @@ where
 
 /// Whether the word can head a noun phrase as the thing counted.
 fn is_noun(cx: &Ctx, i: usize) -> bool {
-    if !cx.is_word(i) || cx.in_sec(i, "stop") || cx.in_sec(i, "month") {
+    if !cx.is_word(i) || cx.in_sec(i, sec::STOP) || cx.in_sec(i, sec::MONTH) {
         return false;
     }
     match cx.lang {
@@ -362,7 +362,7 @@ fn subject_after(cx: &Ctx, at: usize, s: Sentence, allow_of: bool) -> Option<(St
                 let adjective = ["e", "en", "er", "es", "em"].iter().any(|e| w.ends_with(e))
                     || matches!(w, "weitere" | "mehr" | "neue" | "zusätzliche");
                 if !adjective
-                    || cx.in_sec(i, "stop") && !matches!(w, "weitere" | "neue" | "weiteren")
+                    || cx.in_sec(i, sec::STOP) && !matches!(w, "weitere" | "neue" | "weiteren")
                 {
                     return None;
                 }
@@ -374,14 +374,14 @@ fn subject_after(cx: &Ctx, at: usize, s: Sentence, allow_of: bool) -> Option<(St
             let mut last = None;
             let mut count = 0;
             while i < limit && count < 3 {
-                if !cx.is_word(i) || cx.in_sec(i, "stop") {
+                if !cx.is_word(i) || cx.in_sec(i, sec::STOP) {
                     break;
                 }
                 let w = cx.l(i);
                 if count > 0 && (w.ends_with("ed") || w.ends_with("ing") || w.ends_with("ly")) {
                     break;
                 }
-                if cx.lex.section("action").contains(w) && count > 0 {
+                if cx.lex.sec(sec::ACTION).contains(w) && count > 0 {
                     break;
                 }
                 last = Some(i);
@@ -426,45 +426,23 @@ fn antecedent(cx: &Ctx, s: Sentence, before: usize) -> Option<(String, usize)> {
 
 /// Whether token `k` ends a clause for the action search.
 fn hard_boundary(cx: &Ctx, k: usize) -> bool {
-    cx.in_sec(k, "speech_verb") && cx.l(k) != "so"
+    cx.in_sec(k, sec::SPEECH_VERB) && cx.l(k) != "so"
         || matches!(
             cx.t(k),
             "," | ";" | ":" | "(" | ")" | "„" | "“" | "”" | "\"" | "«" | "»" | "–" | "—"
         )
-        || matches!(
-            cx.l(k),
-            "dass"
-                | "daß"
-                | "wie"
-                | "ob"
-                | "weil"
-                | "wonach"
-                | "nachdem"
-                | "während"
-                | "that"
-                | "how"
-                | "whether"
-                | "because"
-                | "which"
-                | "who"
-                | "while"
-                | "after"
-                | "whereas"
-        )
+        || cx.in_sec(k, sec::CLAUSE_BOUNDARY)
 }
 
 /// Whether token `k` joins two coordinated parts.
 fn soft_boundary(cx: &Ctx, k: usize) -> bool {
-    matches!(
-        cx.l(k),
-        "und" | "and" | "sowie" | "oder" | "or" | "aber" | "but"
-    )
+    cx.in_sec(k, sec::COORDINATION)
 }
 
 /// The action the figure takes part in: an action word of its own clause part (a noun it
 /// counts, a verb, a separable verb with its particle), else of the coordinated parts around.
 fn action(cx: &Ctx, s: Sentence, fig: &Figure) -> Option<String> {
-    let section = cx.lex.section("action");
+    let section = cx.lex.sec(sec::ACTION);
     if let Some((_, Some(t))) = &fig.subject
         && let Some(a) = section.get(cx.l(*t))
     {
@@ -494,8 +472,8 @@ fn action(cx: &Ctx, s: Sentence, fig: &Figure) -> Option<String> {
 
 /// The nearest action word in `lo..hi` outside the figure; after the figure wins a tie.
 fn nearest_action(cx: &Ctx, fig: &Figure, lo: usize, hi: usize) -> Option<String> {
-    let section = cx.lex.section("action");
-    let particles = cx.lex.section("action_particle");
+    let section = cx.lex.sec(sec::ACTION);
+    let particles = cx.lex.sec(sec::ACTION_PARTICLE);
     let mut best: Option<(usize, String)> = None;
     for i in lo..hi {
         if (i >= fig.expr_first && i < fig.expr_end) || !cx.is_word(i) {

@@ -11,6 +11,7 @@ pub mod numbers;
 pub mod source;
 pub mod token;
 
+use crate::lexicon::sec;
 use ctx::{Ctx, Sentence};
 use source::Cue;
 
@@ -429,13 +430,13 @@ fn ends_sentence(cx: &Ctx, i: usize) -> bool {
             return true;
         }
         let single = cx.t(prev).chars().count() == 1;
-        return !(single || cx.in_sec(prev, "abbrev"));
+        return !(single || cx.in_sec(prev, sec::ABBREV));
     }
     if cx.is_num(prev) && cx.lang == Lang::De {
-        if cx.in_sec(next, "month") {
+        if cx.in_sec(next, sec::MONTH) {
             return false;
         }
-        if prev > 0 && cx.in_sec(prev - 1, "ordinal_cue") && cx.t(prev).len() <= 2 {
+        if prev > 0 && cx.in_sec(prev - 1, sec::ORDINAL_CUE) && cx.t(prev).len() <= 2 {
             return false;
         }
     }

@@ -8,6 +8,7 @@
 #![allow(clippy::float_cmp)]
 
 use super::ctx::{Ctx, Sentence};
+use crate::lexicon::sec;
 use crate::model::Lang;
 
 /// A numeral found at a token position.
@@ -126,20 +127,8 @@ pub fn parse_digits(raw: &str, lang: Lang) -> Option<f64> {
 /// Parses a German number word or compound (`zweihundertfünfzig`, `zweieinhalb`).
 #[must_use]
 pub fn parse_de_word(cx: &Ctx, word: &str) -> Option<f64> {
-    const WHOLE_ONLY: [&str; 11] = [
-        "eine",
-        "einen",
-        "einem",
-        "einer",
-        "eines",
-        "zweier",
-        "zweien",
-        "dreier",
-        "null",
-        "dutzend",
-        "anderthalb",
-    ];
-    let numerals = cx.lex.section("numeral");
+    let numerals = cx.lex.sec(sec::NUMERAL);
+    let whole_only = cx.lex.sec(sec::WHOLE_WORD_NUMERAL);
     if let Some(v) = numerals.number(word) {
         return Some(v);
     }
@@ -148,7 +137,7 @@ pub fn parse_de_word(cx: &Ctx, word: &str) -> Option<f64> {
     }
     let mut morphemes = Vec::new();
     if !split_morphemes(word, &mut morphemes, &|m| {
-        numerals.contains(m) && !WHOLE_ONLY.contains(&m)
+        numerals.contains(m) && !whole_only.contains(m)
     }) {
         return None;
     }
@@ -232,7 +221,7 @@ fn combine(parts: &[(&str, f64)]) -> Option<f64> {
 /// Parses an English number word sequence from token `i` (`twenty-five`,
 /// `one hundred and fifty`); returns the value and the end token.
 fn parse_en_words(cx: &Ctx, i: usize, limit: usize) -> Option<(f64, usize)> {
-    let numerals = cx.lex.section("numeral");
+    let numerals = cx.lex.sec(sec::NUMERAL);
     let mut parts: Vec<(&str, f64)> = Vec::new();
     let mut j = i;
     while j < limit && cx.is_word(j) {
@@ -319,7 +308,7 @@ fn digits_at(cx: &Ctx, i: usize, s: Sentence, second: bool) -> Option<Numeral> {
     // Glued on the left: codes and names (G7, Covid-19, A320), times and scores.
     if cx.glued(i) && i > s.first {
         let p = i - 1;
-        if cx.is_word(p) && !cx.in_sec(p, "currency_sign") {
+        if cx.is_word(p) && !cx.in_sec(p, sec::CURRENCY_SIGN) {
             return None;
         }
         let hyphen = cx.is_punct(p, "-") || cx.is_punct(p, "\u{2011}");
@@ -355,10 +344,10 @@ fn digits_at(cx: &Ctx, i: usize, s: Sentence, second: bool) -> Option<Numeral> {
         }
         if cx.is_word(next) {
             let w = cx.l(next);
-            if cx.in_sec(next, "after_excluded") {
+            if cx.in_sec(next, sec::AFTER_EXCLUDED) {
                 return None;
             }
-            let scale = cx.lex.section("scale").contains(w);
+            let scale = cx.lex.sec(sec::SCALE).contains(w);
             if !scale && cx.lex.unit(w).is_none() {
                 return None;
             }
@@ -380,10 +369,10 @@ fn digits_at(cx: &Ctx, i: usize, s: Sentence, second: bool) -> Option<Numeral> {
     // "10. Januar", "am 3. Tag", "zum 2. Mal": dates and ordinals.
     if cx.lang == Lang::De && cx.is_punct(next, ".") && cx.glued(next) {
         let after = next + 1;
-        if cx.in_sec(after, "month") || (cx.is_word(after) && !cx.upper(after)) {
+        if cx.in_sec(after, sec::MONTH) || (cx.is_word(after) && !cx.upper(after)) {
             return None;
         }
-        if value.fract() == 0.0 && i > s.first && cx.in_sec(i - 1, "ordinal_cue") {
+        if value.fract() == 0.0 && i > s.first && cx.in_sec(i - 1, sec::ORDINAL_CUE) {
             return None;
         }
         if i == s.first && value < 100.0 && cx.tok(i).is_some_and(|t| t.newlines > 0) {
@@ -394,23 +383,23 @@ fn digits_at(cx: &Ctx, i: usize, s: Sentence, second: bool) -> Option<Numeral> {
     // Day of a month: "January 10", "10 January", "Jan. 10".
     if cx.lang == Lang::En && value.fract() == 0.0 && value <= 31.0 {
         let month_before = prev.is_some_and(|p| {
-            cx.in_sec(p, "month")
-                || (cx.is_punct(p, ".") && p > s.first && cx.in_sec(p - 1, "month"))
+            cx.in_sec(p, sec::MONTH)
+                || (cx.is_punct(p, ".") && p > s.first && cx.in_sec(p - 1, sec::MONTH))
         });
-        if month_before || cx.in_sec(next, "month") {
+        if month_before || cx.in_sec(next, sec::MONTH) {
             return None;
         }
     }
     // Times of day: "10 Uhr", "9 a.m.".
     if cx
-        .match_at(next, cx.toks.len(), cx.lex.section("after_excluded"))
+        .match_at(next, cx.toks.len(), cx.lex.sec(sec::AFTER_EXCLUDED))
         .is_some()
     {
         return None;
     }
     // Names and positions: "Artikel 5", "page 3", "Boeing 737".
     if cx
-        .match_ending(i, s.first, cx.lex.section("code_prefix"))
+        .match_ending(i, s.first, cx.lex.sec(sec::CODE_PREFIX))
         .is_some()
     {
         return None;
@@ -438,7 +427,7 @@ fn is_year_like(raw: &str) -> bool {
 /// Whether a year-like number at `i` is a year by its context.
 fn looks_like_year(cx: &Ctx, i: usize, s: Sentence) -> bool {
     let prev = i.checked_sub(1).filter(|&p| p >= s.first);
-    if prev.is_some_and(|p| cx.in_sec(p, "year_cue") || cx.in_sec(p, "month")) {
+    if prev.is_some_and(|p| cx.in_sec(p, sec::YEAR_CUE) || cx.in_sec(p, sec::MONTH)) {
         return true;
     }
     if cx.lang == Lang::En
@@ -449,13 +438,13 @@ fn looks_like_year(cx: &Ctx, i: usize, s: Sentence) -> bool {
     let next = i + 1;
     if next >= s.end || !cx.is_word(next) {
         // Followed by a currency or percent sign it is an amount, else a year.
-        return !(cx.is_punct(next, "%") || cx.in_sec(next, "currency_sign"));
+        return !(cx.is_punct(next, "%") || cx.in_sec(next, sec::CURRENCY_SIGN));
     }
     let w = cx.l(next);
-    if cx.lex.unit(w).is_some() || cx.lex.section("scale").contains(w) {
+    if cx.lex.unit(w).is_some() || cx.lex.sec(sec::SCALE).contains(w) {
         return false;
     }
-    if cx.in_sec(next, "stop") || cx.in_sec(next, "month") {
+    if cx.in_sec(next, sec::STOP) || cx.in_sec(next, sec::MONTH) {
         return true;
     }
     match cx.lang {
@@ -513,7 +502,7 @@ fn is_age(cx: &Ctx, i: usize, s: Sentence) -> bool {
 /// Applies a scale word after the numeral (`4,8 Millionen`, `1,5 Mrd.`, `3.2bn`).
 fn apply_scale(cx: &Ctx, n: &mut Numeral, s: Sentence) {
     let limit = s.end.min(cx.toks.len());
-    let Some((end, factor)) = cx.match_at(n.end, limit, cx.lex.section("scale")) else {
+    let Some((end, factor)) = cx.match_at(n.end, limit, cx.lex.sec(sec::SCALE)) else {
         return;
     };
     let Ok(factor) = factor.parse::<f64>() else {
@@ -546,35 +535,35 @@ fn words_at(cx: &Ctx, i: usize, s: Sentence) -> Option<Numeral> {
     // "tens of thousands", "hundreds of thousands".
     if matches!(w, "tens" | "hundreds")
         && ahead(1) == "of"
-        && let Some(v) = lex.section("vague").number(ahead(2))
+        && let Some(v) = lex.sec(sec::VAGUE).number(ahead(2))
     {
         let factor = if w == "tens" { 10.0 } else { 100.0 };
         let mut n = Numeral::new(i, i + 3, factor * v);
         n.vague = true;
         return Some(n);
     }
-    if let Some(v) = lex.section("vague").number(w) {
+    if let Some(v) = lex.sec(sec::VAGUE).number(w) {
         let mut n = Numeral::new(i, i + 1, v);
         n.vague = true;
         apply_scale(cx, &mut n, s);
         return Some(n);
     }
     // "mehrere hundert", "several thousand".
-    if let Some((e, _)) = cx.match_at(i, s.end, lex.section("vague_lead"))
-        && let Some(v) = lex.section("scale").number(cx.l(e)).filter(|v| *v >= 100.0)
+    if let Some((e, _)) = cx.match_at(i, s.end, lex.sec(sec::VAGUE_LEAD))
+        && let Some(v) = lex.sec(sec::SCALE).number(cx.l(e)).filter(|v| *v >= 100.0)
     {
         let mut n = Numeral::new(i, e + 1, v);
         n.vague = true;
         n.scale = v;
-        if let Some(v2) = lex.section("scale").number(cx.l(e + 1)).filter(|f| *f > v) {
+        if let Some(v2) = lex.sec(sec::SCALE).number(cx.l(e + 1)).filter(|f| *f > v) {
             n.value *= v2;
             n.end += 1;
         }
         return Some(n);
     }
     // "jeder achte", "jeder Zweite".
-    if cx.in_sec(i, "every") {
-        if let Some(k) = lex.section("ordinal").number(ahead(1)) {
+    if cx.in_sec(i, sec::EVERY) {
+        if let Some(k) = lex.sec(sec::ORDINAL).number(ahead(1)) {
             let mut n = Numeral::new(i, i + 2, round4(1.0 / k));
             n.fraction = true;
             return Some(n);
@@ -584,14 +573,14 @@ fn words_at(cx: &Ctx, i: usize, s: Sentence) -> Option<Numeral> {
     // "a third", "a million", "half a billion", "die Hälfte".
     if matches!(w, "a" | "an") {
         let next = ahead(1);
-        if let Some(f) = lex.section("fraction").number(next)
+        if let Some(f) = lex.sec(sec::FRACTION).number(next)
             && !next.ends_with('s')
         {
             let mut n = Numeral::new(i, i + 2, round4(f));
             n.fraction = true;
             return Some(n);
         }
-        if let Some(f) = lex.section("scale").number(next).filter(|_| next.len() > 2) {
+        if let Some(f) = lex.sec(sec::SCALE).number(next).filter(|_| next.len() > 2) {
             let mut n = Numeral::new(i, i + 2, f);
             n.scale = f;
             return Some(n);
@@ -602,7 +591,7 @@ fn words_at(cx: &Ctx, i: usize, s: Sentence) -> Option<Numeral> {
         let next = ahead(1);
         if matches!(next, "a" | "an")
             && let Some(f) = lex
-                .section("scale")
+                .sec(sec::SCALE)
                 .number(ahead(2))
                 .filter(|f| *f >= 1000.0)
         {
@@ -637,9 +626,8 @@ fn words_at(cx: &Ctx, i: usize, s: Sentence) -> Option<Numeral> {
         Lang::En => {
             // "three-quarters", "two-thirds".
             if let Some((a, b)) = w.split_once('-') {
-                let numerals = lex.section("numeral");
-                if let (Some(x), Some(f)) = (numerals.number(a), lex.section("fraction").number(b))
-                {
+                let numerals = lex.sec(sec::NUMERAL);
+                if let (Some(x), Some(f)) = (numerals.number(a), lex.sec(sec::FRACTION).number(b)) {
                     let mut n = Numeral::new(i, i + 1, round4(x * f));
                     n.fraction = true;
                     return Some(n);
@@ -651,12 +639,12 @@ fn words_at(cx: &Ctx, i: usize, s: Sentence) -> Option<Numeral> {
     if cx.glued(i) && i > s.first && (cx.is_num(i - 1) || cx.is_word(i - 1)) {
         return None;
     }
-    if i > s.first && cx.in_sec(i - 1, "code_prefix") {
+    if i > s.first && cx.in_sec(i - 1, sec::CODE_PREFIX) {
         return None;
     }
     let mut n = Numeral::new(i, end, value);
     // "ein Viertel", "zwei Drittel", "einem halben Jahr".
-    if let Some(f) = lex.section("fraction").number(cx.l(end))
+    if let Some(f) = lex.sec(sec::FRACTION).number(cx.l(end))
         && (cx.lang == Lang::De || value > 1.0 || f != 0.5)
     {
         n.value = round4(value * f);
@@ -682,34 +670,19 @@ fn words_at(cx: &Ctx, i: usize, s: Sentence) -> Option<Numeral> {
     Some(n)
 }
 
-/// German number words that compounds start with.
-const DE_NUMBER_PREFIXES: [&str; 16] = [
-    "ein",
-    "zwei",
-    "drei",
-    "vier",
-    "fünf",
-    "sechs",
-    "sieb",
-    "acht",
-    "neun",
-    "zehn",
-    "elf",
-    "zwölf",
-    "zwanzig",
-    "hundert",
-    "tausend",
-    "anderthalb",
-];
+/// The first parts of number compounds (`zwei` in `zweihundert`).
+fn lex_prefixes<'l>(cx: &Ctx<'l>) -> &'l [String] {
+    cx.lex.sec(sec::NUMBER_PREFIX).words()
+}
 
 /// Whether the word at `i` can start a numeral at all (cheap test before parsing).
 fn may_start_numeral(cx: &Ctx, i: usize, w: &str) -> bool {
-    if cx.in_sec(i, "vague")
-        || cx.in_sec(i, "scale")
-        || cx.in_sec(i, "fraction")
-        || cx.in_sec(i, "every")
-        || cx.in_sec(i, "numeral")
-        || cx.starts_sec(i, "vague_lead")
+    if cx.in_sec(i, sec::VAGUE)
+        || cx.in_sec(i, sec::SCALE)
+        || cx.in_sec(i, sec::FRACTION)
+        || cx.in_sec(i, sec::EVERY)
+        || cx.in_sec(i, sec::NUMERAL)
+        || cx.starts_sec(i, sec::VAGUE_LEAD)
     {
         return true;
     }
@@ -717,7 +690,7 @@ fn may_start_numeral(cx: &Ctx, i: usize, w: &str) -> bool {
         return true;
     }
     match cx.lang {
-        Lang::De => w.len() >= 6 && DE_NUMBER_PREFIXES.iter().any(|p| w.starts_with(p)),
+        Lang::De => w.len() >= 6 && lex_prefixes(cx).iter().any(|p| w.starts_with(p.as_str())),
         Lang::En => w.contains('-'),
     }
 }
@@ -795,22 +768,12 @@ fn counting_one(cx: &Ctx, i: usize, s: Sentence) -> bool {
         return false;
     }
     // After a qualifier or "nur", "genau", "only".
-    let limiting = [
-        "nur",
-        "lediglich",
-        "genau",
-        "exakt",
-        "only",
-        "just",
-        "exactly",
-        "single",
-    ];
     let before_filler = prev
         .filter(|&p| p > s.first && matches!(cx.l(p), "noch" | "still" | "insgesamt"))
-        .map_or("", |p| cx.l(p - 1));
-    if limiting.contains(&prev_word)
-        || limiting.contains(&before_filler)
-        || limiting.contains(&cx.l(i + 1))
+        .map(|p| p - 1);
+    if prev.is_some_and(|p| cx.in_sec(p, sec::LIMITING))
+        || before_filler.is_some_and(|p| cx.in_sec(p, sec::LIMITING))
+        || cx.in_sec(i + 1, sec::LIMITING)
     {
         return true;
     }
@@ -826,25 +789,8 @@ fn counting_one(cx: &Ctx, i: usize, s: Sentence) -> bool {
         match kind {
             Kind::Percent | Kind::Money | Kind::Measure => return true,
             Kind::Duration => {
-                let time_prep = [
-                    "seit",
-                    "vor",
-                    "nach",
-                    "binnen",
-                    "innerhalb",
-                    "für",
-                    "in",
-                    "über",
-                    "um",
-                    "after",
-                    "for",
-                    "within",
-                    "in",
-                    "over",
-                    "than",
-                    "als",
-                ];
-                if time_prep.contains(&prev_word) || cx.lang == Lang::En {
+                if prev.is_some_and(|p| cx.in_sec(p, sec::TIME_PREPOSITION)) || cx.lang == Lang::En
+                {
                     return true;
                 }
             }
@@ -853,7 +799,7 @@ fn counting_one(cx: &Ctx, i: usize, s: Sentence) -> bool {
     }
     if cx.lang == Lang::En {
         // "one" before a noun counts; "one" as a pronoun does not.
-        return cx.is_word(i + 1) && !cx.in_sec(i + 1, "stop");
+        return cx.is_word(i + 1) && !cx.in_sec(i + 1, sec::STOP);
     }
     // Coordinated with another figure: "zwei Piloten und ein Ingenieur", "ein Toter und sieben Verletzte".
     let conj = |k: usize| matches!(cx.l(k), "und" | "sowie" | "," | "plus" | "oder");
@@ -896,11 +842,11 @@ pub fn extend_range(cx: &Ctx, n: &mut Numeral, s: Sentence) -> Option<usize> {
     let between = n
         .first
         .checked_sub(1)
-        .filter(|&p| p >= s.first && cx.in_sec(p, "range_start"));
+        .filter(|&p| p >= s.first && cx.in_sec(p, sec::RANGE_START));
     let connector_end = if between.is_some() {
-        cx.match_at(j, s.end, lex.section("range_and"))
+        cx.match_at(j, s.end, lex.sec(sec::RANGE_AND))
             .map(|(e, _)| e)
-    } else if let Some((e, _)) = cx.match_at(j, s.end, lex.section("range_to")) {
+    } else if let Some((e, _)) = cx.match_at(j, s.end, lex.sec(sec::RANGE_TO)) {
         let dash = cx.is_any_punct(j);
         // A dash joins a range when glued on both sides or spaced on both sides.
         if dash && cx.glued(j) != cx.glued(j + 1) {
@@ -916,7 +862,7 @@ pub fn extend_range(cx: &Ctx, n: &mut Numeral, s: Sentence) -> Option<usize> {
         }
         Some(e)
     } else {
-        cx.match_at(j, s.end, lex.section("range_or"))
+        cx.match_at(j, s.end, lex.sec(sec::RANGE_OR))
             .map(|(e, _)| e)
     };
     let connector_end = connector_end?;

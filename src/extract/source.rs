@@ -4,6 +4,7 @@
 //! reported speech in the subjunctive, for `demnach`, and where a later sentence points back.
 
 use super::ctx::{Ctx, Sentence};
+use crate::lexicon::sec;
 use crate::model::{Lang, Span};
 
 /// A source cue found in a sentence.
@@ -33,52 +34,14 @@ pub struct Cue {
 
 /// Determiners and words that open a noun phrase without being part of its head.
 fn is_determiner(cx: &Ctx, i: usize) -> bool {
-    matches!(
-        cx.l(i),
-        "der"
-            | "die"
-            | "das"
-            | "den"
-            | "dem"
-            | "des"
-            | "ein"
-            | "eine"
-            | "einer"
-            | "einem"
-            | "eines"
-            | "einen"
-            | "dieser"
-            | "diese"
-            | "dieses"
-            | "diesem"
-            | "the"
-            | "a"
-            | "an"
-            | "this"
-            | "its"
-            | "his"
-            | "her"
-            | "their"
-            | "our"
-            | "seine"
-            | "seiner"
-            | "ihre"
-            | "ihrer"
-            | "mehrere"
-            | "several"
-            | "some"
-            | "zwei"
-            | "two"
-            | "beide"
-            | "both"
-    )
+    cx.in_sec(i, sec::DETERMINER)
 }
 
 fn is_title(cx: &Ctx, i: usize) -> bool {
     if !cx.is_word(i) {
         return false;
     }
-    if cx.in_sec(i, "title") {
+    if cx.in_sec(i, sec::TITLE) {
         return true;
     }
     // Inflected and compound titles are German nouns: capitalised.
@@ -86,7 +49,7 @@ fn is_title(cx: &Ctx, i: usize) -> bool {
         return false;
     }
     let w = cx.l(i);
-    let titles = cx.lex.section("title");
+    let titles = cx.lex.sec(sec::TITLE);
     if titles.contains(w)
         || w.strip_suffix('s').is_some_and(|b| titles.contains(b))
         || w.strip_suffix("es").is_some_and(|b| titles.contains(b))
@@ -95,7 +58,7 @@ fn is_title(cx: &Ctx, i: usize) -> bool {
     }
     let stem = w.strip_suffix('s').unwrap_or(w);
     cx.lex
-        .section("descriptor_suffix")
+        .sec(sec::DESCRIPTOR_SUFFIX)
         .words()
         .iter()
         .any(|suffix| {
@@ -108,8 +71,8 @@ fn is_title(cx: &Ctx, i: usize) -> bool {
 /// Whether a word may stand in a speaker noun phrase.
 fn np_word(cx: &Ctx, i: usize) -> bool {
     cx.is_word(i)
-        && (!cx.in_sec(i, "speech_verb") || cx.in_sec(i, "unnamed_source"))
-        && !cx.in_sec(i, "not_speaker")
+        && (!cx.in_sec(i, sec::SPEECH_VERB) || cx.in_sec(i, sec::UNNAMED_SOURCE))
+        && !cx.in_sec(i, sec::NOT_SPEAKER)
 }
 
 /// Whether a word is all capitals (an acronym such as `UNHCR`).
@@ -124,7 +87,7 @@ fn owner_of_document(
     head: (usize, usize),
     limit: usize,
 ) -> Option<(usize, usize, usize, bool)> {
-    if head.1 != head.0 + 1 || !cx.in_sec(head.0, "unnamed_source") {
+    if head.1 != head.0 + 1 || !cx.in_sec(head.0, sec::UNNAMED_SOURCE) {
         return None;
     }
     let k = head.1;
@@ -144,10 +107,7 @@ fn np_forward(cx: &Ctx, mut i: usize, limit: usize) -> Option<(usize, usize, usi
     let mut possessive = None;
     let start = i;
     while i < limit && (is_determiner(cx, i) || cx.is_punct(i, "„") || cx.is_punct(i, "\"")) {
-        if matches!(
-            cx.l(i),
-            "its" | "his" | "her" | "their" | "our" | "seine" | "seiner" | "ihre" | "ihrer"
-        ) {
+        if cx.in_sec(i, sec::POSSESSIVE) {
             possessive = Some(i);
         }
         i += 1;
@@ -163,13 +123,13 @@ fn np_forward(cx: &Ctx, mut i: usize, limit: usize) -> Option<(usize, usize, usi
         && i < limit
         && cx.is_word(i)
         && !cx.upper(i)
-        && cx.in_sec(i, "stop")
+        && cx.in_sec(i, sec::STOP)
     {
         let found = (i + 1..(i + 7).min(limit)).find(|&k| {
             let w = cx.l(k);
             cx.is_word(k)
                 && !cx.upper(k)
-                && !cx.in_sec(k, "stop")
+                && !cx.in_sec(k, sec::STOP)
                 && ["e", "en", "er", "es"].iter().any(|e| w.ends_with(e))
                 && cx.upper(k + 1)
                 && cx.is_word(k + 1)
@@ -181,7 +141,7 @@ fn np_forward(cx: &Ctx, mut i: usize, limit: usize) -> Option<(usize, usize, usi
     if i >= limit {
         return None;
     }
-    if cx.in_sec(i, "pronoun") {
+    if cx.in_sec(i, sec::PRONOUN) {
         return Some((i, i + 1, i + 1, true));
     }
     let found = match cx.lang {
@@ -194,7 +154,7 @@ fn np_forward(cx: &Ctx, mut i: usize, limit: usize) -> Option<(usize, usize, usi
     // "its estimate": the owner of an unnamed source is the pronoun.
     if let Some(p) = possessive
         && found.1 == found.0 + 1
-        && cx.in_sec(found.0, "unnamed_source")
+        && cx.in_sec(found.0, sec::UNNAMED_SOURCE)
     {
         return Some((p, p + 1, found.2, true));
     }
@@ -211,10 +171,10 @@ fn np_forward(cx: &Ctx, mut i: usize, limit: usize) -> Option<(usize, usize, usi
 
 fn np_forward_de(cx: &Ctx, mut i: usize, limit: usize) -> Option<(usize, usize, usize, bool)> {
     // Adjectives: "das russische Verteidigungsministerium".
-    while i < limit && cx.is_word(i) && !cx.upper(i) && !cx.in_sec(i, "stop") {
+    while i < limit && cx.is_word(i) && !cx.upper(i) && !cx.in_sec(i, sec::STOP) {
         i += 1;
     }
-    if i >= limit || !cx.is_word(i) || !cx.upper(i) || !np_word(cx, i) || cx.in_sec(i, "stop") {
+    if i >= limit || !cx.is_word(i) || !cx.upper(i) || !np_word(cx, i) || cx.in_sec(i, sec::STOP) {
         return None;
     }
     // The run of capitalised words: "Russlands Vize-Außenminister Sergej Rjabkow".
@@ -224,9 +184,10 @@ fn np_forward_de(cx: &Ctx, mut i: usize, limit: usize) -> Option<(usize, usize, 
         && run_end - run_start < 6
         && cx.is_word(run_end)
         && cx.upper(run_end)
-        && !(run_end > run_start && (cx.in_sec(run_end, "vague") || cx.in_sec(run_end, "numeral")))
+        && !(run_end > run_start
+            && (cx.in_sec(run_end, sec::VAGUE) || cx.in_sec(run_end, sec::NUMERAL)))
         && np_word(cx, run_end)
-        && !(run_end > run_start && cx.in_sec(run_end, "stop"))
+        && !(run_end > run_start && cx.in_sec(run_end, sec::STOP))
     {
         run_end += 1;
     }
@@ -255,7 +216,7 @@ fn np_forward_de(cx: &Ctx, mut i: usize, limit: usize) -> Option<(usize, usize, 
     {
         let mut k = run_end + 1;
         while k < limit && k < run_end + 5 {
-            if cx.is_word(k) && cx.upper(k) && !cx.in_sec(k, "stop") {
+            if cx.is_word(k) && cx.upper(k) && !cx.in_sec(k, sec::STOP) {
                 phrase_end = k + 1;
                 break;
             }
@@ -290,7 +251,7 @@ fn head_of_run(cx: &Ctx, start: usize, end: usize) -> ((usize, usize), bool) {
     }
     match cx.lang {
         Lang::De => {
-            if end - s >= 2 && !(s..end).any(|k| cx.in_sec(k, "unnamed_source")) {
+            if end - s >= 2 && !(s..end).any(|k| cx.in_sec(k, sec::UNNAMED_SOURCE)) {
                 ((s, end.min(s + 3)), false)
             } else {
                 ((s, s + 1), false)
@@ -311,7 +272,7 @@ fn np_forward_en(cx: &Ctx, i: usize, limit: usize) -> Option<(usize, usize, usiz
     while end < limit && end - i < 8 {
         let participle =
             end > i && !cx.upper(end) && (cx.l(end).ends_with("ing") || cx.l(end).ends_with("ed"));
-        if cx.is_word(end) && !cx.in_sec(end, "stop") && np_word(cx, end) && !participle {
+        if cx.is_word(end) && !cx.in_sec(end, sec::STOP) && np_word(cx, end) && !participle {
             end += 1;
             continue;
         }
@@ -338,34 +299,6 @@ fn np_forward_en(cx: &Ctx, i: usize, limit: usize) -> Option<(usize, usize, usiz
     Some((head.0, head.1, phrase_end, person))
 }
 
-/// Nouns that end an organisation's name: a title before them is part of the name.
-const ORG_NOUNS: [&str; 24] = [
-    "office",
-    "ministry",
-    "department",
-    "bank",
-    "institute",
-    "agency",
-    "commission",
-    "council",
-    "committee",
-    "service",
-    "fund",
-    "organisation",
-    "organization",
-    "association",
-    "union",
-    "group",
-    "court",
-    "party",
-    "board",
-    "authority",
-    "company",
-    "corporation",
-    "university",
-    "foundation",
-];
-
 /// The head of an English noun phrase: the last capitalised run without its titles, else
 /// the last word.
 fn en_head(cx: &Ctx, start: usize, end: usize) -> ((usize, usize), bool) {
@@ -379,7 +312,7 @@ fn en_head(cx: &Ctx, start: usize, end: usize) -> ((usize, usize), bool) {
     if k < end {
         // Lower-case words after the capitalised run: "the Kenyan government" -> government,
         // but "a YouGov poll" -> YouGov (the owner of the poll).
-        if !cx.in_sec(end - 1, "unnamed_source") || end - k > 1 {
+        if !cx.in_sec(end - 1, sec::UNNAMED_SOURCE) || end - k > 1 {
             return ((end - 1, end), false);
         }
     }
@@ -394,10 +327,10 @@ fn en_head(cx: &Ctx, start: usize, end: usize) -> ((usize, usize), bool) {
     {
         run_start -= 1;
     }
-    let org = ORG_NOUNS.contains(&cx.l(run_end - 1));
+    let org = cx.in_sec(run_end - 1, sec::ORG_NOUN);
     let last_title = (run_start..run_end)
         .rev()
-        .find(|&t| cx.in_sec(t, "title"))
+        .find(|&t| cx.in_sec(t, sec::TITLE))
         .filter(|_| !org);
     if let Some(t) = last_title {
         if t + 1 < run_end {
@@ -411,7 +344,7 @@ fn en_head(cx: &Ctx, start: usize, end: usize) -> ((usize, usize), bool) {
         && crate::entity::builtin()
             .lookup(cx.span(run_start, run_end).slice(cx.text))
             .is_none()
-        && !(run_start..run_end).any(|t| cx.in_sec(t, "unnamed_source"));
+        && !(run_start..run_end).any(|t| cx.in_sec(t, sec::UNNAMED_SOURCE));
     ((run_start, run_end), person)
 }
 
@@ -422,13 +355,15 @@ fn np_backward(cx: &Ctx, end: usize, floor: usize) -> Option<(usize, usize, usiz
     while start > floor {
         let k = start - 1;
         let adjective = !cx.upper(k)
-            && !cx.in_sec(k, "stop")
+            && !cx.in_sec(k, sec::STOP)
             && ["e", "en", "er", "es", "em"]
                 .iter()
                 .any(|e| cx.l(k).ends_with(e));
         let fits = match cx.lang {
-            Lang::De => cx.upper(k) && !cx.in_sec(k, "stop") || adjective || is_determiner(cx, k),
-            Lang::En => !cx.in_sec(k, "stop") || is_determiner(cx, k),
+            Lang::De => {
+                cx.upper(k) && !cx.in_sec(k, sec::STOP) || adjective || is_determiner(cx, k)
+            }
+            Lang::En => !cx.in_sec(k, sec::STOP) || is_determiner(cx, k),
         };
         let ok = fits && cx.is_word(k) && (np_word(cx, k) || is_determiner(cx, k));
         let joiner = matches!(cx.l(k), "of" | "for" | "and" | "in" | "&")
@@ -460,8 +395,8 @@ fn np_backward(cx: &Ctx, end: usize, floor: usize) -> Option<(usize, usize, usiz
 
 /// Makes a cue from a head token range.
 fn cue(cx: &Ctx, head: (usize, usize), phrase: (usize, usize), at: usize, person: bool) -> Cue {
-    let pronoun = head.1 == head.0 + 1 && cx.in_sec(head.0, "pronoun");
-    let unnamed = (head.0..head.1).all(|k| cx.in_sec(k, "unnamed_source"));
+    let pronoun = head.1 == head.0 + 1 && cx.in_sec(head.0, sec::PRONOUN);
+    let unnamed = (head.0..head.1).all(|k| cx.in_sec(k, sec::UNNAMED_SOURCE));
     Cue {
         span: cx.span(head.0, head.1),
         head,
@@ -491,10 +426,8 @@ fn clause_start(cx: &Ctx, verb: usize, s: Sentence) -> usize {
         if matches!(
             text,
             "," | ";" | ":" | "„" | "“" | "”" | "\"" | "«" | "»" | "(" | ")" | "–" | "—"
-        ) || matches!(
-            cx.l(p),
-            "dass" | "daß" | "wie" | "weil" | "that" | "while" | "but" | "als" | "wonach"
-        ) {
+        ) || cx.in_sec(p, sec::CLAUSE_BREAK)
+        {
             break;
         }
         k = p;
@@ -507,7 +440,7 @@ fn speaker_of_verb(cx: &Ctx, v: usize, s: Sentence) -> Option<Cue> {
     let prev_is_break =
         v > s.first && matches!(cx.t(v - 1), "," | "„" | "“" | "”" | "\"" | "«" | "»" | ":");
     // Verbs such as "schrieb" are cues only after what was written: ", schrieb die Zeitung".
-    if cx.in_sec(v, "speech_verb_inverted") && !prev_is_break {
+    if cx.in_sec(v, sec::SPEECH_VERB_INVERTED) && !prev_is_break {
         return None;
     }
     let c = clause_start(cx, v, s);
@@ -515,15 +448,15 @@ fn speaker_of_verb(cx: &Ctx, v: usize, s: Sentence) -> Option<Cue> {
     // A figure as the subject ("41 Prozent kündigten an", "Mehr als jeder Zweite sagte") is no source.
     let numeral = |k: usize| {
         cx.is_num(k)
-            || cx.in_sec(k, "every")
-            || cx.in_sec(k, "vague")
+            || cx.in_sec(k, sec::EVERY)
+            || cx.in_sec(k, sec::VAGUE)
             || (cx.lang == Lang::De
                 && cx.is_word(k)
                 && super::numbers::parse_de_word(cx, cx.l(k)).is_some_and(|x| x > 1.0))
     };
     if !segment_empty {
         let mut k = c;
-        while k < v && k < c + 3 && cx.is_word(k) && cx.in_sec(k, "stop") && !numeral(k) {
+        while k < v && k < c + 3 && cx.is_word(k) && cx.in_sec(k, sec::STOP) && !numeral(k) {
             k += 1;
         }
         if k < v && numeral(k) {
@@ -583,12 +516,12 @@ fn speaker_of_verb(cx: &Ctx, v: usize, s: Sentence) -> Option<Cue> {
                 || demonstrative
                 || adverb_first
                 || segment_empty
-                || cx.in_sec(c, "stop") && !is_determiner(cx, c) && !cx.in_sec(c, "pronoun")
+                || cx.in_sec(c, sec::STOP) && !is_determiner(cx, c) && !cx.in_sec(c, sec::PRONOUN)
                 || cx.is_num(c)
         }
         Lang::En => {
             prev_is_break
-                && (is_determiner(cx, v + 1) || cx.upper(v + 1) || cx.in_sec(v + 1, "pronoun"))
+                && (is_determiner(cx, v + 1) || cx.upper(v + 1) || cx.in_sec(v + 1, sec::PRONOUN))
                 && !matches!(cx.l(v + 1), "that" | "it")
                 && inverted_np_ends(cx, v, s)
                 || segment_empty && v == s.first
@@ -645,7 +578,7 @@ fn speaker_of_verb(cx: &Ctx, v: usize, s: Sentence) -> Option<Cue> {
     // The subject before the verb, skipping auxiliaries ("has said", "hat mitgeteilt").
     let mut end = v;
     while end > c
-        && (cx.in_sec(end - 1, "stop") && !cx.in_sec(end - 1, "pronoun")
+        && (cx.in_sec(end - 1, sec::STOP) && !cx.in_sec(end - 1, sec::PRONOUN)
             || cx.is_any_punct(end - 1))
     {
         end -= 1;
@@ -676,7 +609,7 @@ fn speaker_of_verb(cx: &Ctx, v: usize, s: Sentence) -> Option<Cue> {
         }
         Lang::En => {
             // The subject opens the clause: "A group representing 300 companies said".
-            let opens = is_determiner(cx, c) || cx.upper(c) || cx.in_sec(c, "pronoun");
+            let opens = is_determiner(cx, c) || cx.upper(c) || cx.in_sec(c, sec::PRONOUN);
             if opens && let Some((h0, h1, _, person)) = np_forward(cx, c, end) {
                 return Some(cue(cx, (h0, h1), (c, end), v, person));
             }
@@ -699,7 +632,7 @@ fn appositive_subject(cx: &Ctx, v: usize, s: Sentence) -> Option<Cue> {
         let c = clause_start(cx, end, s);
         if let Some((h0, h1, _, person)) = np_forward(cx, c, end) {
             let found = cue(cx, (h0, h1), (c, v), v, person);
-            let named = cx.upper(h0) && !cx.in_sec(h0, "title");
+            let named = cx.upper(h0) && !cx.in_sec(h0, sec::TITLE);
             if named {
                 return Some(found);
             }
@@ -772,7 +705,7 @@ fn compound_source(cx: &Ctx, i: usize) -> Option<Span> {
         return None;
     }
     let tok = cx.tok(i)?;
-    for suffix in cx.lex.section("source_compound").words() {
+    for suffix in cx.lex.sec(sec::SOURCE_COMPOUND).words() {
         if lower.len() > suffix.len() + 1 && lower.ends_with(suffix) {
             let mut stem_end = tok.end - suffix.len();
             let stem = &cx.text[tok.start..stem_end];
@@ -792,12 +725,12 @@ fn compound_source(cx: &Ctx, i: usize) -> Option<Span> {
 
 /// Whether a cue can start at word `i` (a cheap test on the token's lexicon flags).
 fn may_cue(cx: &Ctx, i: usize) -> bool {
-    cx.starts_sec(i, "cue_override")
-        || cx.starts_sec(i, "cue_before")
-        || cx.in_sec(i, "cue_after")
-        || cx.in_sec(i, "unnamed_source")
-        || cx.in_sec(i, "speech_verb")
-        || cx.in_sec(i, "speech_verb_inverted")
+    cx.starts_sec(i, sec::CUE_OVERRIDE)
+        || cx.starts_sec(i, sec::CUE_BEFORE)
+        || cx.in_sec(i, sec::CUE_AFTER)
+        || cx.in_sec(i, sec::UNNAMED_SOURCE)
+        || cx.in_sec(i, sec::SPEECH_VERB)
+        || cx.in_sec(i, sec::SPEECH_VERB_INVERTED)
         || matches!(
             cx.l(i),
             "nach" | "laut" | "in" | "gemäß" | "aus" | "hieß" | "hiess"
@@ -818,8 +751,8 @@ pub fn cues_in(cx: &Ctx, s: Sentence) -> Vec<Cue> {
         }
         // "unter Berufung auf Y", "citing Y".
         if let Some((e, _)) = cx
-            .starts_sec(i, "cue_override")
-            .then(|| cx.match_at(i, s.end, lex.section("cue_override")))
+            .starts_sec(i, sec::CUE_OVERRIDE)
+            .then(|| cx.match_at(i, s.end, lex.sec(sec::CUE_OVERRIDE)))
             .flatten()
             && let Some((h0, h1, pe, person)) = np_forward(cx, e, s.end)
         {
@@ -831,8 +764,8 @@ pub fn cues_in(cx: &Ctx, s: Sentence) -> Vec<Cue> {
         }
         // "nach Angaben der Polizei", "laut Polizei", "according to X".
         if let Some((e, _)) = cx
-            .starts_sec(i, "cue_before")
-            .then(|| cx.match_at(i, s.end, lex.section("cue_before")))
+            .starts_sec(i, sec::CUE_BEFORE)
+            .then(|| cx.match_at(i, s.end, lex.sec(sec::CUE_BEFORE)))
             .flatten()
         {
             let phrase = cx.phrase(i, e);
@@ -855,7 +788,7 @@ pub fn cues_in(cx: &Ctx, s: Sentence) -> Vec<Cue> {
             }
             // "nach Angaben" with nothing named: the noun itself.
             let last = e - 1;
-            if cx.in_sec(last, "unnamed_source") {
+            if cx.in_sec(last, sec::UNNAMED_SOURCE) {
                 cues.push(cue(cx, (last, e), (i, e), i, false));
             }
             i = e;
@@ -869,14 +802,14 @@ pub fn cues_in(cx: &Ctx, s: Sentence) -> Vec<Cue> {
             while k < s.end
                 && k < i + 6
                 && cx.is_word(k)
-                && !cx.in_sec(k, "unnamed_source")
-                && (!cx.upper(k) || cx.in_sec(k, "not_speaker"))
+                && !cx.in_sec(k, sec::UNNAMED_SOURCE)
+                && (!cx.upper(k) || cx.in_sec(k, sec::NOT_SPEAKER))
             {
                 k += 1;
             }
             let attribute_ok = k == i + 1 || !cx.upper(k - 1);
             let in_needs_article = cx.l(i) != "in" || is_determiner(cx, i + 1);
-            if k < s.end && attribute_ok && in_needs_article && cx.in_sec(k, "unnamed_source") {
+            if k < s.end && attribute_ok && in_needs_article && cx.in_sec(k, sec::UNNAMED_SOURCE) {
                 let mut e = k + 1;
                 if matches!(cx.l(e), "von" | "der" | "des" | "aus" | "vom") {
                     e += 1;
@@ -903,7 +836,7 @@ pub fn cues_in(cx: &Ctx, s: Sentence) -> Vec<Cue> {
             continue;
         }
         // "X zufolge".
-        if cx.in_sec(i, "cue_after") {
+        if cx.in_sec(i, sec::CUE_AFTER) {
             if let Some((h0, h1, ps, person)) = np_backward(cx, i, s.first) {
                 if let Some(span) = compound_source(cx, h0).filter(|_| h1 == h0 + 1) {
                     cues.push(span_cue(cx, h0, span));
@@ -915,7 +848,7 @@ pub fn cues_in(cx: &Ctx, s: Sentence) -> Vec<Cue> {
             continue;
         }
         // "Erkenntnisse, wonach ...", "reports suggesting ...": an unnamed cue keeps its noun.
-        if cx.in_sec(i, "unnamed_source") {
+        if cx.in_sec(i, sec::UNNAMED_SOURCE) {
             let mut k = i + 1;
             if cx.is_punct(k, ",") {
                 k += 1;
@@ -961,7 +894,7 @@ pub fn cues_in(cx: &Ctx, s: Sentence) -> Vec<Cue> {
             continue;
         }
         // "wie X mitteilte": handled by the verb (its clause starts after "wie").
-        if (cx.in_sec(i, "speech_verb") || cx.in_sec(i, "speech_verb_inverted"))
+        if (cx.in_sec(i, sec::SPEECH_VERB) || cx.in_sec(i, sec::SPEECH_VERB_INVERTED))
             && verb_applies(cx, i, s)
             && let Some(c) = speaker_of_verb(cx, i, s)
         {
@@ -979,7 +912,7 @@ pub fn cues_in(cx: &Ctx, s: Sentence) -> Vec<Cue> {
         && cx.lang == Lang::De
         && let Some(colon) = (s.first + 2..s.end).find(|&k| cx.is_punct(k, ":"))
     {
-        let reported = (colon + 1..s.end).any(|k| cx.in_sec(k, "subjunctive"));
+        let reported = (colon + 1..s.end).any(|k| cx.in_sec(k, sec::SUBJUNCTIVE));
         if reported && let Some((h0, h1, _, person)) = np_forward(cx, s.first, colon) {
             cues.push(cue(cx, (h0, h1), (s.first, h1), colon, person));
         }
@@ -1013,7 +946,7 @@ fn verb_applies(cx: &Ctx, i: usize, s: Sentence) -> bool {
             && matches!(cx.t(i - 1), "," | "“" | "”" | "\"" | "«" | "»")
             && (is_determiner(cx, i + 1) || cx.upper(i + 1));
     }
-    if let Some(particle) = cx.lex.section("speech_particle").get(w) {
+    if let Some(particle) = cx.lex.sec(sec::SPEECH_PARTICLE).get(w) {
         let mut k = i + 1;
         while k < s.end {
             if cx.l(k) == particle {
@@ -1027,15 +960,15 @@ fn verb_applies(cx: &Ctx, i: usize, s: Sentence) -> bool {
         return false;
     }
     // English "a previous estimate of", "its forecast": a noun after a determiner.
-    if cx.lang == Lang::En && i > s.first && cx.in_sec(i, "unnamed_source") {
+    if cx.lang == Lang::En && i > s.first && cx.in_sec(i, sec::UNNAMED_SOURCE) {
         let p = i - 1;
         let det_before = is_determiner(cx, p)
             || (p > s.first
                 && is_determiner(cx, p - 1)
                 && cx.is_word(p)
                 && !cx.upper(p)
-                && !cx.in_sec(p, "stop")
-                && !cx.in_sec(p, "unnamed_source"));
+                && !cx.in_sec(p, sec::STOP)
+                && !cx.in_sec(p, sec::UNNAMED_SOURCE));
         // A noun is followed by a preposition, a verb or punctuation; a verb by its object.
         let next = cx.l(i + 1);
         let noun_follows = cx.is_any_punct(i + 1)
@@ -1101,10 +1034,11 @@ fn headline_cue(cx: &Ctx, s: Sentence) -> Option<Cue> {
         return None;
     }
     let colon = (s.first..(s.first + 5).min(s.end)).find(|&k| cx.is_punct(k, ":"))?;
-    if colon == s.first || (s.first..colon).any(|k| cx.is_num(k) || cx.in_sec(k, "speech_verb")) {
+    if colon == s.first || (s.first..colon).any(|k| cx.is_num(k) || cx.in_sec(k, sec::SPEECH_VERB))
+    {
         return None;
     }
-    if (s.first..colon).any(|k| cx.in_sec(k, "headline_not_source")) {
+    if (s.first..colon).any(|k| cx.in_sec(k, sec::HEADLINE_NOT_SOURCE)) {
         return None;
     }
     let (h0, h1, _, person) = np_forward(cx, s.first, colon)?;
@@ -1120,7 +1054,7 @@ pub fn continues_speech(cx: &Ctx, s: Sentence) -> bool {
     if cx.lang != Lang::De {
         return false;
     }
-    (s.first..s.end).any(|k| cx.in_sec(k, "subjunctive") || cx.in_sec(k, "carry"))
+    (s.first..s.end).any(|k| cx.in_sec(k, sec::SUBJUNCTIVE) || cx.in_sec(k, sec::CARRY))
 }
 
 /// Whether a sentence points back to the one before: "Dies teilte die Polizei mit."
@@ -1129,9 +1063,9 @@ pub fn points_back(cx: &Ctx, s: Sentence) -> bool {
     matches!(
         cx.l(s.first),
         "dies" | "das" | "diese" | "this" | "that" | "these" | "those" | "so"
-    ) && (cx.in_sec(s.first + 1, "speech_verb")
+    ) && (cx.in_sec(s.first + 1, sec::SPEECH_VERB)
         || matches!(cx.l(s.first + 1), "was" | "were" | "wurde")
-            && cx.in_sec(s.first + 2, "speech_verb"))
+            && cx.in_sec(s.first + 2, sec::SPEECH_VERB))
 }
 
 /// Names of people introduced with a title anywhere in a sentence: "Bahnsprecher Tobias Lange".
@@ -1150,7 +1084,7 @@ pub fn people_in(cx: &Ctx, s: Sentence) -> Vec<String> {
             && cx.is_word(end)
             && cx.upper(end)
             && !is_title(cx, end)
-            && !cx.in_sec(end, "stop")
+            && !cx.in_sec(end, sec::STOP)
         {
             end += 1;
         }
@@ -1164,5 +1098,5 @@ pub fn people_in(cx: &Ctx, s: Sentence) -> Vec<String> {
 /// Whether a sentence says `demnach`, which carries a source from a little further back.
 #[must_use]
 pub fn says_demnach(cx: &Ctx, s: Sentence) -> bool {
-    (s.first..s.end).any(|k| cx.in_sec(k, "carry"))
+    (s.first..s.end).any(|k| cx.in_sec(k, sec::CARRY))
 }
