@@ -78,7 +78,7 @@ impl Section {
 
 /// The sections whose single-word entries are also kept as per-word bit flags, so that a
 /// token's memberships cost one lookup. The index of a name is its bit.
-pub const FLAGGED_SECTIONS: [&str; 53] = [
+pub const FLAGGED_SECTIONS: [&str; 54] = [
     "approx",
     "over",
     "under",
@@ -132,6 +132,7 @@ pub const FLAGGED_SECTIONS: [&str; 53] = [
     "number_prefix",
     "whole_word_numeral",
     "org_noun",
+    "document_compound",
 ];
 
 /// A flagged lexicon section, by its bit: `sec::STOP`. Using the constants keeps the per-token
@@ -257,6 +258,8 @@ pub mod sec {
     pub const WHOLE_WORD_NUMERAL: Sec = Sec(51);
     /// `[org_noun]`
     pub const ORG_NOUN: Sec = Sec(52);
+    /// `[document_compound]`
+    pub const DOCUMENT_COMPOUND: Sec = Sec(53);
 }
 
 /// The flag bit of a section name, if it is flagged.

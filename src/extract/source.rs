@@ -87,18 +87,33 @@ fn owner_of_document(
     head: (usize, usize),
     limit: usize,
 ) -> Option<(usize, usize, usize, bool)> {
-    if head.1 != head.0 + 1 || !cx.in_sec(head.0, sec::UNNAMED_SOURCE) {
+    let document = head.1 == head.0 + 1
+        && (cx.in_sec(head.0, sec::UNNAMED_SOURCE) || {
+            let w = cx.l(head.0);
+            cx.lex
+                .sec(sec::DOCUMENT_COMPOUND)
+                .words()
+                .iter()
+                .any(|d| w.ends_with(d.as_str()))
+        });
+    if !document {
         return None;
     }
-    let k = head.1;
-    if !matches!(
-        cx.l(k),
-        "des" | "der" | "vom" | "von" | "by" | "from" | "of"
-    ) {
-        return None;
+    // "eine Studie des Ifo-Instituts", "a review of football finances by the consultancy X".
+    for k in head.1..(head.1 + 7).min(limit) {
+        if cx.is_any_punct(k) || cx.in_sec(k, sec::SPEECH_VERB) {
+            break;
+        }
+        if matches!(
+            cx.l(k),
+            "des" | "der" | "vom" | "von" | "by" | "from" | "of"
+        ) && let Some(found) = np_forward(cx, k + 1, limit)
+            && cx.upper(found.0)
+        {
+            return Some(found);
+        }
     }
-    let found = np_forward(cx, k + 1, limit)?;
-    cx.upper(found.0).then_some(found)
+    None
 }
 
 /// Finds the head of a noun phrase starting at `i` (after determiners and adjectives);
@@ -521,7 +536,10 @@ fn speaker_of_verb(cx: &Ctx, v: usize, s: Sentence) -> Option<Cue> {
         }
         Lang::En => {
             prev_is_break
-                && (is_determiner(cx, v + 1) || cx.upper(v + 1) || cx.in_sec(v + 1, sec::PRONOUN))
+                && (is_determiner(cx, v + 1)
+                    || cx.upper(v + 1)
+                    || cx.in_sec(v + 1, sec::PRONOUN)
+                    || cx.in_sec(v + 1, sec::UNNAMED_SOURCE))
                 && !matches!(cx.l(v + 1), "that" | "it")
                 && inverted_np_ends(cx, v, s)
                 || segment_empty && v == s.first
@@ -566,10 +584,7 @@ fn speaker_of_verb(cx: &Ctx, v: usize, s: Sentence) -> Option<Cue> {
         let mut head = (h0, h1);
         let mut person = person;
         // An apposition naming the person: "sagte die Botschafterin bei der Nato, Jane Roe."
-        if !person
-            && is_title(cx, h0)
-            && let Some(name) = apposition_name(cx, pe, limit)
-        {
+        if !person && let Some(name) = apposition_name(cx, pe, limit) {
             head = name;
             person = true;
         }
@@ -688,14 +703,21 @@ fn apposition_name(cx: &Ctx, mut i: usize, limit: usize) -> Option<(usize, usize
     }
     let start = i + 1;
     let mut end = start;
-    while end < limit && cx.is_word(end) && cx.upper(end) && end - start < 3 {
+    while end < limit
+        && cx.is_word(end)
+        && cx.upper(end)
+        && !cx.in_sec(end, sec::STOP)
+        && !is_title(cx, end)
+        && end - start < 3
+    {
         end += 1;
     }
-    (end - start >= 2).then_some((start, end))
+    let closes = end >= limit || cx.is_any_punct(end);
+    (end - start >= 2 && closes).then_some((start, end))
 }
 
 /// A compound whose first part names the source: `US-Angaben` -> `US`, `Polizeiangaben` -> `Polizei`.
-fn compound_source(cx: &Ctx, i: usize) -> Option<Span> {
+fn compound_source(cx: &Ctx, i: usize, with_documents: bool) -> Option<Span> {
     if cx.lang == Lang::En || !cx.upper(i) || !cx.is_word(i) {
         return None;
     }
@@ -705,7 +727,18 @@ fn compound_source(cx: &Ctx, i: usize) -> Option<Span> {
         return None;
     }
     let tok = cx.tok(i)?;
-    for suffix in cx.lex.sec(sec::SOURCE_COMPOUND).words() {
+    let documents: &[String] = if with_documents {
+        cx.lex.sec(sec::DOCUMENT_COMPOUND).words()
+    } else {
+        &[]
+    };
+    for suffix in cx
+        .lex
+        .sec(sec::SOURCE_COMPOUND)
+        .words()
+        .iter()
+        .chain(documents)
+    {
         if lower.len() > suffix.len() + 1 && lower.ends_with(suffix) {
             let mut stem_end = tok.end - suffix.len();
             let stem = &cx.text[tok.start..stem_end];
@@ -776,13 +809,19 @@ pub fn cues_in(cx: &Ctx, s: Sentence) -> Vec<Cue> {
                 i = e;
                 continue;
             }
-            if let Some(span) = (e < s.end).then(|| compound_source(cx, e)).flatten() {
+            if let Some(span) = (e < s.end).then(|| compound_source(cx, e, true)).flatten() {
                 cues.push(span_cue(cx, e, span));
                 i = e + 1;
                 continue;
             }
             if let Some((h0, h1, pe, person)) = np_forward(cx, e, s.end) {
-                cues.push(cue(cx, (h0, h1), (e, pe), i, person));
+                // "laut einer Bitkom-Umfrage": the naming part of the compound.
+                if let Some(span) = compound_source(cx, h0, true).filter(|_| h1 == h0 + 1) {
+                    cues.push(span_cue(cx, h0, span));
+                } else {
+                    // The phrase ends at its head: "nach Angaben der Luftwaffe mit 47 Drohnen".
+                    cues.push(cue(cx, (h0, h1), (e, h1), i, person));
+                }
                 i = pe.max(i + 1);
                 continue;
             }
@@ -838,7 +877,7 @@ pub fn cues_in(cx: &Ctx, s: Sentence) -> Vec<Cue> {
         // "X zufolge".
         if cx.in_sec(i, sec::CUE_AFTER) {
             if let Some((h0, h1, ps, person)) = np_backward(cx, i, s.first) {
-                if let Some(span) = compound_source(cx, h0).filter(|_| h1 == h0 + 1) {
+                if let Some(span) = compound_source(cx, h0, true).filter(|_| h1 == h0 + 1) {
                     cues.push(span_cue(cx, h0, span));
                 } else {
                     cues.push(cue(cx, (h0, h1), (ps, i), i, person));
@@ -860,7 +899,7 @@ pub fn cues_in(cx: &Ctx, s: Sentence) -> Vec<Cue> {
             }
         }
         // "US-Angaben" anywhere.
-        if let Some(span) = compound_source(cx, i) {
+        if let Some(span) = compound_source(cx, i, false) {
             cues.push(span_cue(cx, i, span));
             i += 1;
             continue;
