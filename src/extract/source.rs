@@ -438,10 +438,12 @@ fn clause_start(cx: &Ctx, verb: usize, s: Sentence) -> usize {
             k = open;
             continue;
         }
+        let spaced_dash = text == "-" && !cx.glued(p) && !cx.glued(p + 1);
         if matches!(
             text,
             "," | ";" | ":" | "„" | "“" | "”" | "\"" | "«" | "»" | "(" | ")" | "–" | "—"
-        ) || cx.in_sec(p, sec::CLAUSE_BREAK)
+        ) || spaced_dash
+            || cx.in_sec(p, sec::CLAUSE_BREAK)
         {
             break;
         }
@@ -513,7 +515,18 @@ fn speaker_of_verb(cx: &Ctx, v: usize, s: Sentence) -> Option<Cue> {
         }
     };
     if passive {
-        return None;
+        // "were published by Network Rail", "wurde vom Statistikamt veröffentlicht": the agent.
+        let agent = match cx.lang {
+            Lang::En => (cx.l(v + 1) == "by").then_some(v + 2),
+            Lang::De => (c..v)
+                .find(|&k| matches!(cx.l(k), "von" | "vom"))
+                .map(|k| k + 1),
+        };
+        let (h0, h1, pe, person) = np_forward(cx, agent?, s.end)?;
+        if !cx.upper(h0) && !cx.in_sec(h0, sec::UNNAMED_SOURCE) {
+            return None;
+        }
+        return Some(cue(cx, (h0, h1), (h0, pe), v, person));
     }
     let demonstrative =
         v == c + 1 && matches!(cx.l(c), "dies" | "das" | "dieses" | "this" | "that");
@@ -547,6 +560,16 @@ fn speaker_of_verb(cx: &Ctx, v: usize, s: Sentence) -> Option<Cue> {
     };
     // "Edward Leigh, chairman of the committee, said ...": the subject opens the sentence.
     if cx.lang == Lang::En && segment_empty && !inverted && v > s.first {
+        return appositive_subject(cx, v, s);
+    }
+    // "Der Verein X, ein Netzwerk mit 40 Gruppen, erklärte, ...": the same in German.
+    let verb_then_break = matches!(cx.t(v + 1), "," | ":");
+    if cx.lang == Lang::De
+        && segment_empty
+        && v > s.first
+        && cx.is_punct(v - 1, ",")
+        && verb_then_break
+    {
         return appositive_subject(cx, v, s);
     }
     if inverted {
@@ -1039,6 +1062,8 @@ fn verb_applies(cx: &Ctx, i: usize, s: Sentence) -> bool {
     if cx.lang == Lang::En && w.ends_with('s') {
         let next = cx.l(i + 1);
         let noun = next.ends_with("ing")
+            || i + 1 >= s.end
+            || (cx.is_any_punct(i + 1) && !matches!(cx.t(i + 1), "\"" | "“" | "”"))
             || matches!(
                 next,
                 "is" | "are"
@@ -1105,6 +1130,7 @@ pub fn points_back(cx: &Ctx, s: Sentence) -> bool {
     ) && (cx.in_sec(s.first + 1, sec::SPEECH_VERB)
         || matches!(cx.l(s.first + 1), "was" | "were" | "wurde")
             && cx.in_sec(s.first + 2, sec::SPEECH_VERB))
+        || refers_to_figures(cx, s)
 }
 
 /// Names of people introduced with a title anywhere in a sentence: "Bahnsprecher Tobias Lange".
@@ -1138,4 +1164,19 @@ pub fn people_in(cx: &Ctx, s: Sentence) -> Vec<String> {
 #[must_use]
 pub fn says_demnach(cx: &Ctx, s: Sentence) -> bool {
     (s.first..s.end).any(|k| cx.in_sec(k, sec::CARRY))
+}
+
+/// "The figures were published by Network Rail." / "Die Zahlen wurden vom Amt veröffentlicht."
+fn refers_to_figures(cx: &Ctx, s: Sentence) -> bool {
+    let mut k = s.first;
+    if cx.in_sec(k, sec::DETERMINER) {
+        k += 1;
+    }
+    cx.in_sec(k, sec::UNNAMED_SOURCE)
+        && matches!(
+            cx.l(k + 1),
+            "were" | "was" | "wurden" | "wurde" | "are" | "stammen" | "come"
+        )
+        && (k + 2..s.end.min(k + 6))
+            .any(|j| cx.in_sec(j, sec::SPEECH_VERB) || matches!(cx.l(j), "from" | "von" | "vom"))
 }
