@@ -404,6 +404,22 @@ fn digits_at(cx: &Ctx, i: usize, s: Sentence, second: bool) -> Option<Numeral> {
     {
         return None;
     }
+    if let Some(p) = prev.filter(|&p| cx.is_word(p)) {
+        let w = cx.l(p);
+        // "Gesundheitshotline 1450", "Buslinie 5": a compound ending in a code word.
+        let compound_code = cx.upper(p)
+            && w.len() > 6
+            && [
+                "hotline", "nummer", "linie", "straße", "gleis", "paragraf", "artikel",
+            ]
+            .iter()
+            .any(|c| w.ends_with(c));
+        // "die B 8", "A3": a road or type letter before the number (not at the sentence start).
+        let letter = cx.t(p).chars().count() == 1 && cx.upper(p) && p > s.first;
+        if compound_code || letter {
+            return None;
+        }
+    }
     if is_age(cx, i, s) {
         return None;
     }
@@ -465,7 +481,13 @@ fn is_age(cx: &Ctx, i: usize, s: Sentence) -> bool {
     let word_before = |k: usize| if i >= s.first + k { cx.l(i - k) } else { "" };
     let before = (word_before(2), word_before(1));
     if matches!(before.1, "aged" | "age" | "alter" | "ages")
-        || matches!(before, ("alter" | "age" | "ages", "von" | "of" | ":"))
+        || matches!(
+            before,
+            (
+                "alter" | "age" | "ages" | "aged",
+                "von" | "of" | ":" | "over" | "under" | "über" | "unter"
+            )
+        )
         || matches!(
             before,
             ("älter" | "jünger" | "older" | "younger", "als" | "than")
@@ -491,8 +513,26 @@ fn is_age(cx: &Ctx, i: usize, s: Sentence) -> bool {
     {
         return true;
     }
+    // "im Alter von zwölf und 14 Jahren": the second of two ages.
+    if matches!(before.1, "und" | "bis" | "oder" | "and" | "to" | "or")
+        && i >= s.first + 3
+        && (cx.is_num(i - 2) || cx.in_sec(i - 2, sec::NUMERAL))
+        && {
+            let w = (word_before(4), word_before(3));
+            matches!(w.1, "aged" | "age" | "alter" | "ages")
+                || matches!(
+                    w,
+                    (
+                        "alter" | "age" | "ages" | "aged",
+                        "von" | "of" | "over" | "between"
+                    )
+                )
+        }
+    {
+        return true;
+    }
     // "Peter Kunz (54)": a bare number in brackets after a name.
-    i > s.first + 1
+    bare && i > s.first + 1
         && cx.is_punct(i - 1, "(")
         && cx.is_punct(i + 1, ")")
         && cx.is_word(i - 2)
@@ -637,6 +677,9 @@ fn words_at(cx: &Ctx, i: usize, s: Sentence) -> Option<Numeral> {
         }
     };
     if cx.glued(i) && i > s.first && (cx.is_num(i - 1) || cx.is_word(i - 1)) {
+        return None;
+    }
+    if is_age(cx, i, s) {
         return None;
     }
     if i > s.first && cx.in_sec(i - 1, sec::CODE_PREFIX) {
@@ -802,7 +845,7 @@ fn counting_one(cx: &Ctx, i: usize, s: Sentence) -> bool {
         return cx.is_word(i + 1) && !cx.in_sec(i + 1, sec::STOP);
     }
     // Coordinated with another figure: "zwei Piloten und ein Ingenieur", "ein Toter und sieben Verletzte".
-    let conj = |k: usize| matches!(cx.l(k), "und" | "sowie" | "," | "plus" | "oder");
+    let conj = |k: usize| matches!(cx.l(k), "und" | "sowie" | "plus" | "oder");
     let is_number = |k: usize| {
         k < s.end
             && (cx.is_num(k)
