@@ -314,6 +314,7 @@ fn ends_with_word(name: &str, last: &str) -> bool {
 fn pick_for_sentence(cues: &[Cue]) -> Option<usize> {
     cues.iter()
         .position(|c| c.priority)
+        .or_else(|| cues.iter().rposition(|c| !c.unnamed))
         .or_else(|| cues.len().checked_sub(1))
 }
 
@@ -321,6 +322,14 @@ fn pick_for_sentence(cues: &[Cue]) -> Option<usize> {
 /// does not hold the figure.
 fn pick_for_figure(cues: &[Cue], fig: &figure::Figure) -> Option<usize> {
     let at = fig.num.first;
+    // A figure inside a speaker's own phrase ("ein Verband mit 1.500 Mitgliedern teilte mit",
+    // "X, which has 500,000 members, said") describes the speaker: nobody states it.
+    if cues
+        .iter()
+        .any(|c| c.phrase.0 <= at && at < c.phrase.1 && !c.unnamed)
+    {
+        return None;
+    }
     // A named cue wins over an unnamed one ("nach Erkenntnissen" beside "die Polizei registrierte").
     let named = cues
         .iter()

@@ -439,6 +439,11 @@ fn clause_start(cx: &Ctx, verb: usize, s: Sentence) -> usize {
             continue;
         }
         let spaced_dash = text == "-" && !cx.glued(p) && !cx.glued(p + 1);
+        // "The ministry said 41,000 people had registered": the clause of "registered"
+        // starts after "said".
+        if cx.in_sec(p, sec::SPEECH_VERB) && cx.lang == Lang::En {
+            break;
+        }
         if matches!(
             text,
             "," | ";" | ":" | "„" | "“" | "”" | "\"" | "«" | "»" | "(" | ")" | "–" | "—"
@@ -865,6 +870,7 @@ pub fn cues_in(cx: &Ctx, s: Sentence) -> Vec<Cue> {
                 && k < i + 6
                 && cx.is_word(k)
                 && !cx.in_sec(k, sec::UNNAMED_SOURCE)
+                && !matches!(cx.l(k), "nach" | "laut" | "in" | "gemäß")
                 && (!cx.upper(k) || cx.in_sec(k, sec::NOT_SPEAKER))
             {
                 k += 1;
@@ -878,7 +884,7 @@ pub fn cues_in(cx: &Ctx, s: Sentence) -> Vec<Cue> {
                 }
                 let named = (e > k + 1).then(|| np_forward(cx, e, s.end)).flatten();
                 if let Some((h0, h1, pe, person)) = named {
-                    cues.push(cue(cx, (h0, h1), (i, pe), i, person));
+                    cues.push(cue(cx, (h0, h1), (i, h1), i, person));
                     i = pe.max(i + 1);
                 } else {
                     cues.push(cue(cx, (k, k + 1), (i, k + 1), i, false));
@@ -1003,6 +1009,11 @@ fn own_statement(cx: &Ctx, cue_start: usize, cue_end: usize, s: Sentence) -> Opt
 /// Whether a speech verb at `i` is used as one: particles present, "so" after a comma.
 fn verb_applies(cx: &Ctx, i: usize, s: Sentence) -> bool {
     let w = cx.l(i);
+    // "ist mit einer Entlastung zu rechnen", "is expected to": an infinitive states nobody's
+    // figure; "cases of reported fraud": after a preposition it is an adjective.
+    if i > s.first && matches!(cx.l(i - 1), "zu" | "to" | "of" | "for" | "with" | "on") {
+        return false;
+    }
     if w == "so" {
         return i > s.first
             && matches!(cx.t(i - 1), "," | "“" | "”" | "\"" | "«" | "»")
