@@ -426,7 +426,13 @@ fn antecedent(cx: &Ctx, s: Sentence, before: usize) -> Option<(String, usize)> {
 
 /// Whether token `k` ends a clause for the action search.
 fn hard_boundary(cx: &Ctx, k: usize) -> bool {
-    cx.in_sec(k, sec::SPEECH_VERB) && cx.l(k) != "so"
+    // A cue verb ends the clause, unless it is a verb of the reported clause ("had registered").
+    let reported = k > 0
+        && matches!(
+            cx.l(k - 1),
+            "had" | "has" | "have" | "were" | "was" | "hatten" | "hatte"
+        );
+    cx.in_sec(k, sec::SPEECH_VERB) && cx.l(k) != "so" && !reported
         || matches!(
             cx.t(k),
             "," | ";" | ":" | "(" | ")" | "„" | "“" | "”" | "\"" | "«" | "»" | "–" | "—"

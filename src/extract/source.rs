@@ -166,6 +166,16 @@ fn np_forward(cx: &Ctx, mut i: usize, limit: usize) -> Option<(usize, usize, usi
     if let Some(owner) = owner_of_document(cx, (found.0, found.1), limit) {
         return Some((owner.0, owner.1, owner.2.max(found.2), owner.3));
     }
+    // "the council's estimates": the owner of an unnamed source.
+    if cx.lang == Lang::En
+        && found.1 == found.0 + 1
+        && cx.in_sec(found.0, sec::UNNAMED_SOURCE)
+        && found.0 > i
+        && (cx.l(found.0 - 1).ends_with("'s") || cx.l(found.0 - 1).ends_with("’s"))
+    {
+        let owner = found.0 - 1;
+        return Some((owner, owner + 1, found.2, false));
+    }
     // "its estimate": the owner of an unnamed source is the pronoun.
     if let Some(p) = possessive
         && found.1 == found.0 + 1
@@ -1130,6 +1140,37 @@ pub fn continues_speech(cx: &Ctx, s: Sentence) -> bool {
         return false;
     }
     (s.first..s.end).any(|k| cx.in_sec(k, sec::SUBJUNCTIVE) || cx.in_sec(k, sec::CARRY))
+        || second_place_subjunctive(cx, s)
+}
+
+/// Whether the finite verb after the sentence's first phrase has the subjunctive ending
+/// `-e` ("Der Gegner greife an", "Man bemühe sich"), which no word list can cover.
+fn second_place_subjunctive(cx: &Ctx, s: Sentence) -> bool {
+    let mut k = s.first;
+    if matches!(cx.l(k), "man" | "er" | "sie" | "es") {
+        k += 1;
+    } else {
+        // The first phrase: determiners, adjectives, then capitalised nouns.
+        while k < s.end && cx.is_word(k) && (cx.in_sec(k, sec::DETERMINER) || !cx.upper(k)) {
+            k += 1;
+        }
+        let noun_start = k;
+        while k < s.end && cx.is_word(k) && cx.upper(k) && !cx.in_sec(k, sec::STOP) {
+            k += 1;
+        }
+        if k == noun_start || k - noun_start > 3 {
+            return false;
+        }
+    }
+    let w = cx.l(k);
+    k < s.end
+        && cx.is_word(k)
+        && !cx.upper(k)
+        && w.len() >= 4
+        && w.ends_with('e')
+        && !w.ends_with("te")
+        && !cx.in_sec(k, sec::STOP)
+        && !cx.in_sec(k, sec::DETERMINER)
 }
 
 /// Whether a sentence points back to the one before: "Dies teilte die Polizei mit."
