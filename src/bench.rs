@@ -239,6 +239,9 @@ pub fn corpus(bytes: usize) -> Vec<Document> {
     docs
 }
 
+/// Timed runs of each pass; the fastest is reported.
+const RUNS: usize = 3;
+
 /// Runs the benchmark and returns its report.
 #[must_use]
 pub fn run(mb: usize, threads: Option<usize>) -> String {
@@ -256,12 +259,14 @@ pub fn run(mb: usize, threads: Option<usize>) -> String {
     let extractor = Extractor::new();
     // Warm up the lexicons.
     let _ = extractor.extract(&docs[0]);
-    let t = Instant::now();
+    // Each pass is timed three times and the fastest counts: the machine's noise only ever adds.
     let mut claims = 0usize;
-    for d in &docs {
-        claims += extractor.extract(d).claims.len();
+    let mut one = f64::INFINITY;
+    for _ in 0..RUNS {
+        let t = Instant::now();
+        claims = docs.iter().map(|d| extractor.extract(d).claims.len()).sum();
+        one = one.min(t.elapsed().as_secs_f64());
     }
-    let one = t.elapsed().as_secs_f64();
     let _ = writeln!(
         report,
         "density: {:.1} claims per KB (the dev set of real articles has about 3.7)",
@@ -278,9 +283,13 @@ pub fn run(mb: usize, threads: Option<usize>) -> String {
         .build();
     let (n_threads, all) = match pool {
         Ok(pool) => {
-            let t = Instant::now();
-            let out = pool.install(|| pipeline::extract_documents(&docs, &extractor));
-            let secs = t.elapsed().as_secs_f64();
+            let mut secs = f64::INFINITY;
+            let mut out = Vec::new();
+            for _ in 0..RUNS {
+                let t = Instant::now();
+                out = pool.install(|| pipeline::extract_documents(&docs, &extractor));
+                secs = secs.min(t.elapsed().as_secs_f64());
+            }
             let parallel_claims: usize = out.iter().map(|a| a.claims.len()).sum();
             if parallel_claims != claims {
                 let _ = writeln!(

@@ -124,8 +124,13 @@ impl Aliases {
 }
 
 fn fold(s: &str) -> std::borrow::Cow<'_, str> {
-    let simple = !s.contains("  ") && !s.starts_with(' ') && !s.ends_with(' ');
-    if simple && !s.chars().any(char::is_uppercase) && !s.contains(['\t', '\n']) {
+    let simple = s
+        .bytes()
+        .all(|b| !b.is_ascii_uppercase() && b != b'\t' && b != b'\n')
+        && !s.contains("  ")
+        && !s.starts_with(' ')
+        && !s.ends_with(' ');
+    if simple && (s.is_ascii() || !s.chars().any(char::is_uppercase)) {
         return s.into();
     }
     let joined = if simple {

@@ -426,18 +426,23 @@ fn antecedent(cx: &Ctx, s: Sentence, before: usize) -> Option<(String, usize)> {
 
 /// Whether token `k` ends a clause for the action search.
 fn hard_boundary(cx: &Ctx, k: usize) -> bool {
-    // A cue verb ends the clause, unless it is a verb of the reported clause ("had registered").
-    let reported = k > 0
-        && matches!(
-            cx.l(k - 1),
-            "had" | "has" | "have" | "were" | "was" | "hatten" | "hatte"
-        );
-    cx.in_sec(k, sec::SPEECH_VERB) && cx.l(k) != "so" && !reported
-        || matches!(
+    if cx.is_any_punct(k) {
+        return matches!(
             cx.t(k),
             "," | ";" | ":" | "(" | ")" | "„" | "“" | "”" | "\"" | "«" | "»" | "–" | "—"
-        )
-        || cx.in_sec(k, sec::CLAUSE_BOUNDARY)
+        );
+    }
+    if cx.in_sec(k, sec::CLAUSE_BOUNDARY) {
+        return true;
+    }
+    // A cue verb ends the clause, unless it is a verb of the reported clause ("had registered").
+    cx.in_sec(k, sec::SPEECH_VERB)
+        && cx.l(k) != "so"
+        && !(k > 0
+            && matches!(
+                cx.l(k - 1),
+                "had" | "has" | "have" | "were" | "was" | "hatten" | "hatte"
+            ))
 }
 
 /// Whether token `k` joins two coordinated parts.

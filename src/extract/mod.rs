@@ -208,7 +208,7 @@ impl Extractor {
             None
         } else if cue.pronoun {
             last_person.clone()
-        } else if cue.person && self.lookup(&text).is_none() {
+        } else if cue.person && self.lookup(cue.span.slice(cx.lower)).is_none() {
             let full = people
                 .iter()
                 .find(|p| ends_with_word(p, &text))
@@ -220,7 +220,7 @@ impl Extractor {
             *last_person = Some(full.clone());
             Some(full)
         } else {
-            self.organisation_entity(cx, cue, &text)
+            self.organisation_entity(cx, cue)
                 .or_else(|| {
                     // A surname seen before with its first name.
                     people.iter().find(|p| ends_with_word(p, &text)).cloned()
@@ -236,7 +236,9 @@ impl Extractor {
 
     /// The entity of an organisation: its name, a part of a compound, or a place word in its
     /// phrase (`Verteidigungsministerium in Moskau`, `das russische Ministerium`).
-    fn organisation_entity(&self, cx: &Ctx, cue: &Cue, text: &str) -> Option<String> {
+    fn organisation_entity(&self, cx: &Ctx, cue: &Cue) -> Option<String> {
+        // Lower-case text: the alias table is folded, so no allocation per lookup.
+        let text = cue.span.slice(cx.lower);
         if let Some(e) = self.lookup(text) {
             return Some(e);
         }
@@ -250,15 +252,15 @@ impl Extractor {
         (lo..hi).filter(|&k| cx.is_word(k)).find_map(|k| {
             // Two-word names first ("Roten Kreuz", "Weißen Haus"), then single words.
             let pair = (k + 1 < hi && cx.is_word(k + 1))
-                .then(|| self.lookup(cx.span(k, k + 2).slice(cx.text)))
+                .then(|| self.lookup(cx.span(k, k + 2).slice(cx.lower)))
                 .flatten();
             pair.or_else(|| self.lookup(cx.l(k)))
         })
     }
 
-    /// Looks an alias up as written, then without a possessive or genitive ending.
-    fn lookup(&self, word: &str) -> Option<String> {
-        self.aliases.lookup_inflected(word).map(str::to_string)
+    /// Looks a lower-case alias up as written, then without a possessive or genitive ending.
+    fn lookup(&self, lower: &str) -> Option<String> {
+        self.aliases.lookup_inflected(lower).map(str::to_string)
     }
 }
 

@@ -729,7 +729,10 @@ fn may_start_numeral(cx: &Ctx, i: usize, w: &str) -> bool {
     {
         return true;
     }
-    if matches!(w, "tens" | "hundreds" | "a" | "an" | "half" | "hälfte") {
+    let first = w.as_bytes().first().copied().unwrap_or(0);
+    if matches!(first, b't' | b'h' | b'a')
+        && matches!(w, "tens" | "hundreds" | "a" | "an" | "half" | "hälfte")
+    {
         return true;
     }
     match cx.lang {
