@@ -195,22 +195,14 @@ fn extract(
     for error in &batch.errors {
         eprintln!("claimtrack: error: {error}");
     }
-    // Build the whole document first: standard output never gets a partial one.
-    let document = match format {
-        Format::Json => match export::to_json(&batch.articles) {
-            Ok(json) => json,
-            Err(e) => {
-                eprintln!("claimtrack: error: cannot write JSON: {e}");
-                return 1;
-            }
-        },
-        Format::Csv => export::to_csv(&batch.articles),
+    // Every file has been read before anything is written: standard output gets one whole
+    // document (only a failing write, such as a closed pipe, can cut it short).
+    let mut stdout = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    let written = match format {
+        Format::Json => export::write_json(&mut stdout, &batch.articles),
+        Format::Csv => stdout.write_all(export::to_csv(&batch.articles).as_bytes()),
     };
-    let mut stdout = std::io::stdout().lock();
-    if let Err(e) = stdout
-        .write_all(document.as_bytes())
-        .and_then(|()| stdout.flush())
-    {
+    if let Err(e) = written.and_then(|()| stdout.flush()) {
         if e.kind() != std::io::ErrorKind::BrokenPipe {
             eprintln!("claimtrack: error: cannot write output: {e}");
         }

@@ -3,23 +3,48 @@
 
 use std::fmt::Write as _;
 
-use serde::Serialize;
-
 use crate::model::ExtractedArticle;
-
-#[derive(Serialize)]
-struct Output<'a> {
-    articles: &'a [ExtractedArticle],
-}
 
 /// The JSON document for a set of articles.
 ///
 /// # Errors
 /// Only if serialisation fails, which plain data does not.
 pub fn to_json(articles: &[ExtractedArticle]) -> serde_json::Result<String> {
-    let mut out = serde_json::to_string_pretty(&Output { articles })?;
-    out.push('\n');
-    Ok(out)
+    let mut out = Vec::new();
+    write_json(&mut out, articles).map_err(serde_json::Error::io)?;
+    String::from_utf8(out).map_err(|e| serde_json::Error::io(std::io::Error::other(e)))
+}
+
+/// Writes the JSON document: the schema of EXTRACTION.md, one claim per line, so that it
+/// is both compact and readable line by line.
+///
+/// # Errors
+/// When writing fails.
+pub fn write_json(
+    out: &mut impl std::io::Write,
+    articles: &[ExtractedArticle],
+) -> std::io::Result<()> {
+    out.write_all(b"{\"articles\": [")?;
+    for (k, article) in articles.iter().enumerate() {
+        out.write_all(if k == 0 { b"\n" } else { b",\n" })?;
+        out.write_all(b"  {\"path\": ")?;
+        serde_json::to_writer(&mut *out, &article.path)?;
+        out.write_all(b", \"date\": ")?;
+        serde_json::to_writer(&mut *out, &article.date)?;
+        out.write_all(b", \"lang\": ")?;
+        serde_json::to_writer(&mut *out, &article.lang)?;
+        out.write_all(b", \"claims\": [")?;
+        for (j, claim) in article.claims.iter().enumerate() {
+            out.write_all(if j == 0 { b"\n    " } else { b",\n    " })?;
+            serde_json::to_writer(&mut *out, claim)?;
+        }
+        out.write_all(if article.claims.is_empty() {
+            b"]}"
+        } else {
+            b"\n  ]}"
+        })?;
+    }
+    out.write_all(b"\n]}\n")
 }
 
 /// The CSV columns, in order.
@@ -99,6 +124,27 @@ fn csv_field(field: &str) -> std::borrow::Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn json_is_one_valid_document() {
+        let text = "Nach Angaben der Polizei wurden rund 300 Menschen festgenommen. Zehn flohen.";
+        let doc = crate::load::Document::from_text("a.txt", text.to_string());
+        let empty = crate::load::Document::from_text("b.txt", "Kein Wert.".to_string());
+        let extractor = crate::extract::Extractor::new();
+        let articles = vec![extractor.extract(&doc), extractor.extract(&empty)];
+        let json = to_json(&articles).unwrap();
+        let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(value["articles"].as_array().unwrap().len(), 2);
+        assert_eq!(
+            value["articles"][0]["claims"][0]["source"]["text"],
+            "Polizei"
+        );
+        assert_eq!(value["articles"][1]["claims"].as_array().unwrap().len(), 0);
+        let back: Vec<crate::model::ExtractedArticle> =
+            serde_json::from_value(value["articles"].clone()).unwrap();
+        assert_eq!(back, articles);
+        assert_eq!(to_json(&[]).unwrap(), "{\"articles\": [\n]}\n");
+    }
 
     #[test]
     fn csv_quotes_fields() {

@@ -328,7 +328,7 @@ pub struct Lexicon {
     empty: Section,
     /// For every single-word entry: the bits of the flagged sections holding it, and the bits
     /// of the flagged sections with an entry starting with it.
-    flags: HashMap<String, (u64, u64)>,
+    flags: HashMap<String, (u64, u64, u64)>,
     /// The flagged sections by bit, for lookups without hashing the name.
     by_bit: Vec<Section>,
 }
@@ -363,7 +363,7 @@ impl Lexicon {
             words.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
             section.words = words;
         }
-        let mut flags: HashMap<String, (u64, u64)> = HashMap::default();
+        let mut flags: HashMap<String, (u64, u64, u64)> = HashMap::default();
         for (name, section) in &sections {
             let Some(bit) = section_bit(name) else {
                 continue;
@@ -375,6 +375,9 @@ impl Lexicon {
             }
             for start in &section.starts {
                 flags.entry(start.clone()).or_default().1 |= 1 << bit;
+            }
+            for end in &section.ends {
+                flags.entry(end.clone()).or_default().2 |= 1 << bit;
             }
         }
         let by_bit = FLAGGED_SECTIONS
@@ -392,7 +395,7 @@ impl Lexicon {
     /// The section bits of a lower-case token: (sections holding it, sections with an entry
     /// starting with it).
     #[must_use]
-    pub fn flags(&self, token: &str) -> (u64, u64) {
+    pub fn flags(&self, token: &str) -> (u64, u64, u64) {
         self.flags.get(token).copied().unwrap_or_default()
     }
 

@@ -208,11 +208,11 @@ fn check_text(text: &str) -> Result<(), ErrorKind> {
     Ok(())
 }
 
-/// The share of control characters (other than white space) in the first 64 KiB of text.
+/// The share of control characters (other than white space) in the first 8,192 characters.
 fn control_share(text: &str) -> f64 {
     let mut total = 0usize;
     let mut control = 0usize;
-    for c in text.chars().take(64 * 1024) {
+    for c in text.chars().take(8 * 1024) {
         total += 1;
         if (c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}')) || c == '\u{fffd}' {
             control += 1;

@@ -27,12 +27,12 @@ pub struct Ctx<'a> {
     /// The article language.
     pub lang: Lang,
     /// Per token: the lexicon flag bits (membership, phrase starts).
-    pub flags: &'a [(u64, u64)],
+    pub flags: &'a [(u64, u64, u64)],
 }
 
 /// Computes the lexicon flags of every token: one lookup per token.
 #[must_use]
-pub fn token_flags(lower: &str, toks: &[Token], lex: &Lexicon) -> Vec<(u64, u64)> {
+pub fn token_flags(lower: &str, toks: &[Token], lex: &Lexicon) -> Vec<(u64, u64, u64)> {
     toks.iter()
         .map(|t| lex.flags(lower.get(t.start..t.end).unwrap_or("")))
         .collect()
@@ -103,6 +103,14 @@ impl<'a> Ctx<'a> {
         self.flags
             .get(i)
             .is_some_and(|f| f.0 & (1 << section.0) != 0)
+    }
+
+    /// Whether some phrase of a section ends with token `i`.
+    #[must_use]
+    pub fn ends_sec(&self, i: usize, section: Sec) -> bool {
+        self.flags
+            .get(i)
+            .is_some_and(|f| f.2 & (1 << section.0) != 0)
     }
 
     /// Whether some phrase of a section starts with token `i`.

@@ -200,14 +200,16 @@ fn qualifier_before(cx: &Ctx, start: usize, s: Sentence) -> (usize, Qualifier) {
     let mut end = start;
     for _ in 0..3 {
         let mut best: Option<(usize, Qualifier)> = None;
-        for q in [
-            Qualifier::Approx,
-            Qualifier::Over,
-            Qualifier::Under,
-            Qualifier::AtLeast,
-            Qualifier::AtMost,
+        for (q, section) in [
+            (Qualifier::Approx, sec::APPROX),
+            (Qualifier::Over, sec::OVER),
+            (Qualifier::Under, sec::UNDER),
+            (Qualifier::AtLeast, sec::AT_LEAST),
+            (Qualifier::AtMost, sec::AT_MOST),
         ] {
-            if let Some((first, _)) = cx.match_ending(end, s.first, lex.section(q.as_str()))
+            if end > s.first
+                && cx.ends_sec(end - 1, section)
+                && let Some((first, _)) = cx.match_ending(end, s.first, lex.sec(section))
                 && best.is_none_or(|(b, _)| first < b)
             {
                 best = Some((first, q));
@@ -487,7 +489,8 @@ fn nearest_action(cx: &Ctx, fig: &Figure, lo: usize, hi: usize) -> Option<String
     let particles = cx.lex.sec(sec::ACTION_PARTICLE);
     let mut best: Option<(usize, String)> = None;
     for i in lo..hi {
-        if (i >= fig.expr_first && i < fig.expr_end) || !cx.is_word(i) {
+        let candidate = cx.in_sec(i, sec::ACTION) || cx.starts_sec(i, sec::ACTION_PARTICLE);
+        if (i >= fig.expr_first && i < fig.expr_end) || !candidate {
             continue;
         }
         let w = cx.l(i);
@@ -498,7 +501,7 @@ fn nearest_action(cx: &Ctx, fig: &Figure, lo: usize, hi: usize) -> Option<String
             } else {
                 Some(a.to_string())
             }
-        } else if particles.may_start(w) {
+        } else if cx.starts_sec(i, sec::ACTION_PARTICLE) {
             (i + 1..hi).find_map(|k| {
                 particles
                     .get(&format!("{w} {}", cx.l(k)))

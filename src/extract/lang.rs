@@ -80,13 +80,13 @@ pub fn detect(text: &str) -> Lang {
     if en > de { Lang::En } else { Lang::De }
 }
 
-/// Detects the language from the first 200 word tokens of a tokenized text (`lower` is the
+/// Detects the language from the first 120 word tokens of a tokenized text (`lower` is the
 /// lower-cased text the tokens index); German when undecided.
 #[must_use]
 pub fn detect_tokens(lower: &str, toks: &[super::token::Token]) -> Lang {
     let mut de = 0usize;
     let mut en = 0usize;
-    for t in toks.iter().filter(|t| t.is_word()).take(200) {
+    for t in toks.iter().filter(|t| t.is_word()).take(120) {
         let Some(word) = lower.get(t.start..t.end) else {
             continue;
         };

@@ -271,7 +271,7 @@ impl Extractor {
 struct Prepared {
     lower: String,
     toks: Vec<token::Token>,
-    flags: Vec<(u64, u64)>,
+    flags: Vec<(u64, u64, u64)>,
 }
 
 impl Prepared {
