@@ -5,7 +5,7 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
-use crate::model::{Kind, Lang, Qualifier};
+use crate::model::{Kind, Lang};
 
 const DE: &str = include_str!("../assets/lexicon/de.txt");
 const EN: &str = include_str!("../assets/lexicon/en.txt");
@@ -139,14 +139,6 @@ pub const FLAGGED_SECTIONS: [&str; 54] = [
 /// membership test to one bit operation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Sec(pub u32);
-
-impl Sec {
-    /// The section's name in the lexicon files.
-    #[must_use]
-    pub fn name(self) -> &'static str {
-        FLAGGED_SECTIONS[self.0 as usize]
-    }
-}
 
 /// The flagged sections as constants.
 pub mod sec {
@@ -422,30 +414,6 @@ impl Lexicon {
         self.sections.get(name).unwrap_or(&self.empty)
     }
 
-    /// The qualifier a phrase expresses, if any.
-    #[must_use]
-    pub fn qualifier(&self, phrase: &str) -> Option<Qualifier> {
-        [
-            Qualifier::Approx,
-            Qualifier::Over,
-            Qualifier::Under,
-            Qualifier::AtLeast,
-            Qualifier::AtMost,
-        ]
-        .into_iter()
-        .find(|q| self.section(q.as_str()).contains(phrase))
-    }
-
-    /// The longest qualifier phrase, over all qualifier sections.
-    #[must_use]
-    pub fn qualifier_max_words(&self) -> usize {
-        ["approx", "over", "under", "at_least", "at_most"]
-            .iter()
-            .map(|s| self.section(s).max_words)
-            .max()
-            .unwrap_or(1)
-    }
-
     /// The kind and unit a unit word stands for.
     #[must_use]
     pub fn unit(&self, phrase: &str) -> Option<(Kind, Option<&str>)> {
@@ -465,7 +433,7 @@ mod tests {
         for lang in [Lang::De, Lang::En] {
             let lex = Lexicon::get(lang);
             assert!(lex.sec(sec::SPEECH_VERB).max_words >= 1);
-            assert!(lex.qualifier_max_words() >= 2);
+            assert!(lex.sec(sec::APPROX).max_words >= 2);
             for (word, value) in lex.sec(sec::UNIT).iter() {
                 assert!(lex.unit(word).is_some(), "{word} = {value}");
             }
@@ -476,7 +444,7 @@ mod tests {
             }
         }
         let de = Lexicon::get(Lang::De);
-        assert_eq!(de.qualifier("mehr als"), Some(Qualifier::Over));
+        assert!(de.sec(sec::OVER).contains("mehr als"));
         assert_eq!(de.unit("euro"), Some((Kind::Money, Some("EUR"))));
     }
 }

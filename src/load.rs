@@ -122,7 +122,7 @@ pub fn document_from_bytes(path: &str, bytes: &[u8], is_html: bool) -> Result<Do
     };
     let mut date = None;
     if looks_html && parse_header(&text).0.is_none() {
-        date = crate::html::published_date(&decoded_for_meta(bytes));
+        date = crate::html::published_date(&String::from_utf8_lossy(bytes));
         if let Some(d) = date {
             text = format!(" date {d}\n{text}");
         }
@@ -143,10 +143,6 @@ pub fn document_from_bytes(path: &str, bytes: &[u8], is_html: bool) -> Result<Do
 /// The number of NUL bytes in a sample.
 fn count_nul(sample: &[u8]) -> usize {
     sample.split(|&b| b == 0).count() - 1
-}
-
-fn decoded_for_meta(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
 }
 
 fn io_error(path: &Path, e: io::Error) -> LoadError {

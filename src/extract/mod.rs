@@ -18,7 +18,7 @@ use source::Cue;
 use crate::entity::{self, Aliases};
 use crate::lexicon::Lexicon;
 use crate::load::Document;
-use crate::model::{Claim, ExtractedArticle, Lang, Source, Span};
+use crate::model::{Claim, ExtractedArticle, Lang, Source};
 
 /// Extracts claims; holds the alias table (built-in plus the user's).
 #[derive(Debug, Clone, Default)]
@@ -56,17 +56,6 @@ impl Extractor {
                 claims: self.claims_prepared(&doc.text, prepared, lang),
             }
         })
-    }
-
-    /// Extracts the claims of a document in a given language.
-    #[must_use]
-    pub fn extract_as(&self, doc: &Document, lang: Lang) -> ExtractedArticle {
-        ExtractedArticle {
-            path: doc.path.clone(),
-            date: doc.date,
-            lang,
-            claims: self.claims(&doc.text, doc.body_start, lang),
-        }
     }
 
     /// The claims of `text[body_start..]`, with spans into the whole `text`.
@@ -458,10 +447,4 @@ fn ends_sentence(cx: &Ctx, i: usize) -> bool {
 #[must_use]
 pub fn claims_of(text: &str, lang: Lang) -> Vec<Claim> {
     Extractor::new().claims(text, 0, lang)
-}
-
-/// The text a span covers in `text`, for messages.
-#[must_use]
-pub fn span_text(text: &str, span: Span) -> &str {
-    span.slice(text)
 }
