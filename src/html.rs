@@ -35,12 +35,12 @@ pub fn article_text(html: &str) -> String {
     let region = find_element(&lower, "article")
         .or_else(|| find_element(&lower, "body"))
         .unwrap_or(0..html.len());
-    let mut title = String::new();
-    if let Some(h1) = find_element(&lower[region.clone()], "h1") {
-        let _ = h1; // the headline is inside the region and kept in order
-    } else if let Some(t) = find_element(&lower, "title") {
-        title = strip(&html[t]);
-    }
+    // Without an <h1> in the article, the page <title> stands in for the headline.
+    let has_headline = find_element(&lower[region.clone()], "h1").is_some();
+    let title = find_element(&lower, "title")
+        .filter(|_| !has_headline)
+        .map(|t| strip(&html[t]))
+        .unwrap_or_default();
     let body = strip(&html[region]);
     let mut out = String::new();
     if !title.trim().is_empty() {
