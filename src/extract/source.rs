@@ -227,7 +227,8 @@ fn np_forward_de(cx: &Ctx, mut i: usize, limit: usize) -> Option<(usize, usize, 
                         "für" | "der" | "des" | "und" | "von" | "vom" | "zur" | "zum" | "im" | "am"
                     ))
         });
-        if named && cx.is_punct(open + 2, ")") && is_acronym(cx, open + 1) {
+        // Not for people: "Minister Karl Lauterbach (SPD)" keeps the name without title.
+        if named && !person && cx.is_punct(open + 2, ")") && is_acronym(cx, open + 1) {
             head = (run_start, open);
         }
     }
@@ -756,7 +757,7 @@ fn apposition_name(cx: &Ctx, mut i: usize, limit: usize) -> Option<(usize, usize
 
 /// A compound whose first part names the source: `US-Angaben` -> `US`, `Polizeiangaben` -> `Polizei`.
 fn compound_source(cx: &Ctx, i: usize, with_documents: bool) -> Option<Span> {
-    if cx.lang == Lang::En || !cx.upper(i) || !cx.is_word(i) {
+    if cx.lang == Lang::En || !cx.is_word(i) || !(cx.upper(i) || cx.t(i).contains('-')) {
         return None;
     }
     let lower = cx.l(i);
@@ -783,7 +784,10 @@ fn compound_source(cx: &Ctx, i: usize, with_documents: bool) -> Option<Span> {
             let stem = stem.strip_suffix('-').unwrap_or(stem);
             stem_end = tok.start + stem.len();
             // Linking "s": "Regierungsangaben" -> "Regierung".
-            if stem.ends_with("ungs") || stem.ends_with("ions") || stem.ends_with("täts") {
+            let linking = [
+                "ungs", "ions", "täts", "ens", "amts", "heits", "keits", "schafts", "ums",
+            ];
+            if linking.iter().any(|l| stem.ends_with(l)) {
                 stem_end -= 1;
             }
             if stem_end > tok.start {
@@ -806,7 +810,7 @@ fn may_cue(cx: &Ctx, i: usize) -> bool {
             cx.l(i),
             "nach" | "laut" | "in" | "gemäß" | "aus" | "hieß" | "hiess"
         )
-        || (cx.lang == Lang::De && cx.upper(i))
+        || (cx.lang == Lang::De && (cx.upper(i) || cx.t(i).contains('-')))
 }
 
 /// Every cue in a sentence.
