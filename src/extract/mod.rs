@@ -325,7 +325,8 @@ fn pick_for_figure(cues: &[Cue], fig: &figure::Figure) -> Option<usize> {
     let named = cues
         .iter()
         .any(|c| !(c.unnamed || c.phrase.0 <= at && at < c.phrase.1));
-    let usable = |c: &Cue| !(c.phrase.0 <= at && at < c.phrase.1 || named && c.unnamed);
+    let usable =
+        |c: &Cue| !(c.phrase.0 <= at && at < c.phrase.1 || named && c.unnamed && !c.priority);
     if let Some(k) = cues.iter().position(|c| c.priority && usable(c)) {
         return Some(k);
     }

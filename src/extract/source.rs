@@ -300,6 +300,24 @@ fn np_forward_en(cx: &Ctx, i: usize, limit: usize) -> Option<(usize, usize, usiz
             end > i && !cx.upper(end) && (cx.l(end).ends_with("ing") || cx.l(end).ends_with("ed"));
         if cx.is_word(end) && !cx.in_sec(end, sec::STOP) && np_word(cx, end) && !participle {
             end += 1;
+            // "people familiar with the matter": a lower-case plural ends the phrase before
+            // an adjective that follows it.
+            let w = cx.l(end - 1);
+            let plural = !cx.upper(end - 1)
+                && (matches!(w, "people" | "police" | "staff") || w.len() > 3 && w.ends_with('s'));
+            let next = cx.l(end);
+            let adjective = ["ar", "ble", "ful", "ive", "ous", "al", "ent", "ant", "ic"]
+                .iter()
+                .any(|e| next.ends_with(e))
+                || next == "close";
+            if plural
+                && cx.is_word(end)
+                && !cx.upper(end)
+                && adjective
+                && !cx.in_sec(end, sec::TITLE)
+            {
+                break;
+            }
             continue;
         }
         let joiner = matches!(cx.l(end), "of" | "for" | "and" | "&");
@@ -684,7 +702,16 @@ fn appositive_subject(cx: &Ctx, v: usize, s: Sentence) -> Option<Cue> {
             break;
         }
         let c = clause_start(cx, end, s);
-        if let Some((h0, h1, _, person)) = np_forward(cx, c, end) {
+        // "The data, released by Eurostat on Monday, showed": the agent of the participle.
+        let participle = cx.l(c).ends_with("ed") || cx.l(c).ends_with("et");
+        let start = if participle && matches!(cx.l(c + 1), "by" | "von" | "vom") {
+            c + 2
+        } else {
+            c
+        };
+        if participle && start == c {
+            // A participle phrase names nobody: look further back.
+        } else if let Some((h0, h1, _, person)) = np_forward(cx, start, end) {
             let found = cue(cx, (h0, h1), (c, v), v, person);
             let named = cx.upper(h0) && !cx.in_sec(h0, sec::TITLE);
             if named {
