@@ -78,7 +78,7 @@ impl Section {
 
 /// The sections whose single-word entries are also kept as per-word bit flags, so that a
 /// token's memberships cost one lookup. The index of a name is its bit.
-pub const FLAGGED_SECTIONS: [&str; 54] = [
+pub const FLAGGED_SECTIONS: [&str; 55] = [
     "approx",
     "over",
     "under",
@@ -133,6 +133,7 @@ pub const FLAGGED_SECTIONS: [&str; 54] = [
     "whole_word_numeral",
     "org_noun",
     "document_compound",
+    "unit_suffix",
 ];
 
 /// A flagged lexicon section, by its bit: `sec::STOP`. Using the constants keeps the per-token
@@ -252,6 +253,8 @@ pub mod sec {
     pub const ORG_NOUN: Sec = Sec(52);
     /// `[document_compound]`
     pub const DOCUMENT_COMPOUND: Sec = Sec(53);
+    /// `[unit_suffix]`
+    pub const UNIT_SUFFIX: Sec = Sec(54);
 }
 
 /// The flag bit of a section name, if it is flagged.
@@ -436,6 +439,16 @@ mod tests {
             assert!(lex.sec(sec::APPROX).max_words >= 2);
             for (word, value) in lex.sec(sec::UNIT).iter() {
                 assert!(lex.unit(word).is_some(), "{word} = {value}");
+            }
+            for word in lex.sec(sec::UNIT_SUFFIX).words() {
+                assert!(lex.unit(word).is_some(), "[unit_suffix] {word} is no unit");
+            }
+            // Every section the code addresses by constant exists in the file.
+            for name in FLAGGED_SECTIONS {
+                assert!(
+                    lex.sections.contains_key(name),
+                    "{lang:?} lexicon lacks [{name}]"
+                );
             }
             for name in ["vague", "scale", "fraction", "numeral"] {
                 for (word, value) in lex.section(name).iter() {

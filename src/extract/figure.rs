@@ -276,7 +276,9 @@ where
 {
     let lex = cx.lex;
     let section = lex.sec(sec::UNIT);
-    let (end, value) = cx.match_at(at, s.end.max(at + 1), section)?;
+    let Some((end, value)) = cx.match_at(at, s.end.max(at + 1), section) else {
+        return compound_unit(cx, at, s);
+    };
     // A single-letter unit (m, t) in English only glued or before a break: "5 m deep" is rare,
     // "5 t" as an article is not English but "a" is.
     let phrase = cx.phrase(at, end);
@@ -291,6 +293,25 @@ where
     let (kind, unit) = value.split_once(' ').unwrap_or((value, "-"));
     let kind = Kind::parse(kind)?;
     Some((end, kind, (unit != "-").then_some(unit)))
+}
+
+/// A German compound ending in a unit: "Überstunden", "Autobahnkilometer".
+fn compound_unit<'l>(cx: &Ctx, at: usize, s: Sentence) -> Option<(usize, Kind, Option<&'l str>)>
+where
+    'static: 'l,
+{
+    if cx.lang != Lang::De || at >= s.end || !cx.is_word(at) || !cx.upper(at) {
+        return None;
+    }
+    let w = cx.l(at);
+    let suffix = cx
+        .lex
+        .sec(sec::UNIT_SUFFIX)
+        .words()
+        .iter()
+        .find(|u| w.len() > u.len() + 2 && w.ends_with(u.as_str()))?;
+    let (kind, unit) = cx.lex.unit(suffix)?;
+    Some((at + 1, kind, unit))
 }
 
 /// Whether the word can head a noun phrase as the thing counted.

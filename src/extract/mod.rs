@@ -147,9 +147,9 @@ impl Extractor {
                         fig.subject = last_subject.clone().map(|w| (w, None));
                     }
                 }
-                // "schätzt die Zahl auf 120.000": the number of the thing counted before.
+                // "schätzt die Zahl auf 120.000", "im Juni waren es 9.800": the thing counted before.
                 if fig.subject.is_none()
-                    && (s.first..fig.num.first).any(|k| matches!(cx.l(k), "zahl" | "number"))
+                    && (s.first..fig.num.first).any(|k| matches!(cx.l(k), "zahl" | "number" | "es"))
                 {
                     fig.subject = last_subject.clone().map(|w| (w, None));
                 }

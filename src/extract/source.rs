@@ -78,7 +78,13 @@ fn np_word(cx: &Ctx, i: usize) -> bool {
 /// Whether a word is all capitals (an acronym such as `UNHCR`).
 fn is_acronym(cx: &Ctx, i: usize) -> bool {
     let t = cx.t(i);
-    t.chars().count() >= 2 && t.chars().all(|c| c.is_uppercase() || c == '-')
+    let upper = t.chars().filter(|c| c.is_uppercase()).count();
+    // "UNHCR", "IOM", and mixed forms such as "GdP", "BaFin", "KfW".
+    upper >= 2
+        && t.chars().count() <= 6
+        && t.starts_with(char::is_uppercase)
+        && t.chars().all(|c| c.is_alphabetic() || c == '-')
+        && (upper * 2 >= t.chars().count() || t.chars().count() <= 4)
 }
 
 /// Documents whose named owner is the source: "eine Studie des Ifo-Instituts".
