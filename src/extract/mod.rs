@@ -11,6 +11,8 @@ pub mod numbers;
 pub mod source;
 pub mod token;
 
+use std::rc::Rc;
+
 use crate::lexicon::sec;
 use ctx::{Ctx, Sentence};
 use source::Cue;
@@ -94,18 +96,19 @@ impl Extractor {
             cues.push(source::cues_in(&cx, *s));
         }
         // The source each sentence passes on to a continuing sentence.
-        let mut carried: Vec<Option<Source>> = Vec::with_capacity(sentences.len());
+        // Shared, so that passing a source on from sentence to sentence copies no strings.
+        let mut carried: Vec<Option<Rc<Source>>> = Vec::with_capacity(sentences.len());
         let mut claims = Vec::new();
         for (si, s) in sentences.iter().enumerate() {
             let figures = figure::figures_in(&cx, *s);
             // Sources are resolved where figures need them, and the sentence's own for carry-over.
             let picked = pick_for_sentence(&cues[si]);
-            let resolved: Vec<Option<Source>> = cues[si]
+            let resolved: Vec<Option<Rc<Source>>> = cues[si]
                 .iter()
                 .enumerate()
                 .map(|(k, c)| {
                     (!figures.is_empty() || Some(k) == picked)
-                        .then(|| self.resolve(&cx, c, &mut people, &mut last_person))
+                        .then(|| Rc::new(self.resolve(&cx, c, &mut people, &mut last_person)))
                 })
                 .collect();
             let own = picked.and_then(|k| resolved[k].clone());
@@ -120,7 +123,7 @@ impl Extractor {
                 pick_for_sentence(next).map(|k| {
                     let mut p = people.clone();
                     let mut l = last_person.clone();
-                    self.resolve(&cx, &next[k], &mut p, &mut l)
+                    Rc::new(self.resolve(&cx, &next[k], &mut p, &mut l))
                 })
             } else {
                 None
@@ -164,7 +167,8 @@ impl Extractor {
                         } else {
                             None
                         }
-                    });
+                    })
+                    .map(|shared| Source::clone(&shared));
                 let number = cx.span(fig.num.first, fig.num.end);
                 claims.push(Claim {
                     number,
