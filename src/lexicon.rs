@@ -20,6 +20,8 @@ pub struct Section {
     ends: HashSet<String>,
     /// The entries as a list, longest first.
     words: Vec<String>,
+    /// Which bytes some entry starts with (a one-step test before prefix searches).
+    first_bytes: Vec<bool>,
     /// The largest number of words in one entry.
     pub max_words: usize,
 }
@@ -58,6 +60,15 @@ impl Section {
     /// Every entry and its value.
     pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
         self.entries.iter().map(|(k, v)| (k.as_str(), v.as_str()))
+    }
+
+    /// Whether some entry starts with this byte.
+    #[must_use]
+    pub fn may_start_with_byte(&self, byte: u8) -> bool {
+        self.first_bytes
+            .get(usize::from(byte))
+            .copied()
+            .unwrap_or(false)
     }
 
     /// Every entry, longest first (for suffix tests in a hot loop).
@@ -356,6 +367,12 @@ impl Lexicon {
         for section in sections.values_mut() {
             let mut words: Vec<String> = section.entries.keys().cloned().collect();
             words.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+            section.first_bytes = vec![false; 256];
+            for w in &words {
+                if let Some(&b) = w.as_bytes().first() {
+                    section.first_bytes[usize::from(b)] = true;
+                }
+            }
             section.words = words;
         }
         let mut flags: HashMap<String, (u64, u64, u64)> = HashMap::default();

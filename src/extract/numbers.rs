@@ -713,11 +713,6 @@ fn words_at(cx: &Ctx, i: usize, s: Sentence) -> Option<Numeral> {
     Some(n)
 }
 
-/// The first parts of number compounds (`zwei` in `zweihundert`).
-fn lex_prefixes<'l>(cx: &Ctx<'l>) -> &'l [String] {
-    cx.lex.sec(sec::NUMBER_PREFIX).words()
-}
-
 /// Whether the word at `i` can start a numeral at all (cheap test before parsing).
 fn may_start_numeral(cx: &Ctx, i: usize, w: &str) -> bool {
     if cx.in_sec(i, sec::VAGUE)
@@ -736,7 +731,12 @@ fn may_start_numeral(cx: &Ctx, i: usize, w: &str) -> bool {
         return true;
     }
     match cx.lang {
-        Lang::De => w.len() >= 6 && lex_prefixes(cx).iter().any(|p| w.starts_with(p.as_str())),
+        Lang::De => {
+            let prefixes = cx.lex.sec(sec::NUMBER_PREFIX);
+            w.len() >= 6
+                && prefixes.may_start_with_byte(w.as_bytes()[0])
+                && prefixes.words().iter().any(|p| w.starts_with(p.as_str()))
+        }
         Lang::En => w.contains('-'),
     }
 }
