@@ -22,6 +22,8 @@ pub struct Section {
     words: Vec<String>,
     /// Which bytes some entry starts with (a one-step test before prefix searches).
     first_bytes: Vec<bool>,
+    /// Which bytes some entry ends with (likewise before suffix searches).
+    last_bytes: Vec<bool>,
     /// The largest number of words in one entry.
     pub max_words: usize,
 }
@@ -66,6 +68,15 @@ impl Section {
     #[must_use]
     pub fn may_start_with_byte(&self, byte: u8) -> bool {
         self.first_bytes
+            .get(usize::from(byte))
+            .copied()
+            .unwrap_or(false)
+    }
+
+    /// Whether some entry ends with this byte.
+    #[must_use]
+    pub fn may_end_with_byte(&self, byte: u8) -> bool {
+        self.last_bytes
             .get(usize::from(byte))
             .copied()
             .unwrap_or(false)
@@ -368,9 +379,11 @@ impl Lexicon {
             let mut words: Vec<String> = section.entries.keys().cloned().collect();
             words.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
             section.first_bytes = vec![false; 256];
+            section.last_bytes = vec![false; 256];
             for w in &words {
-                if let Some(&b) = w.as_bytes().first() {
-                    section.first_bytes[usize::from(b)] = true;
+                if let (Some(&first), Some(&last)) = (w.as_bytes().first(), w.as_bytes().last()) {
+                    section.first_bytes[usize::from(first)] = true;
+                    section.last_bytes[usize::from(last)] = true;
                 }
             }
             section.words = words;

@@ -57,6 +57,11 @@ fn is_title(cx: &Ctx, i: usize) -> bool {
         return true;
     }
     let stem = w.strip_suffix('s').unwrap_or(w);
+    let suffixes = cx.lex.sec(sec::DESCRIPTOR_SUFFIX);
+    let last = |x: &str| x.as_bytes().last().copied().unwrap_or(0);
+    if !suffixes.may_end_with_byte(last(w)) && !suffixes.may_end_with_byte(last(stem)) {
+        return false;
+    }
     cx.lex
         .sec(sec::DESCRIPTOR_SUFFIX)
         .words()
@@ -794,8 +799,11 @@ fn compound_source(cx: &Ctx, i: usize, with_documents: bool) -> Option<Span> {
         return None;
     }
     let lower = cx.l(i);
-    // Every ending in the list ends in one of these letters; most nouns are refused here.
-    if !lower.ends_with(['n', 'e', 'g', 't', 's', 'k']) || lower.len() < 8 {
+    // Most nouns end in a letter no listed ending ends in: refuse them in one step.
+    let last = lower.as_bytes().last().copied().unwrap_or(0);
+    let may_end = cx.lex.sec(sec::SOURCE_COMPOUND).may_end_with_byte(last)
+        || with_documents && cx.lex.sec(sec::DOCUMENT_COMPOUND).may_end_with_byte(last);
+    if !may_end || lower.len() < 8 {
         return None;
     }
     let tok = cx.tok(i)?;
