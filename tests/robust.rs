@@ -142,3 +142,17 @@ fn every_prefix_of_a_sample_is_handled() {
         }
     }
 }
+
+#[test]
+fn text_without_stops_is_cut_into_bounded_sentences() {
+    let text = "und rund 5 Menschen nach Angaben der Polizei ".repeat(3000);
+    let claims = claims_of(&text, Lang::De);
+    assert_eq!(claims.len(), 3000);
+    check(&text, &claims);
+    let longest = claims
+        .iter()
+        .map(|c| c.sentence.end - c.sentence.start)
+        .max()
+        .unwrap_or(0);
+    assert!(longest < 2000, "a sentence of {longest} bytes");
+}

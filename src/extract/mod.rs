@@ -350,12 +350,25 @@ fn names_nobody(cx: &Ctx, s: Sentence) -> bool {
 /// abbreviations (`ca.`, `Mrd.`), ordinals and dates (`10. Januar`) inside.
 #[must_use]
 pub fn split_sentences(cx: &Ctx) -> Vec<Sentence> {
+    /// The longest sentence, in tokens; real sentences stay far below.
+    const MAX_SENTENCE_TOKENS: usize = 240;
     let n = cx.toks.len();
     let mut out = Vec::new();
     let mut start = 0;
     let mut i = 0;
     while i < n {
         let tok = cx.toks[i];
+        // Text without stops (lists, tables, damaged files) is cut into pieces of bounded
+        // length, at a comma when there is one, so that work per sentence stays bounded.
+        let too_long = i - start >= MAX_SENTENCE_TOKENS
+            || i - start >= MAX_SENTENCE_TOKENS / 2 && cx.t(i) == ",";
+        if too_long {
+            out.push(Sentence {
+                first: start,
+                end: i,
+            });
+            start = i;
+        }
         if i > start && tok.newlines > 0 && line_break_ends(cx, i) {
             out.push(Sentence {
                 first: start,
