@@ -343,7 +343,8 @@ fn pick_for_figure(cues: &[Cue], fig: &figure::Figure) -> Option<usize> {
 
 /// Whether the sentence says "hieß es" with nobody named: its figures have no source.
 fn names_nobody(cx: &Ctx, s: Sentence) -> bool {
-    (s.first..s.end).any(|k| matches!(cx.l(k), "hieß" | "hiess") && cx.l(k + 1) == "es")
+    (s.first..s.end)
+        .any(|k| matches!(cx.l(k), "hieß" | "hiess" | "heißt" | "heisst") && cx.l(k + 1) == "es")
 }
 
 /// Splits the tokens into sentences at terminal punctuation and line breaks, keeping

@@ -288,7 +288,9 @@ fn head_of_run(cx: &Ctx, start: usize, end: usize) -> ((usize, usize), bool) {
     }
     match cx.lang {
         Lang::De => {
-            if end - s >= 2 && !(s..end).any(|k| cx.in_sec(k, sec::UNNAMED_SOURCE)) {
+            // A multi-word name ("Lockheed Martin", "Statistik Austria"), unless it ends in an
+            // unnamed noun ("Polizei Angaben").
+            if end - s >= 2 && !cx.in_sec(end.min(s + 3) - 1, sec::UNNAMED_SOURCE) {
                 ((s, end.min(s + 3)), false)
             } else {
                 ((s, s + 1), false)
@@ -849,7 +851,7 @@ fn may_cue(cx: &Ctx, i: usize) -> bool {
         || cx.in_sec(i, sec::SPEECH_VERB_INVERTED)
         || matches!(
             cx.l(i),
-            "nach" | "laut" | "in" | "gemäß" | "aus" | "hieß" | "hiess"
+            "nach" | "laut" | "in" | "gemäß" | "aus" | "hieß" | "hiess" | "heißt" | "heisst"
         )
         || (cx.lang == Lang::De && (cx.upper(i) || cx.t(i).contains('-')))
 }
@@ -989,7 +991,7 @@ pub fn cues_in(cx: &Ctx, s: Sentence) -> Vec<Cue> {
             continue;
         }
         // "hieß es aus X": X; "hieß es" alone names nobody.
-        if matches!(cx.l(i), "hieß" | "hiess") && cx.l(i + 1) == "es" {
+        if matches!(cx.l(i), "hieß" | "hiess" | "heißt" | "heisst") && cx.l(i + 1) == "es" {
             // "Aus dem Kreml hieß es, ...".
             let c = clause_start(cx, i, s);
             if c < i
