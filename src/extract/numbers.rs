@@ -881,7 +881,11 @@ pub fn extend_range(cx: &Ctx, n: &mut Numeral, s: Sentence) -> Option<usize> {
         return None;
     }
     let lex = cx.lex;
-    let j = n.end;
+    let mut j = n.end;
+    // "5.25%-5.5%": a percent sign on both ends.
+    if cx.is_punct(j, "%") && cx.glued(j) && cx.glued(j + 1) && cx.is_punct(j + 1, "-") {
+        j += 1;
+    }
     if j >= s.end {
         return None;
     }

@@ -1152,6 +1152,16 @@ fn verb_applies(cx: &Ctx, i: usize, s: Sentence) -> bool {
             return false;
         }
     }
+    // "added" states only as "he added that ...", "..., he added." ("employers added 175,000
+    // jobs" is an action).
+    if matches!(w, "added" | "adds" | "add" | "ergänzte") {
+        let next = i + 1;
+        let before_break = i > s.first && matches!(cx.t(i - 1), "," | "\"" | "“" | "”" | "«" | "»");
+        return before_break
+            || next >= s.end
+            || cx.is_any_punct(next)
+            || matches!(cx.l(next), "that" | "dass");
+    }
     // English "put" and "show" only as "put the figure at", "figures show".
     if matches!(w, "put" | "puts") {
         return (i + 1..s.end.min(i + 8)).any(|k| cx.l(k) == "at");
