@@ -690,6 +690,25 @@ fn speaker_of_verb(cx: &Ctx, v: usize, s: Sentence) -> Option<Cue> {
         Lang::De => {
             // Verb-final clauses and V2 main clauses: the subject opens the clause.
             let (h0, h1, pe, person) = np_forward(cx, c, end.max(c + 1))?;
+            // "Die Schäden hatte der Verband geschätzt": an object first, then the auxiliary and
+            // a nominative "der"/"ein" phrase, which is the subject.
+            let is_aux = |k: usize| {
+                matches!(
+                    cx.l(k),
+                    "hat" | "hatte" | "haben" | "hatten" | "hätte" | "habe"
+                )
+            };
+            // An adverb may stand between: "Die Schäden dort hatte der Verband ...".
+            let aux = (pe..(pe + 2).min(v)).find(|&k| is_aux(k)).filter(|&k| {
+                (pe..k).all(|j| cx.is_word(j) && !cx.upper(j) && cx.in_sec(j, sec::STOP))
+            });
+            if let Some(a) = aux
+                && matches!(cx.l(a + 1), "der" | "ein")
+                && !matches!(cx.l(c), "der" | "ein")
+                && let Some((g0, g1, ge, p2)) = np_forward(cx, a + 1, v)
+            {
+                return Some(cue(cx, (g0, g1), (a + 1, ge.max(g1)), v, p2));
+            }
             Some(cue(cx, (h0, h1), (c, pe.max(h1)), v, person))
         }
         Lang::En => {
