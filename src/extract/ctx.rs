@@ -33,9 +33,31 @@ pub struct Ctx<'a> {
 /// Computes the lexicon flags of every token: one lookup per token.
 #[must_use]
 pub fn token_flags(lower: &str, toks: &[Token], lex: &Lexicon) -> Vec<(u64, u64, u64)> {
-    toks.iter()
-        .map(|t| lex.flags(lower.get(t.start..t.end).unwrap_or("")))
-        .collect()
+    let mut out = Vec::new();
+    token_flags_into(lower, toks, lex, &mut out);
+    out
+}
+
+/// As [`token_flags`], into a buffer that is cleared first (reused between articles).
+pub fn token_flags_into(
+    lower: &str,
+    toks: &[Token],
+    lex: &Lexicon,
+    out: &mut Vec<(u64, u64, u64)>,
+) {
+    out.clear();
+    out.extend(
+        toks.iter()
+            .map(|t| lex.flags(lower.get(t.start..t.end).unwrap_or(""))),
+    );
+}
+
+/// Whether a German word has an inflected adjective ending (`russische`, `neuen`, `großem`).
+#[must_use]
+pub fn inflected_ending(word: &str) -> bool {
+    ["e", "en", "er", "es", "em"]
+        .iter()
+        .any(|e| word.ends_with(e))
 }
 
 impl<'a> Ctx<'a> {

@@ -382,7 +382,7 @@ fn subject_after(cx: &Ctx, at: usize, s: Sentence, allow_of: bool) -> Option<(St
                     return Some((cx.t(i).to_string(), i));
                 }
                 let w = cx.l(i);
-                let adjective = ["e", "en", "er", "es", "em"].iter().any(|e| w.ends_with(e))
+                let adjective = super::ctx::inflected_ending(w)
                     || matches!(w, "weitere" | "mehr" | "neue" | "zusätzliche");
                 if !adjective
                     || cx.in_sec(i, sec::STOP) && !matches!(w, "weitere" | "neue" | "weiteren")

@@ -72,13 +72,7 @@ impl Extractor {
     /// The claims of a text already tokenized.
     fn claims_prepared(&self, text: &str, prepared: &mut Prepared, lang: Lang) -> Vec<Claim> {
         let lex = Lexicon::get(lang);
-        prepared.flags.clear();
-        prepared.flags.extend(
-            prepared
-                .toks
-                .iter()
-                .map(|t| lex.flags(prepared.lower.get(t.start..t.end).unwrap_or(""))),
-        );
+        ctx::token_flags_into(&prepared.lower, &prepared.toks, lex, &mut prepared.flags);
         let cx = Ctx {
             text,
             lower: &prepared.lower,

@@ -469,7 +469,7 @@ fn looks_like_year(cx: &Ctx, i: usize, s: Sentence) -> bool {
                 return false;
             }
             // "2000 russische Soldaten": an adjective before a noun.
-            let adjective = ["e", "en", "er", "es", "em"].iter().any(|e| w.ends_with(e));
+            let adjective = super::ctx::inflected_ending(w);
             !(adjective && cx.upper(next + 1) && cx.is_word(next + 1))
         }
         Lang::En => w.ends_with("ed") || w.ends_with("ing") || w.ends_with('s') && w.len() <= 4,

@@ -411,11 +411,8 @@ fn np_backward(cx: &Ctx, end: usize, floor: usize) -> Option<(usize, usize, usiz
     let mut start = end;
     while start > floor {
         let k = start - 1;
-        let adjective = !cx.upper(k)
-            && !cx.in_sec(k, sec::STOP)
-            && ["e", "en", "er", "es", "em"]
-                .iter()
-                .any(|e| cx.l(k).ends_with(e));
+        let adjective =
+            !cx.upper(k) && !cx.in_sec(k, sec::STOP) && super::ctx::inflected_ending(cx.l(k));
         let fits = match cx.lang {
             Lang::De => {
                 cx.upper(k) && !cx.in_sec(k, sec::STOP) || adjective || is_determiner(cx, k)
