@@ -3,33 +3,51 @@
 
 use std::ffi::OsString;
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicBool;
 
+use crate::corpus::Corpus;
 use crate::entity::Aliases;
 use crate::export;
 use crate::extract::Extractor;
+use crate::model::ExtractedArticle;
 use crate::pipeline;
+use crate::workspace::Workspace;
 
 /// The usage text.
 pub const USAGE: &str = "\
 claimtrack: find, compare and track the figures in news articles
 
 USAGE:
-    claimtrack extract [--format json|csv] [--aliases FILE] [--threads N] PATHS...
+    claimtrack [PATHS...]
+    claimtrack extract [--format json|csv] [--aliases FILE] [--workspace FILE]
+                       [--threads N] PATHS...
+    claimtrack chart [--subject S] [--action A] [--log] [--workspace FILE]
+                     --out FILE.svg|FILE.png PATHS...
     claimtrack bench [--mb N] [--threads N]
     claimtrack --help | --version
 
 COMMANDS:
+    (none)    Open the app: the last workspace (the bundled sample articles at
+              the first start), or the articles and folders given.
     extract   Extract the claims of article files (folders are searched for
               .txt, .text, .html and .htm files) and write them to standard
               output as JSON (default) or CSV. Errors go to standard error, one
               line per file. Exit status: 0 when every file loaded, 1 when some
               did not (the rest is still written), 2 on a usage error.
+    chart     Draw the timeline of the claims on one subject (default: the
+              commonest) as an SVG or PNG image, as the app draws it.
     bench     Generate a corpus of article text and measure extraction speed.
 
 OPTIONS:
     --format json|csv   Output format of extract (default json).
     --aliases FILE      Add entity aliases, one `ALIAS = ENTITY` per line.
+    --workspace FILE    Apply the corrections and entity choices saved in an
+                        app workspace file.
+    --subject S         Chart the claims counting S.
+    --action A          Chart only the claims with action A.
+    --log               Chart on a logarithmic value axis.
+    --out FILE          Where to write the chart (.svg or .png).
     --threads N         Worker threads (default: all cores).
     --mb N              Size of the generated bench corpus in MB (default 24).
 ";
@@ -52,8 +70,30 @@ pub enum Command {
         format: Format,
         /// A user alias file.
         aliases: Option<PathBuf>,
+        /// A workspace whose corrections apply.
+        workspace: Option<PathBuf>,
         /// Worker threads.
         threads: Option<usize>,
+        /// Files and folders.
+        paths: Vec<PathBuf>,
+    },
+    /// `claimtrack [PATHS...]`: the app.
+    App {
+        /// Articles and folders to open instead of the last workspace.
+        paths: Vec<PathBuf>,
+    },
+    /// `claimtrack chart`.
+    Chart {
+        /// Only claims counting this.
+        subject: Option<String>,
+        /// Only claims with this action.
+        action: Option<String>,
+        /// Log scale.
+        log_y: bool,
+        /// A workspace whose corrections apply.
+        workspace: Option<PathBuf>,
+        /// The image file.
+        out: PathBuf,
         /// Files and folders.
         paths: Vec<PathBuf>,
     },
@@ -79,13 +119,40 @@ pub fn parse(args: Vec<OsString>) -> Result<Command, String> {
     let mut parser = lexopt::Parser::from_args(args);
     let first = parser.next().map_err(|e| e.to_string())?;
     let sub = match first {
-        Some(Long("help") | Short('h')) | None => return Ok(Command::Help),
+        None => return Ok(Command::App { paths: Vec::new() }),
+        Some(Long("help") | Short('h')) => return Ok(Command::Help),
         Some(Long("version") | Short('V')) => return Ok(Command::Version),
-        Some(Value(v)) => v.string().map_err(|e| e.to_string())?,
+        Some(Value(v)) => {
+            if let Some(name @ ("extract" | "chart" | "bench")) = v.to_str() {
+                name.to_string()
+            } else {
+                // Not a command: the app opens these paths (a word that is no path is a
+                // mistyped command).
+                let first = PathBuf::from(&v);
+                let looks_like_path =
+                    first.exists() || first.extension().is_some() || first.components().count() > 1;
+                if !looks_like_path {
+                    return Err(format!(
+                        "unknown command or missing file {:?}",
+                        v.to_string_lossy()
+                    ));
+                }
+                let mut paths = vec![first];
+                for arg in parser.raw_args().map_err(|e| e.to_string())? {
+                    paths.push(PathBuf::from(arg));
+                }
+                return Ok(Command::App { paths });
+            }
+        }
         Some(other) => return Err(other.unexpected().to_string()),
     };
     let mut format = Format::Json;
     let mut aliases = None;
+    let mut workspace = None;
+    let mut subject = None;
+    let mut action = None;
+    let mut out = None;
+    let mut log_y = false;
     let mut threads = None;
     let mut mb = 24;
     let mut paths = Vec::new();
@@ -107,6 +174,31 @@ pub fn parse(args: Vec<OsString>) -> Result<Command, String> {
             Long("aliases") if sub == "extract" => {
                 aliases = Some(PathBuf::from(parser.value().map_err(|e| e.to_string())?));
             }
+            Long("workspace") if sub != "bench" => {
+                workspace = Some(PathBuf::from(parser.value().map_err(|e| e.to_string())?));
+            }
+            Long("subject") if sub == "chart" => {
+                subject = Some(
+                    parser
+                        .value()
+                        .map_err(|e| e.to_string())?
+                        .string()
+                        .map_err(|e| e.to_string())?,
+                );
+            }
+            Long("action") if sub == "chart" => {
+                action = Some(
+                    parser
+                        .value()
+                        .map_err(|e| e.to_string())?
+                        .string()
+                        .map_err(|e| e.to_string())?,
+                );
+            }
+            Long("out") | Short('o') if sub == "chart" => {
+                out = Some(PathBuf::from(parser.value().map_err(|e| e.to_string())?));
+            }
+            Long("log") if sub == "chart" => log_y = true,
             Long("threads") => {
                 let n: usize = parser
                     .value()
@@ -125,7 +217,7 @@ pub fn parse(args: Vec<OsString>) -> Result<Command, String> {
                     .parse()
                     .map_err(|e| format!("--mb: {e}"))?;
             }
-            Value(v) if sub == "extract" => paths.push(PathBuf::from(v)),
+            Value(v) if sub == "extract" || sub == "chart" => paths.push(PathBuf::from(v)),
             other => return Err(other.unexpected().to_string()),
         }
     }
@@ -137,7 +229,32 @@ pub fn parse(args: Vec<OsString>) -> Result<Command, String> {
             Ok(Command::Extract {
                 format,
                 aliases,
+                workspace,
                 threads,
+                paths,
+            })
+        }
+        "chart" => {
+            let out = out.ok_or("chart needs --out FILE.svg or --out FILE.png")?;
+            let ext = out
+                .extension()
+                .and_then(|e| e.to_str())
+                .map(str::to_ascii_lowercase);
+            if !matches!(ext.as_deref(), Some("svg" | "png")) {
+                return Err(format!(
+                    "--out {}: the chart is written as .svg or .png",
+                    out.display()
+                ));
+            }
+            if paths.is_empty() {
+                return Err("chart needs at least one file or folder".into());
+            }
+            Ok(Command::Chart {
+                subject,
+                action,
+                log_y,
+                workspace,
+                out,
                 paths,
             })
         }
@@ -169,15 +286,107 @@ pub fn run(command: Command) -> i32 {
         Command::Extract {
             format,
             aliases,
+            workspace,
             threads,
             paths,
-        } => extract(format, aliases.as_deref(), threads, &paths),
+        } => extract(
+            format,
+            aliases.as_deref(),
+            workspace.as_deref(),
+            threads,
+            &paths,
+        ),
+        Command::Chart {
+            subject,
+            action,
+            log_y,
+            workspace,
+            out,
+            paths,
+        } => chart(
+            subject.as_deref(),
+            action.as_deref(),
+            log_y,
+            workspace.as_deref(),
+            &out,
+            &paths,
+        ),
+        Command::App { paths } => match crate::app::shell::run(&paths) {
+            Ok(()) => 0,
+            Err(e) => {
+                eprintln!("claimtrack: error: cannot open the window: {e}");
+                1
+            }
+        },
     }
+}
+
+/// Loads articles and applies a workspace's corrections: the claims as the app shows them.
+fn corrected(
+    paths: &[PathBuf],
+    extractor: &Extractor,
+    workspace: Option<&Path>,
+) -> Result<(Corpus, usize), String> {
+    let ws = match workspace {
+        Some(path) => Workspace::load(path).map_err(|e| e.to_string())?,
+        None => Workspace::default(),
+    };
+    let paths: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+    let cancel = AtomicBool::new(false);
+    let loaded = pipeline::load_articles(&paths, extractor, &cancel, &|_, _| {});
+    for error in &loaded.errors {
+        eprintln!("claimtrack: error: {error}");
+    }
+    let mut corpus = Corpus::default();
+    corpus.add(loaded.articles);
+    corpus.rebuild(&ws);
+    Ok((corpus, loaded.errors.len()))
+}
+
+fn chart(
+    subject: Option<&str>,
+    action: Option<&str>,
+    log_y: bool,
+    workspace: Option<&Path>,
+    out: &Path,
+    paths: &[PathBuf],
+) -> i32 {
+    let (corpus, failed) = match corrected(paths, &Extractor::new(), workspace) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("claimtrack: error: {e}");
+            return 2;
+        }
+    };
+    let subject = subject
+        .map(str::to_string)
+        .or_else(|| corpus.commonest_subject());
+    let rows: Vec<usize> = (0..corpus.rows.len()).collect();
+    let timeline = crate::timeline::build(&corpus, &rows, subject.as_deref(), action, usize::MAX);
+    if timeline.points.is_empty() {
+        eprintln!("claimtrack: warning: no dated claims match; the chart is empty");
+    }
+    let options = crate::chart::ChartOptions {
+        log_y,
+        ..crate::chart::ChartOptions::default()
+    };
+    if let Err(e) = crate::chart::write_chart(&timeline, options, out) {
+        eprintln!("claimtrack: error: {e}");
+        return 1;
+    }
+    eprintln!(
+        "claimtrack: wrote {} ({} claims on “{}”)",
+        out.display(),
+        timeline.points.len(),
+        timeline.title
+    );
+    i32::from(failed > 0)
 }
 
 fn extract(
     format: Format,
     aliases: Option<&std::path::Path>,
+    workspace: Option<&Path>,
     threads: Option<usize>,
     paths: &[PathBuf],
 ) -> i32 {
@@ -191,16 +400,32 @@ fn extract(
             }
         },
     };
+    if workspace.is_some() {
+        let (corpus, failed) = match corrected(paths, &extractor, workspace) {
+            Ok(c) => c,
+            Err(e) => {
+                eprintln!("claimtrack: error: {e}");
+                return 2;
+            }
+        };
+        let rows: Vec<usize> = (0..corpus.rows.len()).collect();
+        let articles = corpus.export(&rows);
+        return write_output(format, &articles, failed > 0);
+    }
     let batch = pipeline::run(paths, &extractor, threads, &|_, _| {});
     for error in &batch.errors {
         eprintln!("claimtrack: error: {error}");
     }
+    write_output(format, &batch.articles, !batch.errors.is_empty())
+}
+
+fn write_output(format: Format, articles: &[ExtractedArticle], failed: bool) -> i32 {
     // Every file has been read before anything is written: standard output gets one whole
     // document (only a failing write, such as a closed pipe, can cut it short).
     let mut stdout = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
     let written = match format {
-        Format::Json => export::write_json(&mut stdout, &batch.articles),
-        Format::Csv => stdout.write_all(export::to_csv(&batch.articles).as_bytes()),
+        Format::Json => export::write_json(&mut stdout, articles),
+        Format::Csv => stdout.write_all(export::to_csv(articles).as_bytes()),
     };
     if let Err(e) = written.and_then(|()| stdout.flush()) {
         if e.kind() != std::io::ErrorKind::BrokenPipe {
@@ -208,7 +433,7 @@ fn extract(
         }
         return 1;
     }
-    i32::from(!batch.errors.is_empty())
+    i32::from(failed)
 }
 
 #[cfg(test)]
@@ -236,6 +461,7 @@ mod tests {
             Command::Extract {
                 format: Format::Csv,
                 aliases: None,
+                workspace: None,
                 threads: Some(2),
                 paths: vec!["a.txt".into(), "dir".into()],
             }

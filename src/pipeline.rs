@@ -2,13 +2,15 @@
 //! collecting the files that failed beside the results.
 
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
+use crate::corpus::Article;
 use crate::extract::Extractor;
 use crate::load::{self, Document, LoadError};
 use crate::model::ExtractedArticle;
+use crate::samples;
 
 /// The result of a batch: the extracted articles in input order, and the files that failed.
 #[derive(Debug, Default)]
@@ -64,4 +66,82 @@ pub fn run(
 #[must_use]
 pub fn extract_documents(docs: &[Document], extractor: &Extractor) -> Vec<ExtractedArticle> {
     docs.par_iter().map(|d| extractor.extract(d)).collect()
+}
+
+/// The result of loading articles for the app.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    /// The articles that loaded, in input order.
+    pub articles: Vec<Article>,
+    /// The paths that failed, with the reason.
+    pub errors: Vec<LoadError>,
+    /// Whether the user cancelled (the articles done so far are kept).
+    pub cancelled: bool,
+}
+
+/// Loads and extracts workspace paths (files, folders, or `bundled:NAME` samples) on the
+/// shared thread pool, calling `progress(done, total)` as files finish. Setting `cancel`
+/// stops it early; files not yet started are then skipped.
+#[must_use]
+pub fn load_articles(
+    paths: &[String],
+    extractor: &Extractor,
+    cancel: &AtomicBool,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Loaded {
+    let mut bundled = Vec::new();
+    let mut on_disk = Vec::new();
+    for p in paths {
+        if p.starts_with(samples::PREFIX) {
+            bundled.push(p.as_str());
+        } else {
+            on_disk.push(PathBuf::from(p));
+        }
+    }
+    let (files, mut errors) = load::expand_paths(&on_disk);
+    let total = bundled.len() + files.len();
+    let done = AtomicUsize::new(0);
+    let finish = || {
+        let finished = done.fetch_add(1, Ordering::Relaxed) + 1;
+        progress(finished, total);
+    };
+    let mut articles = Vec::with_capacity(total);
+    for p in bundled {
+        match samples::document(p) {
+            Some(doc) => {
+                let extracted = extractor.extract(&doc);
+                articles.push(Article::new(doc, extracted));
+            }
+            None => errors.push(LoadError {
+                path: PathBuf::from(p),
+                kind: load::ErrorKind::NotFound,
+            }),
+        }
+        finish();
+    }
+    let results: Vec<Option<Result<Article, LoadError>>> = files
+        .par_iter()
+        .map(|path| {
+            if cancel.load(Ordering::Relaxed) {
+                return None;
+            }
+            let result = load::load_file(path).map(|doc| {
+                let extracted = extractor.extract(&doc);
+                Article::new(doc, extracted)
+            });
+            finish();
+            Some(result)
+        })
+        .collect();
+    for result in results.into_iter().flatten() {
+        match result {
+            Ok(article) => articles.push(article),
+            Err(e) => errors.push(e),
+        }
+    }
+    Loaded {
+        articles,
+        errors,
+        cancelled: cancel.load(Ordering::Relaxed),
+    }
 }

@@ -1,5 +1,6 @@
 //! Integration tests, one module per area.
 
+mod app;
 mod cli;
 mod extract;
 mod load;

@@ -1,0 +1,165 @@
+//! The comparison: the picked claims side by side in columns (source and entity, date, value,
+//! action, sentence, article), with the differences spelled out above them.
+
+use egui::RichText;
+
+use super::{App, Tab, entity_color};
+use crate::compare;
+use crate::corpus::Status;
+use crate::query;
+
+/// Draws the view.
+pub fn show(app: &mut App, ui: &mut egui::Ui) {
+    let rows = app.picked_rows();
+    let subjects = app.lists().subjects.clone();
+    ui.horizontal_wrapped(|ui| {
+        ui.heading("Compare");
+        ui.label(format!("{} claims picked.", rows.len()));
+        let mut chosen: Option<String> = None;
+        egui::ComboBox::from_id_salt("compare-subject")
+            .selected_text("All claims on a subject…")
+            .width(200.0)
+            .height(320.0)
+            .show_ui(ui, |ui| {
+                for (s, n) in &subjects {
+                    if ui.selectable_label(false, format!("{s} ({n})")).clicked() {
+                        chosen = Some(s.clone());
+                    }
+                }
+            })
+            .response
+            .on_hover_text("Pick every claim (not rejected) counting this subject");
+        if let Some(subject) = chosen {
+            app.picked = (0..app.corpus.rows.len())
+                .filter(|&r| {
+                    let row = &app.corpus.rows[r];
+                    row.status != Status::Rejected
+                        && row.claim.subject.as_deref() == Some(subject.as_str())
+                })
+                .map(|r| app.key_of(r))
+                .collect();
+        }
+        if ui
+            .add_enabled(!rows.is_empty(), egui::Button::new("Clear"))
+            .on_hover_text("Unpick every claim")
+            .clicked()
+        {
+            app.picked.clear();
+        }
+    });
+    if rows.is_empty() {
+        ui.add_space(12.0);
+        ui.label("Pick claims with the ⚖ boxes in the claims table (or press C on a claim), use “Compare these” on the timeline, or choose a subject above.");
+        return;
+    }
+    let cmp = compare::compare(&app.corpus, &rows);
+    ui.separator();
+    let notes_height = (ui.available_height() * 0.3).clamp(60.0, 220.0);
+    egui::ScrollArea::vertical()
+        .id_salt("compare-notes")
+        .max_height(notes_height)
+        .show(ui, |ui| {
+            if cmp.contradictions.is_empty() {
+                ui.label("No two of these claims contradict each other (qualifiers considered).");
+            } else {
+                ui.label(
+                    RichText::new(format!("{} contradictions", cmp.contradictions.len())).strong(),
+                );
+                for c in &cmp.contradictions {
+                    ui.label(format!("• {c}"));
+                }
+            }
+            if cmp.incomparable > 0 {
+                ui.label(
+                    RichText::new(format!(
+                        "{} pairs have different kinds or units and are not compared.",
+                        cmp.incomparable
+                    ))
+                    .weak(),
+                );
+            }
+        });
+    ui.separator();
+    let mut remove = None;
+    let mut open = None;
+    let column_width = 230.0;
+    egui::ScrollArea::both()
+        .id_salt("compare-columns")
+        .auto_shrink(false)
+        .show(ui, |ui| {
+            ui.horizontal_top(|ui| {
+                for (i, &r) in cmp.rows.iter().enumerate() {
+                    let row = &app.corpus.rows[r];
+                    let c = &row.claim;
+                    ui.allocate_ui(egui::vec2(column_width, 0.0), |ui| {
+                        egui::Frame::group(ui.style()).show(ui, |ui| {
+                            ui.set_width(column_width - 16.0);
+                            ui.horizontal(|ui| {
+                                let color = entity_color(app.corpus.color_index(row.entity()));
+                                super::color_dot(ui, color);
+                                ui.label(
+                                    RichText::new(row.entity().unwrap_or("no named source"))
+                                        .strong(),
+                                );
+                            });
+                            field(ui, "Source", row.source_text().unwrap_or("—"));
+                            field(
+                                ui,
+                                "Date",
+                                &app.corpus
+                                    .date(row)
+                                    .map_or("no date".into(), |d| d.to_string()),
+                            );
+                            ui.label(
+                                RichText::new(query::format_value(c))
+                                    .size(18.0)
+                                    .strong()
+                                    .monospace(),
+                            );
+                            field(ui, "Qualifier", c.qualifier.as_str());
+                            field(ui, "Subject", c.subject.as_deref().unwrap_or("—"));
+                            field(ui, "Action", c.action.as_deref().unwrap_or("—"));
+                            if i > 0 {
+                                let change = cmp.changes[i - 1]
+                                    .as_deref()
+                                    .unwrap_or("not comparable (other kind or unit)");
+                                field(ui, "Change", change);
+                            }
+                            ui.label(RichText::new(app.corpus.sentence(row)).italics());
+                            field(ui, "Article", app.corpus.articles[row.article].short_name());
+                            ui.horizontal(|ui| {
+                                if ui
+                                    .small_button("Show")
+                                    .on_hover_text("Open in the claims view")
+                                    .clicked()
+                                {
+                                    open = Some(r);
+                                }
+                                if ui
+                                    .small_button("Remove")
+                                    .on_hover_text("Take out of the comparison")
+                                    .clicked()
+                                {
+                                    remove = Some(r);
+                                }
+                            });
+                        });
+                    });
+                }
+            });
+        });
+    if let Some(r) = remove {
+        app.toggle_pick(r);
+    }
+    if let Some(r) = open {
+        app.select(r);
+        app.tab = Tab::Claims;
+    }
+}
+
+fn field(ui: &mut egui::Ui, label: &str, value: &str) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new(format!("{label}:")).weak());
+        ui.label(value);
+    });
+}

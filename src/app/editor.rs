@@ -1,0 +1,467 @@
+//! The correction editor: a window to fix a claim's value, qualifier, kind, unit, subject,
+//! action and source, to reject it, or to add a claim from text selected in the article.
+
+use egui::{Key, RichText};
+
+use super::App;
+use crate::corpus::{Corpus, Status};
+use crate::model::{Claim, Kind, Qualifier, Source, Span};
+use crate::workspace::{Change, ClaimFields};
+
+/// The editor's fields, as text while the user types.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Editor {
+    /// The article the claim is in.
+    pub article: usize,
+    /// The claim's number span (for a new claim: the selected text).
+    pub number: Span,
+    /// The sentence around it.
+    pub sentence: Span,
+    /// Whether this adds a new claim.
+    pub new: bool,
+    /// The figure as written.
+    pub text: String,
+    /// The value.
+    pub value: String,
+    /// The upper bound of a range.
+    pub high: String,
+    /// The qualifier.
+    pub qualifier: Qualifier,
+    /// The kind.
+    pub kind: Kind,
+    /// The unit.
+    pub unit: String,
+    /// The subject.
+    pub subject: String,
+    /// The action.
+    pub action: String,
+    /// The source as written.
+    pub source: String,
+    /// The entity the source stands for.
+    pub entity: String,
+    /// What is wrong with the input.
+    pub error: Option<String>,
+    /// The original source span (kept when the source text is unchanged).
+    source_span: Option<Span>,
+    focus: bool,
+}
+
+fn opt(s: Option<&str>) -> String {
+    s.unwrap_or_default().to_string()
+}
+
+fn none_if_empty(s: &str) -> Option<String> {
+    let t = s.trim();
+    (!t.is_empty()).then(|| t.to_string())
+}
+
+/// Reads a number as a user types it: `100.000` and `100,000` (groups of three) are
+/// thousands, `2,5` and `2.5` decimals, spaces and apostrophes ignored.
+#[must_use]
+pub fn parse_number(s: &str) -> Option<f64> {
+    let t: String = s
+        .trim()
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '\'' | '\u{a0}' | '\u{202f}' | '’'))
+        .collect();
+    if t.is_empty() {
+        return None;
+    }
+    let last_dot = t.rfind('.');
+    let last_comma = t.rfind(',');
+    let normalised = match (last_dot, last_comma) {
+        (Some(d), Some(c)) => {
+            let (group, decimal) = if d > c { (',', '.') } else { ('.', ',') };
+            t.replace(group, "").replace(decimal, ".")
+        }
+        (Some(_), None) | (None, Some(_)) => {
+            let sep = if last_dot.is_some() { '.' } else { ',' };
+            let parts: Vec<&str> = t.split(sep).collect();
+            let grouped = parts.len() > 2
+                || (parts.len() == 2
+                    && parts[1].len() == 3
+                    && !parts[0].is_empty()
+                    && parts[0] != "0");
+            if grouped && parts[1..].iter().all(|p| p.len() == 3) {
+                t.replace(sep, "")
+            } else {
+                t.replace(sep, ".")
+            }
+        }
+        (None, None) => t,
+    };
+    normalised.parse::<f64>().ok().filter(|v| v.is_finite())
+}
+
+/// The sentence around `span`: back to the last sentence end or paragraph break, forward to
+/// the next.
+fn sentence_around(text: &str, span: Span) -> Span {
+    let before = text.get(..span.start).unwrap_or("");
+    let start = before.rfind(['.', '!', '?', '\n']).map_or(0, |i| i + 1);
+    let start = start + text[start..].len() - text[start..].trim_start().len();
+    let after = text.get(span.end..).unwrap_or("");
+    let end = after
+        .find(['.', '!', '?', '\n'])
+        .map_or(text.len(), |i| span.end + i + 1);
+    Span::new(start.min(span.start), end.max(span.end).min(text.len()))
+}
+
+impl Editor {
+    /// An editor on an existing claim.
+    #[must_use]
+    pub fn for_row(corpus: &Corpus, row: usize) -> Self {
+        let r = &corpus.rows[row];
+        let c = &r.claim;
+        Self {
+            article: r.article,
+            number: c.number,
+            sentence: c.sentence,
+            new: false,
+            text: c.text.clone(),
+            value: crate::query::format_number(c.value),
+            high: c.high.map(crate::query::format_number).unwrap_or_default(),
+            qualifier: c.qualifier,
+            kind: c.kind,
+            unit: opt(c.unit.as_deref()),
+            subject: opt(c.subject.as_deref()),
+            action: opt(c.action.as_deref()),
+            source: c
+                .source
+                .as_ref()
+                .map(|s| s.text.clone())
+                .unwrap_or_default(),
+            entity: opt(c.source.as_ref().and_then(|s| s.entity.as_deref())),
+            error: None,
+            source_span: c.source.as_ref().map(|s| s.span),
+            focus: true,
+        }
+    }
+
+    /// An editor for a new claim on the text `span` of an article.
+    #[must_use]
+    pub fn for_new(corpus: &Corpus, article: usize, span: Span) -> Self {
+        let text = &corpus.articles[article].text;
+        let figure = span.slice(text).trim().to_string();
+        let digits: String = figure
+            .chars()
+            .filter(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '\''))
+            .collect();
+        Self {
+            article,
+            number: span,
+            sentence: sentence_around(text, span),
+            new: true,
+            value: parse_number(&digits)
+                .map(crate::query::format_number)
+                .unwrap_or_default(),
+            text: figure,
+            high: String::new(),
+            qualifier: Qualifier::Exact,
+            kind: Kind::Count,
+            unit: String::new(),
+            subject: String::new(),
+            action: String::new(),
+            source: String::new(),
+            entity: String::new(),
+            error: None,
+            source_span: None,
+            focus: true,
+        }
+    }
+
+    /// The claim as edited, or what is wrong with the input.
+    ///
+    /// # Errors
+    /// A message for the user.
+    pub fn claim(&self, corpus: &Corpus) -> Result<Claim, String> {
+        let value = parse_number(&self.value).ok_or("The value is not a number.")?;
+        let high = if self.high.trim().is_empty() {
+            None
+        } else {
+            Some(parse_number(&self.high).ok_or("The upper value is not a number.")?)
+        };
+        if let Some(h) = high
+            && h < value
+        {
+            return Err("The upper value is below the value.".into());
+        }
+        if self.qualifier == Qualifier::Range && high.is_none() {
+            return Err("A range needs an upper value.".into());
+        }
+        let text = &corpus.articles[self.article].text;
+        let source = none_if_empty(&self.source).map(|source_text| {
+            let span = self
+                .source_span
+                .filter(|s| s.slice(text) == source_text)
+                .or_else(|| {
+                    let sentence = self.sentence.slice(text);
+                    sentence.find(&source_text).map(|i| {
+                        Span::new(
+                            self.sentence.start + i,
+                            self.sentence.start + i + source_text.len(),
+                        )
+                    })
+                })
+                .unwrap_or(Span::new(self.sentence.start, self.sentence.start));
+            Source {
+                span,
+                text: source_text,
+                entity: none_if_empty(&self.entity),
+            }
+        });
+        Ok(Claim {
+            number: self.number,
+            text: self.number.slice(text).to_string(),
+            value,
+            high,
+            qualifier: self.qualifier,
+            kind: self.kind,
+            unit: none_if_empty(&self.unit),
+            subject: none_if_empty(&self.subject),
+            action: none_if_empty(&self.action),
+            sentence: self.sentence,
+            source,
+        })
+    }
+}
+
+impl App {
+    /// Saves the editor's claim as a correction (or a new claim) and closes it.
+    pub fn commit_editor(&mut self) {
+        let Some(editor) = self.editor.take() else {
+            return;
+        };
+        let claim = match editor.claim(&self.corpus) {
+            Ok(c) => c,
+            Err(e) => {
+                self.editor = Some(Editor {
+                    error: Some(e),
+                    ..editor
+                });
+                return;
+            }
+        };
+        let key = self.corpus.articles[editor.article].key.clone();
+        let number = editor.number;
+        if editor.new {
+            self.change_workspace(|w| w.set_correction(&key, number, Change::Add { claim }));
+            self.status = "Claim added.".into();
+        } else {
+            let original = self.corpus.find(editor.article, number).and_then(|r| {
+                let row = &self.corpus.rows[r];
+                row.original
+                    .map(|i| &self.corpus.articles[row.article].extracted[i])
+                    .map(|c| (row.status, ClaimFields::of(c)))
+            });
+            let fields = ClaimFields::of(&claim);
+            match original {
+                // Back to what was extracted: drop the correction.
+                Some((_, orig)) if same_fields(&orig, &fields) => {
+                    self.change_workspace(|w| {
+                        w.remove_correction(&key, number);
+                    });
+                }
+                Some(_) => {
+                    self.change_workspace(|w| {
+                        w.set_correction(&key, number, Change::Edit { fields });
+                    });
+                }
+                None => {
+                    // An added claim edited again.
+                    self.change_workspace(|w| {
+                        w.set_correction(&key, number, Change::Add { claim });
+                    });
+                }
+            }
+            self.status = "Correction saved.".into();
+        }
+        self.selected = Some(super::ClaimKey {
+            article: editor.article,
+            number,
+        });
+    }
+
+    /// Drops the correction of the editor's claim (back to the extracted claim).
+    pub fn revert_editor(&mut self) {
+        let Some(editor) = self.editor.take() else {
+            return;
+        };
+        let key = self.corpus.articles[editor.article].key.clone();
+        self.change_workspace(|w| {
+            w.remove_correction(&key, editor.number);
+        });
+        self.status = "Back to the extracted claim.".into();
+    }
+}
+
+/// Entities are compared after the user's renames, so an unchanged source counts as unchanged.
+fn same_fields(original: &ClaimFields, edited: &ClaimFields) -> bool {
+    let strip = |f: &ClaimFields| ClaimFields {
+        source: f.source.as_ref().map(|s| Source {
+            entity: None,
+            ..s.clone()
+        }),
+        ..f.clone()
+    };
+    strip(original) == strip(edited)
+}
+
+/// Draws the editor window when it is open.
+pub fn show(app: &mut App, ctx: &egui::Context) {
+    let Some(mut editor) = app.editor.take() else {
+        return;
+    };
+    let mut open = true;
+    let mut action = None;
+    let status = if editor.new {
+        None
+    } else {
+        app.corpus
+            .find(editor.article, editor.number)
+            .map(|r| app.corpus.rows[r].status)
+    };
+    egui::Window::new(if editor.new {
+        "Add claim"
+    } else {
+        "Edit claim"
+    })
+    .open(&mut open)
+    .collapsible(false)
+    .resizable(false)
+    .default_width(420.0)
+    .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
+    .show(ctx, |ui| {
+        let sentence = editor
+            .sentence
+            .slice(&app.corpus.articles[editor.article].text);
+        ui.label(RichText::new(sentence.trim()).italics());
+        ui.separator();
+        egui::Grid::new("editor-grid")
+            .num_columns(2)
+            .spacing([10.0, 6.0])
+            .show(ui, |ui| {
+                ui.label("Figure as written");
+                ui.label(RichText::new(&editor.text).monospace());
+                ui.end_row();
+                ui.label("Value");
+                let value =
+                    ui.add(egui::TextEdit::singleline(&mut editor.value).desired_width(160.0));
+                if editor.focus {
+                    value.request_focus();
+                    editor.focus = false;
+                }
+                value.on_hover_text(
+                    "100.000 or 100,000 or 2,5 — the lower end for ranges and vague figures",
+                );
+                ui.end_row();
+                ui.label("Upper value");
+                ui.add(
+                    egui::TextEdit::singleline(&mut editor.high)
+                        .desired_width(160.0)
+                        .hint_text("ranges only"),
+                );
+                ui.end_row();
+                ui.label("Qualifier");
+                egui::ComboBox::from_id_salt("ed-qualifier")
+                    .selected_text(editor.qualifier.as_str())
+                    .show_ui(ui, |ui| {
+                        for q in Qualifier::ALL {
+                            ui.selectable_value(&mut editor.qualifier, q, q.as_str());
+                        }
+                    });
+                ui.end_row();
+                ui.label("Kind");
+                egui::ComboBox::from_id_salt("ed-kind")
+                    .selected_text(editor.kind.as_str())
+                    .show_ui(ui, |ui| {
+                        for k in Kind::ALL {
+                            ui.selectable_value(&mut editor.kind, k, k.as_str());
+                        }
+                    });
+                ui.end_row();
+                for (label, field, hint) in [
+                    ("Unit", &mut editor.unit, "EUR, %, km …"),
+                    ("Subject", &mut editor.subject, "what is counted"),
+                    ("Action", &mut editor.action, "what happens to it"),
+                    ("Source", &mut editor.source, "who says so, as written"),
+                    (
+                        "Entity",
+                        &mut editor.entity,
+                        "the actor the source stands for",
+                    ),
+                ] {
+                    ui.label(label);
+                    ui.add(
+                        egui::TextEdit::singleline(field)
+                            .desired_width(240.0)
+                            .hint_text(hint),
+                    );
+                    ui.end_row();
+                }
+            });
+        if let Some(e) = &editor.error {
+            ui.colored_label(ui.visuals().error_fg_color, e);
+        }
+        ui.separator();
+        ui.horizontal(|ui| {
+            if ui
+                .button(if editor.new {
+                    "Add claim"
+                } else {
+                    "Save correction"
+                })
+                .on_hover_text("Enter")
+                .clicked()
+            {
+                action = Some("save");
+            }
+            if !editor.new
+                && status == Some(Status::Corrected)
+                && ui
+                    .button("Restore extracted")
+                    .on_hover_text("Undo your corrections of this claim")
+                    .clicked()
+            {
+                action = Some("revert");
+            }
+            if ui.button("Cancel").on_hover_text("Esc").clicked() {
+                action = Some("cancel");
+            }
+        });
+    });
+    if ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, Key::Escape)) {
+        action = Some("cancel");
+    }
+    if action.is_none() && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, Key::Enter)) {
+        action = Some("save");
+    }
+    if !open {
+        action = Some("cancel");
+    }
+    app.editor = Some(editor);
+    match action {
+        Some("save") => app.commit_editor(),
+        Some("revert") => app.revert_editor(),
+        Some("cancel") => app.editor = None,
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_as_typed() {
+        assert_eq!(parse_number("100.000"), Some(100_000.0));
+        assert_eq!(parse_number("100,000"), Some(100_000.0));
+        assert_eq!(parse_number("2,5"), Some(2.5));
+        assert_eq!(parse_number("2.5"), Some(2.5));
+        assert_eq!(parse_number("1.234.567,8"), Some(1_234_567.8));
+        assert_eq!(parse_number("1,234,567.8"), Some(1_234_567.8));
+        assert_eq!(parse_number("10'000"), Some(10_000.0));
+        assert_eq!(parse_number("0,125"), Some(0.125));
+        assert_eq!(parse_number("abc"), None);
+        assert_eq!(parse_number(""), None);
+    }
+}

@@ -1,0 +1,334 @@
+//! The timeline: the filtered claims on one subject and action over time (`egui_plot`). Dates
+//! of month precision span their month, ranges and vague figures span their interval, "over"
+//! figures carry an upward arrow; one colour per entity, one marker shape per qualifier.
+//! Hovering shows a claim; clicking selects it.
+
+use egui::{Color32, Pos2, RichText, Stroke};
+use egui_plot::{Corner, Legend, Line, MarkerShape, Plot, PlotPoint, PlotPoints, Points};
+
+use super::{App, ChartFormat, Request, Tab};
+use crate::dates;
+use crate::query;
+use crate::timeline::{Shape, Timeline};
+
+/// The most claims drawn at once; more are thinned out evenly (and the view says so).
+pub const MAX_POINTS: usize = 4000;
+
+fn marker(shape: Shape) -> MarkerShape {
+    match shape {
+        Shape::Circle => MarkerShape::Circle,
+        Shape::Diamond => MarkerShape::Diamond,
+        Shape::Up => MarkerShape::Up,
+        Shape::Down => MarkerShape::Down,
+        Shape::Square => MarkerShape::Square,
+    }
+}
+
+fn rgb([r, g, b]: [u8; 3]) -> Color32 {
+    Color32::from_rgb(r, g, b)
+}
+
+/// Draws the view.
+pub fn show(app: &mut App, ui: &mut egui::Ui) {
+    let timeline = app.timeline();
+    controls(app, ui, &timeline);
+    if let Some(note) = timeline.left_out() {
+        ui.label(RichText::new(note).weak());
+    }
+    if timeline.points.is_empty() {
+        ui.add_space(20.0);
+        ui.vertical_centered(|ui| {
+            ui.label("No dated claims match. Choose another subject or action, or clear the table's filters.");
+        });
+        return;
+    }
+    let selected = app.selected_row();
+    let detail_height = if selected.is_some() { 70.0 } else { 0.0 };
+    let plot_height = (ui.available_height() - detail_height).max(160.0);
+    plot(app, ui, &timeline, plot_height);
+    if let Some(row) = app.selected_row() {
+        detail(app, ui, row);
+    }
+}
+
+fn controls(app: &mut App, ui: &mut egui::Ui, timeline: &Timeline) {
+    let (subjects, actions) = {
+        let lists = app.lists();
+        (lists.subjects.clone(), lists.actions.clone())
+    };
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new(&timeline.title).heading());
+        ui.separator();
+        egui::ComboBox::from_id_salt("plot-subject")
+            .selected_text(format!(
+                "Subject: {}",
+                app.plot.subject.as_deref().unwrap_or("any")
+            ))
+            .width(160.0)
+            .height(320.0)
+            .show_ui(ui, |ui| {
+                for (s, n) in &subjects {
+                    ui.selectable_value(
+                        &mut app.plot.subject,
+                        Some(s.clone()),
+                        format!("{s} ({n})"),
+                    );
+                }
+            })
+            .response
+            .on_hover_text("What the plotted figures count");
+        egui::ComboBox::from_id_salt("plot-action")
+            .selected_text(format!(
+                "Action: {}",
+                app.plot.action.as_deref().unwrap_or("any")
+            ))
+            .width(140.0)
+            .height(320.0)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut app.plot.action, None, "any");
+                for (a, n) in &actions {
+                    ui.selectable_value(
+                        &mut app.plot.action,
+                        Some(a.clone()),
+                        format!("{a} ({n})"),
+                    );
+                }
+            })
+            .response
+            .on_hover_text("What happens to it (massed, killed, …)");
+        ui.checkbox(&mut app.plot.log_y, "Log scale")
+            .on_hover_text("A logarithmic value axis, for figures of very different size");
+        if ui
+            .button("Compare these")
+            .on_hover_text("Put the plotted claims side by side")
+            .clicked()
+        {
+            app.picked = timeline.points.iter().map(|p| app.key_of(p.row)).collect();
+            app.tab = Tab::Compare;
+        }
+        if ui
+            .button("Export PNG…")
+            .on_hover_text("Save this chart as a PNG image")
+            .clicked()
+        {
+            app.requests.push(Request::ExportChart {
+                format: ChartFormat::Png,
+            });
+        }
+        if ui
+            .button("Export SVG…")
+            .on_hover_text("Save this chart as an SVG image")
+            .clicked()
+        {
+            app.requests.push(Request::ExportChart {
+                format: ChartFormat::Svg,
+            });
+        }
+        if app.filter.is_active() {
+            ui.label(RichText::new("(table filters apply)").weak());
+        }
+    });
+}
+
+fn plot(app: &mut App, ui: &mut egui::Ui, timeline: &Timeline, height: f32) {
+    let log = app.plot.log_y;
+    let to_y = |v: f64| {
+        if log {
+            v.max(f64::MIN_POSITIVE).log10()
+        } else {
+            v
+        }
+    };
+    let visible = |v: f64| !log || v > 0.0;
+    let selected = app.selected_row();
+    let (x0, x1, _, _) = timeline.bounds().unwrap_or((0.0, 1.0, 0.0, 1.0));
+    let pad = ((x1 - x0) * 0.05).max(10.0);
+    let y_label = timeline.y_label.clone();
+    let mut plot = Plot::new("timeline-plot")
+        .height(height)
+        .legend(Legend::default().position(Corner::LeftTop))
+        .x_axis_formatter(|mark, range| {
+            let span = range.end() - range.start();
+            if span < 120.0 {
+                dates::day_label(mark.value.round() as i64)
+            } else {
+                dates::month_label(mark.value.round() as i64)
+            }
+        })
+        .y_axis_formatter(move |mark, _| {
+            let v = if log {
+                10f64.powf(mark.value)
+            } else {
+                mark.value
+            };
+            query::format_number(v)
+        })
+        .y_axis_label(y_label)
+        .y_axis_min_width(60.0)
+        .show_x(false)
+        .show_y(false)
+        .include_x(x0 - pad)
+        .include_x(x1 + pad)
+        .allow_double_click_reset(true);
+    if !log {
+        plot = plot.include_y(0.0);
+    }
+    let corpus = &app.corpus;
+    let response = plot.show(ui, |plot_ui| {
+        for s in &timeline.series {
+            let color = rgb(s.color);
+            let line: Vec<[f64; 2]> = s
+                .points
+                .iter()
+                .map(|&p| &timeline.points[p])
+                .filter(|p| visible(p.y))
+                .map(|p| [p.x, to_y(p.y)])
+                .collect();
+            if line.len() > 1 {
+                plot_ui.line(
+                    Line::new(s.name.clone(), PlotPoints::new(line))
+                        .color(color.gamma_multiply(0.45))
+                        .width(1.0)
+                        .allow_hover(false),
+                );
+            }
+            for shape in Shape::ALL {
+                let pts: Vec<[f64; 2]> = s
+                    .points
+                    .iter()
+                    .map(|&p| &timeline.points[p])
+                    .filter(|p| p.shape == shape && visible(p.y))
+                    .map(|p| [p.x, to_y(p.y)])
+                    .collect();
+                if !pts.is_empty() {
+                    plot_ui.points(
+                        Points::new(s.name.clone(), PlotPoints::new(pts))
+                            .shape(marker(shape))
+                            .color(color)
+                            .filled(true)
+                            .radius(5.0)
+                            .allow_hover(false),
+                    );
+                }
+            }
+        }
+    });
+    // Date spans, value intervals, arrows and the hover ring are painted over the plot.
+    let transform = response.transform;
+    let painter = ui.painter_at(response.response.rect);
+    let screen = |x: f64, y: f64| transform.position_from_point(&PlotPoint::new(x, to_y(y)));
+    for p in &timeline.points {
+        if !visible(p.y) {
+            continue;
+        }
+        let color = rgb(timeline.series[p.series].color);
+        let at = screen(p.x, p.y);
+        if p.x_hi - p.x_lo > 1.5 {
+            let a = screen(p.x_lo, p.y);
+            let b = screen(p.x_hi, p.y);
+            painter.line_segment([a, b], Stroke::new(1.5, color.gamma_multiply(0.6)));
+            for end in [a, b] {
+                painter.line_segment(
+                    [end + egui::vec2(0.0, -3.0), end + egui::vec2(0.0, 3.0)],
+                    Stroke::new(1.0, color.gamma_multiply(0.6)),
+                );
+            }
+        }
+        if p.y_hi > p.y && p.y_hi.is_finite() {
+            let top = screen(p.x, p.y_hi);
+            painter.line_segment([at, top], Stroke::new(4.0, color.gamma_multiply(0.55)));
+        }
+        if p.shape == Shape::Up {
+            let tip = at + egui::vec2(0.0, -22.0);
+            painter.arrow(
+                at + egui::vec2(0.0, -6.0),
+                tip - (at + egui::vec2(0.0, -6.0)),
+                Stroke::new(1.5, color),
+            );
+        }
+        if selected == Some(p.row) {
+            painter.circle_stroke(at, 9.0, Stroke::new(2.5, ui.visuals().strong_text_color()));
+        }
+    }
+    // The claim nearest the pointer, within reach.
+    let hovered = response
+        .response
+        .hover_pos()
+        .and_then(|pos| nearest(timeline, pos, &screen, &visible));
+    if let Some(i) = hovered {
+        let p = &timeline.points[i];
+        let at = screen(p.x, p.y);
+        painter.circle_stroke(at, 8.0, Stroke::new(2.0, ui.visuals().strong_text_color()));
+        let row = &corpus.rows[p.row];
+        let article = &corpus.articles[row.article];
+        let date = corpus.date(row).map_or("no date".into(), |d| d.to_string());
+        let sentence = row.claim.sentence.slice(&article.text).trim().to_string();
+        let value = query::format_value(&row.claim);
+        let source = match (row.source_text(), row.entity()) {
+            (Some(t), Some(e)) if t != e => format!("{t} ({e})"),
+            (Some(t), _) => t.to_string(),
+            (None, _) => "no source".into(),
+        };
+        response.response.clone().on_hover_ui_at_pointer(|ui| {
+            ui.set_max_width(420.0);
+            ui.label(RichText::new(value).strong());
+            ui.label(format!("{source} · {date} · {}", article.short_name()));
+            ui.label(RichText::new(sentence).italics());
+        });
+        if response.response.clicked() {
+            let row = p.row;
+            app.selected = Some(app.key_of(row));
+            app.article_scroll_pending = true;
+        }
+    }
+}
+
+fn nearest(
+    timeline: &Timeline,
+    pos: Pos2,
+    screen: &impl Fn(f64, f64) -> Pos2,
+    visible: &impl Fn(f64) -> bool,
+) -> Option<usize> {
+    let mut best: Option<(usize, f32)> = None;
+    for (i, p) in timeline.points.iter().enumerate() {
+        if !visible(p.y) {
+            continue;
+        }
+        let d = screen(p.x, p.y).distance(pos);
+        if d < 12.0 && best.is_none_or(|(_, b)| d < b) {
+            best = Some((i, d));
+        }
+    }
+    best.map(|(i, _)| i)
+}
+
+fn detail(app: &mut App, ui: &mut egui::Ui, row: usize) {
+    let r = &app.corpus.rows[row];
+    let text = format!(
+        "{} — {} {} — {} — {}",
+        app.corpus
+            .date(r)
+            .map_or("no date".into(), |d| d.to_string()),
+        query::format_value(&r.claim),
+        r.claim.subject.as_deref().unwrap_or(""),
+        r.entity().or(r.source_text()).unwrap_or("no source"),
+        app.corpus.articles[r.article].short_name()
+    );
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new("Selected:").strong());
+        ui.label(text);
+        if ui
+            .button("Show in article")
+            .on_hover_text("Open the claims view at this claim")
+            .clicked()
+        {
+            app.select(row);
+            app.tab = Tab::Claims;
+        }
+    });
+    ui.label(
+        RichText::new(app.corpus.sentence(&app.corpus.rows[row]))
+            .italics()
+            .weak(),
+    );
+}

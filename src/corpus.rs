@@ -1,0 +1,442 @@
+//! The articles open in a workspace and their claims as the user sees them: extracted claims
+//! with the workspace's corrections and entity choices applied, plus the claims the user
+//! added. Rebuilding after a change is linear in the number of claims.
+
+use std::collections::HashMap;
+
+use crate::load::Document;
+use crate::model::{ArticleDate, Claim, ExtractedArticle, Lang, Source, Span};
+use crate::workspace::{self, Change, Workspace};
+
+/// An article that is open: its text and the claims the extractor found in it.
+#[derive(Debug, Clone)]
+pub struct Article {
+    /// Where it came from (a file path or `bundled:NAME`).
+    pub path: String,
+    /// The decoded text; every span indexes into it.
+    pub text: String,
+    /// The date from its header.
+    pub date: Option<ArticleDate>,
+    /// The detected language.
+    pub lang: Lang,
+    /// [`workspace::content_key`] of the text.
+    pub key: String,
+    /// The claims as extracted, before corrections.
+    pub extracted: Vec<Claim>,
+}
+
+impl Article {
+    /// An article from a document and its extraction.
+    #[must_use]
+    pub fn new(doc: Document, extracted: ExtractedArticle) -> Self {
+        let key = workspace::content_key(&doc.text);
+        Self {
+            path: doc.path,
+            text: doc.text,
+            date: extracted.date,
+            lang: extracted.lang,
+            key,
+            extracted: extracted.claims,
+        }
+    }
+
+    /// The file name, for narrow columns.
+    #[must_use]
+    pub fn short_name(&self) -> &str {
+        let path = self
+            .path
+            .strip_prefix(crate::samples::PREFIX)
+            .unwrap_or(&self.path);
+        path.rsplit(['/', '\\']).next().unwrap_or(path)
+    }
+}
+
+/// Whether and how the user changed a claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Status {
+    /// As extracted.
+    Extracted,
+    /// Fields corrected by the user.
+    Corrected,
+    /// Added by the user.
+    Added,
+    /// Rejected by the user.
+    Rejected,
+}
+
+impl Status {
+    /// A short word for tables and tooltips.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Extracted => "extracted",
+            Self::Corrected => "corrected",
+            Self::Added => "added",
+            Self::Rejected => "rejected",
+        }
+    }
+}
+
+/// One claim as the user sees it.
+#[derive(Debug, Clone)]
+pub struct Row {
+    /// Index into [`Corpus::articles`].
+    pub article: usize,
+    /// The claim with corrections and entity choices applied.
+    pub claim: Claim,
+    /// The claim as extracted, when it was (not for added claims).
+    pub original: Option<usize>,
+    /// What the user did to it.
+    pub status: Status,
+}
+
+impl Row {
+    /// The entity of the claim's source, if any.
+    #[must_use]
+    pub fn entity(&self) -> Option<&str> {
+        self.claim.source.as_ref()?.entity.as_deref()
+    }
+
+    /// The source text, if any.
+    #[must_use]
+    pub fn source_text(&self) -> Option<&str> {
+        self.claim.source.as_ref().map(|s| s.text.as_str())
+    }
+}
+
+/// A source entity with how often it is cited.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EntityStat {
+    /// The entity's name.
+    pub name: String,
+    /// Claims attributed to it (rejected ones left out).
+    pub claims: usize,
+    /// The source texts that stand for it, with their counts, most frequent first.
+    pub aliases: Vec<(String, usize)>,
+}
+
+/// The open articles and the claims as the user sees them.
+#[derive(Debug, Default)]
+pub struct Corpus {
+    /// The articles, in the order they were opened.
+    pub articles: Vec<Article>,
+    /// Every claim (rejected ones included), article by article in text order.
+    pub rows: Vec<Row>,
+    /// Entities by claim count, most cited first.
+    pub entities: Vec<EntityStat>,
+    /// Bumped on every rebuild, so views can tell their caches are stale.
+    pub generation: u64,
+    by_key: HashMap<String, usize>,
+    by_claim: HashMap<(usize, Span), usize>,
+    colors: HashMap<String, usize>,
+}
+
+impl Corpus {
+    /// Adds articles, skipping any whose text is already open; returns how many were new.
+    /// Call [`Corpus::rebuild`] afterwards.
+    pub fn add(&mut self, articles: impl IntoIterator<Item = Article>) -> usize {
+        let mut added = 0;
+        for article in articles {
+            if self.by_key.contains_key(&article.key) {
+                continue;
+            }
+            self.by_key.insert(article.key.clone(), self.articles.len());
+            self.articles.push(article);
+            added += 1;
+        }
+        added
+    }
+
+    /// Closes every article.
+    pub fn clear(&mut self) {
+        self.articles.clear();
+        self.by_key.clear();
+        self.by_claim.clear();
+        self.rows.clear();
+        self.entities.clear();
+        self.colors.clear();
+        self.generation += 1;
+    }
+
+    /// The index of the article with this content key.
+    #[must_use]
+    pub fn article_by_key(&self, key: &str) -> Option<usize> {
+        self.by_key.get(key).copied()
+    }
+
+    /// Recomputes the rows from the extracted claims and the workspace.
+    pub fn rebuild(&mut self, workspace: &Workspace) {
+        let mut changes: HashMap<(&str, usize, usize), &Change> = HashMap::new();
+        let mut added: HashMap<&str, Vec<&Claim>> = HashMap::new();
+        for c in &workspace.corrections {
+            if let Change::Add { claim } = &c.change {
+                added.entry(c.article.as_str()).or_default().push(claim);
+            } else {
+                changes.insert(
+                    (c.article.as_str(), c.number.start, c.number.end),
+                    &c.change,
+                );
+            }
+        }
+        let mut rows = Vec::with_capacity(self.rows.len().max(16));
+        for (a, article) in self.articles.iter().enumerate() {
+            let start = rows.len();
+            for (i, claim) in article.extracted.iter().enumerate() {
+                let key = (article.key.as_str(), claim.number.start, claim.number.end);
+                let mut claim = claim.clone();
+                let status = match changes.get(&key) {
+                    Some(Change::Reject) => Status::Rejected,
+                    Some(Change::Edit { fields }) => {
+                        fields.apply_to(&mut claim);
+                        Status::Corrected
+                    }
+                    _ => Status::Extracted,
+                };
+                rows.push(Row {
+                    article: a,
+                    claim,
+                    original: Some(i),
+                    status,
+                });
+            }
+            if let Some(extra) = added.get(article.key.as_str()) {
+                for claim in extra {
+                    let fits = article
+                        .text
+                        .get(claim.number.start..claim.number.end)
+                        .is_some()
+                        && article
+                            .text
+                            .get(claim.sentence.start..claim.sentence.end)
+                            .is_some();
+                    if fits {
+                        rows.push(Row {
+                            article: a,
+                            claim: (*claim).clone(),
+                            original: None,
+                            status: Status::Added,
+                        });
+                    }
+                }
+                rows[start..].sort_by_key(|r| (r.claim.number.start, r.claim.number.end));
+            }
+        }
+        for row in &mut rows {
+            if let Some(source) = &mut row.claim.source {
+                source.entity = workspace
+                    .entities
+                    .resolve(&source.text, source.entity.as_deref());
+            }
+        }
+        self.by_claim = rows
+            .iter()
+            .enumerate()
+            .map(|(i, r)| ((r.article, r.claim.number), i))
+            .collect();
+        self.rows = rows;
+        self.count_entities();
+        self.generation += 1;
+    }
+
+    fn count_entities(&mut self) {
+        let mut counts: HashMap<&str, (usize, HashMap<&str, usize>)> = HashMap::new();
+        for row in &self.rows {
+            if row.status == Status::Rejected {
+                continue;
+            }
+            if let Some(Source {
+                text,
+                entity: Some(entity),
+                ..
+            }) = &row.claim.source
+            {
+                let e = counts.entry(entity.as_str()).or_default();
+                e.0 += 1;
+                *e.1.entry(text.as_str()).or_default() += 1;
+            }
+        }
+        let mut entities: Vec<EntityStat> = counts
+            .into_iter()
+            .map(|(name, (claims, aliases))| {
+                let mut aliases: Vec<(String, usize)> = aliases
+                    .into_iter()
+                    .map(|(a, n)| (a.to_string(), n))
+                    .collect();
+                aliases.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+                EntityStat {
+                    name: name.to_string(),
+                    claims,
+                    aliases,
+                }
+            })
+            .collect();
+        entities.sort_by(|a, b| b.claims.cmp(&a.claims).then_with(|| a.name.cmp(&b.name)));
+        // Colours keep following the entity even as counts change between rebuilds: an
+        // entity keeps the colour it was given first.
+        for e in &entities {
+            let next = self.colors.len();
+            self.colors.entry(e.name.clone()).or_insert(next);
+        }
+        self.entities = entities;
+    }
+
+    /// The colour index of an entity (stable while the corpus is open); `None` for claims
+    /// without a named source.
+    #[must_use]
+    pub fn color_index(&self, entity: Option<&str>) -> Option<usize> {
+        self.colors.get(entity?).copied()
+    }
+
+    /// The row of the claim with this number span in this article.
+    #[must_use]
+    pub fn find(&self, article: usize, number: Span) -> Option<usize> {
+        self.by_claim.get(&(article, number)).copied()
+    }
+
+    /// The date of a row's article.
+    #[must_use]
+    pub fn date(&self, row: &Row) -> Option<ArticleDate> {
+        self.articles.get(row.article).and_then(|a| a.date)
+    }
+
+    /// The sentence of a row.
+    #[must_use]
+    pub fn sentence<'a>(&'a self, row: &Row) -> &'a str {
+        self.articles
+            .get(row.article)
+            .map_or("", |a| row.claim.sentence.slice(&a.text).trim())
+    }
+
+    /// The claims of `rows` (indices into [`Corpus::rows`]) as articles for export,
+    /// rejected claims left out, corrections applied, articles in opening order.
+    #[must_use]
+    pub fn export(&self, rows: &[usize]) -> Vec<ExtractedArticle> {
+        let mut per_article: Vec<Vec<usize>> = vec![Vec::new(); self.articles.len()];
+        for &r in rows {
+            if let Some(row) = self.rows.get(r)
+                && row.status != Status::Rejected
+            {
+                per_article[row.article].push(r);
+            }
+        }
+        per_article
+            .into_iter()
+            .enumerate()
+            .filter(|(_, list)| !list.is_empty())
+            .map(|(a, mut list)| {
+                list.sort_by_key(|&r| (self.rows[r].claim.number.start, r));
+                let article = &self.articles[a];
+                ExtractedArticle {
+                    path: article.path.clone(),
+                    date: article.date,
+                    lang: article.lang,
+                    claims: list
+                        .into_iter()
+                        .map(|r| self.rows[r].claim.clone())
+                        .collect(),
+                }
+            })
+            .collect()
+    }
+
+    /// The subject of the most dated, not rejected claims (the timeline's default).
+    #[must_use]
+    pub fn commonest_subject(&self) -> Option<String> {
+        let mut counts: HashMap<&str, usize> = HashMap::new();
+        for row in &self.rows {
+            if row.status != Status::Rejected
+                && self.date(row).is_some()
+                && let Some(s) = row.claim.subject.as_deref()
+            {
+                *counts.entry(s).or_default() += 1;
+            }
+        }
+        counts
+            .into_iter()
+            .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(a.0)))
+            .map(|(s, _)| s.to_string())
+    }
+
+    /// Every distinct subject, most frequent first.
+    #[must_use]
+    pub fn subjects(&self) -> Vec<(String, usize)> {
+        Self::tally(self.rows.iter().filter_map(|r| r.claim.subject.as_deref()))
+    }
+
+    /// Every distinct action, most frequent first.
+    #[must_use]
+    pub fn actions(&self) -> Vec<(String, usize)> {
+        Self::tally(self.rows.iter().filter_map(|r| r.claim.action.as_deref()))
+    }
+
+    fn tally<'a>(items: impl Iterator<Item = &'a str>) -> Vec<(String, usize)> {
+        let mut counts: HashMap<&str, usize> = HashMap::new();
+        for item in items {
+            *counts.entry(item).or_default() += 1;
+        }
+        let mut list: Vec<(String, usize)> = counts
+            .into_iter()
+            .map(|(k, n)| (k.to_string(), n))
+            .collect();
+        list.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        list
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::Extractor;
+    use crate::model::Qualifier;
+    use crate::workspace::ClaimFields;
+
+    fn corpus(text: &str) -> Corpus {
+        let doc = Document::from_text("a.txt", text.to_string());
+        let extracted = Extractor::new().extract(&doc);
+        let mut c = Corpus::default();
+        c.add([Article::new(doc, extracted)]);
+        c.rebuild(&Workspace::default());
+        c
+    }
+
+    #[test]
+    fn corrections_apply_and_export() {
+        let text = " date 2023-05\nNach Angaben der Polizei wurden rund 300 Menschen festgenommen. Die Regierung sagte, 12 Schulen seien geschlossen.";
+        let mut c = corpus(text);
+        assert_eq!(c.rows.len(), 2);
+        let key = c.articles[0].key.clone();
+        let first = c.rows[0].claim.clone();
+        let mut ws = Workspace::default();
+        let mut fields = ClaimFields::of(&first);
+        fields.value = 350.0;
+        fields.qualifier = Qualifier::Over;
+        ws.set_correction(&key, first.number, Change::Edit { fields });
+        ws.set_correction(&key, c.rows[1].claim.number, Change::Reject);
+        let mut added = first.clone();
+        added.number = Span::new(0, 5);
+        added.value = 1.0;
+        ws.set_correction(&key, added.number, Change::Add { claim: added });
+        ws.entities.rename("Polizei", "Police");
+        c.rebuild(&ws);
+        assert_eq!(c.rows.len(), 3);
+        assert_eq!(c.rows[0].status, Status::Added);
+        assert!((c.rows[1].claim.value - 350.0).abs() < 1e-9);
+        assert_eq!(c.rows[1].entity(), Some("Police"));
+        assert_eq!(c.rows[2].status, Status::Rejected);
+        let all: Vec<usize> = (0..c.rows.len()).collect();
+        let out = c.export(&all);
+        assert_eq!(out[0].claims.len(), 2);
+        assert_eq!(c.entities[0].name, "Police");
+    }
+
+    #[test]
+    fn same_text_opens_once() {
+        let mut c = corpus("Die Polizei sagte, 300 Menschen seien gekommen.");
+        let doc = Document::from_text(
+            "b.txt",
+            "Die Polizei sagte, 300 Menschen seien gekommen.".into(),
+        );
+        let ex = Extractor::new().extract(&doc);
+        assert_eq!(c.add([Article::new(doc, ex)]), 0);
+    }
+}

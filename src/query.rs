@@ -1,0 +1,299 @@
+//! Choosing, ordering and displaying claims: the filters and sort order of the claims table,
+//! and the short forms of values (`~100.000`, `>10.000`, `10.000+ (vague)`).
+
+use std::cmp::Ordering;
+
+use crate::corpus::{Corpus, Row, Status};
+use crate::dates;
+use crate::model::{ArticleDate, Claim, Kind, Qualifier};
+
+/// Which claims to show. Empty or `None` fields do not filter.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Filter {
+    /// Words that must all occur (case-insensitive) in the value, subject, action, source,
+    /// entity, article name or sentence.
+    pub text: String,
+    /// Only claims from this entity; `Some("")` means claims without a named source.
+    pub entity: Option<String>,
+    /// Only claims counting this.
+    pub subject: Option<String>,
+    /// Only claims with this action.
+    pub action: Option<String>,
+    /// Only this kind of figure.
+    pub kind: Option<Kind>,
+    /// Only this qualifier.
+    pub qualifier: Option<Qualifier>,
+    /// Only articles dated on or after this (any overlap counts: a month-only date is in
+    /// range when any day of the month is).
+    pub from: Option<ArticleDate>,
+    /// Only articles dated on or before this.
+    pub to: Option<ArticleDate>,
+    /// Show rejected claims too.
+    pub show_rejected: bool,
+}
+
+impl Filter {
+    /// Whether any field filters.
+    #[must_use]
+    pub fn is_active(&self) -> bool {
+        *self
+            != Self {
+                show_rejected: self.show_rejected,
+                ..Self::default()
+            }
+    }
+
+    /// Whether a row passes.
+    #[must_use]
+    pub fn matches(&self, corpus: &Corpus, row: &Row, words: &[String]) -> bool {
+        if row.status == Status::Rejected && !self.show_rejected {
+            return false;
+        }
+        let c = &row.claim;
+        if let Some(entity) = &self.entity
+            && row.entity().unwrap_or("") != entity
+        {
+            return false;
+        }
+        if let Some(subject) = &self.subject
+            && c.subject.as_deref() != Some(subject.as_str())
+        {
+            return false;
+        }
+        if let Some(action) = &self.action
+            && c.action.as_deref() != Some(action.as_str())
+        {
+            return false;
+        }
+        if self.kind.is_some_and(|k| k != c.kind) {
+            return false;
+        }
+        if self.qualifier.is_some_and(|q| q != c.qualifier) {
+            return false;
+        }
+        if self.from.is_some() || self.to.is_some() {
+            let Some(date) = corpus.date(row) else {
+                return false;
+            };
+            let (start, end) = dates::day_range(date);
+            if self.from.is_some_and(|f| end <= dates::day_range(f).0) {
+                return false;
+            }
+            if self.to.is_some_and(|t| start >= dates::day_range(t).1) {
+                return false;
+            }
+        }
+        if words.is_empty() {
+            return true;
+        }
+        let article = &corpus.articles[row.article];
+        let fields = [
+            c.text.as_str(),
+            c.subject.as_deref().unwrap_or(""),
+            c.action.as_deref().unwrap_or(""),
+            row.source_text().unwrap_or(""),
+            row.entity().unwrap_or(""),
+            article.short_name(),
+            c.sentence.slice(&article.text),
+        ];
+        words
+            .iter()
+            .all(|w| fields.iter().any(|f| contains_folded(f, w)))
+    }
+}
+
+/// Whether `hay` contains `needle` (already lower case), ignoring case.
+fn contains_folded(hay: &str, needle: &str) -> bool {
+    if hay.is_ascii() && needle.is_ascii() {
+        let (h, n) = (hay.as_bytes(), needle.as_bytes());
+        return n.is_empty() || h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n));
+    }
+    hay.to_lowercase().contains(needle)
+}
+
+/// A column the claims table can be sorted by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SortKey {
+    /// Article date (undated last), then position.
+    Date,
+    /// Value.
+    Value,
+    /// Subject.
+    Subject,
+    /// Action.
+    Action,
+    /// Source text.
+    Source,
+    /// Entity.
+    Entity,
+    /// Article name, then position.
+    Article,
+}
+
+/// The sort order of the table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sort {
+    /// The column.
+    pub key: SortKey,
+    /// Ascending (else descending).
+    pub ascending: bool,
+}
+
+impl Default for Sort {
+    fn default() -> Self {
+        Self {
+            key: SortKey::Date,
+            ascending: true,
+        }
+    }
+}
+
+/// The rows (indices into `corpus.rows`) that pass `filter`, in `sort` order.
+#[must_use]
+pub fn select(corpus: &Corpus, filter: &Filter, sort: Sort) -> Vec<usize> {
+    let words: Vec<String> = filter
+        .text
+        .split_whitespace()
+        .map(str::to_lowercase)
+        .collect();
+    let mut shown: Vec<usize> = corpus
+        .rows
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| filter.matches(corpus, r, &words))
+        .map(|(i, _)| i)
+        .collect();
+    let text_cmp = |a: Option<&str>, b: Option<&str>| match (a, b) {
+        (Some(a), Some(b)) => a.to_lowercase().cmp(&b.to_lowercase()),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => Ordering::Equal,
+    };
+    let rows = &corpus.rows;
+    let by_date = |a: usize, b: usize| {
+        let key = |r: usize| corpus.date(&rows[r]).map(dates::day_range);
+        match (key(a), key(b)) {
+            (Some(x), Some(y)) => x.cmp(&y),
+            (Some(_), None) => Ordering::Less,
+            (None, Some(_)) => Ordering::Greater,
+            (None, None) => Ordering::Equal,
+        }
+    };
+    let cmp = |&a: &usize, &b: &usize| -> Ordering {
+        let (ra, rb) = (&rows[a], &rows[b]);
+        let primary = match sort.key {
+            SortKey::Date => by_date(a, b),
+            SortKey::Value => ra.claim.value.total_cmp(&rb.claim.value),
+            SortKey::Subject => text_cmp(ra.claim.subject.as_deref(), rb.claim.subject.as_deref()),
+            SortKey::Action => text_cmp(ra.claim.action.as_deref(), rb.claim.action.as_deref()),
+            SortKey::Source => text_cmp(ra.source_text(), rb.source_text()),
+            SortKey::Entity => text_cmp(ra.entity(), rb.entity()),
+            SortKey::Article => corpus.articles[ra.article]
+                .short_name()
+                .cmp(corpus.articles[rb.article].short_name()),
+        };
+        let primary = if sort.ascending {
+            primary
+        } else {
+            primary.reverse()
+        };
+        primary.then_with(|| a.cmp(&b))
+    };
+    shown.sort_by(cmp);
+    shown
+}
+
+/// A number with `.` between thousands and `,` before decimals (`100.000`, `2,5`), as the
+/// German press writes it; at most three decimals.
+#[must_use]
+pub fn format_number(v: f64) -> String {
+    if !v.is_finite() {
+        return v.to_string();
+    }
+    let negative = v < 0.0;
+    let rounded = (v.abs() * 1000.0).round() / 1000.0;
+    let whole = rounded.trunc();
+    let mut digits = format!("{whole:.0}");
+    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
+    let lead = digits.len() % 3;
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (i + 3 - lead) % 3 == 0 {
+            grouped.push('.');
+        }
+        grouped.push(ch);
+    }
+    let frac = rounded - whole;
+    if frac > 0.0 {
+        digits = format!("{frac:.3}");
+        let decimals = digits.trim_start_matches('0').trim_start_matches('.');
+        let decimals = decimals.trim_end_matches('0');
+        if !decimals.is_empty() {
+            grouped.push(',');
+            grouped.push_str(decimals);
+        }
+    }
+    if negative {
+        grouped.insert(0, '-');
+    }
+    grouped
+}
+
+/// The value with its qualifier and unit: `~100.000`, `>10.000`, `300–450`,
+/// `10.000+ (vague)`, `12,5 %`, `5.000.000 EUR`.
+#[must_use]
+pub fn format_value(claim: &Claim) -> String {
+    let v = format_number(claim.value);
+    let mut s = match claim.qualifier {
+        Qualifier::Exact => v,
+        Qualifier::Approx => format!("~{v}"),
+        Qualifier::Over => format!(">{v}"),
+        Qualifier::Under => format!("<{v}"),
+        Qualifier::AtLeast => format!("≥{v}"),
+        Qualifier::AtMost => format!("≤{v}"),
+        Qualifier::Range => match claim.high {
+            Some(h) => format!("{v}–{}", format_number(h)),
+            None => v,
+        },
+        Qualifier::Vague => format!("{v}+ (vague)"),
+    };
+    if let Some(unit) = &claim.unit {
+        if unit == "%" {
+            s.push_str(" %");
+        } else {
+            s.push(' ');
+            s.push_str(unit);
+        }
+    }
+    s
+}
+
+/// The interval of quantities a claim allows: exact is a point, `rund` ±10 %, over and at
+/// least open upwards, under and at most down to zero, a range its ends, a vague plural one
+/// order of magnitude (`Zehntausende`: 10.000 up to 100.000).
+#[must_use]
+pub fn interval(claim: &Claim) -> (f64, f64) {
+    let v = claim.value;
+    match claim.qualifier {
+        Qualifier::Exact => (v, v),
+        Qualifier::Approx => (v * 0.9, v * 1.1),
+        Qualifier::Over | Qualifier::AtLeast => (v, f64::INFINITY),
+        Qualifier::Under | Qualifier::AtMost => (0.0, v),
+        Qualifier::Range => (v, claim.high.unwrap_or(v).max(v)),
+        Qualifier::Vague => (v, claim.high.unwrap_or(v * 10.0).max(v)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers() {
+        assert_eq!(format_number(100_000.0), "100.000");
+        assert_eq!(format_number(2.5), "2,5");
+        assert_eq!(format_number(999.0), "999");
+        assert_eq!(format_number(1_234_567.25), "1.234.567,25");
+        assert_eq!(format_number(0.125), "0,125");
+        assert_eq!(format_number(-3000.0), "-3.000");
+    }
+}

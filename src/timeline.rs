@@ -1,0 +1,291 @@
+//! The geometry of the timeline, shared by the app's plot and the exported chart: one point
+//! per claim at its article's date (a month-only date spans its month, a year its year), the
+//! value on the y axis (a range or vague figure spans its interval), one series per entity.
+
+use std::collections::HashMap;
+
+use crate::corpus::{Corpus, Status};
+use crate::dates;
+use crate::model::{Kind, Qualifier};
+use crate::query;
+
+/// Colours for entities, distinguishable on light and dark backgrounds (RGB).
+pub const PALETTE: [[u8; 3]; 10] = [
+    [31, 119, 180],
+    [214, 39, 40],
+    [44, 160, 44],
+    [255, 127, 14],
+    [148, 103, 189],
+    [23, 190, 207],
+    [227, 119, 194],
+    [140, 86, 75],
+    [188, 189, 34],
+    [0, 128, 128],
+];
+
+/// The colour of claims without a named source.
+pub const UNNAMED_COLOR: [u8; 3] = [127, 127, 127];
+
+/// The series name of claims without a named source.
+pub const UNNAMED: &str = "no named source";
+
+/// The colour of a palette index (`None`: unnamed).
+#[must_use]
+pub fn color(index: Option<usize>) -> [u8; 3] {
+    index.map_or(UNNAMED_COLOR, |i| PALETTE[i % PALETTE.len()])
+}
+
+/// The marker shape of a qualifier, as the app and the exported chart draw it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Shape {
+    /// Exact.
+    Circle,
+    /// Approximate.
+    Diamond,
+    /// Over, at least (with an upward arrow).
+    Up,
+    /// Under, at most.
+    Down,
+    /// Range and vague (with a bar over the interval).
+    Square,
+}
+
+impl Shape {
+    /// The shape for a qualifier.
+    #[must_use]
+    pub fn of(q: Qualifier) -> Self {
+        match q {
+            Qualifier::Exact => Self::Circle,
+            Qualifier::Approx => Self::Diamond,
+            Qualifier::Over | Qualifier::AtLeast => Self::Up,
+            Qualifier::Under | Qualifier::AtMost => Self::Down,
+            Qualifier::Range | Qualifier::Vague => Self::Square,
+        }
+    }
+
+    /// What it stands for, for the legend.
+    #[must_use]
+    pub fn meaning(self) -> &'static str {
+        match self {
+            Self::Circle => "exact",
+            Self::Diamond => "approximate",
+            Self::Up => "more than / at least",
+            Self::Down => "less than / at most",
+            Self::Square => "range or vague (bar)",
+        }
+    }
+
+    /// Every shape, in legend order.
+    pub const ALL: [Shape; 5] = [
+        Self::Circle,
+        Self::Diamond,
+        Self::Up,
+        Self::Down,
+        Self::Square,
+    ];
+}
+
+/// One claim on the timeline.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TimePoint {
+    /// Index into `corpus.rows`.
+    pub row: usize,
+    /// The middle of the days the date covers (days since 1970-01-01).
+    pub x: f64,
+    /// The first day the date covers.
+    pub x_lo: f64,
+    /// The end of the days the date covers (exclusive).
+    pub x_hi: f64,
+    /// The value the marker sits at.
+    pub y: f64,
+    /// The upper end of a range or vague figure (equal to `y` otherwise).
+    pub y_hi: f64,
+    /// The marker shape.
+    pub shape: Shape,
+    /// Whether the date is of day precision.
+    pub precise_day: bool,
+    /// Index into [`Timeline::series`].
+    pub series: usize,
+}
+
+/// One entity's claims.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Series {
+    /// The entity's name, or [`UNNAMED`].
+    pub name: String,
+    /// RGB colour.
+    pub color: [u8; 3],
+    /// Indices into [`Timeline::points`], by date.
+    pub points: Vec<usize>,
+}
+
+/// The timeline of a set of claims.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Timeline {
+    /// What is plotted, for the title.
+    pub title: String,
+    /// The label of the y axis (kind and unit).
+    pub y_label: String,
+    /// The plotted claims.
+    pub points: Vec<TimePoint>,
+    /// The entities, most cited first.
+    pub series: Vec<Series>,
+    /// Claims left out because their article has no date.
+    pub undated: usize,
+    /// Claims left out because the plot holds at most `max_points`.
+    pub dropped: usize,
+    /// Claims left out because they are of another kind or unit than the plotted ones.
+    pub other_units: usize,
+}
+
+/// Builds the timeline of `rows` (indices into `corpus.rows`; rejected claims are left out)
+/// narrowed to `subject` and `action` when given. Only the commonest kind and unit is drawn
+/// on one axis; at most `max_points` claims are drawn, spread evenly over the rest.
+#[must_use]
+pub fn build(
+    corpus: &Corpus,
+    rows: &[usize],
+    subject: Option<&str>,
+    action: Option<&str>,
+    max_points: usize,
+) -> Timeline {
+    let chosen: Vec<usize> = rows
+        .iter()
+        .copied()
+        .filter(|&r| {
+            let row = &corpus.rows[r];
+            row.status != Status::Rejected
+                && subject.is_none_or(|s| row.claim.subject.as_deref() == Some(s))
+                && action.is_none_or(|a| row.claim.action.as_deref() == Some(a))
+        })
+        .collect();
+    // One axis: the commonest kind and unit.
+    let mut units: HashMap<(Kind, Option<&str>), usize> = HashMap::new();
+    for &r in &chosen {
+        let c = &corpus.rows[r].claim;
+        *units.entry((c.kind, c.unit.as_deref())).or_default() += 1;
+    }
+    let axis = units
+        .iter()
+        .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
+        .map(|(k, _)| *k);
+    let mut timeline = Timeline {
+        title: match (subject, action) {
+            (Some(s), Some(a)) => format!("{s}, {a}"),
+            (Some(s), None) => s.to_string(),
+            (None, Some(a)) => format!("(any subject), {a}"),
+            (None, None) => "All claims".to_string(),
+        },
+        y_label: match axis {
+            Some((kind, Some(unit))) => format!("{kind} ({unit})"),
+            Some((kind, None)) => kind.to_string(),
+            None => String::new(),
+        },
+        ..Timeline::default()
+    };
+    let mut dated = Vec::with_capacity(chosen.len());
+    for &r in &chosen {
+        let row = &corpus.rows[r];
+        let c = &row.claim;
+        if axis.is_some_and(|(k, u)| (k, u) != (c.kind, c.unit.as_deref())) {
+            timeline.other_units += 1;
+            continue;
+        }
+        match corpus.date(row) {
+            Some(date) => dated.push((r, date)),
+            None => timeline.undated += 1,
+        }
+    }
+    if dated.len() > max_points.max(1) {
+        let keep = max_points.max(1);
+        timeline.dropped = dated.len() - keep;
+        let step = dated.len() as f64 / keep as f64;
+        dated = (0..keep)
+            .map(|i| dated[((i as f64 * step) as usize).min(dated.len() - 1)])
+            .collect();
+    }
+    let mut series_of: HashMap<Option<String>, usize> = HashMap::new();
+    for (r, date) in dated {
+        let row = &corpus.rows[r];
+        let entity = row.entity().map(str::to_string);
+        let color = color(corpus.color_index(entity.as_deref()));
+        let series = *series_of.entry(entity.clone()).or_insert_with(|| {
+            timeline.series.push(Series {
+                name: entity.unwrap_or_else(|| UNNAMED.to_string()),
+                color,
+                points: Vec::new(),
+            });
+            timeline.series.len() - 1
+        });
+        let (lo, hi) = dates::day_range(date);
+        let (y, y_hi) = match row.claim.qualifier {
+            Qualifier::Range | Qualifier::Vague => query::interval(&row.claim),
+            _ => (row.claim.value, row.claim.value),
+        };
+        timeline.series[series].points.push(timeline.points.len());
+        timeline.points.push(TimePoint {
+            row: r,
+            x: (lo + hi) as f64 / 2.0,
+            x_lo: lo as f64,
+            x_hi: hi as f64,
+            y,
+            y_hi,
+            shape: Shape::of(row.claim.qualifier),
+            precise_day: date.day.is_some(),
+            series,
+        });
+    }
+    let points = &timeline.points;
+    for s in &mut timeline.series {
+        s.points
+            .sort_by(|&a, &b| points[a].x.total_cmp(&points[b].x));
+    }
+    timeline.series.sort_by(|a, b| {
+        b.points
+            .len()
+            .cmp(&a.points.len())
+            .then_with(|| a.name.cmp(&b.name))
+    });
+    // Point indices stay valid; only the series' own index changed.
+    for (i, s) in timeline.series.iter().enumerate() {
+        for &p in &s.points {
+            timeline.points[p].series = i;
+        }
+    }
+    timeline
+}
+
+impl Timeline {
+    /// The bounds of all points: `(x_min, x_max, y_min, y_max)`, or `None` when empty.
+    #[must_use]
+    pub fn bounds(&self) -> Option<(f64, f64, f64, f64)> {
+        let first = self.points.first()?;
+        let mut b = (first.x_lo, first.x_hi, first.y, first.y_hi);
+        for p in &self.points {
+            b.0 = b.0.min(p.x_lo);
+            b.1 = b.1.max(p.x_hi);
+            b.2 = b.2.min(p.y);
+            b.3 = b.3.max(p.y_hi);
+        }
+        Some(b)
+    }
+
+    /// A line for the status bar about what is left out.
+    #[must_use]
+    pub fn left_out(&self) -> Option<String> {
+        let mut parts = Vec::new();
+        if self.undated > 0 {
+            parts.push(format!("{} without a date", self.undated));
+        }
+        if self.other_units > 0 {
+            parts.push(format!("{} of another kind or unit", self.other_units));
+        }
+        if self.dropped > 0 {
+            parts.push(format!(
+                "{} thinned out (narrow the filter to see all)",
+                self.dropped
+            ));
+        }
+        (!parts.is_empty()).then(|| format!("Not drawn: {}.", parts.join(", ")))
+    }
+}

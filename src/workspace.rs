@@ -1,0 +1,448 @@
+//! The workspace: which articles are open, the user's corrections to claims and the choices
+//! about source entities. It is a small JSON file written atomically (a temporary file beside
+//! it, flushed to disk, then renamed over it), so a crash never leaves half a file.
+//!
+//! Corrections are matched to claims by the article's content (a hash of its decoded text)
+//! and the claim's number span, so they apply again whenever the same article is loaded,
+//! wherever the file lies.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Claim, Kind, Qualifier, Source, Span};
+
+/// The version written into new workspace files.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// Names an article by its content: the FNV-1a hash of its decoded text, as 16 hex digits.
+#[must_use]
+pub fn content_key(text: &str) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in text.as_bytes() {
+        hash ^= u64::from(b);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{hash:016x}")
+}
+
+/// The fields of a claim a user can correct. An edit replaces all of them at once.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ClaimFields {
+    /// The value (lower bound of a range).
+    pub value: f64,
+    /// The upper bound of a range.
+    pub high: Option<f64>,
+    /// How the value relates to the quantity.
+    pub qualifier: Qualifier,
+    /// What sort of quantity.
+    pub kind: Kind,
+    /// Unit, if any.
+    pub unit: Option<String>,
+    /// The thing counted.
+    pub subject: Option<String>,
+    /// What happens to it.
+    pub action: Option<String>,
+    /// Who says so (text as written) and the entity it stands for.
+    pub source: Option<Source>,
+}
+
+impl ClaimFields {
+    /// The correctable fields of a claim.
+    #[must_use]
+    pub fn of(claim: &Claim) -> Self {
+        Self {
+            value: claim.value,
+            high: claim.high,
+            qualifier: claim.qualifier,
+            kind: claim.kind,
+            unit: claim.unit.clone(),
+            subject: claim.subject.clone(),
+            action: claim.action.clone(),
+            source: claim.source.clone(),
+        }
+    }
+
+    /// Writes these fields into a claim.
+    pub fn apply_to(&self, claim: &mut Claim) {
+        claim.value = self.value;
+        claim.high = self.high;
+        claim.qualifier = self.qualifier;
+        claim.kind = self.kind;
+        claim.unit.clone_from(&self.unit);
+        claim.subject.clone_from(&self.subject);
+        claim.action.clone_from(&self.action);
+        claim.source.clone_from(&self.source);
+    }
+}
+
+/// What a correction does to its claim.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "op", rename_all = "snake_case")]
+pub enum Change {
+    /// The claim's fields as the user corrected them.
+    Edit {
+        /// The corrected fields.
+        fields: ClaimFields,
+    },
+    /// The claim is not a claim (or not worth keeping).
+    Reject,
+    /// A claim the extractor missed, added by the user.
+    Add {
+        /// The whole claim.
+        claim: Claim,
+    },
+}
+
+/// One correction: which claim (article content and number span) and what to do with it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Correction {
+    /// The article's [`content_key`].
+    pub article: String,
+    /// The claim's number span in that article.
+    pub number: Span,
+    /// What the user did.
+    pub change: Change,
+}
+
+/// The user's choices about source entities, applied to every article.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct EntityEdits {
+    /// An entity renamed or merged into another: old name to new name.
+    #[serde(default)]
+    pub renames: BTreeMap<String, String>,
+    /// A source text (as written, e.g. `Kreml`) moved to an entity.
+    #[serde(default)]
+    pub aliases: BTreeMap<String, String>,
+}
+
+impl EntityEdits {
+    /// The entity a claim's source stands for after the user's choices.
+    #[must_use]
+    pub fn resolve(&self, source_text: &str, entity: Option<&str>) -> Option<String> {
+        let start = self
+            .aliases
+            .get(source_text)
+            .map(String::as_str)
+            .or(entity)?;
+        let mut name = start;
+        // Follow renames; a cycle (which `rename` never creates) stops after a few steps.
+        for _ in 0..32 {
+            match self.renames.get(name) {
+                Some(next) if next != name => name = next,
+                _ => break,
+            }
+        }
+        Some(name.to_string())
+    }
+
+    /// Renames `from` to `to` (merging when `to` already exists). Names that pointed to
+    /// `from` follow it; renaming back undoes the earlier rename instead of making a cycle.
+    pub fn rename(&mut self, from: &str, to: &str) {
+        let (from, to) = (from.trim(), to.trim());
+        if from.is_empty() || to.is_empty() || from == to {
+            return;
+        }
+        self.renames.remove(to);
+        for target in self.renames.values_mut() {
+            if target == from {
+                *target = to.to_string();
+            }
+        }
+        for target in self.aliases.values_mut() {
+            if target == from {
+                *target = to.to_string();
+            }
+        }
+        self.renames.insert(from.to_string(), to.to_string());
+        self.renames.retain(|k, v| k != v);
+    }
+
+    /// Moves the source text `alias` to `entity`.
+    pub fn move_alias(&mut self, alias: &str, entity: &str) {
+        let entity = entity.trim();
+        if alias.is_empty() || entity.is_empty() {
+            return;
+        }
+        self.aliases.insert(alias.to_string(), entity.to_string());
+    }
+}
+
+/// Everything the user has done, as saved in the workspace file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Workspace {
+    /// The format version of the file.
+    pub version: u32,
+    /// The articles open in it: file paths, or `bundled:NAME` for a bundled sample.
+    #[serde(default)]
+    pub articles: Vec<String>,
+    /// The corrections, at most one per claim.
+    #[serde(default)]
+    pub corrections: Vec<Correction>,
+    /// Entity renames, merges and alias moves.
+    #[serde(default)]
+    pub entities: EntityEdits,
+}
+
+impl Default for Workspace {
+    fn default() -> Self {
+        Self {
+            version: FORMAT_VERSION,
+            articles: Vec::new(),
+            corrections: Vec::new(),
+            entities: EntityEdits::default(),
+        }
+    }
+}
+
+/// Why a workspace file could not be read or written.
+#[derive(Debug, thiserror::Error)]
+pub enum WorkspaceError {
+    /// Reading or writing failed.
+    #[error("cannot {action} workspace {}: {source}", path.display())]
+    Io {
+        /// `read` or `write`.
+        action: &'static str,
+        /// The workspace file.
+        path: PathBuf,
+        /// The cause.
+        source: io::Error,
+    },
+    /// The file is not a workspace (damaged or another kind of file).
+    #[error("workspace {} is damaged: {message}", path.display())]
+    Damaged {
+        /// The workspace file.
+        path: PathBuf,
+        /// What the parser said.
+        message: String,
+    },
+    /// The file was written by a newer claimtrack.
+    #[error("workspace {} has format version {version}; this claimtrack reads up to {FORMAT_VERSION}", path.display())]
+    TooNew {
+        /// The workspace file.
+        path: PathBuf,
+        /// Its version.
+        version: u32,
+    },
+}
+
+impl Workspace {
+    /// Sets (or replaces) the correction of one claim.
+    pub fn set_correction(&mut self, article: &str, number: Span, change: Change) {
+        self.remove_correction(article, number);
+        self.corrections.push(Correction {
+            article: article.to_string(),
+            number,
+            change,
+        });
+    }
+
+    /// Removes the correction of one claim, returning it.
+    pub fn remove_correction(&mut self, article: &str, number: Span) -> Option<Correction> {
+        let at = self
+            .corrections
+            .iter()
+            .position(|c| c.article == article && c.number == number)?;
+        Some(self.corrections.remove(at))
+    }
+
+    /// Parses a workspace file's text.
+    ///
+    /// # Errors
+    /// When the text is not a workspace or comes from a newer version.
+    pub fn from_json(path: &Path, text: &str) -> Result<Self, WorkspaceError> {
+        #[derive(Deserialize)]
+        struct Probe {
+            version: u32,
+        }
+        let damaged = |e: serde_json::Error| WorkspaceError::Damaged {
+            path: path.to_path_buf(),
+            message: e.to_string(),
+        };
+        let probe: Probe = serde_json::from_str(text).map_err(damaged)?;
+        if probe.version > FORMAT_VERSION {
+            return Err(WorkspaceError::TooNew {
+                path: path.to_path_buf(),
+                version: probe.version,
+            });
+        }
+        let mut workspace: Self = serde_json::from_str(text).map_err(damaged)?;
+        workspace.version = FORMAT_VERSION;
+        Ok(workspace)
+    }
+
+    /// Reads a workspace file.
+    ///
+    /// # Errors
+    /// When the file cannot be read or is not a workspace.
+    pub fn load(path: &Path) -> Result<Self, WorkspaceError> {
+        let text = fs::read_to_string(path).map_err(|source| WorkspaceError::Io {
+            action: "read",
+            path: path.to_path_buf(),
+            source,
+        })?;
+        Self::from_json(path, &text)
+    }
+
+    /// The file's text.
+    ///
+    /// # Errors
+    /// Only if serialisation fails, which plain data does not.
+    pub fn to_json(&self) -> serde_json::Result<String> {
+        serde_json::to_string_pretty(self)
+    }
+
+    /// Writes the workspace atomically.
+    ///
+    /// # Errors
+    /// When the file cannot be written; the previous file is then left as it was.
+    pub fn save(&self, path: &Path) -> Result<(), WorkspaceError> {
+        let text = self.to_json().map_err(|e| WorkspaceError::Io {
+            action: "write",
+            path: path.to_path_buf(),
+            source: io::Error::other(e),
+        })?;
+        write_atomically(path, text.as_bytes()).map_err(|source| WorkspaceError::Io {
+            action: "write",
+            path: path.to_path_buf(),
+            source,
+        })
+    }
+}
+
+/// Writes `bytes` to `path` through a temporary file in the same folder that is flushed to
+/// disk and then renamed over `path`: readers see the old file or the new one, never a mix.
+///
+/// # Errors
+/// When any step fails; the temporary file is removed and `path` is untouched.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        fs::create_dir_all(dir)?;
+    }
+    let mut tmp_name = path.file_name().unwrap_or_default().to_os_string();
+    tmp_name.push(format!(".tmp-{}", std::process::id()));
+    let tmp = path.with_file_name(tmp_name);
+    let result = (|| {
+        let mut file = fs::File::create(&tmp)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        drop(file);
+        fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    result
+}
+
+/// Where claimtrack keeps its own files: `$CLAIMTRACK_HOME`, else `$XDG_CONFIG_HOME/claimtrack`,
+/// else `~/.config/claimtrack`, else `.claimtrack` in the current folder.
+#[must_use]
+pub fn home_dir() -> PathBuf {
+    if let Some(dir) = std::env::var_os("CLAIMTRACK_HOME").filter(|d| !d.is_empty()) {
+        return PathBuf::from(dir);
+    }
+    if let Some(dir) = std::env::var_os("XDG_CONFIG_HOME").filter(|d| !d.is_empty()) {
+        return PathBuf::from(dir).join("claimtrack");
+    }
+    if let Some(dir) = std::env::var_os("HOME").filter(|d| !d.is_empty()) {
+        return PathBuf::from(dir).join(".config").join("claimtrack");
+    }
+    PathBuf::from(".claimtrack")
+}
+
+/// What the app remembers between starts: the last workspace and recently opened paths.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Session {
+    /// The workspace file open last.
+    #[serde(default)]
+    pub workspace: Option<PathBuf>,
+    /// Recently opened files and folders, newest first.
+    #[serde(default)]
+    pub recent: Vec<PathBuf>,
+}
+
+impl Session {
+    /// The most recent paths kept.
+    pub const MAX_RECENT: usize = 12;
+
+    /// Reads the session file in `home`; a missing or unreadable file gives an empty session.
+    #[must_use]
+    pub fn load(home: &Path) -> Option<Self> {
+        let text = fs::read_to_string(home.join("session.json")).ok()?;
+        serde_json::from_str(&text).ok()
+    }
+
+    /// Writes the session file in `home`.
+    ///
+    /// # Errors
+    /// When it cannot be written.
+    pub fn save(&self, home: &Path) -> io::Result<()> {
+        let text = serde_json::to_string_pretty(self).map_err(io::Error::other)?;
+        write_atomically(&home.join("session.json"), text.as_bytes())
+    }
+
+    /// Puts `path` first in the recent list.
+    pub fn remember(&mut self, path: &Path) {
+        self.recent.retain(|p| p != path);
+        self.recent.insert(0, path.to_path_buf());
+        self.recent.truncate(Self::MAX_RECENT);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renames_follow_and_undo() {
+        let mut e = EntityEdits::default();
+        e.rename("Kreml", "Russland");
+        assert_eq!(
+            e.resolve("Kreml", Some("Kreml")).as_deref(),
+            Some("Russland")
+        );
+        e.rename("Russland", "Moskau");
+        assert_eq!(e.resolve("x", Some("Kreml")).as_deref(), Some("Moskau"));
+        e.rename("Moskau", "Russland");
+        assert_eq!(
+            e.resolve("x", Some("Russland")).as_deref(),
+            Some("Russland")
+        );
+        assert_eq!(e.resolve("x", Some("Kreml")).as_deref(), Some("Russland"));
+        e.move_alias("Peskow", "Kreml");
+        assert_eq!(e.resolve("Peskow", None).as_deref(), Some("Russland"));
+    }
+
+    #[test]
+    fn round_trip_and_versions() {
+        let mut w = Workspace::default();
+        w.articles.push("bundled:a.txt".into());
+        w.set_correction("00ff", Span::new(3, 5), Change::Reject);
+        let text = w.to_json().unwrap();
+        let back = Workspace::from_json(Path::new("w.json"), &text).unwrap();
+        assert_eq!(back, w);
+        let newer = text.replace("\"version\": 1", "\"version\": 99");
+        assert!(matches!(
+            Workspace::from_json(Path::new("w.json"), &newer),
+            Err(WorkspaceError::TooNew { .. })
+        ));
+        assert!(matches!(
+            Workspace::from_json(Path::new("w.json"), &text[..text.len() / 2]),
+            Err(WorkspaceError::Damaged { .. })
+        ));
+    }
+
+    #[test]
+    fn atomic_write_replaces() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sub").join("w.json");
+        write_atomically(&path, b"one").unwrap();
+        write_atomically(&path, b"two").unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), "two");
+        assert_eq!(fs::read_dir(path.parent().unwrap()).unwrap().count(), 1);
+    }
+}

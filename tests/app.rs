@@ -1,0 +1,501 @@
+//! The app's flows, driven through egui_kittest as a user would: load, filter, select and
+//! scroll, compare, correct and reload, add, merge entities, export, drop files, and a
+//! damaged workspace. No GPU is needed: the UI runs and is queried, not rendered.
+
+use std::path::{Path, PathBuf};
+
+use claimtrack::app::{App, ChartFormat, Config, DataFormat, Request, Tab};
+use claimtrack::corpus::Status;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+fn harness(app: App) -> Harness<'static, App> {
+    Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_ui_state(|ui, app: &mut App| app.show(ui), app)
+}
+
+/// The app started with its own home folder (so nothing touches the user's files), after the
+/// bundled samples have loaded.
+fn started(home: &Path) -> Harness<'static, App> {
+    let app = App::start(
+        &Config {
+            home: Some(home.to_path_buf()),
+        },
+        &[],
+    );
+    settle(harness(app))
+}
+
+fn settle(mut h: Harness<'static, App>) -> Harness<'static, App> {
+    h.run_steps(2);
+    h.state_mut().wait();
+    h.run_steps(3);
+    h
+}
+
+fn row_with<'a>(
+    h: &'a Harness<'static, App>,
+    pred: impl Fn(&claimtrack::corpus::Row) -> bool,
+) -> usize {
+    h.state()
+        .corpus
+        .rows
+        .iter()
+        .position(pred)
+        .expect("a matching claim in the samples")
+}
+
+#[test]
+fn first_start_loads_the_samples_and_saves_a_workspace() {
+    let home = tempfile::tempdir().unwrap();
+    let h = started(home.path());
+    let app = h.state();
+    assert_eq!(app.corpus.articles.len(), 12);
+    assert!(app.corpus.rows.len() > 100, "{}", app.corpus.rows.len());
+    let total = app.corpus.rows.len();
+    h.get_by_label_contains(&format!("of {total} claims"));
+    // The first claim is selected and its article shown.
+    assert!(app.selected.is_some());
+    h.get_by_label("✏ Edit");
+    assert!(home.path().join("workspace.json").exists());
+}
+
+#[test]
+fn filter_by_text_and_entity_narrows_the_table() {
+    let home = tempfile::tempdir().unwrap();
+    let mut h = started(home.path());
+    let total = h.state().corpus.rows.len();
+    h.get_all_by_role(egui::accesskit::Role::TextInput)
+        .next()
+        .unwrap()
+        .focus();
+    h.run_steps(1);
+    h.get_all_by_role(egui::accesskit::Role::TextInput)
+        .next()
+        .unwrap()
+        .type_text("Soldaten");
+    h.run_steps(3);
+    let shown = h.state_mut().visible_rows().len();
+    assert!(
+        shown > 0 && shown < total,
+        "{shown} of {total} for {:?}",
+        h.state().filter.text
+    );
+    h.get_by_label_contains(&format!("Showing {shown} of"));
+    for &r in h.state_mut().visible_rows().to_vec().iter() {
+        let app = h.state();
+        let row = &app.corpus.rows[r];
+        let sentence = app.corpus.sentence(row).to_lowercase();
+        assert!(
+            sentence.contains("soldaten")
+                || row
+                    .claim
+                    .subject
+                    .as_deref()
+                    .is_some_and(|s| s.to_lowercase().contains("soldaten")),
+            "{sentence}"
+        );
+    }
+    h.get_by_label("Clear filters").click();
+    h.run_steps(3);
+    assert_eq!(h.state_mut().visible_rows().len(), total);
+    let entity = h.state().corpus.entities[0].name.clone();
+    h.state_mut().filter.entity = Some(entity.clone());
+    h.run_steps(2);
+    let rows = h.state_mut().visible_rows().to_vec();
+    assert!(!rows.is_empty());
+    assert!(
+        rows.iter()
+            .all(|&r| h.state().corpus.rows[r].entity() == Some(entity.as_str()))
+    );
+}
+
+#[test]
+fn sorting_by_value_orders_the_rows() {
+    let home = tempfile::tempdir().unwrap();
+    let mut h = started(home.path());
+    h.get_by_role_and_label(egui::accesskit::Role::Button, "Value")
+        .click();
+    h.run_steps(2);
+    let rows = h.state_mut().visible_rows().to_vec();
+    let values: Vec<f64> = rows
+        .iter()
+        .map(|&r| h.state().corpus.rows[r].claim.value)
+        .collect();
+    assert!(values.windows(2).all(|w| w[0] <= w[1]));
+    h.get_by_role_and_label(egui::accesskit::Role::Button, "Value ⏶")
+        .click();
+    h.run_steps(2);
+    let rows = h.state_mut().visible_rows().to_vec();
+    assert!(
+        h.state().corpus.rows[rows[0]].claim.value
+            >= h.state().corpus.rows[rows[rows.len() - 1]].claim.value
+    );
+}
+
+#[test]
+fn selecting_a_claim_shows_and_scrolls_to_it() {
+    let home = tempfile::tempdir().unwrap();
+    let mut h = started(home.path());
+    // Keyboard: the down arrow moves to the next row of the table.
+    let first = h.state().selected;
+    h.key_press(egui::Key::ArrowDown);
+    h.run_steps(2);
+    assert_ne!(h.state().selected, first);
+    // Selecting a claim far down the table scrolls the table and the article to it.
+    let last = *h.state_mut().visible_rows().last().unwrap();
+    h.state_mut().select(last);
+    h.run_steps(3);
+    let row = &h.state().corpus.rows[last];
+    let value = claimtrack::query::format_value(&row.claim);
+    let cells = h.get_all_by_label(&value).count();
+    assert!(cells >= 2, "the table row and the details show {value}");
+    assert!(!h.state().scroll_to_selected);
+    // Clicking a row in the table selects it.
+    let rows = h.state_mut().visible_rows().to_vec();
+    let target = rows[rows.len() - 2];
+    let label = claimtrack::query::format_value(&h.state().corpus.rows[target].claim);
+    h.get_all_by_label(&label).next().unwrap().click();
+    h.run_steps(2);
+    let sel = h.state().selected_row().unwrap();
+    assert_eq!(
+        claimtrack::query::format_value(&h.state().corpus.rows[sel].claim),
+        claimtrack::query::format_value(&h.state().corpus.rows[target].claim)
+    );
+}
+
+#[test]
+fn compare_picked_claims_spells_out_contradictions() {
+    let home = tempfile::tempdir().unwrap();
+    let mut h = started(home.path());
+    let subject = h.state().corpus.commonest_subject().unwrap();
+    let rows: Vec<usize> = (0..h.state().corpus.rows.len())
+        .filter(|&r| h.state().corpus.rows[r].claim.subject.as_deref() == Some(subject.as_str()))
+        .take(4)
+        .collect();
+    assert!(rows.len() >= 2);
+    for &r in &rows {
+        h.state_mut().select(r);
+        h.run_steps(1);
+        h.key_press(egui::Key::C);
+        h.run_steps(1);
+    }
+    assert_eq!(h.state().picked.len(), rows.len());
+    h.get_by_label(&format!("Compare ({})", rows.len())).click();
+    h.run_steps(3);
+    assert_eq!(h.state().tab, Tab::Compare);
+    assert!(h.get_all_by_label_contains("contradict").next().is_some());
+    assert!(h.get_all_by_label("Remove").count() == rows.len());
+    h.get_all_by_label("Remove").next().unwrap().click();
+    h.run_steps(2);
+    assert_eq!(h.state().picked.len(), rows.len() - 1);
+}
+
+#[test]
+fn corrections_are_saved_and_reapplied_on_reload() {
+    let home = tempfile::tempdir().unwrap();
+    let mut h = started(home.path());
+    let target = row_with(&h, |r| r.claim.value >= 1000.0 && r.claim.source.is_some());
+    h.state_mut().select(target);
+    h.run_steps(2);
+    h.get_by_label("✏ Edit").click();
+    h.run_steps(2);
+    assert!(h.state().editor.is_some());
+    h.state_mut().editor.as_mut().unwrap().value = "123.456".into();
+    h.state_mut().editor.as_mut().unwrap().subject = "Panzer".into();
+    h.get_by_label("Save correction").click();
+    h.run_steps(2);
+    assert!(h.state().editor.is_none());
+    let key = h.state().selected.unwrap();
+    let row = h.state().row_of(key).unwrap();
+    assert_eq!(h.state().corpus.rows[row].claim.value, 123_456.0);
+    assert_eq!(h.state().corpus.rows[row].status, Status::Corrected);
+    // Reject another claim with the Delete key.
+    let other = row_with(&h, |r| r.status == Status::Extracted);
+    h.state_mut().select(other);
+    h.run_steps(1);
+    h.key_press(egui::Key::Delete);
+    h.run_steps(2);
+    let other_key = h.state().key_of(other);
+    h.state_mut().wait();
+    drop(h);
+
+    // A new start reopens the workspace: same articles, the corrections applied.
+    let h = started(home.path());
+    let app = h.state();
+    let row = app.row_of(key).unwrap();
+    assert_eq!(app.corpus.rows[row].claim.value, 123_456.0);
+    assert_eq!(
+        app.corpus.rows[row].claim.subject.as_deref(),
+        Some("Panzer")
+    );
+    assert_eq!(
+        app.corpus.rows[app.row_of(other_key).unwrap()].status,
+        Status::Rejected
+    );
+    h.get_by_label_contains("2 changed by you");
+}
+
+#[test]
+fn undo_takes_back_a_rejection() {
+    let home = tempfile::tempdir().unwrap();
+    let mut h = started(home.path());
+    h.key_press(egui::Key::Delete);
+    h.run_steps(2);
+    let row = h.state().selected_row().unwrap();
+    assert_eq!(h.state().corpus.rows[row].status, Status::Rejected);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run_steps(2);
+    let row = h.state().selected_row().unwrap();
+    assert_eq!(h.state().corpus.rows[row].status, Status::Extracted);
+}
+
+#[test]
+fn a_claim_is_added_from_selected_text() {
+    let home = tempfile::tempdir().unwrap();
+    let mut h = started(home.path());
+    let row = h.state().selected_row().unwrap();
+    let article = h.state().corpus.rows[row].article;
+    // Select a word of the article that is not a claim (as a mouse drag would).
+    let text = h.state().corpus.articles[article].text.clone();
+    let at = text.find("Grenze").or_else(|| text.find("border")).unwrap();
+    let span = claimtrack::model::Span::new(at, at + 6);
+    h.state_mut().article_selection = Some((article, span));
+    h.get_by_label("➕ Add claim from selection").click();
+    h.run_steps(2);
+    {
+        let editor = h.state_mut().editor.as_mut().expect("editor open");
+        assert!(editor.new);
+        editor.value = "42".into();
+        editor.subject = "Grenzposten".into();
+        editor.source = "Reuters".into();
+        editor.entity = "Reuters".into();
+    }
+    h.get_by_role_and_label(egui::accesskit::Role::Button, "Add claim")
+        .click();
+    h.run_steps(2);
+    let added = h
+        .state()
+        .corpus
+        .rows
+        .iter()
+        .find(|r| r.status == Status::Added)
+        .expect("an added claim");
+    assert_eq!(added.claim.value, 42.0);
+    assert_eq!(added.claim.number, span);
+    assert!(added.claim.sentence.contains(span));
+}
+
+#[test]
+fn merging_entities_applies_everywhere_and_persists() {
+    let home = tempfile::tempdir().unwrap();
+    let mut h = started(home.path());
+    h.get_by_label("Sources").click();
+    h.run_steps(2);
+    let entities = h.state().corpus.entities.clone();
+    assert!(entities.len() >= 2);
+    let (a, b) = (entities[1].name.clone(), entities[0].name.clone());
+    let total = entities[0].claims + entities[1].claims;
+    h.get_by_label(&a).click();
+    h.run_steps(2);
+    assert_eq!(h.state().sources.selected.as_deref(), Some(a.as_str()));
+    h.state_mut().sources.merge_into = Some(b.clone());
+    h.run_steps(1);
+    h.get_by_label("Merge").click();
+    h.run_steps(2);
+    let app = h.state();
+    assert!(app.corpus.entities.iter().all(|e| e.name != a));
+    let merged = app.corpus.entities.iter().find(|e| e.name == b).unwrap();
+    assert_eq!(merged.claims, total);
+    // Rename the merged entity through the text field.
+    h.get_by_role(egui::accesskit::Role::TextInput).focus();
+    h.run_steps(1);
+    h.get_by_role(egui::accesskit::Role::TextInput)
+        .type_text("Renamed Entity");
+    h.run_steps(1);
+    h.get_by_role_and_label(egui::accesskit::Role::Button, "Rename")
+        .click();
+    h.run_steps(2);
+    assert_eq!(
+        h.state()
+            .corpus
+            .entities
+            .iter()
+            .find(|e| e.name == "Renamed Entity")
+            .map(|e| e.claims),
+        Some(total)
+    );
+    h.state_mut().wait();
+    drop(h);
+    let h = started(home.path());
+    assert!(
+        h.state()
+            .corpus
+            .entities
+            .iter()
+            .any(|e| e.name == "Renamed Entity" && e.claims == total)
+    );
+}
+
+#[test]
+fn exports_write_valid_files() {
+    let home = tempfile::tempdir().unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let mut h = started(home.path());
+    // The menu asks the shell for a file name.
+    h.get_by_label("File").click();
+    h.run_steps(2);
+    h.get_by_label("Export claims").hover();
+    h.run_steps(2);
+    h.get_by_label("All claims as CSV…").click();
+    h.run_steps(2);
+    assert!(h.state().requests.contains(&Request::ExportClaims {
+        format: DataFormat::Csv,
+        filtered: false
+    }));
+    h.state_mut().requests.clear();
+    let total = h.state().corpus.rows.len();
+    let csv = out.path().join("claims.csv");
+    let json = out.path().join("claims.json");
+    let png = out.path().join("chart.png");
+    let svg = out.path().join("chart.svg");
+    let app = h.state_mut();
+    app.on_paths_chosen(
+        Request::ExportClaims {
+            format: DataFormat::Csv,
+            filtered: false,
+        },
+        Some(vec![csv.clone()]),
+    );
+    app.filter.text = "Soldaten".into();
+    app.on_paths_chosen(
+        Request::ExportClaims {
+            format: DataFormat::Json,
+            filtered: true,
+        },
+        Some(vec![json.clone()]),
+    );
+    app.on_paths_chosen(
+        Request::ExportChart {
+            format: ChartFormat::Png,
+        },
+        Some(vec![png.clone()]),
+    );
+    app.on_paths_chosen(
+        Request::ExportChart {
+            format: ChartFormat::Svg,
+        },
+        Some(vec![svg.clone()]),
+    );
+    let shown = app.visible_rows().len();
+    app.wait();
+    let csv_text = std::fs::read_to_string(&csv).unwrap();
+    assert_eq!(csv_text.lines().count(), total + 1);
+    let doc: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
+    let claims: usize = doc["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["claims"].as_array().unwrap().len())
+        .sum();
+    assert_eq!(claims, shown);
+    assert!(std::fs::read(&png).unwrap().starts_with(b"\x89PNG"));
+    assert!(std::fs::read_to_string(&svg).unwrap().contains("<svg"));
+}
+
+#[test]
+fn timeline_draws_and_compares_its_claims() {
+    let home = tempfile::tempdir().unwrap();
+    let mut h = started(home.path());
+    h.get_by_label("Timeline").click();
+    h.run_steps(3);
+    let timeline = h.state_mut().timeline();
+    assert!(!timeline.points.is_empty());
+    assert!(timeline.series.len() >= 2, "one series per entity");
+    h.get_by_label("Log scale").click();
+    h.run_steps(2);
+    assert!(h.state().plot.log_y);
+    h.get_by_label("Compare these").click();
+    h.run_steps(2);
+    assert_eq!(h.state().tab, Tab::Compare);
+    assert_eq!(h.state().picked.len(), timeline.points.len());
+}
+
+/// A file dropped onto the window, as the windowing integration hands it over.
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn dropped_files_open_and_bad_ones_are_listed() {
+    let home = tempfile::tempdir().unwrap();
+    let files = tempfile::tempdir().unwrap();
+    let good = files.path().join("neu.txt");
+    std::fs::write(
+        &good,
+        " date 2024-02-03\nDie Polizei sagte, 250 Menschen seien festgenommen worden.",
+    )
+    .unwrap();
+    let bad = files.path().join("bild.txt");
+    std::fs::write(&bad, b"\x89PNG\r\n\x1a\n\0\0\0binary").unwrap();
+    let mut h = started(home.path());
+    let before = h.state().corpus.articles.len();
+    for path in [&good, &bad] {
+        h.input_mut()
+            .dropped_files
+            .push(std::sync::Arc::new(Dropped(path.clone())));
+    }
+    let h = settle(h);
+    assert_eq!(h.state().corpus.articles.len(), before + 1);
+    assert!(
+        h.state().problems.iter().any(|p| p.contains("bild.txt")),
+        "{:?}",
+        h.state().problems
+    );
+    h.get_by_label_contains("Problems (1)");
+    assert_eq!(
+        h.state().session.recent.first().map(PathBuf::as_path),
+        Some(bad.as_path())
+    );
+}
+
+#[test]
+fn a_damaged_workspace_is_kept_and_the_app_starts() {
+    let home = tempfile::tempdir().unwrap();
+    std::fs::write(
+        home.path().join("workspace.json"),
+        "{\"version\": 1, \"articles\": [",
+    )
+    .unwrap();
+    let h = started(home.path());
+    assert!(home.path().join("workspace.json.damaged").exists());
+    assert!(h.state().problems.iter().any(|p| p.contains("damaged")));
+}
+
+#[test]
+fn opening_paths_replaces_the_samples() {
+    let home = tempfile::tempdir().unwrap();
+    let files = tempfile::tempdir().unwrap();
+    let good = files.path().join("a.txt");
+    std::fs::write(&good, "Laut Polizei kamen rund 3000 Menschen.").unwrap();
+    let app = App::start(
+        &Config {
+            home: Some(home.path().to_path_buf()),
+        },
+        &[good.clone()],
+    );
+    let h = settle(harness(app));
+    assert_eq!(h.state().corpus.articles.len(), 1);
+    assert_eq!(h.state().corpus.rows.len(), 1);
+}
