@@ -17,7 +17,7 @@ pub struct Comparison {
     pub changes: Vec<Option<String>>,
     /// Pairs whose values cannot both hold, as sentences.
     pub contradictions: Vec<String>,
-    /// Pairs that cannot be compared (different kinds or units).
+    /// Pairs that count different things (subject, action, kind or unit).
     pub incomparable: usize,
 }
 
@@ -36,8 +36,17 @@ fn who(corpus: &Corpus, row: &Row) -> String {
     }
 }
 
+/// Two claims are compared when they count the same thing: same kind and unit, and the
+/// same subject and action where both name one.
 fn comparable(a: &Row, b: &Row) -> bool {
-    a.claim.kind == b.claim.kind && a.claim.unit == b.claim.unit
+    let same = |x: Option<&str>, y: Option<&str>| match (x, y) {
+        (Some(x), Some(y)) => x.eq_ignore_ascii_case(y),
+        _ => true,
+    };
+    a.claim.kind == b.claim.kind
+        && a.claim.unit == b.claim.unit
+        && same(a.claim.subject.as_deref(), b.claim.subject.as_deref())
+        && same(a.claim.action.as_deref(), b.claim.action.as_deref())
 }
 
 /// Compares `rows` (indices into `corpus.rows`).

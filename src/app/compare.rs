@@ -72,7 +72,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
             if cmp.incomparable > 0 {
                 ui.label(
                     RichText::new(format!(
-                        "{} pairs have different kinds or units and are not compared.",
+                        "{} pairs count different things (subject, kind or unit) and are not compared.",
                         cmp.incomparable
                     ))
                     .weak(),
@@ -91,60 +91,64 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                 for (i, &r) in cmp.rows.iter().enumerate() {
                     let row = &app.corpus.rows[r];
                     let c = &row.claim;
-                    ui.allocate_ui(egui::vec2(column_width, 0.0), |ui| {
-                        egui::Frame::group(ui.style()).show(ui, |ui| {
-                            ui.set_width(column_width - 16.0);
-                            ui.horizontal(|ui| {
-                                let color = entity_color(app.corpus.color_index(row.entity()));
-                                super::color_dot(ui, color);
-                                ui.label(
-                                    RichText::new(row.entity().unwrap_or("no named source"))
-                                        .strong(),
+                    ui.allocate_ui_with_layout(
+                        egui::vec2(column_width, 0.0),
+                        egui::Layout::top_down(egui::Align::Min),
+                        |ui| {
+                            egui::Frame::group(ui.style()).show(ui, |ui| {
+                                ui.set_width(column_width - 16.0);
+                                ui.horizontal(|ui| {
+                                    let color = entity_color(app.corpus.color_index(row.entity()));
+                                    super::color_dot(ui, color);
+                                    ui.label(
+                                        RichText::new(row.entity().unwrap_or("no named source"))
+                                            .strong(),
+                                    );
+                                });
+                                field(ui, "Source", row.source_text().unwrap_or("—"));
+                                field(
+                                    ui,
+                                    "Date",
+                                    &app.corpus
+                                        .date(row)
+                                        .map_or("no date".into(), |d| d.to_string()),
                                 );
-                            });
-                            field(ui, "Source", row.source_text().unwrap_or("—"));
-                            field(
-                                ui,
-                                "Date",
-                                &app.corpus
-                                    .date(row)
-                                    .map_or("no date".into(), |d| d.to_string()),
-                            );
-                            ui.label(
-                                RichText::new(query::format_value(c))
-                                    .size(18.0)
-                                    .strong()
-                                    .monospace(),
-                            );
-                            field(ui, "Qualifier", c.qualifier.as_str());
-                            field(ui, "Subject", c.subject.as_deref().unwrap_or("—"));
-                            field(ui, "Action", c.action.as_deref().unwrap_or("—"));
-                            if i > 0 {
-                                let change = cmp.changes[i - 1]
-                                    .as_deref()
-                                    .unwrap_or("not comparable (other kind or unit)");
-                                field(ui, "Change", change);
-                            }
-                            ui.label(RichText::new(app.corpus.sentence(row)).italics());
-                            field(ui, "Article", app.corpus.articles[row.article].short_name());
-                            ui.horizontal(|ui| {
-                                if ui
-                                    .small_button("Show")
-                                    .on_hover_text("Open in the claims view")
-                                    .clicked()
-                                {
-                                    open = Some(r);
+                                ui.label(
+                                    RichText::new(query::format_value(c))
+                                        .size(18.0)
+                                        .strong()
+                                        .monospace(),
+                                );
+                                field(ui, "Qualifier", c.qualifier.as_str());
+                                field(ui, "Subject", c.subject.as_deref().unwrap_or("—"));
+                                field(ui, "Action", c.action.as_deref().unwrap_or("—"));
+                                if i > 0 {
+                                    let change = cmp.changes[i - 1]
+                                        .as_deref()
+                                        .unwrap_or("not comparable (other subject, kind or unit)");
+                                    field(ui, "Change", change);
                                 }
-                                if ui
-                                    .small_button("Remove")
-                                    .on_hover_text("Take out of the comparison")
-                                    .clicked()
-                                {
-                                    remove = Some(r);
-                                }
+                                ui.label(RichText::new(app.corpus.sentence(row)).italics());
+                                field(ui, "Article", app.corpus.articles[row.article].short_name());
+                                ui.horizontal(|ui| {
+                                    if ui
+                                        .small_button("Show")
+                                        .on_hover_text("Open in the claims view")
+                                        .clicked()
+                                    {
+                                        open = Some(r);
+                                    }
+                                    if ui
+                                        .small_button("Remove")
+                                        .on_hover_text("Take out of the comparison")
+                                        .clicked()
+                                    {
+                                        remove = Some(r);
+                                    }
+                                });
                             });
-                        });
-                    });
+                        },
+                    );
                 }
             });
         });

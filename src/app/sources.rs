@@ -57,6 +57,7 @@ fn list(app: &mut App, ui: &mut egui::Ui) {
         .id_salt("entities")
         .striped(true)
         .sense(egui::Sense::click())
+        .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
         .column(Column::initial(200.0).at_least(80.0).clip(true))
         .column(Column::initial(60.0))
         .column(Column::remainder().clip(true))

@@ -4,7 +4,7 @@
 //! Hovering shows a claim; clicking selects it.
 
 use egui::{Color32, Pos2, RichText, Stroke};
-use egui_plot::{Corner, Legend, Line, MarkerShape, Plot, PlotPoint, PlotPoints, Points};
+use egui_plot::{Corner, Legend, MarkerShape, Plot, PlotPoint, PlotPoints, Points};
 
 use super::{App, ChartFormat, Request, Tab};
 use crate::dates;
@@ -177,21 +177,6 @@ fn plot(app: &mut App, ui: &mut egui::Ui, timeline: &Timeline, height: f32) {
     let response = plot.show(ui, |plot_ui| {
         for s in &timeline.series {
             let color = rgb(s.color);
-            let line: Vec<[f64; 2]> = s
-                .points
-                .iter()
-                .map(|&p| &timeline.points[p])
-                .filter(|p| visible(p.y))
-                .map(|p| [p.x, to_y(p.y)])
-                .collect();
-            if line.len() > 1 {
-                plot_ui.line(
-                    Line::new(s.name.clone(), PlotPoints::new(line))
-                        .color(color.gamma_multiply(0.45))
-                        .width(1.0)
-                        .allow_hover(false),
-                );
-            }
             for shape in Shape::ALL {
                 let pts: Vec<[f64; 2]> = s
                     .points
@@ -217,6 +202,23 @@ fn plot(app: &mut App, ui: &mut egui::Ui, timeline: &Timeline, height: f32) {
     let transform = response.transform;
     let painter = ui.painter_at(response.response.rect);
     let screen = |x: f64, y: f64| transform.position_from_point(&PlotPoint::new(x, to_y(y)));
+    // Each entity's claims joined in date order (painted here: a plot line would take the
+    // legend's colour and joins of near-vertical steps draw badly).
+    for s in &timeline.series {
+        let color = rgb(s.color).gamma_multiply(0.4);
+        let mut previous: Option<Pos2> = None;
+        for &i in &s.points {
+            let p = &timeline.points[i];
+            if !visible(p.y) {
+                continue;
+            }
+            let at = screen(p.x, p.y);
+            if let Some(prev) = previous {
+                painter.line_segment([prev, at], Stroke::new(1.0, color));
+            }
+            previous = Some(at);
+        }
+    }
     for p in &timeline.points {
         if !visible(p.y) {
             continue;
