@@ -19,7 +19,12 @@ pub struct Comparison {
     pub contradictions: Vec<String>,
     /// Pairs that count different things (subject, action, kind or unit).
     pub incomparable: usize,
+    /// Claims left out because at most [`MAX_COLUMNS`] are compared.
+    pub omitted: usize,
 }
+
+/// The most claims compared at once (the earliest, by date).
+pub const MAX_COLUMNS: usize = 24;
 
 /// The most contradictions listed.
 pub const MAX_CONTRADICTIONS: usize = 40;
@@ -68,8 +73,11 @@ pub fn compare(corpus: &Corpus, rows: &[usize]) -> Comparison {
         )
     });
     rows.dedup();
+    let omitted = rows.len().saturating_sub(MAX_COLUMNS);
+    rows.truncate(MAX_COLUMNS);
     let mut out = Comparison {
         rows: rows.clone(),
+        omitted,
         ..Comparison::default()
     };
     for pair in rows.windows(2) {

@@ -126,6 +126,8 @@ pub struct Corpus {
     pub entities: Vec<EntityStat>,
     /// Bumped on every rebuild, so views can tell their caches are stale.
     pub generation: u64,
+    /// Claims the user corrected, added or rejected.
+    pub changed: usize,
     by_key: HashMap<String, usize>,
     by_claim: HashMap<(usize, Span), usize>,
     colors: HashMap<String, usize>,
@@ -233,6 +235,10 @@ impl Corpus {
             .enumerate()
             .map(|(i, r)| ((r.article, r.claim.number), i))
             .collect();
+        self.changed = rows
+            .iter()
+            .filter(|r| r.status != Status::Extracted)
+            .count();
         self.rows = rows;
         self.count_entities();
         self.generation += 1;
@@ -285,6 +291,14 @@ impl Corpus {
     #[must_use]
     pub fn color_index(&self, entity: Option<&str>) -> Option<usize> {
         self.colors.get(entity?).copied()
+    }
+
+    /// The rows of one article (rows are grouped by article, in opening order).
+    #[must_use]
+    pub fn rows_of(&self, article: usize) -> std::ops::Range<usize> {
+        let start = self.rows.partition_point(|r| r.article < article);
+        let end = self.rows.partition_point(|r| r.article <= article);
+        start..end
     }
 
     /// The row of the claim with this number span in this article.

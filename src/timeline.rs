@@ -98,8 +98,14 @@ pub struct TimePoint {
     pub x_hi: f64,
     /// The value the marker sits at.
     pub y: f64,
-    /// The upper end of a range or vague figure (equal to `y` otherwise).
+    /// The upper end of a range or vague figure, or of a group's values (equal to `y`
+    /// otherwise).
     pub y_hi: f64,
+    /// The lower end of a group's values (equal to `y` for a single claim).
+    pub y_min: f64,
+    /// How many claims the mark stands for: 1, or a group of one entity's claims of one
+    /// date when there are too many to draw one by one (the mark sits at their median).
+    pub count: usize,
     /// The marker shape.
     pub shape: Shape,
     /// Whether the date is of day precision.
@@ -132,15 +138,20 @@ pub struct Timeline {
     pub series: Vec<Series>,
     /// Claims left out because their article has no date.
     pub undated: usize,
-    /// Claims left out because the plot holds at most `max_points`.
+    /// Claims left out because the plot holds at most `max_points` marks even after
+    /// grouping.
     pub dropped: usize,
+    /// Whether claims were grouped (one mark per entity and date).
+    pub grouped: bool,
     /// Claims left out because they are of another kind or unit than the plotted ones.
     pub other_units: usize,
 }
 
 /// Builds the timeline of `rows` (indices into `corpus.rows`; rejected claims are left out)
 /// narrowed to `subject` and `action` when given. Only the commonest kind and unit is drawn
-/// on one axis; at most `max_points` claims are drawn, spread evenly over the rest.
+/// on one axis. When there are more than `max_points` claims, each entity's claims of one
+/// date become one mark at their median with a bar over their spread; if that is still too
+/// many, the largest groups are kept.
 #[must_use]
 pub fn build(
     corpus: &Corpus,
@@ -196,14 +207,6 @@ pub fn build(
             None => timeline.undated += 1,
         }
     }
-    if dated.len() > max_points.max(1) {
-        let keep = max_points.max(1);
-        timeline.dropped = dated.len() - keep;
-        let step = dated.len() as f64 / keep as f64;
-        dated = (0..keep)
-            .map(|i| dated[((i as f64 * step) as usize).min(dated.len() - 1)])
-            .collect();
-    }
     let mut series_of: HashMap<Option<String>, usize> = HashMap::new();
     for (r, date) in dated {
         let row = &corpus.rows[r];
@@ -230,10 +233,15 @@ pub fn build(
             x_hi: hi as f64,
             y,
             y_hi,
+            y_min: y,
+            count: 1,
             shape: Shape::of(row.claim.qualifier),
             precise_day: date.day.is_some(),
             series,
         });
+    }
+    if timeline.points.len() > max_points.max(1) {
+        group(&mut timeline, max_points.max(1));
     }
     let points = &timeline.points;
     for s in &mut timeline.series {
@@ -255,16 +263,75 @@ pub fn build(
     timeline
 }
 
+/// Replaces the points by one mark per entity and date (at the median, spanning the
+/// values), keeping at most `max` marks (the largest groups).
+fn group(timeline: &mut Timeline, max: usize) {
+    let mut groups: HashMap<(usize, i64, i64), Vec<usize>> = HashMap::new();
+    for (i, p) in timeline.points.iter().enumerate() {
+        groups
+            .entry((p.series, p.x_lo as i64, p.x_hi as i64))
+            .or_default()
+            .push(i);
+    }
+    let mut groups: Vec<((usize, i64, i64), Vec<usize>)> = groups.into_iter().collect();
+    groups.sort_by_key(|(k, _)| *k);
+    if groups.len() > max {
+        let mut by_size: Vec<usize> = (0..groups.len()).collect();
+        by_size.sort_by_key(|&g| std::cmp::Reverse(groups[g].1.len()));
+        let mut keep = vec![false; groups.len()];
+        for &g in &by_size[..max] {
+            keep[g] = true;
+        }
+        let mut k = 0;
+        groups.retain(|(_, members)| {
+            let kept = keep[k];
+            k += 1;
+            if !kept {
+                timeline.dropped += members.len();
+            }
+            kept
+        });
+    }
+    let old = std::mem::take(&mut timeline.points);
+    for s in &mut timeline.series {
+        s.points.clear();
+    }
+    for (_, mut members) in groups {
+        members.sort_by(|&a, &b| old[a].y.total_cmp(&old[b].y));
+        let mut mark = old[members[members.len() / 2]].clone();
+        mark.y_min = members
+            .iter()
+            .map(|&m| old[m].y)
+            .fold(f64::INFINITY, f64::min);
+        mark.y_hi = members
+            .iter()
+            .map(|&m| old[m].y_hi)
+            .fold(f64::NEG_INFINITY, f64::max);
+        mark.count = members.len();
+        timeline.series[mark.series]
+            .points
+            .push(timeline.points.len());
+        timeline.points.push(mark);
+    }
+    timeline.series.retain(|s| !s.points.is_empty());
+    for (i, s) in timeline.series.iter().enumerate() {
+        for &p in &s.points {
+            timeline.points[p].series = i;
+        }
+    }
+    timeline.grouped = true;
+}
+
 impl Timeline {
     /// The bounds of all points: `(x_min, x_max, y_min, y_max)`, or `None` when empty.
     #[must_use]
     pub fn bounds(&self) -> Option<(f64, f64, f64, f64)> {
         let first = self.points.first()?;
-        let mut b = (first.x_lo, first.x_hi, first.y, first.y_hi);
+        let mut b = (first.x_lo, first.x_hi, first.y_min, first.y_hi);
         for p in &self.points {
             b.0 = b.0.min(p.x_lo);
             b.1 = b.1.max(p.x_hi);
-            b.2 = b.2.min(p.y);
+            b.2 = b.2.min(p.y_min);
             b.3 = b.3.max(p.y_hi);
         }
         Some(b)
@@ -282,10 +349,21 @@ impl Timeline {
         }
         if self.dropped > 0 {
             parts.push(format!(
-                "{} thinned out (narrow the filter to see all)",
+                "{} in the smallest groups (narrow the filter to see all)",
                 self.dropped
             ));
         }
-        (!parts.is_empty()).then(|| format!("Not drawn: {}.", parts.join(", ")))
+        let mut note = if parts.is_empty() {
+            String::new()
+        } else {
+            format!("Not drawn: {}.", parts.join(", "))
+        };
+        if self.grouped {
+            note.insert_str(
+                0,
+                "Too many claims to draw one by one: each entity's claims of one date are one mark at their median, the bar spans their values. ",
+            );
+        }
+        (!note.is_empty()).then(|| note.trim_end().to_string())
     }
 }

@@ -31,11 +31,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
             "{} · {} · {} claims",
             article.date.map_or("no date".into(), |d| d.to_string()),
             article.lang.code(),
-            app.corpus
-                .rows
-                .iter()
-                .filter(|r| r.article == article_index)
-                .count()
+            app.corpus.rows_of(article_index).len()
         ));
         let selection = app
             .article_selection
@@ -119,7 +115,7 @@ fn details(app: &mut App, ui: &mut egui::Ui, row: usize) {
         {
             app.toggle_reject_selected();
         }
-        let picked = app.picked_rows().contains(&row);
+        let picked = app.is_picked(row);
         if ui
             .selectable_label(picked, "⚖ Compare")
             .on_hover_text("Pick this claim for the comparison (C)")

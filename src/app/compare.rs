@@ -10,18 +10,19 @@ use crate::query;
 
 /// Draws the view.
 pub fn show(app: &mut App, ui: &mut egui::Ui) {
-    let rows = app.picked_rows();
-    let subjects = app.lists().subjects.clone();
+    let cmp = app.comparison();
+    let picked = app.picked.len();
+    let subjects = std::sync::Arc::clone(&app.lists().subjects);
     ui.horizontal_wrapped(|ui| {
         ui.heading("Compare");
-        ui.label(format!("{} claims picked.", rows.len()));
+        ui.label(format!("{picked} claims picked."));
         let mut chosen: Option<String> = None;
         egui::ComboBox::from_id_salt("compare-subject")
             .selected_text("All claims on a subject…")
             .width(200.0)
             .height(320.0)
             .show_ui(ui, |ui| {
-                for (s, n) in &subjects {
+                for (s, n) in subjects.iter() {
                     if ui.selectable_label(false, format!("{s} ({n})")).clicked() {
                         chosen = Some(s.clone());
                     }
@@ -40,31 +41,41 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                 .collect();
         }
         if ui
-            .add_enabled(!rows.is_empty(), egui::Button::new("Clear"))
+            .add_enabled(picked > 0, egui::Button::new("Clear"))
             .on_hover_text("Unpick every claim")
             .clicked()
         {
             app.picked.clear();
         }
     });
-    if rows.is_empty() {
+    if cmp.rows.is_empty() {
         ui.add_space(12.0);
         ui.label("Pick claims with the ⚖ boxes in the claims table (or press C on a claim), use “Compare these” on the timeline, or choose a subject above.");
         return;
     }
-    let cmp = compare::compare(&app.corpus, &rows);
     ui.separator();
     let notes_height = (ui.available_height() * 0.3).clamp(60.0, 220.0);
     egui::ScrollArea::vertical()
         .id_salt("compare-notes")
         .max_height(notes_height)
         .show(ui, |ui| {
+            if cmp.omitted > 0 {
+                ui.label(format!(
+                    "The {} earliest claims are compared; {} more are left out (remove some or narrow the choice).",
+                    cmp.rows.len(),
+                    cmp.omitted
+                ));
+            }
             if cmp.contradictions.is_empty() {
                 ui.label("No two of these claims contradict each other (qualifiers considered).");
             } else {
-                ui.label(
-                    RichText::new(format!("{} contradictions", cmp.contradictions.len())).strong(),
-                );
+                let n = cmp.contradictions.len();
+                let title = if n >= compare::MAX_CONTRADICTIONS {
+                    format!("{n} contradictions (the first {n} are listed)")
+                } else {
+                    format!("{n} contradictions")
+                };
+                ui.label(RichText::new(title).strong());
                 for c in &cmp.contradictions {
                     ui.label(format!("• {c}"));
                 }

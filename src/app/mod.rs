@@ -198,6 +198,7 @@ pub struct App {
     pub tab: Tab,
     /// What the timeline shows.
     pub plot: PlotSettings,
+    compare_cache: Option<((u64, u64), Arc<crate::compare::Comparison>)>,
     timeline_cache: Option<((u64, Filter, PlotSettings), Arc<crate::timeline::Timeline>)>,
     /// State of the sources view.
     pub sources: sources::SourcesState,
@@ -223,10 +224,14 @@ pub struct App {
 /// Choices for the filter combo boxes, recomputed when the corpus changes.
 #[derive(Default)]
 struct Lists {
-    generation: u64,
-    subjects: Vec<(String, usize)>,
-    actions: Vec<(String, usize)>,
+    generation: Option<u64>,
+    subjects: Arc<Vec<(String, usize)>>,
+    actions: Arc<Vec<(String, usize)>>,
+    entities: Arc<Vec<(String, usize)>>,
 }
+
+/// The most claims an exported chart draws one by one.
+const EXPORT_MAX_POINTS: usize = 50_000;
 
 /// How many workspace states undo keeps.
 const UNDO_DEPTH: usize = 100;
@@ -255,6 +260,7 @@ impl App {
             tab: Tab::Claims,
             plot: PlotSettings::default(),
             timeline_cache: None,
+            compare_cache: None,
             sources: sources::SourcesState::default(),
             editor: None,
             problems: Vec::new(),
@@ -627,7 +633,16 @@ impl App {
 
     /// Writes the timeline as PNG or SVG (by the file name's extension).
     pub fn export_chart(&mut self, path: &Path) {
-        let timeline = self.timeline();
+        // The exported chart draws every claim, not the screen's grouped marks.
+        let _ = self.timeline();
+        let rows = self.visible_rows().to_vec();
+        let timeline = crate::timeline::build(
+            &self.corpus,
+            &rows,
+            self.plot.subject.as_deref(),
+            self.plot.action.as_deref(),
+            EXPORT_MAX_POINTS,
+        );
         let options = crate::chart::ChartOptions {
             log_y: self.plot.log_y,
             ..crate::chart::ChartOptions::default()
@@ -691,6 +706,23 @@ impl App {
         t
     }
 
+    /// The comparison of the picked claims; cached until the picks or the corpus change.
+    pub fn comparison(&mut self) -> Arc<crate::compare::Comparison> {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        self.picked.hash(&mut hasher);
+        let key = (self.corpus.generation, hasher.finish());
+        if let Some((k, c)) = &self.compare_cache
+            && *k == key
+        {
+            return Arc::clone(c);
+        }
+        let rows = self.picked_rows();
+        let c = Arc::new(crate::compare::compare(&self.corpus, &rows));
+        self.compare_cache = Some((key, Arc::clone(&c)));
+        c
+    }
+
     /// The key of a row.
     #[must_use]
     pub fn key_of(&self, row: usize) -> ClaimKey {
@@ -738,12 +770,26 @@ impl App {
         self.picked.iter().filter_map(|&k| self.row_of(k)).collect()
     }
 
+    /// Whether a row is picked for comparison.
+    #[must_use]
+    pub fn is_picked(&self, row: usize) -> bool {
+        let key = self.key_of(row);
+        self.picked.contains(&key)
+    }
+
     fn lists(&mut self) -> &Lists {
-        if self.lists.generation != self.corpus.generation || self.lists.subjects.is_empty() {
+        if self.lists.generation != Some(self.corpus.generation) {
             self.lists = Lists {
-                generation: self.corpus.generation,
-                subjects: self.corpus.subjects(),
-                actions: self.corpus.actions(),
+                generation: Some(self.corpus.generation),
+                subjects: Arc::new(self.corpus.subjects()),
+                actions: Arc::new(self.corpus.actions()),
+                entities: Arc::new(
+                    self.corpus
+                        .entities
+                        .iter()
+                        .map(|e| (e.name.clone(), e.claims))
+                        .collect(),
+                ),
             };
         }
         &self.lists
@@ -1106,12 +1152,7 @@ impl App {
             }
             ui.label(&self.status);
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                let corrected = self
-                    .corpus
-                    .rows
-                    .iter()
-                    .filter(|r| r.status != Status::Extracted)
-                    .count();
+                let corrected = self.corpus.changed;
                 let saved = match (&self.save_blocked, &self.workspace_path) {
                     (Some(reason), _) => {
                         ui.colored_label(Color32::from_rgb(200, 80, 40), "⚠ not saving")

@@ -84,15 +84,13 @@ fn date_field(ui: &mut egui::Ui, id: &str, hint: &str, value: &mut Option<Articl
 }
 
 fn filter_bar(app: &mut App, ui: &mut egui::Ui) {
-    let entities: Vec<(String, usize)> = app
-        .corpus
-        .entities
-        .iter()
-        .map(|e| (e.name.clone(), e.claims))
-        .collect();
-    let (subjects, actions) = {
+    let (entities, subjects, actions) = {
         let lists = app.lists();
-        (lists.subjects.clone(), lists.actions.clone())
+        (
+            std::sync::Arc::clone(&lists.entities),
+            std::sync::Arc::clone(&lists.subjects),
+            std::sync::Arc::clone(&lists.actions),
+        )
     };
     ui.horizontal_wrapped(|ui| {
         let search = ui.add(

@@ -11,8 +11,9 @@ use crate::dates;
 use crate::query;
 use crate::timeline::{Shape, Timeline};
 
-/// The most claims drawn at once; more are thinned out evenly (and the view says so).
-pub const MAX_POINTS: usize = 4000;
+/// The most marks drawn at once; beyond it claims are grouped per entity and date (and the
+/// view says so), so the plot costs the same however many claims are open.
+pub const MAX_POINTS: usize = 200;
 
 fn marker(shape: Shape) -> MarkerShape {
     match shape {
@@ -54,7 +55,10 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
 fn controls(app: &mut App, ui: &mut egui::Ui, timeline: &Timeline) {
     let (subjects, actions) = {
         let lists = app.lists();
-        (lists.subjects.clone(), lists.actions.clone())
+        (
+            std::sync::Arc::clone(&lists.subjects),
+            std::sync::Arc::clone(&lists.actions),
+        )
     };
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(&timeline.title).heading());
@@ -67,7 +71,7 @@ fn controls(app: &mut App, ui: &mut egui::Ui, timeline: &Timeline) {
             .width(160.0)
             .height(320.0)
             .show_ui(ui, |ui| {
-                for (s, n) in &subjects {
+                for (s, n) in subjects.iter() {
                     ui.selectable_value(
                         &mut app.plot.subject,
                         Some(s.clone()),
@@ -86,7 +90,7 @@ fn controls(app: &mut App, ui: &mut egui::Ui, timeline: &Timeline) {
             .height(320.0)
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut app.plot.action, None, "any");
-                for (a, n) in &actions {
+                for (a, n) in actions.iter() {
                     ui.selectable_value(
                         &mut app.plot.action,
                         Some(a.clone()),
@@ -236,9 +240,13 @@ fn plot(app: &mut App, ui: &mut egui::Ui, timeline: &Timeline, height: f32) {
                 );
             }
         }
-        if p.y_hi > p.y && p.y_hi.is_finite() {
+        if p.y_hi > p.y_min && p.y_hi.is_finite() {
             let top = screen(p.x, p.y_hi);
-            painter.line_segment([at, top], Stroke::new(4.0, color.gamma_multiply(0.55)));
+            let bottom = screen(p.x, p.y_min);
+            painter.line_segment([bottom, top], Stroke::new(4.0, color.gamma_multiply(0.55)));
+        }
+        if p.count > 1 {
+            painter.circle_stroke(at, 7.5, Stroke::new(1.5, color));
         }
         if p.shape == Shape::Up {
             let tip = at + egui::vec2(0.0, -22.0);
@@ -271,8 +279,21 @@ fn plot(app: &mut App, ui: &mut egui::Ui, timeline: &Timeline, height: f32) {
             (Some(t), _) => t.to_string(),
             (None, _) => "no source".into(),
         };
+        let group = (p.count > 1).then(|| {
+            format!(
+                "{} claims of this source and date: median {}, from {} to {}",
+                p.count,
+                query::format_number(p.y),
+                query::format_number(p.y_min),
+                query::format_number(p.y_hi)
+            )
+        });
         response.response.clone().on_hover_ui_at_pointer(|ui| {
             ui.set_max_width(420.0);
+            if let Some(g) = &group {
+                ui.label(RichText::new(g).strong());
+                ui.label("The median claim:");
+            }
             ui.label(RichText::new(value).strong());
             ui.label(format!("{source} · {date} · {}", article.short_name()));
             ui.label(RichText::new(sentence).italics());
