@@ -469,6 +469,21 @@ mod tests {
     }
 
     #[test]
+    fn no_command_opens_the_app() {
+        assert_eq!(parse(args(&[])).unwrap(), Command::App { paths: vec![] });
+        assert_eq!(
+            parse(args(&["news/a.txt", "more"])).unwrap(),
+            Command::App {
+                paths: vec!["news/a.txt".into(), "more".into()]
+            }
+        );
+        assert!(matches!(
+            parse(args(&["chart", "--out", "c.svg", "a.txt"])).unwrap(),
+            Command::Chart { .. }
+        ));
+    }
+
+    #[test]
     fn usage_errors() {
         assert!(parse(args(&["extract"])).is_err());
         assert!(parse(args(&["extract", "--format", "xml", "a"])).is_err());

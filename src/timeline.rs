@@ -10,7 +10,7 @@ use crate::model::{Kind, Qualifier};
 use crate::query;
 
 /// Colours for entities, distinguishable on light and dark backgrounds (RGB).
-pub const PALETTE: [[u8; 3]; 10] = [
+pub const PALETTE: [[u8; 3]; 20] = [
     [31, 119, 180],
     [214, 39, 40],
     [44, 160, 44],
@@ -21,6 +21,16 @@ pub const PALETTE: [[u8; 3]; 10] = [
     [140, 86, 75],
     [188, 189, 34],
     [0, 128, 128],
+    [174, 199, 232],
+    [255, 152, 150],
+    [152, 223, 138],
+    [255, 187, 120],
+    [197, 176, 213],
+    [158, 218, 229],
+    [247, 182, 210],
+    [196, 156, 148],
+    [219, 219, 141],
+    [102, 102, 204],
 ];
 
 /// The colour of claims without a named source.

@@ -169,3 +169,92 @@ fn bundled_samples_extract_cleanly() {
         .sum();
     assert!(claims >= 100, "{claims} claims");
 }
+
+#[test]
+fn chart_writes_svg_and_png_and_names_bad_files() {
+    let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/samples");
+    let samples = samples.to_string_lossy();
+    let dir = tempfile::tempdir().unwrap();
+    let svg = dir.path().join("soldaten.svg");
+    let png = dir.path().join("chart.PNG");
+    let out = claimtrack(&[
+        "chart",
+        "--subject",
+        "Soldaten",
+        "--out",
+        &svg.to_string_lossy(),
+        &samples,
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = std::fs::read_to_string(&svg).unwrap();
+    assert!(text.contains("<svg") && text.contains("Soldaten"));
+    let bad = write(dir.path(), "bad.txt", b"\x00\x01\x02binary");
+    let out = claimtrack(&[
+        "chart",
+        "--log",
+        "--out",
+        &png.to_string_lossy(),
+        &samples,
+        &bad,
+    ]);
+    assert_eq!(out.status.code(), Some(1), "a file failed");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("bad.txt"));
+    assert!(std::fs::read(&png).unwrap().starts_with(b"\x89PNG"));
+    // Usage errors: no --out, an unknown image format.
+    assert_eq!(claimtrack(&["chart", &samples]).status.code(), Some(2));
+    assert_eq!(
+        claimtrack(&["chart", "--out", "x.gif", &samples])
+            .status
+            .code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn extract_applies_a_workspace_of_corrections() {
+    use claimtrack::workspace::{Change, Workspace, content_key};
+    let dir = tempfile::tempdir().unwrap();
+    let text = " date 2023-04\nNach Angaben der Polizei wurden rund 300 Menschen festgenommen. Die Stadt sagte, 12 Schulen seien zu.";
+    let article = write(dir.path(), "a.txt", text.as_bytes());
+    let plain = claimtrack(&["extract", &article]);
+    let json: serde_json::Value = serde_json::from_slice(&plain.stdout).unwrap();
+    let claims = json["articles"][0]["claims"].as_array().unwrap().clone();
+    assert_eq!(claims.len(), 2);
+    let start = claims[1]["number"][0].as_u64().unwrap() as usize;
+    let end = claims[1]["number"][1].as_u64().unwrap() as usize;
+    let mut ws = Workspace::default();
+    ws.set_correction(
+        &content_key(text),
+        claimtrack::model::Span::new(start, end),
+        Change::Reject,
+    );
+    ws.entities.rename("Polizei", "Police");
+    let ws_path = dir.path().join("w.json");
+    ws.save(&ws_path).unwrap();
+    let out = claimtrack(&[
+        "extract",
+        "--workspace",
+        &ws_path.to_string_lossy(),
+        &article,
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let claims = json["articles"][0]["claims"].as_array().unwrap();
+    assert_eq!(claims.len(), 1, "the rejected claim is gone");
+    assert_eq!(claims[0]["source"]["entity"], "Police");
+    // A damaged workspace is a usage error naming it.
+    std::fs::write(&ws_path, "{").unwrap();
+    let out = claimtrack(&[
+        "extract",
+        "--workspace",
+        &ws_path.to_string_lossy(),
+        &article,
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("w.json"));
+}

@@ -847,7 +847,7 @@ impl App {
                 let width = ui.available_width();
                 egui::Panel::right("article")
                     .resizable(true)
-                    .default_size((width * 0.42).max(300.0))
+                    .default_size((width * 0.38).max(280.0))
                     .size_range(240.0..=(width * 0.7).max(300.0))
                     .show(ui, |ui| article::show(self, ui));
                 egui::CentralPanel::default_margins().show(ui, |ui| table::show(self, ui));

@@ -238,6 +238,9 @@ fn table(app: &mut App, ui: &mut egui::Ui) {
     let selected = app.selected_row();
     let picked: std::collections::HashSet<usize> = app.picked_rows().into_iter().collect();
     let row_height = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
+    // Columns share the width the panel has (the two mark columns and spacing aside), so
+    // every column is visible in a small window too; each can be resized.
+    let w = (ui.available_width() - 36.0 - 9.0 * ui.spacing().item_spacing.x).max(300.0);
     let mut builder = TableBuilder::new(ui)
         .id_salt("claims")
         .striped(true)
@@ -245,13 +248,13 @@ fn table(app: &mut App, ui: &mut egui::Ui) {
         .sense(egui::Sense::click())
         .cell_layout(egui::Layout::left_to_right(Align::Center))
         .column(Column::exact(18.0))
-        .column(Column::initial(70.0).at_least(50.0).clip(true))
-        .column(Column::initial(100.0).at_least(60.0).clip(true))
-        .column(Column::initial(100.0).at_least(50.0).clip(true))
-        .column(Column::initial(90.0).at_least(50.0).clip(true))
-        .column(Column::initial(110.0).at_least(50.0).clip(true))
-        .column(Column::initial(110.0).at_least(50.0).clip(true))
-        .column(Column::remainder().at_least(60.0).clip(true))
+        .column(Column::initial(w * 0.11).at_least(40.0).clip(true))
+        .column(Column::initial(w * 0.16).at_least(50.0).clip(true))
+        .column(Column::initial(w * 0.15).at_least(40.0).clip(true))
+        .column(Column::initial(w * 0.12).at_least(40.0).clip(true))
+        .column(Column::initial(w * 0.16).at_least(40.0).clip(true))
+        .column(Column::initial(w * 0.16).at_least(40.0).clip(true))
+        .column(Column::remainder().at_least(40.0).clip(true))
         .column(Column::exact(18.0))
         .min_scrolled_height(0.0)
         .auto_shrink(false);
