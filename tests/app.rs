@@ -499,3 +499,64 @@ fn opening_paths_replaces_the_samples() {
     assert_eq!(h.state().corpus.articles.len(), 1);
     assert_eq!(h.state().corpus.rows.len(), 1);
 }
+
+#[test]
+fn save_workspace_as_then_open_it_again() {
+    let home = tempfile::tempdir().unwrap();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let mut h = started(home.path());
+    h.key_press(egui::Key::Delete);
+    h.run_steps(2);
+    let rejected = h.state().selected.unwrap();
+    let path = elsewhere.path().join("story.json");
+    h.state_mut()
+        .on_paths_chosen(Request::SaveWorkspaceAs, Some(vec![path.clone()]));
+    h.state_mut().wait();
+    assert!(path.exists());
+    // Work goes on in another file; the saved copy keeps the rejection.
+    let other = elsewhere.path().join("other.json");
+    h.state_mut()
+        .on_paths_chosen(Request::SaveWorkspaceAs, Some(vec![other]));
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run_steps(2);
+    h.state_mut().wait();
+    h.state_mut()
+        .on_paths_chosen(Request::OpenWorkspace, Some(vec![path.clone()]));
+    let h = settle(h);
+    let app = h.state();
+    assert_eq!(app.workspace_path.as_deref(), Some(path.as_path()));
+    assert_eq!(
+        app.corpus.rows[app.row_of(rejected).unwrap()].status,
+        Status::Rejected
+    );
+    // The next start reopens the workspace opened last.
+    drop(h);
+    let h = started(home.path());
+    assert_eq!(h.state().workspace_path.as_deref(), Some(path.as_path()));
+}
+
+#[test]
+fn loading_can_be_cancelled_and_keeps_what_loaded() {
+    let home = tempfile::tempdir().unwrap();
+    let files = tempfile::tempdir().unwrap();
+    for i in 0..400 {
+        std::fs::write(
+            files.path().join(format!("{i:04}.txt")),
+            format!(
+                "Die Polizei sagte, {} Menschen seien gekommen. Artikel {i}.",
+                100 + i
+            ),
+        )
+        .unwrap();
+    }
+    let mut h = started(home.path());
+    h.state_mut().open_paths(&[files.path().to_path_buf()]);
+    h.run_steps(1);
+    assert!(h.state().is_loading());
+    h.get_by_label("Cancel").click();
+    let h = settle(h);
+    let app = h.state();
+    assert!(!app.is_loading());
+    assert!(app.corpus.articles.len() >= 12, "the samples stay open");
+    assert!(app.corpus.articles.len() <= 12 + 400);
+}
