@@ -1,4 +1,4 @@
-//! The app's flows, driven through egui_kittest as a user would: load, filter, select and
+//! The app's flows, driven through `egui_kittest` as a user would: load, filter, select and
 //! scroll, compare, correct and reload, add, merge entities, export, drop files, and a
 //! damaged workspace. No GPU is needed: the UI runs and is queried, not rendered.
 
@@ -34,10 +34,7 @@ fn settle(mut h: Harness<'static, App>) -> Harness<'static, App> {
     h
 }
 
-fn row_with<'a>(
-    h: &'a Harness<'static, App>,
-    pred: impl Fn(&claimtrack::corpus::Row) -> bool,
-) -> usize {
+fn row_with(h: &Harness<'static, App>, pred: impl Fn(&claimtrack::corpus::Row) -> bool) -> usize {
     h.state()
         .corpus
         .rows
@@ -83,7 +80,7 @@ fn filter_by_text_and_entity_narrows_the_table() {
         h.state().filter.text
     );
     h.get_by_label_contains(&format!("Showing {shown} of"));
-    for &r in h.state_mut().visible_rows().to_vec().iter() {
+    for &r in &h.state_mut().visible_rows().to_vec() {
         let app = h.state();
         let row = &app.corpus.rows[r];
         let sentence = app.corpus.sentence(row).to_lowercase();
@@ -209,7 +206,7 @@ fn corrections_are_saved_and_reapplied_on_reload() {
     assert!(h.state().editor.is_none());
     let key = h.state().selected.unwrap();
     let row = h.state().row_of(key).unwrap();
-    assert_eq!(h.state().corpus.rows[row].claim.value, 123_456.0);
+    assert!((h.state().corpus.rows[row].claim.value - 123_456.0).abs() < 1e-9);
     assert_eq!(h.state().corpus.rows[row].status, Status::Corrected);
     // Reject another claim with the Delete key.
     let other = row_with(&h, |r| r.status == Status::Extracted);
@@ -225,7 +222,7 @@ fn corrections_are_saved_and_reapplied_on_reload() {
     let h = started(home.path());
     let app = h.state();
     let row = app.row_of(key).unwrap();
-    assert_eq!(app.corpus.rows[row].claim.value, 123_456.0);
+    assert!((app.corpus.rows[row].claim.value - 123_456.0).abs() < 1e-9);
     assert_eq!(
         app.corpus.rows[row].claim.subject.as_deref(),
         Some("Panzer")
@@ -282,7 +279,7 @@ fn a_claim_is_added_from_selected_text() {
         .iter()
         .find(|r| r.status == Status::Added)
         .expect("an added claim");
-    assert_eq!(added.claim.value, 42.0);
+    assert!((added.claim.value - 42.0).abs() < 1e-9);
     assert_eq!(added.claim.number, span);
     assert!(added.claim.sentence.contains(span));
 }
@@ -493,7 +490,7 @@ fn opening_paths_replaces_the_samples() {
         &Config {
             home: Some(home.path().to_path_buf()),
         },
-        &[good.clone()],
+        std::slice::from_ref(&good),
     );
     let h = settle(harness(app));
     assert_eq!(h.state().corpus.articles.len(), 1);
