@@ -202,7 +202,15 @@ fn build_job(app: &App, article_index: usize, selected: usize, dark: bool) -> La
             let color = entity_color(app.corpus.color_index(row.entity()));
             format.background = color.gamma_multiply(if *r == selected { 0.85 } else { 0.35 });
             if *r == selected {
-                format.color = Color32::WHITE;
+                // Dark text on light colours, white on dark ones.
+                let [red, green, blue, _] = color.to_array();
+                let light =
+                    0.299 * f32::from(red) + 0.587 * f32::from(green) + 0.114 * f32::from(blue);
+                format.color = if light > 150.0 {
+                    Color32::BLACK
+                } else {
+                    Color32::WHITE
+                };
             }
             if row.status == Status::Rejected {
                 format.strikethrough = Stroke::new(1.0, base);
@@ -270,13 +278,17 @@ fn text_view(app: &mut App, ui: &mut egui::Ui, article_index: usize, selected: u
     {
         app.article_selection = None;
     }
+    // A click on a highlighted figure (or its source) selects that claim; the position comes
+    // from the pointer, as the text cursor only follows a frame later.
     if output.response.clicked()
-        && let Some(span) = selection
-        && span.start == span.end
-        && let Some(row) = row_at(app, article_index, span.start)
+        && let Some(pos) = output.response.interact_pointer_pos()
     {
-        app.selected = Some(app.key_of(row));
-        app.scroll_to_selected = true;
+        let cursor = output.galley.cursor_from_pos(pos - output.galley_pos);
+        let at = byte_of_char(text, cursor.index.0);
+        if let Some(row) = row_at(app, article_index, at) {
+            app.selected = Some(app.key_of(row));
+            app.scroll_to_selected = true;
+        }
     }
 }
 
