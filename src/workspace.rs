@@ -363,6 +363,9 @@ pub struct Session {
     /// Recently opened files and folders, newest first.
     #[serde(default)]
     pub recent: Vec<PathBuf>,
+    /// `light`, `dark`, or following the system (`None`).
+    #[serde(default)]
+    pub theme: Option<String>,
 }
 
 impl Session {

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use egui::text::{CCursor, LayoutJob, TextFormat};
 use egui::{Align, Color32, FontId, RichText, Stroke};
 
-use super::{App, Editor, entity_color};
+use super::{App, Editor, entity_color, on_background};
 use crate::corpus::Status;
 use crate::model::Span;
 use crate::query;
@@ -160,7 +160,10 @@ fn build_job(app: &App, article_index: usize, selected: usize, dark: bool) -> La
         if let Some(s) = &r.claim.source {
             sources.push((
                 s.span,
-                entity_color(app.corpus.color_index(s.entity.as_deref())),
+                on_background(
+                    entity_color(app.corpus.color_index(s.entity.as_deref())),
+                    dark,
+                ),
             ));
         }
     }

@@ -836,6 +836,14 @@ impl App {
     /// Draws one frame.
     pub fn show(&mut self, ui: &mut egui::Ui) {
         self.poll();
+        let theme = match self.session.theme.as_deref() {
+            Some("light") => egui::ThemePreference::Light,
+            Some("dark") => egui::ThemePreference::Dark,
+            _ => egui::ThemePreference::System,
+        };
+        if ui.ctx().options(|o| o.theme_preference) != theme {
+            ui.ctx().set_theme(theme);
+        }
         self.handle_keys(ui.ctx());
         self.handle_drops(ui);
 
@@ -1100,6 +1108,28 @@ impl App {
                     self.toggle_pick(row);
                 }
             });
+            ui.menu_button("View", |ui| {
+                for (i, tab) in Tab::ALL.into_iter().enumerate() {
+                    if ui
+                        .add(egui::Button::new(tab.title()).shortcut_text(format!("Ctrl+{}", i + 1)))
+                        .clicked()
+                    {
+                        self.tab = tab;
+                    }
+                }
+                ui.separator();
+                ui.label("Theme");
+                let current = self.session.theme.clone();
+                for (value, label) in [(None, "Follow the system"), (Some("light"), "Light"), (Some("dark"), "Dark")] {
+                    if ui
+                        .radio(current.as_deref() == value, label)
+                        .clicked()
+                    {
+                        self.session.theme = value.map(str::to_string);
+                        self.save_session();
+                    }
+                }
+            });
             ui.menu_button("Help", |ui| {
                 if ui.add(egui::Button::new("Keyboard shortcuts").shortcut_text("F1")).clicked() {
                     self.show_help = true;
@@ -1249,10 +1279,24 @@ fn plural(n: usize, thing: &str) -> String {
     }
 }
 
-/// The colour of an entity (a palette index) for the current theme.
+/// The colour of an entity (a palette index).
 fn entity_color(index: Option<usize>) -> Color32 {
     let [r, g, b] = crate::timeline::color(index);
     Color32::from_rgb(r, g, b)
+}
+
+/// A colour as text and thin lines show it on the theme's background: light palette colours
+/// are darkened on a light background so that they stay readable.
+fn on_background(color: Color32, dark_mode: bool) -> Color32 {
+    let [r, g, b, _] = color.to_array();
+    let light = 0.299 * f32::from(r) + 0.587 * f32::from(g) + 0.114 * f32::from(b);
+    if dark_mode || light < 140.0 {
+        color
+    } else {
+        let f = 120.0 / light;
+        let scale = |c: u8| (f32::from(c) * f).round().clamp(0.0, 255.0) as u8;
+        Color32::from_rgb(scale(r), scale(g), scale(b))
+    }
 }
 
 /// A small filled circle in an entity's colour, the key that ties table, article and chart.

@@ -6,7 +6,7 @@
 use egui::{Color32, Pos2, RichText, Stroke};
 use egui_plot::{Corner, Legend, MarkerShape, Plot, PlotPoint, PlotPoints, Points};
 
-use super::{App, ChartFormat, Request, Tab};
+use super::{App, ChartFormat, Request, Tab, on_background};
 use crate::dates;
 use crate::query;
 use crate::timeline::{Shape, Timeline};
@@ -25,8 +25,8 @@ fn marker(shape: Shape) -> MarkerShape {
     }
 }
 
-fn rgb([r, g, b]: [u8; 3]) -> Color32 {
-    Color32::from_rgb(r, g, b)
+fn rgb([r, g, b]: [u8; 3], dark_mode: bool) -> Color32 {
+    on_background(Color32::from_rgb(r, g, b), dark_mode)
 }
 
 /// Draws the view.
@@ -136,6 +136,7 @@ fn controls(app: &mut App, ui: &mut egui::Ui, timeline: &Timeline) {
 
 fn plot(app: &mut App, ui: &mut egui::Ui, timeline: &Timeline, height: f32) {
     let log = app.plot.log_y;
+    let dark = ui.visuals().dark_mode;
     let to_y = |v: f64| {
         if log {
             v.max(f64::MIN_POSITIVE).log10()
@@ -180,7 +181,7 @@ fn plot(app: &mut App, ui: &mut egui::Ui, timeline: &Timeline, height: f32) {
     let corpus = &app.corpus;
     let response = plot.show(ui, |plot_ui| {
         for s in &timeline.series {
-            let color = rgb(s.color);
+            let color = rgb(s.color, dark);
             for shape in Shape::ALL {
                 let pts: Vec<[f64; 2]> = s
                     .points
@@ -209,7 +210,7 @@ fn plot(app: &mut App, ui: &mut egui::Ui, timeline: &Timeline, height: f32) {
     // Each entity's claims joined in date order (painted here: a plot line would take the
     // legend's colour and joins of near-vertical steps draw badly).
     for s in &timeline.series {
-        let color = rgb(s.color).gamma_multiply(0.4);
+        let color = rgb(s.color, dark).gamma_multiply(0.4);
         let mut previous: Option<Pos2> = None;
         for &i in &s.points {
             let p = &timeline.points[i];
@@ -227,7 +228,7 @@ fn plot(app: &mut App, ui: &mut egui::Ui, timeline: &Timeline, height: f32) {
         if !visible(p.y) {
             continue;
         }
-        let color = rgb(timeline.series[p.series].color);
+        let color = rgb(timeline.series[p.series].color, dark);
         let at = screen(p.x, p.y);
         if p.x_hi - p.x_lo > 1.5 {
             let a = screen(p.x_lo, p.y);
