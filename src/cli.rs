@@ -110,6 +110,16 @@ pub enum Command {
     Version,
 }
 
+/// The next option value as a string.
+fn string_value(parser: &mut lexopt::Parser) -> Result<String, String> {
+    use lexopt::ValueExt;
+    parser
+        .value()
+        .map_err(|e| e.to_string())?
+        .string()
+        .map_err(|e| e.to_string())
+}
+
 /// Parses the arguments after the program name.
 ///
 /// # Errors
@@ -160,11 +170,7 @@ pub fn parse(args: Vec<OsString>) -> Result<Command, String> {
         match arg {
             Long("help") | Short('h') => return Ok(Command::Help),
             Long("format") if sub == "extract" => {
-                let v: String = parser
-                    .value()
-                    .map_err(|e| e.to_string())?
-                    .string()
-                    .map_err(|e| e.to_string())?;
+                let v: String = string_value(&mut parser)?;
                 format = match v.as_str() {
                     "json" => Format::Json,
                     "csv" => Format::Csv,
@@ -178,22 +184,10 @@ pub fn parse(args: Vec<OsString>) -> Result<Command, String> {
                 workspace = Some(PathBuf::from(parser.value().map_err(|e| e.to_string())?));
             }
             Long("subject") if sub == "chart" => {
-                subject = Some(
-                    parser
-                        .value()
-                        .map_err(|e| e.to_string())?
-                        .string()
-                        .map_err(|e| e.to_string())?,
-                );
+                subject = Some(string_value(&mut parser)?);
             }
             Long("action") if sub == "chart" => {
-                action = Some(
-                    parser
-                        .value()
-                        .map_err(|e| e.to_string())?
-                        .string()
-                        .map_err(|e| e.to_string())?,
-                );
+                action = Some(string_value(&mut parser)?);
             }
             Long("out") | Short('o') if sub == "chart" => {
                 out = Some(PathBuf::from(parser.value().map_err(|e| e.to_string())?));
