@@ -127,8 +127,7 @@ fn loading(files: usize) -> String {
     }
     let mut h = harness(App::empty());
     let started = Instant::now();
-    h.state_mut()
-        .open(vec![dir.path().display().to_string()], true);
+    h.state_mut().open(vec![dir.path().to_path_buf()], true);
     let mut seen = Vec::new();
     let mut frames = Vec::new();
     while h.state().is_loading() {

@@ -325,9 +325,8 @@ fn corrected(
         Some(path) => Workspace::load(path).map_err(|e| e.to_string())?,
         None => Workspace::default(),
     };
-    let paths: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
     let cancel = AtomicBool::new(false);
-    let loaded = pipeline::load_articles(&paths, extractor, &cancel, &|_, _| {});
+    let loaded = pipeline::load_articles(paths, extractor, &cancel, &|_, _| {});
     for error in &loaded.errors {
         eprintln!("claimtrack: error: {error}");
     }

@@ -96,6 +96,15 @@ pub fn load_file(path: &Path) -> Result<Document, LoadError> {
             ErrorKind::Io(io::Error::other("is a folder")),
         ));
     }
+    if !meta.is_file() {
+        // A named pipe, socket or device: reading it could block for ever or never end.
+        return Err(LoadError::new(
+            path,
+            ErrorKind::Io(io::Error::other(
+                "not a regular file (a pipe, socket or device)",
+            )),
+        ));
+    }
     if meta.len() > MAX_FILE_BYTES {
         return Err(LoadError::new(path, ErrorKind::TooLarge(meta.len())));
     }

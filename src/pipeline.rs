@@ -84,7 +84,7 @@ pub struct Loaded {
 /// stops it early; files not yet started are then skipped.
 #[must_use]
 pub fn load_articles(
-    paths: &[String],
+    paths: &[PathBuf],
     extractor: &Extractor,
     cancel: &AtomicBool,
     progress: &(dyn Fn(usize, usize) + Sync),
@@ -92,10 +92,9 @@ pub fn load_articles(
     let mut bundled = Vec::new();
     let mut on_disk = Vec::new();
     for p in paths {
-        if p.starts_with(samples::PREFIX) {
-            bundled.push(p.as_str());
-        } else {
-            on_disk.push(PathBuf::from(p));
+        match p.to_str() {
+            Some(name) if name.starts_with(samples::PREFIX) => bundled.push(name),
+            _ => on_disk.push(p.clone()),
         }
     }
     let (files, mut errors) = load::expand_paths(&on_disk);

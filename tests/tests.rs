@@ -3,5 +3,6 @@
 mod app;
 mod cli;
 mod extract;
+mod hostile;
 mod load;
 mod robust;

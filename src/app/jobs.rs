@@ -38,7 +38,7 @@ fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
 
 impl LoadJob {
     /// Starts loading `paths`.
-    pub fn start(paths: Vec<String>, replace: bool, extractor: Arc<Extractor>) -> Self {
+    pub fn start(paths: Vec<PathBuf>, replace: bool, extractor: Arc<Extractor>) -> Self {
         let done = Arc::new(AtomicUsize::new(0));
         let total = Arc::new(AtomicUsize::new(0));
         let cancel = Arc::new(AtomicBool::new(false));

@@ -214,7 +214,7 @@ pub struct App {
     pub show_help: bool,
     history: Vec<Workspace>,
     job: Option<LoadJob>,
-    queued: Vec<(Vec<String>, bool)>,
+    queued: Vec<(Vec<PathBuf>, bool)>,
     writer: Writer,
     extractor: Arc<Extractor>,
     lists: Lists,
@@ -285,9 +285,9 @@ impl App {
         app.home.clone_from(&config.home);
         let Some(home) = config.home.clone() else {
             let articles = if paths.is_empty() {
-                samples::paths()
+                sample_paths()
             } else {
-                paths.iter().map(|p| p.display().to_string()).collect()
+                paths.to_vec()
             };
             app.open(articles, true);
             return app;
@@ -311,12 +311,11 @@ impl App {
                 app.session.remember(p);
             }
             app.save_session();
-            let articles = paths.iter().map(|p| p.display().to_string()).collect();
-            app.open(articles, true);
+            app.open(paths.to_vec(), true);
         } else if first_start {
-            app.open(samples::paths(), true);
+            app.open(sample_paths(), true);
         } else {
-            let articles = app.workspace.articles.clone();
+            let articles = app.workspace.articles.iter().map(PathBuf::from).collect();
             app.status = format!("Reopening workspace {}", path.display());
             app.open(articles, true);
         }
@@ -362,7 +361,7 @@ impl App {
 
     /// Opens workspace paths (files, folders, `bundled:NAME`) in the background; `replace`
     /// closes the open articles first.
-    pub fn open(&mut self, paths: Vec<String>, replace: bool) {
+    pub fn open(&mut self, paths: Vec<PathBuf>, replace: bool) {
         if paths.is_empty() {
             return;
         }
@@ -570,17 +569,14 @@ impl App {
             self.session.remember(p);
         }
         self.save_session();
-        self.open(
-            paths.iter().map(|p| p.display().to_string()).collect(),
-            false,
-        );
+        self.open(paths.to_vec(), false);
     }
 
     /// Opens a workspace file: its corrections, entity choices and articles.
     pub fn open_workspace(&mut self, path: &Path) {
         match Workspace::load(path) {
             Ok(ws) => {
-                let articles = ws.articles.clone();
+                let articles = ws.articles.iter().map(PathBuf::from).collect();
                 self.workspace = ws;
                 self.history.clear();
                 self.workspace_path = Some(path.to_path_buf());
@@ -1026,7 +1022,7 @@ impl App {
                     .on_hover_text("The bundled example story")
                     .clicked()
                 {
-                    self.open(samples::paths(), false);
+                    self.open(sample_paths(), false);
                 }
                 if ui
                     .button("Close all articles")
@@ -1267,6 +1263,12 @@ impl App {
             });
         self.show_help = open;
     }
+}
+
+/// The bundled samples as paths to open.
+#[must_use]
+pub fn sample_paths() -> Vec<PathBuf> {
+    samples::paths().into_iter().map(PathBuf::from).collect()
 }
 
 /// `n thing` or `n things`, with the number grouped.

@@ -224,7 +224,7 @@ fn table(app: &mut App, ui: &mut egui::Ui) {
                 } else {
                     ui.label("No articles open. Open article files (Ctrl+O), a folder (Ctrl+Shift+O), or drop them onto the window.");
                     if ui.button("Open sample articles").clicked() {
-                        app.open(crate::samples::paths(), false);
+                        app.open(super::sample_paths(), false);
                     }
                 }
             } else {

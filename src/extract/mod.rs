@@ -48,6 +48,9 @@ impl Extractor {
     /// Extracts the claims of a document, detecting its language.
     #[must_use]
     pub fn extract(&self, doc: &Document) -> ExtractedArticle {
+        if doc.text.len().saturating_sub(doc.body_start) > CHUNK_BYTES {
+            return self.extract_in_chunks(doc);
+        }
         with_buffers(|prepared| {
             prepared.fill(&doc.text, doc.body_start);
             let lang = lang::detect_tokens(&prepared.lower, &prepared.toks);
@@ -58,6 +61,44 @@ impl Extractor {
                 claims: self.claims_prepared(&doc.text, prepared, lang),
             }
         })
+    }
+
+    /// A very long article is extracted piece by piece (cut at paragraph breaks, else at
+    /// sentence ends, else at white space), so that memory stays proportional to a piece,
+    /// not the article; the language is that of the first piece. Only sources carried over
+    /// from a sentence in the piece before are lost at the cuts.
+    fn extract_in_chunks(&self, doc: &Document) -> ExtractedArticle {
+        let text = doc.text.as_str();
+        let start = if text.is_char_boundary(doc.body_start) {
+            doc.body_start
+        } else {
+            0
+        };
+        let mut lang = None;
+        let mut claims = Vec::new();
+        for (a, b) in chunks(text, start, CHUNK_BYTES) {
+            let piece = &text[a..b];
+            let piece_lang = *lang.get_or_insert_with(|| {
+                with_buffers(|prepared| {
+                    prepared.fill(piece, 0);
+                    lang::detect_tokens(&prepared.lower, &prepared.toks)
+                })
+            });
+            for mut claim in self.claims(piece, 0, piece_lang) {
+                claim.number = shift(claim.number, a);
+                claim.sentence = shift(claim.sentence, a);
+                if let Some(source) = &mut claim.source {
+                    source.span = shift(source.span, a);
+                }
+                claims.push(claim);
+            }
+        }
+        ExtractedArticle {
+            path: doc.path.clone(),
+            date: doc.date,
+            lang: lang.unwrap_or_default(),
+            claims,
+        }
     }
 
     /// The claims of `text[body_start..]`, with spans into the whole `text`.
@@ -254,6 +295,57 @@ impl Extractor {
 /// A text's lower-cased twin, tokens and their lexicon flags. The buffers are kept per thread
 /// and reused from article to article, so that extracting many articles does not allocate
 /// (and fault in) fresh memory for each.
+/// Articles longer than this are extracted in pieces of about this size.
+pub const CHUNK_BYTES: usize = 1 << 20;
+
+fn shift(span: crate::model::Span, by: usize) -> crate::model::Span {
+    crate::model::Span::new(span.start + by, span.end + by)
+}
+
+/// Cuts `text[start..]` into pieces of about `size` bytes: `(start, end)` byte ranges on
+/// character boundaries, covering it without gaps, cut after a paragraph break where there
+/// is one in the second half of a piece, else after a sentence end, else at white space.
+#[must_use]
+pub fn chunks(text: &str, start: usize, size: usize) -> Vec<(usize, usize)> {
+    let size = size.max(16);
+    let mut out = Vec::new();
+    let mut a = start.min(text.len());
+    while a < text.len() {
+        if text.len() - a <= size {
+            out.push((a, text.len()));
+            break;
+        }
+        let mut limit = a + size;
+        while !text.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        let mut half = a + size / 2;
+        while !text.is_char_boundary(half) {
+            half -= 1;
+        }
+        let window = &text[half..limit];
+        let cut = window
+            .rfind("\n\n")
+            .map(|i| half + i + 2)
+            .or_else(|| {
+                [". ", "! ", "? ", ".\n"]
+                    .iter()
+                    .filter_map(|end| window.rfind(end))
+                    .max()
+                    .map(|i| half + i + 2)
+            })
+            .or_else(|| window.rfind(char::is_whitespace).map(|i| half + i + 1))
+            .unwrap_or(limit);
+        let mut cut = if cut > a { cut } else { limit.max(a + 1) };
+        while !text.is_char_boundary(cut) {
+            cut += 1;
+        }
+        out.push((a, cut));
+        a = cut;
+    }
+    out
+}
+
 #[derive(Default)]
 struct Prepared {
     lower: String,
@@ -460,4 +552,45 @@ fn ends_sentence(cx: &Ctx, i: usize) -> bool {
 #[must_use]
 pub fn claims_of(text: &str, lang: Lang) -> Vec<Claim> {
     Extractor::new().claims(text, 0, lang)
+}
+
+#[cfg(test)]
+mod chunk_tests {
+    use super::*;
+
+    #[test]
+    fn chunks_cover_the_text_on_char_boundaries() {
+        let text =
+            "Erster Absatz über 300 Soldaten.\n\nZweiter Absatz: Ärger über 20 Panzer. ".repeat(50);
+        for size in [16, 40, 100, 1000] {
+            let cuts = chunks(&text, 3, size);
+            assert_eq!(cuts.first().map(|c| c.0), Some(3));
+            assert_eq!(cuts.last().map(|c| c.1), Some(text.len()));
+            for w in cuts.windows(2) {
+                assert_eq!(w[0].1, w[1].0);
+            }
+            for (a, b) in &cuts {
+                assert!(a < b && text.is_char_boundary(*a) && text.is_char_boundary(*b));
+            }
+        }
+        let one_line = "ü".repeat(5000);
+        let cuts = chunks(&one_line, 0, 100);
+        assert_eq!(cuts.last().map(|c| c.1), Some(one_line.len()));
+    }
+
+    #[test]
+    fn a_long_article_in_pieces_finds_the_same_claims() {
+        let para = "Nach Angaben der Polizei wurden rund 300 Menschen festgenommen. Die Regierung sagte, mehr als 12 Schulen seien geschlossen.\n\n";
+        let text = format!(" date 2023-05\n{}", para.repeat(20_000));
+        let doc = Document::from_text("big.txt", text.clone());
+        assert!(text.len() > CHUNK_BYTES);
+        let big = Extractor::new().extract(&doc);
+        assert_eq!(big.claims.len(), 40_000);
+        for c in &big.claims {
+            assert!(matches!(c.text.as_str(), "300" | "12"));
+            assert_eq!(c.number.slice(&text), c.text);
+            assert!(c.sentence.contains(c.number));
+        }
+        assert!(big.claims.iter().all(|c| c.source.is_some()));
+    }
 }
