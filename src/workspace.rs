@@ -174,7 +174,8 @@ impl EntityEdits {
 /// Everything the user has done, as saved in the workspace file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Workspace {
-    /// The format version of the file.
+    /// The format version of the file (0 for files from before versions were written).
+    #[serde(default)]
     pub version: u32,
     /// The articles open in it: file paths, or `bundled:NAME` for a bundled sample.
     #[serde(default)]
@@ -256,6 +257,7 @@ impl Workspace {
     pub fn from_json(path: &Path, text: &str) -> Result<Self, WorkspaceError> {
         #[derive(Deserialize)]
         struct Probe {
+            #[serde(default)]
             version: u32,
         }
         let damaged = |e: serde_json::Error| WorkspaceError::Damaged {
@@ -336,6 +338,31 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
         let _ = fs::remove_file(&tmp);
     }
     result
+}
+
+/// Removes the temporary files that an interrupted [`write_atomically`] of `path` left
+/// beside it (the file itself is then still the last complete version); returns how many.
+#[must_use]
+pub fn remove_stale_temporaries(path: &Path) -> usize {
+    let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else {
+        return 0;
+    };
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    let mut prefix = name.to_os_string();
+    prefix.push(".tmp-");
+    let prefix = prefix.to_string_lossy().to_string();
+    let Ok(entries) = fs::read_dir(dir) else {
+        return 0;
+    };
+    entries
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().starts_with(&prefix))
+        .filter(|e| fs::remove_file(e.path()).is_ok())
+        .count()
 }
 
 /// Where claimtrack keeps its own files: `$CLAIMTRACK_HOME`, else `$XDG_CONFIG_HOME/claimtrack`,

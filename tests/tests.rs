@@ -5,4 +5,6 @@ mod cli;
 mod extract;
 mod hostile;
 mod load;
+mod nolostwork;
+mod props;
 mod robust;

@@ -36,9 +36,24 @@ fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
         .unwrap_or_else(|| "unknown panic".to_string())
 }
 
+/// The work of a load: given the cancel flag and a progress callback `(done, total)`, the
+/// articles and errors.
+pub type LoadWork =
+    Box<dyn FnOnce(&AtomicBool, &(dyn Fn(usize, usize) + Sync)) -> Loaded + Send + 'static>;
+
 impl LoadJob {
     /// Starts loading `paths`.
     pub fn start(paths: Vec<PathBuf>, replace: bool, extractor: Arc<Extractor>) -> Self {
+        Self::spawn(
+            replace,
+            Box::new(move |cancel, progress| {
+                pipeline::load_articles(&paths, &extractor, cancel, progress)
+            }),
+        )
+    }
+
+    /// Runs `work` on a worker thread; a panic in it becomes an error result.
+    pub fn spawn(replace: bool, work: LoadWork) -> Self {
         let done = Arc::new(AtomicUsize::new(0));
         let total = Arc::new(AtomicUsize::new(0));
         let cancel = Arc::new(AtomicBool::new(false));
@@ -46,7 +61,7 @@ impl LoadJob {
         let (d, t, c) = (Arc::clone(&done), Arc::clone(&total), Arc::clone(&cancel));
         let work = move || {
             let outcome = catch_unwind(AssertUnwindSafe(|| {
-                pipeline::load_articles(&paths, &extractor, &c, &|n, all| {
+                work(&c, &|n, all| {
                     t.store(all, Ordering::Relaxed);
                     d.fetch_max(n, Ordering::Relaxed);
                 })

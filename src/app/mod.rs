@@ -28,6 +28,7 @@ use crate::samples;
 use crate::workspace::{Session, Workspace, WorkspaceError};
 
 pub use editor::Editor;
+pub use jobs::LoadWork;
 use jobs::{LoadJob, Writer};
 
 /// The views, one tab each.
@@ -299,6 +300,9 @@ impl App {
             .clone()
             .unwrap_or_else(|| home.join("workspace.json"));
         app.workspace_path = Some(path.clone());
+        // A save killed before its rename leaves a temporary file; the workspace itself is
+        // the last complete one.
+        let _ = crate::workspace::remove_stale_temporaries(&path);
         let first_start = !path.exists();
         if !first_start {
             match Workspace::load(&path) {
@@ -371,6 +375,17 @@ impl App {
         }
         self.status = format!("Loading {} …", plural(paths.len(), "path"));
         self.job = Some(LoadJob::start(paths, replace, Arc::clone(&self.extractor)));
+    }
+
+    /// Runs custom loading work (an importer, a test) in the background like a load of files;
+    /// refused with a status message while another load runs.
+    pub fn open_with(&mut self, replace: bool, work: LoadWork) {
+        if self.job.is_some() {
+            self.status = "Still loading; try again when it has finished.".into();
+            return;
+        }
+        self.status = "Loading …".into();
+        self.job = Some(LoadJob::spawn(replace, work));
     }
 
     /// Whether articles are being loaded.
