@@ -7,4 +7,5 @@ mod hostile;
 mod load;
 mod nolostwork;
 mod props;
+mod regressions;
 mod robust;

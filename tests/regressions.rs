@@ -1,0 +1,107 @@
+//! Inputs that once crashed a fuzz target, or that we wrote to look like they might, kept
+//! for ever: `tests/fuzz_regressions/{load,extract,workspace}/`. A new crash found by
+//! `cargo fuzz` goes into the folder of its target and is checked here on every test run.
+
+use std::path::Path;
+
+use claimtrack::corpus::{Article, Corpus};
+use claimtrack::extract::Extractor;
+use claimtrack::load::{self, Document};
+use claimtrack::model::ExtractedArticle;
+use claimtrack::workspace::Workspace;
+
+fn inputs(target: &str) -> Vec<(String, Vec<u8>)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fuzz_regressions")
+        .join(target);
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.is_file())
+        .collect();
+    files.sort();
+    assert!(!files.is_empty(), "{} has inputs", dir.display());
+    files
+        .into_iter()
+        .map(|p| (p.display().to_string(), std::fs::read(&p).unwrap()))
+        .collect()
+}
+
+fn check(name: &str, text: &str, article: &ExtractedArticle) {
+    for c in &article.claims {
+        for span in [
+            Some(c.number),
+            Some(c.sentence),
+            c.source.as_ref().map(|s| s.span),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            assert!(span.end <= text.len(), "{name}: {span:?}");
+            assert!(
+                text.is_char_boundary(span.start) && text.is_char_boundary(span.end),
+                "{name}"
+            );
+        }
+        assert!(c.sentence.contains(c.number), "{name}");
+        assert!(c.value.is_finite(), "{name}");
+        assert!(
+            c.high.is_none_or(|h| h.is_finite() && c.value <= h),
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn load_regressions() {
+    let extractor = Extractor::new();
+    for (name, bytes) in inputs("load") {
+        let (is_html, rest) = match bytes.split_first() {
+            Some((flag, rest)) => (flag & 1 == 1, rest),
+            None => (false, &bytes[..]),
+        };
+        for (html, data) in [(is_html, rest), (false, &bytes[..]), (true, &bytes[..])] {
+            if let Ok(doc) = load::document_from_bytes(&name, data, html) {
+                assert!(doc.text.is_char_boundary(doc.body_start), "{name}");
+                check(&name, &doc.text, &extractor.extract(&doc));
+            }
+        }
+    }
+}
+
+#[test]
+fn extract_regressions() {
+    let extractor = Extractor::new();
+    for (name, bytes) in inputs("extract") {
+        let text = String::from_utf8_lossy(&bytes).to_string();
+        let doc = Document::from_text(&name, text.clone());
+        let first = extractor.extract(&doc);
+        check(&name, &text, &first);
+        assert_eq!(first, extractor.extract(&doc), "{name}: deterministic");
+    }
+}
+
+#[test]
+fn workspace_regressions() {
+    let text = " date 2023-04\nNach Angaben der Polizei wurden rund 300 Menschen festgenommen.";
+    let doc = Document::from_text("a.txt", text.to_string());
+    let extracted = Extractor::new().extract(&doc);
+    let article = Article::new(doc, extracted);
+    for (name, bytes) in inputs("workspace") {
+        let json = String::from_utf8_lossy(&bytes);
+        let Ok(mut ws) = Workspace::from_json(Path::new(&name), &json) else {
+            continue;
+        };
+        for c in &mut ws.corrections {
+            c.article.clone_from(&article.key);
+        }
+        let mut corpus = Corpus::default();
+        corpus.add([article.clone()]);
+        corpus.rebuild(&ws);
+        let all: Vec<usize> = (0..corpus.rows.len()).collect();
+        let _ = corpus.export(&all);
+        let _ = claimtrack::compare::compare(&corpus, &all);
+        let _ = claimtrack::timeline::build(&corpus, &all, None, None, 10);
+    }
+}
