@@ -557,3 +557,26 @@ fn loading_can_be_cancelled_and_keeps_what_loaded() {
     assert!(app.corpus.articles.len() >= 12, "the samples stay open");
     assert!(app.corpus.articles.len() <= 12 + 400);
 }
+
+#[test]
+fn a_long_article_shows_a_window_around_the_selected_claim() {
+    let home = tempfile::tempdir().unwrap();
+    let files = tempfile::tempdir().unwrap();
+    let para = "Nach Angaben der Polizei wurden rund 300 Menschen festgenommen. Die Stadt sagte, 12 Schulen seien zu.\n\n";
+    let path = files.path().join("long.txt");
+    std::fs::write(&path, para.repeat(20_000)).unwrap();
+    let app = App::start(
+        &Config {
+            home: Some(home.path().to_path_buf()),
+        },
+        &[path],
+    );
+    let mut h = settle(harness(app));
+    let last = h.state().corpus.rows.len() - 1;
+    assert!(last > 30_000);
+    h.state_mut().select(last);
+    h.run_steps(3);
+    h.get_by_label_contains("A long article: showing");
+    // Clicking into the window still maps to the right place: the selection is kept.
+    assert_eq!(h.state().selected_row(), Some(last));
+}

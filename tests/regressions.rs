@@ -93,6 +93,13 @@ fn workspace_regressions() {
         let Ok(mut ws) = Workspace::from_json(Path::new(&name), &json) else {
             continue;
         };
+        // What is written reads back the same, to the last bit of every value.
+        let written = ws.to_json().unwrap();
+        assert_eq!(
+            Workspace::from_json(Path::new(&name), &written).unwrap(),
+            ws,
+            "{name}"
+        );
         for c in &mut ws.corrections {
             c.article.clone_from(&article.key);
         }

@@ -133,7 +133,33 @@ pub struct ArticleLayout {
     job: Arc<LayoutJob>,
 }
 
-fn build_job(app: &App, article_index: usize, selected: usize, dark: bool) -> LayoutJob {
+/// Articles longer than twice this show this much text on either side of the selected
+/// claim, so that a huge file never has to be laid out whole.
+pub const VIEW_WINDOW: usize = 100_000;
+
+/// The part of `text` the view shows around `focus`: all of it, or a window.
+fn view_window(text: &str, focus: Span) -> (usize, usize) {
+    if text.len() <= 2 * VIEW_WINDOW {
+        return (0, text.len());
+    }
+    let mut a = focus.start.min(text.len()).saturating_sub(VIEW_WINDOW);
+    while !text.is_char_boundary(a) {
+        a -= 1;
+    }
+    let mut b = focus.end.saturating_add(VIEW_WINDOW).min(text.len());
+    while !text.is_char_boundary(b) {
+        b += 1;
+    }
+    (a, b)
+}
+
+fn build_job(
+    app: &App,
+    article_index: usize,
+    selected: usize,
+    dark: bool,
+    (from, to): (usize, usize),
+) -> LayoutJob {
     let article = &app.corpus.articles[article_index];
     let text = &article.text;
     let base = if dark {
@@ -167,14 +193,14 @@ fn build_job(app: &App, article_index: usize, selected: usize, dark: bool) -> La
             ));
         }
     }
-    let mut cuts: Vec<usize> = vec![0, text.len(), sentence.start, sentence.end];
+    let mut cuts: Vec<usize> = vec![from, to, sentence.start, sentence.end];
     for (s, _) in &marks {
         cuts.extend([s.start, s.end]);
     }
     for (s, _) in &sources {
         cuts.extend([s.start, s.end]);
     }
-    cuts.retain(|&c| c <= text.len() && text.is_char_boundary(c));
+    cuts.retain(|&c| from <= c && c <= to && text.is_char_boundary(c));
     cuts.sort_unstable();
     cuts.dedup();
     let mut job = LayoutJob::default();
@@ -227,10 +253,22 @@ fn build_job(app: &App, article_index: usize, selected: usize, dark: bool) -> La
 fn text_view(app: &mut App, ui: &mut egui::Ui, article_index: usize, selected: usize) {
     let dark = ui.visuals().dark_mode;
     let key = (article_index, app.corpus.generation, Some(selected), dark);
+    let full = app.corpus.articles[article_index].text.as_str();
+    let (from, to) = view_window(full, app.corpus.rows[selected].claim.sentence);
+    if (from, to) != (0, full.len()) {
+        ui.label(
+            egui::RichText::new(format!(
+                "A long article: showing {} of its {} characters, around the selected claim.",
+                crate::query::format_number((to - from) as f64),
+                crate::query::format_number(full.len() as f64)
+            ))
+            .weak(),
+        );
+    }
     let job = match &app.article_layout {
         Some(l) if l.key == key => Arc::clone(&l.job),
         _ => {
-            let job = Arc::new(build_job(app, article_index, selected, dark));
+            let job = Arc::new(build_job(app, article_index, selected, dark, (from, to)));
             app.article_layout = Some(ArticleLayout {
                 key,
                 job: Arc::clone(&job),
@@ -238,9 +276,9 @@ fn text_view(app: &mut App, ui: &mut egui::Ui, article_index: usize, selected: u
             job
         }
     };
-    let text = app.corpus.articles[article_index].text.as_str();
+    let text = &full[from..to];
     let scroll = std::mem::take(&mut app.article_scroll_pending);
-    let number_start = app.corpus.rows[selected].claim.number.start;
+    let number_start = app.corpus.rows[selected].claim.number.start.clamp(from, to) - from;
     let mut layouter = |ui: &egui::Ui, _: &dyn egui::TextBuffer, wrap: f32| {
         let mut job = (*job).clone();
         job.wrap.max_width = wrap;
@@ -269,8 +307,8 @@ fn text_view(app: &mut App, ui: &mut egui::Ui, article_index: usize, selected: u
         })
         .inner;
     let selection = output.cursor_range.map(|range| {
-        let a = byte_of_char(text, range.primary.index.0);
-        let b = byte_of_char(text, range.secondary.index.0);
+        let a = from + byte_of_char(text, range.primary.index.0);
+        let b = from + byte_of_char(text, range.secondary.index.0);
         Span::new(a.min(b), a.max(b))
     });
     if let Some(s) = selection {
@@ -287,7 +325,7 @@ fn text_view(app: &mut App, ui: &mut egui::Ui, article_index: usize, selected: u
         && let Some(pos) = output.response.interact_pointer_pos()
     {
         let cursor = output.galley.cursor_from_pos(pos - output.galley_pos);
-        let at = byte_of_char(text, cursor.index.0);
+        let at = from + byte_of_char(text, cursor.index.0);
         if let Some(row) = row_at(app, article_index, at) {
             app.selected = Some(app.key_of(row));
             app.scroll_to_selected = true;

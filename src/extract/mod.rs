@@ -65,7 +65,8 @@ impl Extractor {
 
     /// A very long article is extracted piece by piece (cut at paragraph breaks, else at
     /// sentence ends, else at white space), so that memory stays proportional to a piece,
-    /// not the article; the language is that of the first piece. Only sources carried over
+    /// not the article; each piece is read in its own language, the article's is that of the
+    /// first. Only sources carried over
     /// from a sentence in the piece before are lost at the cuts.
     fn extract_in_chunks(&self, doc: &Document) -> ExtractedArticle {
         let text = doc.text.as_str();
@@ -78,12 +79,12 @@ impl Extractor {
         let mut claims = Vec::new();
         for (a, b) in chunks(text, start, CHUNK_BYTES) {
             let piece = &text[a..b];
-            let piece_lang = *lang.get_or_insert_with(|| {
-                with_buffers(|prepared| {
-                    prepared.fill(piece, 0);
-                    lang::detect_tokens(&prepared.lower, &prepared.toks)
-                })
+            // Each piece in its own language (a huge file may join articles of both).
+            let piece_lang = with_buffers(|prepared| {
+                prepared.fill(piece, 0);
+                lang::detect_tokens(&prepared.lower, &prepared.toks)
             });
+            lang.get_or_insert(piece_lang);
             for mut claim in self.claims(piece, 0, piece_lang) {
                 claim.number = shift(claim.number, a);
                 claim.sentence = shift(claim.sentence, a);
