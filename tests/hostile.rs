@@ -205,6 +205,27 @@ fn odd_files_give_results_or_errors_naming_them() {
 }
 
 #[test]
+fn an_unreadable_file_is_named_and_the_rest_load() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let good = write(dir.path(), "good.txt", GOOD.as_bytes());
+    let locked = write(dir.path(), "locked.txt", GOOD.as_bytes());
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
+    if std::fs::read(&locked).is_ok() {
+        // Running as root: permissions do not stop reading, so there is nothing to test.
+        return;
+    }
+    let loaded = load_all(&[good, locked]);
+    assert_eq!(loaded.articles.len(), 1);
+    assert_eq!(loaded.errors.len(), 1);
+    let error = loaded.errors[0].to_string();
+    assert!(
+        error.contains("locked.txt") && error.contains("cannot read"),
+        "{error}"
+    );
+}
+
+#[test]
 fn a_folder_with_thousands_of_files_loads_them_all() {
     let dir = tempfile::tempdir().unwrap();
     for i in 0..3000 {
