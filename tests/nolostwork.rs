@@ -239,3 +239,59 @@ fn corrections_survive_a_restart_even_with_the_articles_moved() {
     h.run_steps(2);
     assert_eq!(rejected(&h), 1);
 }
+
+/// A workspace big enough that writing it takes a while, marked with `round`.
+fn big_workspace(round: usize) -> Workspace {
+    let mut ws = Workspace::default();
+    ws.articles.push(format!("round-{round}.txt"));
+    ws.corrections = (0..20_000)
+        .map(|i| workspace::Correction {
+            article: format!("{i:016x}"),
+            number: claimtrack::model::Span::new(i, i + 3),
+            change: Change::Reject,
+        })
+        .collect();
+    ws
+}
+
+#[test]
+fn saves_killed_at_random_moments_leave_a_whole_workspace() {
+    // The child: this same test run again with the variable set saves for ever until killed.
+    if let Some(path) = std::env::var_os("CLAIMTRACK_KILL_TEST_TARGET") {
+        let path = std::path::PathBuf::from(path);
+        for round in 1.. {
+            let _ = big_workspace(round).save(&path);
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("workspace.json");
+    big_workspace(0).save(&path).unwrap();
+    let exe = std::env::current_exe().unwrap();
+    let mut newer = 0;
+    for round in 0..12u64 {
+        let mut child = std::process::Command::new(&exe)
+            .args([
+                "--exact",
+                "nolostwork::saves_killed_at_random_moments_leave_a_whole_workspace",
+                "--test-threads",
+                "1",
+            ])
+            .env("CLAIMTRACK_KILL_TEST_TARGET", &path)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(40 + (round * 37) % 160));
+        child.kill().unwrap();
+        child.wait().unwrap();
+        // Whatever moment the kill came, the file is one whole workspace.
+        let text = std::fs::read_to_string(&path).unwrap();
+        let ws = Workspace::from_json(&path, &text).expect("a whole workspace");
+        assert_eq!(ws.corrections.len(), 20_000);
+        if ws.articles[0] != "round-0.txt" {
+            newer += 1;
+        }
+        let _ = workspace::remove_stale_temporaries(&path);
+    }
+    assert!(newer > 0, "the killed writers did replace the file");
+}
