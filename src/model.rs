@@ -318,3 +318,49 @@ pub struct ExtractedArticle {
     /// The claims, in text order.
     pub claims: Vec<Claim>,
 }
+
+/// Checks the invariants every extracted claim keeps: each span lies on character boundaries
+/// inside `text`, the number inside its sentence, `text` is the number's text, the value is
+/// finite and a range's high end is finite and not below its value. Returns the first broken
+/// one, described (tests, fuzz targets and property tests share this).
+///
+/// # Errors
+/// A description of the first claim that breaks an invariant.
+pub fn check_claims(text: &str, claims: &[Claim]) -> Result<(), String> {
+    for c in claims {
+        let spans = [
+            Some(c.number),
+            Some(c.sentence),
+            c.source.as_ref().map(|s| s.span),
+        ];
+        for span in spans.into_iter().flatten() {
+            if span.start > span.end || span.end > text.len() {
+                return Err(format!(
+                    "span {span:?} outside the text ({} bytes)",
+                    text.len()
+                ));
+            }
+            if !text.is_char_boundary(span.start) || !text.is_char_boundary(span.end) {
+                return Err(format!("span {span:?} not on character boundaries"));
+            }
+        }
+        if !c.sentence.contains(c.number) {
+            return Err(format!(
+                "number {:?} outside its sentence {:?}",
+                c.number, c.sentence
+            ));
+        }
+        if c.number.slice(text) != c.text {
+            return Err(format!("text {:?} is not the number's text", c.text));
+        }
+        if !c.value.is_finite() {
+            return Err(format!("value {} is not finite", c.value));
+        }
+        if let Some(high) = c.high
+            && !(high.is_finite() && c.value <= high)
+        {
+            return Err(format!("range from {} to {high}", c.value));
+        }
+    }
+    Ok(())
+}

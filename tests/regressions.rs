@@ -29,27 +29,8 @@ fn inputs(target: &str) -> Vec<(String, Vec<u8>)> {
 }
 
 fn check(name: &str, text: &str, article: &ExtractedArticle) {
-    for c in &article.claims {
-        for span in [
-            Some(c.number),
-            Some(c.sentence),
-            c.source.as_ref().map(|s| s.span),
-        ]
-        .into_iter()
-        .flatten()
-        {
-            assert!(span.end <= text.len(), "{name}: {span:?}");
-            assert!(
-                text.is_char_boundary(span.start) && text.is_char_boundary(span.end),
-                "{name}"
-            );
-        }
-        assert!(c.sentence.contains(c.number), "{name}");
-        assert!(c.value.is_finite(), "{name}");
-        assert!(
-            c.high.is_none_or(|h| h.is_finite() && c.value <= h),
-            "{name}"
-        );
+    if let Err(e) = claimtrack::model::check_claims(text, &article.claims) {
+        panic!("{name}: {e}");
     }
 }
 

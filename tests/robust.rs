@@ -74,30 +74,8 @@ const PIECES: [&str; 64] = [
 ];
 
 fn check(text: &str, claims: &[Claim]) {
-    for c in claims {
-        for span in [
-            Some(c.number),
-            Some(c.sentence),
-            c.source.as_ref().map(|s| s.span),
-        ]
-        .into_iter()
-        .flatten()
-        {
-            assert!(
-                span.start <= span.end && span.end <= text.len(),
-                "{span:?} in {text:?}"
-            );
-            assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end));
-        }
-        assert!(
-            c.sentence.contains(c.number),
-            "number inside its sentence: {text:?}"
-        );
-        assert!(c.value.is_finite(), "finite value: {text:?}");
-        if let Some(high) = c.high {
-            assert!(high.is_finite() && high >= c.value, "low <= high: {text:?}");
-        }
-        assert_eq!(c.text, c.number.slice(text));
+    if let Err(e) = claimtrack::model::check_claims(text, claims) {
+        panic!("{e} in {text:?}");
     }
 }
 
