@@ -589,13 +589,20 @@ fn words_at(cx: &Ctx, i: usize, s: Sentence) -> Option<Numeral> {
         return Some(n);
     }
     // "mehrere hundert", "several thousand".
+    // The scale word must be in the same sentence and a word of its own ("m" is only a
+    // scale glued to digits).
+    let scale_word = |k: usize| {
+        (k < s.end && cx.l(k).chars().count() > 1)
+            .then(|| lex.sec(sec::SCALE).number(cx.l(k)))
+            .flatten()
+    };
     if let Some((e, _)) = cx.match_at(i, s.end, lex.sec(sec::VAGUE_LEAD))
-        && let Some(v) = lex.sec(sec::SCALE).number(cx.l(e)).filter(|v| *v >= 100.0)
+        && let Some(v) = scale_word(e).filter(|v| *v >= 100.0)
     {
         let mut n = Numeral::new(i, e + 1, v);
         n.vague = true;
         n.scale = v;
-        if let Some(v2) = lex.sec(sec::SCALE).number(cx.l(e + 1)).filter(|f| *f > v) {
+        if let Some(v2) = scale_word(e + 1).filter(|f| *f > v) {
             n.value *= v2;
             n.end += 1;
         }
