@@ -694,7 +694,8 @@ fn words_at(cx: &Ctx, i: usize, s: Sentence) -> Option<Numeral> {
     }
     let mut n = Numeral::new(i, end, value);
     // "ein Viertel", "zwei Drittel", "einem halben Jahr".
-    if let Some(f) = lex.sec(sec::FRACTION).number(cx.l(end))
+    if end < s.end
+        && let Some(f) = lex.sec(sec::FRACTION).number(cx.l(end))
         && (cx.lang == Lang::De || value > 1.0 || f != 0.5)
     {
         n.value = round4(value * f);
