@@ -108,6 +108,23 @@ fn frame_times(claims: usize) -> (usize, Vec<(&'static str, f64, f64)>) {
         }
         out.push((name, median, mean));
     }
+    // One correction: the workspace changes, every row is rebuilt, the table re-filtered.
+    let mut times = Vec::new();
+    for k in 0..5 {
+        let app = h.state_mut();
+        let key = app.corpus.articles[k].key.clone();
+        let number = app.corpus.articles[k].extracted.first().map(|c| c.number);
+        let t = Instant::now();
+        if let Some(number) = number {
+            app.change_workspace(|w| {
+                w.set_correction(&key, number, claimtrack::workspace::Change::Reject);
+            });
+        }
+        let _ = app.visible_rows().len();
+        times.push(t.elapsed());
+    }
+    let (median, mean) = stats(times);
+    out.push(("one correction (rebuild + refilter)", median, mean));
     (n, out)
 }
 

@@ -166,6 +166,73 @@ impl Corpus {
         self.by_key.get(key).copied()
     }
 
+    /// Brings the rows from workspace `before` to `after` by redoing only the claims whose
+    /// correction changed, when that is all that changed (edits and rejections of claims
+    /// that are open); returns `false`, doing nothing, when a full [`Corpus::rebuild`] is
+    /// needed (entity choices or added claims changed).
+    pub fn apply_corrections(&mut self, before: &Workspace, after: &Workspace) -> bool {
+        if before.entities != after.entities {
+            return false;
+        }
+        let index = |w: &'_ Workspace| -> HashMap<(String, Span), Change> {
+            w.corrections
+                .iter()
+                .map(|c| ((c.article.clone(), c.number), c.change.clone()))
+                .collect()
+        };
+        let (old, new) = (index(before), index(after));
+        let mut touched: Vec<&(String, Span)> = old
+            .keys()
+            .chain(new.keys())
+            .filter(|k| old.get(*k) != new.get(*k))
+            .collect();
+        touched.sort();
+        touched.dedup();
+        if touched.iter().any(|k| {
+            matches!(old.get(*k), Some(Change::Add { .. }))
+                || matches!(new.get(*k), Some(Change::Add { .. }))
+        }) {
+            return false;
+        }
+        for (article_key, number) in touched {
+            let Some(&a) = self.by_key.get(article_key) else {
+                continue;
+            };
+            let Some(&r) = self.by_claim.get(&(a, *number)) else {
+                continue;
+            };
+            let Some(original) = self.rows[r].original else {
+                continue;
+            };
+            let mut claim = self.articles[a].extracted[original].clone();
+            let status = match new.get(&(article_key.clone(), *number)) {
+                Some(Change::Reject) => Status::Rejected,
+                Some(Change::Edit { fields }) => {
+                    fields.apply_to(&mut claim);
+                    Status::Corrected
+                }
+                _ => Status::Extracted,
+            };
+            if let Some(source) = &mut claim.source {
+                source.entity = after
+                    .entities
+                    .resolve(&source.text, source.entity.as_deref());
+            }
+            let was = self.rows[r].status;
+            if was != Status::Extracted {
+                self.changed -= 1;
+            }
+            if status != Status::Extracted {
+                self.changed += 1;
+            }
+            self.rows[r].claim = claim;
+            self.rows[r].status = status;
+        }
+        self.count_entities();
+        self.generation += 1;
+        true
+    }
+
     /// Recomputes the rows from the extracted claims and the workspace.
     pub fn rebuild(&mut self, workspace: &Workspace) {
         let mut changes: HashMap<(&str, usize, usize), &Change> = HashMap::new();
@@ -441,6 +508,51 @@ mod tests {
         let out = c.export(&all);
         assert_eq!(out[0].claims.len(), 2);
         assert_eq!(c.entities[0].name, "Police");
+    }
+
+    type Step<'a> = Box<dyn Fn(&mut Workspace) + 'a>;
+
+    #[test]
+    fn applying_corrections_equals_rebuilding() {
+        let text = " date 2023-05\nNach Angaben der Polizei wurden rund 300 Menschen festgenommen. Die Regierung sagte, 12 Schulen seien geschlossen. Laut UN flohen 4000 Menschen.";
+        let mut c = corpus(text);
+        let key = c.articles[0].key.clone();
+        let claims: Vec<Claim> = c.rows.iter().map(|r| r.claim.clone()).collect();
+        let mut ws = Workspace::default();
+        let steps: Vec<Step> = vec![
+            Box::new(|w| w.set_correction(&key, claims[0].number, Change::Reject)),
+            Box::new(|w| {
+                let mut fields = ClaimFields::of(&claims[1]);
+                fields.value = 13.0;
+                fields.subject = Some("Kitas".into());
+                w.set_correction(&key, claims[1].number, Change::Edit { fields });
+            }),
+            Box::new(|w| {
+                w.remove_correction(&key, claims[0].number);
+            }),
+            Box::new(|w| w.set_correction(&key, claims[2].number, Change::Reject)),
+        ];
+        for step in steps {
+            let before = ws.clone();
+            step(&mut ws);
+            assert!(c.apply_corrections(&before, &ws));
+            let mut fresh = corpus(text);
+            fresh.rebuild(&ws);
+            let got: Vec<(Claim, Status)> =
+                c.rows.iter().map(|r| (r.claim.clone(), r.status)).collect();
+            let want: Vec<(Claim, Status)> = fresh
+                .rows
+                .iter()
+                .map(|r| (r.claim.clone(), r.status))
+                .collect();
+            assert_eq!(got, want);
+            assert_eq!(c.changed, fresh.changed);
+            assert_eq!(c.entities, fresh.entities);
+        }
+        // Entity changes need the full rebuild.
+        let before = ws.clone();
+        ws.entities.rename("Polizei", "Police");
+        assert!(!c.apply_corrections(&before, &ws));
     }
 
     #[test]

@@ -163,34 +163,49 @@ pub fn select(corpus: &Corpus, filter: &Filter, sort: Sort) -> Vec<usize> {
         .filter(|(_, r)| filter.matches(corpus, r, &words))
         .map(|(i, _)| i)
         .collect();
-    let text_cmp = |a: Option<&str>, b: Option<&str>| match (a, b) {
-        (Some(a), Some(b)) => a.to_lowercase().cmp(&b.to_lowercase()),
-        (Some(_), None) => Ordering::Less,
-        (None, Some(_)) => Ordering::Greater,
-        (None, None) => Ordering::Equal,
-    };
+    // Sort keys are computed once per row, not once per comparison.
     let rows = &corpus.rows;
-    let by_date = |a: usize, b: usize| {
-        let key = |r: usize| corpus.date(&rows[r]).map(dates::day_range);
-        match (key(a), key(b)) {
-            (Some(x), Some(y)) => x.cmp(&y),
-            (Some(_), None) => Ordering::Less,
-            (None, Some(_)) => Ordering::Greater,
-            (None, None) => Ordering::Equal,
+    let article_dates: Vec<Option<(i64, i64)>> = corpus
+        .articles
+        .iter()
+        .map(|a| a.date.map(dates::day_range))
+        .collect();
+    let text_of = |r: usize| -> Option<&str> {
+        let row = &rows[r];
+        match sort.key {
+            SortKey::Subject => row.claim.subject.as_deref(),
+            SortKey::Action => row.claim.action.as_deref(),
+            SortKey::Source => row.source_text(),
+            SortKey::Entity => row.entity(),
+            SortKey::Article => Some(corpus.articles[row.article].short_name()),
+            SortKey::Date | SortKey::Value => None,
         }
+    };
+    let mut text_keys: Vec<Option<String>> = Vec::new();
+    if !matches!(sort.key, SortKey::Date | SortKey::Value) {
+        text_keys = vec![None; rows.len()];
+        for &r in &shown {
+            text_keys[r] = text_of(r).map(str::to_lowercase);
+        }
+    }
+    let some_first = |a: Ordering, x: bool, y: bool| match (x, y) {
+        (true, true) => a,
+        (true, false) => Ordering::Less,
+        (false, true) => Ordering::Greater,
+        (false, false) => Ordering::Equal,
     };
     let cmp = |&a: &usize, &b: &usize| -> Ordering {
         let (ra, rb) = (&rows[a], &rows[b]);
         let primary = match sort.key {
-            SortKey::Date => by_date(a, b),
+            SortKey::Date => {
+                let (x, y) = (article_dates[ra.article], article_dates[rb.article]);
+                some_first(x.cmp(&y), x.is_some(), y.is_some())
+            }
             SortKey::Value => ra.claim.value.total_cmp(&rb.claim.value),
-            SortKey::Subject => text_cmp(ra.claim.subject.as_deref(), rb.claim.subject.as_deref()),
-            SortKey::Action => text_cmp(ra.claim.action.as_deref(), rb.claim.action.as_deref()),
-            SortKey::Source => text_cmp(ra.source_text(), rb.source_text()),
-            SortKey::Entity => text_cmp(ra.entity(), rb.entity()),
-            SortKey::Article => corpus.articles[ra.article]
-                .short_name()
-                .cmp(corpus.articles[rb.article].short_name()),
+            _ => {
+                let (x, y) = (&text_keys[a], &text_keys[b]);
+                some_first(x.cmp(y), x.is_some(), y.is_some())
+            }
         };
         let primary = if sort.ascending {
             primary

@@ -540,19 +540,23 @@ impl App {
         if self.workspace == before {
             return;
         }
+        if !self.corpus.apply_corrections(&before, &self.workspace) {
+            self.corpus.rebuild(&self.workspace);
+        }
         self.history.push(before);
         if self.history.len() > UNDO_DEPTH {
             self.history.remove(0);
         }
-        self.corpus.rebuild(&self.workspace);
         self.save_workspace();
     }
 
     /// Undoes the last correction or entity change.
     pub fn undo(&mut self) {
         if let Some(previous) = self.history.pop() {
-            self.workspace = previous;
-            self.corpus.rebuild(&self.workspace);
+            let current = std::mem::replace(&mut self.workspace, previous);
+            if !self.corpus.apply_corrections(&current, &self.workspace) {
+                self.corpus.rebuild(&self.workspace);
+            }
             self.save_workspace();
             self.status = "Undone.".into();
         } else {
