@@ -155,6 +155,7 @@ impl Corpus {
         self.by_key.clear();
         self.by_claim.clear();
         self.rows.clear();
+        self.changed = 0;
         self.entities.clear();
         self.colors.clear();
         self.generation += 1;
@@ -235,6 +236,40 @@ impl Corpus {
 
     /// Recomputes the rows from the extracted claims and the workspace.
     pub fn rebuild(&mut self, workspace: &Workspace) {
+        let rows = self.rows_of_articles(0, workspace);
+        self.by_claim = rows
+            .iter()
+            .enumerate()
+            .map(|(i, r)| ((r.article, r.claim.number), i))
+            .collect();
+        self.changed = rows
+            .iter()
+            .filter(|r| r.status != Status::Extracted)
+            .count();
+        self.rows = rows;
+        self.count_entities();
+        self.generation += 1;
+    }
+
+    /// Adds the rows of the articles from index `first` on (just added with
+    /// [`Corpus::add`]) without redoing the rows already there.
+    pub fn extend_rows(&mut self, first: usize, workspace: &Workspace) {
+        let rows = self.rows_of_articles(first, workspace);
+        let base = self.rows.len();
+        for (i, r) in rows.iter().enumerate() {
+            self.by_claim.insert((r.article, r.claim.number), base + i);
+        }
+        self.changed += rows
+            .iter()
+            .filter(|r| r.status != Status::Extracted)
+            .count();
+        self.rows.extend(rows);
+        self.count_entities();
+        self.generation += 1;
+    }
+
+    /// The rows of the articles from index `first` on, with the workspace applied.
+    fn rows_of_articles(&self, first: usize, workspace: &Workspace) -> Vec<Row> {
         let mut changes: HashMap<(&str, usize, usize), &Change> = HashMap::new();
         let mut added: HashMap<&str, Vec<&Claim>> = HashMap::new();
         for c in &workspace.corrections {
@@ -247,8 +282,8 @@ impl Corpus {
                 );
             }
         }
-        let mut rows = Vec::with_capacity(self.rows.len().max(16));
-        for (a, article) in self.articles.iter().enumerate() {
+        let mut rows = Vec::new();
+        for (a, article) in self.articles.iter().enumerate().skip(first) {
             let start = rows.len();
             for (i, claim) in article.extracted.iter().enumerate() {
                 let key = (article.key.as_str(), claim.number.start, claim.number.end);
@@ -297,18 +332,7 @@ impl Corpus {
                     .resolve(&source.text, source.entity.as_deref());
             }
         }
-        self.by_claim = rows
-            .iter()
-            .enumerate()
-            .map(|(i, r)| ((r.article, r.claim.number), i))
-            .collect();
-        self.changed = rows
-            .iter()
-            .filter(|r| r.status != Status::Extracted)
-            .count();
-        self.rows = rows;
-        self.count_entities();
-        self.generation += 1;
+        rows
     }
 
     fn count_entities(&mut self) {
@@ -553,6 +577,40 @@ mod tests {
         let before = ws.clone();
         ws.entities.rename("Polizei", "Police");
         assert!(!c.apply_corrections(&before, &ws));
+    }
+
+    #[test]
+    fn extending_rows_equals_rebuilding() {
+        let texts = [
+            " date 2023-05\nLaut Polizei kamen rund 300 Menschen.",
+            " date 2023-06\nDie UN sagte, 4000 Menschen seien geflohen. Es waren 12 Busse.",
+        ];
+        let mut ws = Workspace::default();
+        let mut c = corpus(texts[0]);
+        let doc = Document::from_text("b.txt", texts[1].to_string());
+        let ex = Extractor::new().extract(&doc);
+        let second = Article::new(doc, ex);
+        ws.set_correction(&second.key, second.extracted[0].number, Change::Reject);
+        ws.entities.rename("UN", "United Nations");
+        c.rebuild(&ws);
+        let first = c.articles.len();
+        c.add([second.clone()]);
+        c.extend_rows(first, &ws);
+        let mut fresh = corpus(texts[0]);
+        fresh.add([second]);
+        fresh.rebuild(&ws);
+        let rows = |c: &Corpus| -> Vec<(usize, Claim, Status)> {
+            c.rows
+                .iter()
+                .map(|r| (r.article, r.claim.clone(), r.status))
+                .collect()
+        };
+        assert_eq!(rows(&c), rows(&fresh));
+        assert_eq!(c.changed, 1);
+        assert_eq!(c.entities, fresh.entities);
+        for (i, r) in c.rows.iter().enumerate() {
+            assert_eq!(c.find(r.article, r.claim.number), Some(i));
+        }
     }
 
     #[test]

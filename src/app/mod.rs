@@ -451,13 +451,15 @@ impl App {
                 let mut paths: Vec<String> =
                     loaded.articles.iter().map(|a| a.path.clone()).collect();
                 let claims: usize = loaded.articles.iter().map(|a| a.extracted.len()).sum();
+                let first_new = self.corpus.articles.len();
                 let added = self.corpus.add(loaded.articles);
                 paths.retain(|p| !self.workspace.articles.contains(p));
                 self.workspace.articles.extend(paths);
                 for e in &loaded.errors {
                     self.problems.push(e.to_string());
                 }
-                self.corpus.rebuild(&self.workspace);
+                // Only the new articles' rows are made; the open ones stay as they are.
+                self.corpus.extend_rows(first_new, &self.workspace);
                 self.save_workspace();
                 let mut status = format!(
                     "Opened {} with {}.",
