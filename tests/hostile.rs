@@ -10,7 +10,7 @@ use std::sync::atomic::AtomicBool;
 use std::time::{Duration, Instant};
 
 use claimtrack::extract::Extractor;
-use claimtrack::{bench, load, pipeline};
+use claimtrack::{bench, pipeline};
 
 const GOOD: &str = " date 2023-04\nNach Angaben der Polizei wurden rund 300 Menschen festgenommen.";
 
@@ -288,5 +288,4 @@ fn the_command_line_writes_whole_documents_and_names_each_failure() {
     assert_eq!(out.status.code(), Some(1));
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert!(json["articles"].as_array().unwrap().is_empty());
-    let _ = load::ARTICLE_EXTENSIONS;
 }

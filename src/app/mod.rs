@@ -651,7 +651,7 @@ impl App {
     /// Writes the timeline as PNG or SVG (by the file name's extension).
     pub fn export_chart(&mut self, path: &Path) {
         // The exported chart draws every claim, not the screen's grouped marks.
-        let _ = self.timeline();
+        self.default_plot_subject();
         let rows = self.visible_rows().to_vec();
         let timeline = crate::timeline::build(
             &self.corpus,
@@ -696,11 +696,16 @@ impl App {
         &self.shown
     }
 
-    /// The timeline of the filtered claims and the plot settings; cached.
-    pub fn timeline(&mut self) -> Arc<crate::timeline::Timeline> {
+    /// Plots the commonest subject until the user chooses one.
+    fn default_plot_subject(&mut self) {
         if self.plot.subject.is_none() {
             self.plot.subject = self.corpus.commonest_subject();
         }
+    }
+
+    /// The timeline of the filtered claims and the plot settings; cached.
+    pub fn timeline(&mut self) -> Arc<crate::timeline::Timeline> {
+        self.default_plot_subject();
         let key = (
             self.corpus.generation,
             self.filter.clone(),
