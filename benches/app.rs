@@ -7,10 +7,11 @@ use std::fmt::Write as _;
 use std::time::{Duration, Instant};
 
 use claimtrack::app::{App, Tab};
+use claimtrack::bench;
 use claimtrack::corpus::{Article, Corpus};
 use claimtrack::extract::Extractor;
-use claimtrack::workspace::Workspace;
-use claimtrack::{bench, pipeline};
+use claimtrack::io::pipeline;
+use claimtrack::io::workspace::Workspace;
 use egui_kittest::Harness;
 
 /// A corpus of generated articles with at least `claims` claims.
@@ -117,7 +118,7 @@ fn frame_times(claims: usize) -> (usize, Vec<(&'static str, f64, f64)>) {
         let t = Instant::now();
         if let Some(number) = number {
             app.change_workspace(|w| {
-                w.set_correction(&key, number, claimtrack::workspace::Change::Reject);
+                w.set_correction(&key, number, claimtrack::io::workspace::Change::Reject);
             });
         }
         let _ = app.visible_rows().len();

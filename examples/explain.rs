@@ -4,8 +4,8 @@
 //! `cargo run --example explain -- FILE [de|en]`
 
 use claimtrack::extract::ctx::Ctx;
+use claimtrack::extract::lexicon::Lexicon;
 use claimtrack::extract::{figure, lang, source, split_sentences, token};
-use claimtrack::lexicon::Lexicon;
 use claimtrack::model::Lang;
 
 fn main() {
@@ -14,7 +14,7 @@ fn main() {
         eprintln!("usage: explain FILE [de|en]");
         std::process::exit(2);
     };
-    let doc = match claimtrack::load::load_file(std::path::Path::new(&path)) {
+    let doc = match claimtrack::io::load::load_file(std::path::Path::new(&path)) {
         Ok(doc) => doc,
         Err(e) => {
             eprintln!("{e}");

@@ -5,8 +5,8 @@ use std::fmt::Write as _;
 use std::time::Instant;
 
 use crate::extract::Extractor;
-use crate::load::Document;
-use crate::pipeline;
+use crate::io::load::Document;
+use crate::io::pipeline;
 
 /// A small deterministic random generator (xorshift64*), so every run measures the same corpus
 /// (the robustness tests use it too).

@@ -7,12 +7,12 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
 
 use crate::corpus::Corpus;
-use crate::entity::Aliases;
-use crate::export;
 use crate::extract::Extractor;
+use crate::extract::entity::Aliases;
+use crate::io::export;
+use crate::io::pipeline;
+use crate::io::workspace::Workspace;
 use crate::model::ExtractedArticle;
-use crate::pipeline;
-use crate::workspace::Workspace;
 
 /// The usage text.
 pub const USAGE: &str = "\
@@ -305,14 +305,29 @@ pub fn run(command: Command) -> i32 {
             &out,
             &paths,
         ),
-        Command::App { paths } => match crate::app::shell::run(&paths) {
-            Ok(()) => 0,
-            Err(e) => {
-                eprintln!("claimtrack: error: cannot open the window: {e}");
-                1
-            }
-        },
+        Command::App { paths } => run_app(&paths),
     }
+}
+
+/// Opens the app's window.
+#[cfg(feature = "gui")]
+fn run_app(paths: &[PathBuf]) -> i32 {
+    match crate::app::shell::run(paths) {
+        Ok(()) => 0,
+        Err(e) => {
+            eprintln!("claimtrack: error: cannot open the window: {e}");
+            1
+        }
+    }
+}
+
+/// Without the `gui` feature there is no window to open.
+#[cfg(not(feature = "gui"))]
+fn run_app(_paths: &[PathBuf]) -> i32 {
+    eprintln!(
+        "claimtrack: error: this build has no app (built without the `gui` feature)\n\n{USAGE}"
+    );
+    2
 }
 
 /// Loads articles and applies a workspace's corrections: the claims as the app shows them.
@@ -355,15 +370,16 @@ fn chart(
         .map(str::to_string)
         .or_else(|| corpus.commonest_subject());
     let rows: Vec<usize> = (0..corpus.rows.len()).collect();
-    let timeline = crate::timeline::build(&corpus, &rows, subject.as_deref(), action, usize::MAX);
+    let timeline =
+        crate::analysis::timeline::build(&corpus, &rows, subject.as_deref(), action, usize::MAX);
     if timeline.points.is_empty() {
         eprintln!("claimtrack: warning: no dated claims match; the chart is empty");
     }
-    let options = crate::chart::ChartOptions {
+    let options = crate::render::chart::ChartOptions {
         log_y,
-        ..crate::chart::ChartOptions::default()
+        ..crate::render::chart::ChartOptions::default()
     };
-    if let Err(e) = crate::chart::write_chart(&timeline, options, out) {
+    if let Err(e) = crate::render::chart::write_chart(&timeline, options, out) {
         eprintln!("claimtrack: error: {e}");
         return 1;
     }

@@ -4,9 +4,9 @@
 
 use std::collections::HashMap;
 
-use crate::load::Document;
+use crate::io::load::Document;
+use crate::io::workspace::{self, Change, Workspace};
 use crate::model::{ArticleDate, Claim, ExtractedArticle, Lang, Source, Span};
-use crate::workspace::{self, Change, Workspace};
 
 /// An article that is open: its text and the claims the extractor found in it.
 #[derive(Debug, Clone)]
@@ -45,7 +45,7 @@ impl Article {
     pub fn short_name(&self) -> &str {
         let path = self
             .path
-            .strip_prefix(crate::samples::PREFIX)
+            .strip_prefix(crate::io::samples::PREFIX)
             .unwrap_or(&self.path);
         path.rsplit(['/', '\\']).next().unwrap_or(path)
     }
@@ -533,8 +533,8 @@ pub fn check_incremental(articles: &[Article], workspace: &Workspace) -> Result<
 mod tests {
     use super::*;
     use crate::extract::Extractor;
+    use crate::io::workspace::ClaimFields;
     use crate::model::Qualifier;
-    use crate::workspace::ClaimFields;
 
     fn corpus(text: &str) -> Corpus {
         let doc = Document::from_text("a.txt", text.to_string());

@@ -1,24 +1,18 @@
 //! claimtrack: find, compare and track the figures in news articles.
 //!
-//! The core is GUI-free: [`load`] decodes article files, [`extract`] finds the claims,
-//! [`export`] writes them as JSON or CSV, and [`cli`] runs the command line.
+//! The core is GUI-free: [`io`] reads article files and writes workspaces and exports,
+//! [`extract`] finds the claims, [`corpus`] holds the open articles with the user's
+//! corrections applied, [`analysis`] filters, compares and places claims in time, [`render`]
+//! draws charts, and [`cli`] runs the command line. The desktop app ([`app`]) is a thin layer
+//! over them, built with the default `gui` feature.
 
+pub mod analysis;
+#[cfg(feature = "gui")]
 pub mod app;
 pub mod bench;
-pub mod chart;
 pub mod cli;
-pub mod compare;
 pub mod corpus;
-pub mod dates;
-pub mod entity;
-pub mod export;
 pub mod extract;
-pub mod html;
-pub mod lexicon;
-pub mod load;
+pub mod io;
 pub mod model;
-pub mod pipeline;
-pub mod query;
-pub mod samples;
-pub mod timeline;
-pub mod workspace;
+pub mod render;

@@ -145,20 +145,20 @@ fn selecting_a_claim_shows_and_scrolls_to_it() {
     h.state_mut().select(last);
     h.run_steps(3);
     let row = &h.state().corpus.rows[last];
-    let value = claimtrack::query::format_value(&row.claim);
+    let value = claimtrack::analysis::query::format_value(&row.claim);
     let cells = h.get_all_by_label(&value).count();
     assert!(cells >= 2, "the table row and the details show {value}");
     assert!(!h.state().scroll_to_selected);
     // Clicking a row in the table selects it.
     let rows = h.state_mut().visible_rows().to_vec();
     let target = rows[rows.len() - 2];
-    let label = claimtrack::query::format_value(&h.state().corpus.rows[target].claim);
+    let label = claimtrack::analysis::query::format_value(&h.state().corpus.rows[target].claim);
     h.get_all_by_label(&label).next().unwrap().click();
     h.run_steps(2);
     let sel = h.state().selected_row().unwrap();
     assert_eq!(
-        claimtrack::query::format_value(&h.state().corpus.rows[sel].claim),
-        claimtrack::query::format_value(&h.state().corpus.rows[target].claim)
+        claimtrack::analysis::query::format_value(&h.state().corpus.rows[sel].claim),
+        claimtrack::analysis::query::format_value(&h.state().corpus.rows[target].claim)
     );
 }
 

@@ -67,7 +67,7 @@ fn extract_writes_csv_with_header() {
     let mut lines = csv.lines();
     assert_eq!(
         lines.next().unwrap(),
-        claimtrack::export::CSV_HEADER.join(",")
+        claimtrack::io::export::CSV_HEADER.join(",")
     );
     let row = lines.next().unwrap();
     assert!(
@@ -217,7 +217,7 @@ fn chart_writes_svg_and_png_and_names_bad_files() {
 
 #[test]
 fn extract_applies_a_workspace_of_corrections() {
-    use claimtrack::workspace::{Change, Workspace, content_key};
+    use claimtrack::io::workspace::{Change, Workspace, content_key};
     let dir = tempfile::tempdir().unwrap();
     let text = " date 2023-04\nNach Angaben der Polizei wurden rund 300 Menschen festgenommen. Die Stadt sagte, 12 Schulen seien zu.";
     let article = write(dir.path(), "a.txt", text.as_bytes());

@@ -9,8 +9,9 @@ use std::process::{Command, Stdio};
 use std::sync::atomic::AtomicBool;
 use std::time::{Duration, Instant};
 
+use claimtrack::bench;
 use claimtrack::extract::Extractor;
-use claimtrack::{bench, pipeline};
+use claimtrack::io::pipeline;
 
 const GOOD: &str = " date 2023-04\nNach Angaben der Polizei wurden rund 300 Menschen festgenommen.";
 

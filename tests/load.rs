@@ -1,6 +1,6 @@
 //! Loading: headers, encodings, HTML, folders and files that must be refused.
 
-use claimtrack::load::{self, Document, ErrorKind};
+use claimtrack::io::load::{self, Document, ErrorKind};
 
 #[test]
 fn date_header_on_same_or_next_line() {

@@ -6,8 +6,8 @@ use std::path::Path;
 
 use claimtrack::app::{App, Config};
 use claimtrack::corpus::Status;
-use claimtrack::pipeline::Loaded;
-use claimtrack::workspace::{self, Change, Workspace};
+use claimtrack::io::pipeline::Loaded;
+use claimtrack::io::workspace::{self, Change, Workspace};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
@@ -216,7 +216,7 @@ fn corrections_survive_a_restart_even_with_the_articles_moved() {
     std::fs::write(&first, text).unwrap();
     let mut ws = Workspace::default();
     let extracted = claimtrack::extract::Extractor::new().extract(
-        &claimtrack::load::Document::from_text("a", text.to_string()),
+        &claimtrack::io::load::Document::from_text("a", text.to_string()),
     );
     ws.set_correction(
         &workspace::content_key(text),

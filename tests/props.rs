@@ -6,9 +6,9 @@
 use proptest::prelude::*;
 
 use claimtrack::extract::{self, Extractor};
-use claimtrack::load::{self, Document};
+use claimtrack::io::load::{self, Document};
+use claimtrack::io::workspace::{Change, Workspace};
 use claimtrack::model::{Qualifier, Span};
-use claimtrack::workspace::{Change, Workspace};
 
 /// Pieces that trigger the extractor's rules, to be strung together at random.
 const PIECES: &[&str] = &[

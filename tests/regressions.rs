@@ -6,9 +6,9 @@ use std::path::Path;
 
 use claimtrack::corpus::{Article, Corpus};
 use claimtrack::extract::Extractor;
-use claimtrack::load::{self, Document};
+use claimtrack::io::load::{self, Document};
+use claimtrack::io::workspace::Workspace;
 use claimtrack::model::ExtractedArticle;
-use claimtrack::workspace::Workspace;
 
 fn inputs(target: &str) -> Vec<(String, Vec<u8>)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -89,8 +89,8 @@ fn workspace_regressions() {
         corpus.rebuild(&ws);
         let all: Vec<usize> = (0..corpus.rows.len()).collect();
         let _ = corpus.export(&all);
-        let _ = claimtrack::compare::compare(&corpus, &all);
-        let _ = claimtrack::timeline::build(&corpus, &all, None, None, 10);
+        let _ = claimtrack::analysis::compare::compare(&corpus, &all);
+        let _ = claimtrack::analysis::timeline::build(&corpus, &all, None, None, 10);
         // One change at a time gives what rebuilding gives.
         if let Err(e) = claimtrack::corpus::check_incremental(std::slice::from_ref(&article), &ws) {
             panic!("{name}: {e}");

@@ -1,10 +1,12 @@
 //! Integration tests, one module per area.
 
+#[cfg(feature = "gui")]
 mod app;
 mod cli;
 mod extract;
 mod hostile;
 mod load;
+#[cfg(feature = "gui")]
 mod nolostwork;
 mod props;
 mod regressions;

@@ -4,7 +4,7 @@
 use std::sync::OnceLock;
 
 use claimtrack::extract::Extractor;
-use claimtrack::load::Document;
+use claimtrack::io::load::Document;
 use libfuzzer_sys::fuzz_target;
 
 #[path = "check.rs"]

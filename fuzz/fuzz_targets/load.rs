@@ -18,7 +18,7 @@ fuzz_target!(|data: &[u8]| {
         Some((flag, rest)) => (flag & 1 == 1, rest),
         None => (false, data),
     };
-    if let Ok(doc) = claimtrack::load::document_from_bytes("fuzz.txt", bytes, is_html) {
+    if let Ok(doc) = claimtrack::io::load::document_from_bytes("fuzz.txt", bytes, is_html) {
         assert!(doc.body_start <= doc.text.len() && doc.text.is_char_boundary(doc.body_start));
         let article = extractor.extract(&doc);
         check::claims(&doc.text, &article);

@@ -8,8 +8,8 @@ use std::sync::OnceLock;
 
 use claimtrack::corpus::{Article, Corpus};
 use claimtrack::extract::Extractor;
-use claimtrack::load::Document;
-use claimtrack::workspace::Workspace;
+use claimtrack::io::load::Document;
+use claimtrack::io::workspace::Workspace;
 use libfuzzer_sys::fuzz_target;
 
 const ARTICLE: &str = " date 2023-04\nNach Angaben der Polizei wurden rund 300 Menschen festgenommen. Die Regierung sagte, mehr als 12 Schulen seien zu.";

@@ -9,9 +9,9 @@ use egui::text::{CCursor, LayoutJob, TextFormat};
 use egui::{Align, Color32, FontId, RichText, Stroke};
 
 use super::{App, Editor, entity_color, on_background};
+use crate::analysis::query;
 use crate::corpus::Status;
 use crate::model::Span;
-use crate::query;
 
 /// Draws the view for the selected claim's article.
 pub fn show(app: &mut App, ui: &mut egui::Ui) {
@@ -259,8 +259,8 @@ fn text_view(app: &mut App, ui: &mut egui::Ui, article_index: usize, selected: u
         ui.label(
             egui::RichText::new(format!(
                 "A long article: showing {} of its {} characters, around the selected claim.",
-                crate::query::format_number((to - from) as f64),
-                crate::query::format_number(full.len() as f64)
+                crate::analysis::query::format_number((to - from) as f64),
+                crate::analysis::query::format_number(full.len() as f64)
             ))
             .weak(),
         );

@@ -4,9 +4,9 @@
 use egui::RichText;
 
 use super::{App, Tab, entity_color};
-use crate::compare;
+use crate::analysis::compare;
+use crate::analysis::query;
 use crate::corpus::Status;
-use crate::query;
 
 /// Draws the view.
 pub fn show(app: &mut App, ui: &mut egui::Ui) {

@@ -5,8 +5,8 @@ use egui::{Key, RichText};
 
 use super::App;
 use crate::corpus::{Corpus, Status};
+use crate::io::workspace::{Change, ClaimFields};
 use crate::model::{Claim, Kind, Qualifier, Source, Span};
-use crate::workspace::{Change, ClaimFields};
 
 /// The editor's fields, as text while the user types.
 #[derive(Debug, Clone, PartialEq)]
@@ -118,8 +118,11 @@ impl Editor {
             sentence: c.sentence,
             new: false,
             text: c.text.clone(),
-            value: crate::query::format_number(c.value),
-            high: c.high.map(crate::query::format_number).unwrap_or_default(),
+            value: crate::analysis::query::format_number(c.value),
+            high: c
+                .high
+                .map(crate::analysis::query::format_number)
+                .unwrap_or_default(),
             qualifier: c.qualifier,
             kind: c.kind,
             unit: opt(c.unit.as_deref()),
@@ -152,7 +155,7 @@ impl Editor {
             sentence: sentence_around(text, span),
             new: true,
             value: parse_number(&digits)
-                .map(crate::query::format_number)
+                .map(crate::analysis::query::format_number)
                 .unwrap_or_default(),
             text: figure,
             high: String::new(),

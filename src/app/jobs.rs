@@ -8,8 +8,8 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, mpsc};
 
 use crate::extract::Extractor;
-use crate::pipeline::{self, Loaded};
-use crate::workspace::write_atomically;
+use crate::io::pipeline::{self, Loaded};
+use crate::io::workspace::write_atomically;
 
 /// What a finished load hands back.
 pub struct LoadResult {

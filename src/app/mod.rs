@@ -19,13 +19,13 @@ use std::sync::Arc;
 
 use egui::{Color32, Key, KeyboardShortcut, Modifiers};
 
+use crate::analysis::query::{self, Filter, Sort};
 use crate::corpus::{Corpus, Status};
-use crate::export;
 use crate::extract::Extractor;
+use crate::io::export;
+use crate::io::samples;
+use crate::io::workspace::{Session, Workspace, WorkspaceError};
 use crate::model::Span;
-use crate::query::{self, Filter, Sort};
-use crate::samples;
-use crate::workspace::{Session, Workspace, WorkspaceError};
 
 pub use editor::Editor;
 pub use jobs::LoadWork;
@@ -199,8 +199,11 @@ pub struct App {
     pub tab: Tab,
     /// What the timeline shows.
     pub plot: PlotSettings,
-    compare_cache: Option<((u64, u64), Arc<crate::compare::Comparison>)>,
-    timeline_cache: Option<((u64, Filter, PlotSettings), Arc<crate::timeline::Timeline>)>,
+    compare_cache: Option<((u64, u64), Arc<crate::analysis::compare::Comparison>)>,
+    timeline_cache: Option<(
+        (u64, Filter, PlotSettings),
+        Arc<crate::analysis::timeline::Timeline>,
+    )>,
     /// State of the sources view.
     pub sources: sources::SourcesState,
     /// The open correction editor.
@@ -302,7 +305,7 @@ impl App {
         app.workspace_path = Some(path.clone());
         // A save killed before its rename leaves a temporary file; the workspace itself is
         // the last complete one.
-        let _ = crate::workspace::remove_stale_temporaries(&path);
+        let _ = crate::io::workspace::remove_stale_temporaries(&path);
         let first_start = !path.exists();
         if !first_start {
             match Workspace::load(&path) {
@@ -653,24 +656,24 @@ impl App {
         // The exported chart draws every claim, not the screen's grouped marks.
         self.default_plot_subject();
         let rows = self.visible_rows().to_vec();
-        let timeline = crate::timeline::build(
+        let timeline = crate::analysis::timeline::build(
             &self.corpus,
             &rows,
             self.plot.subject.as_deref(),
             self.plot.action.as_deref(),
             EXPORT_MAX_POINTS,
         );
-        let options = crate::chart::ChartOptions {
+        let options = crate::render::chart::ChartOptions {
             log_y: self.plot.log_y,
-            ..crate::chart::ChartOptions::default()
+            ..crate::render::chart::ChartOptions::default()
         };
         let svg = path
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("svg"));
         let bytes = if svg {
-            crate::chart::render_svg(&timeline, options).map(String::into_bytes)
+            crate::render::chart::render_svg(&timeline, options).map(String::into_bytes)
         } else {
-            crate::chart::render_png(&timeline, options)
+            crate::render::chart::render_png(&timeline, options)
         };
         match bytes {
             Ok(bytes) => self.writer.write(
@@ -704,7 +707,7 @@ impl App {
     }
 
     /// The timeline of the filtered claims and the plot settings; cached.
-    pub fn timeline(&mut self) -> Arc<crate::timeline::Timeline> {
+    pub fn timeline(&mut self) -> Arc<crate::analysis::timeline::Timeline> {
         self.default_plot_subject();
         let key = (
             self.corpus.generation,
@@ -717,7 +720,7 @@ impl App {
             return Arc::clone(t);
         }
         let rows = self.visible_rows().to_vec();
-        let t = Arc::new(crate::timeline::build(
+        let t = Arc::new(crate::analysis::timeline::build(
             &self.corpus,
             &rows,
             self.plot.subject.as_deref(),
@@ -729,7 +732,7 @@ impl App {
     }
 
     /// The comparison of the picked claims; cached until the picks or the corpus change.
-    pub fn comparison(&mut self) -> Arc<crate::compare::Comparison> {
+    pub fn comparison(&mut self) -> Arc<crate::analysis::compare::Comparison> {
         use std::hash::{Hash, Hasher};
         let mut hasher = std::collections::hash_map::DefaultHasher::new();
         self.picked.hash(&mut hasher);
@@ -740,7 +743,7 @@ impl App {
             return Arc::clone(c);
         }
         let rows = self.picked_rows();
-        let c = Arc::new(crate::compare::compare(&self.corpus, &rows));
+        let c = Arc::new(crate::analysis::compare::compare(&self.corpus, &rows));
         self.compare_cache = Some((key, Arc::clone(&c)));
         c
     }
@@ -841,7 +844,7 @@ impl App {
             }
             _ => {
                 self.change_workspace(|w| {
-                    w.set_correction(&article, number, crate::workspace::Change::Reject);
+                    w.set_correction(&article, number, crate::io::workspace::Change::Reject);
                 });
                 self.status = "Claim rejected (Ctrl+Z undoes).".into();
             }
@@ -1309,7 +1312,7 @@ fn plural(n: usize, thing: &str) -> String {
 
 /// The colour of an entity (a palette index).
 fn entity_color(index: Option<usize>) -> Color32 {
-    let [r, g, b] = crate::timeline::color(index);
+    let [r, g, b] = crate::analysis::timeline::color(index);
     Color32::from_rgb(r, g, b)
 }
 

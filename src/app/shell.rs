@@ -113,7 +113,7 @@ impl eframe::App for Shell {
 /// When no window can be opened (no display, no OpenGL).
 pub fn run(paths: &[PathBuf]) -> Result<(), String> {
     let config = Config {
-        home: Some(crate::workspace::home_dir()),
+        home: Some(crate::io::workspace::home_dir()),
     };
     let app = App::start(&config, paths);
     let options = eframe::NativeOptions {

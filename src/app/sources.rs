@@ -6,7 +6,7 @@ use egui::RichText;
 use egui_extras::{Column, TableBuilder};
 
 use super::{App, Tab, entity_color};
-use crate::query::Filter;
+use crate::analysis::query::Filter;
 
 /// What the user is typing or choosing in the sources view.
 #[derive(Debug, Clone, Default, PartialEq)]

@@ -5,9 +5,9 @@ use egui::{Align, RichText};
 use egui_extras::{Column, TableBuilder};
 
 use super::{App, entity_color};
+use crate::analysis::query::{self, SortKey};
 use crate::corpus::Status;
 use crate::model::{ArticleDate, Kind, Qualifier};
-use crate::query::{self, SortKey};
 
 /// Draws the filter bar and the table.
 pub fn show(app: &mut App, ui: &mut egui::Ui) {

@@ -7,9 +7,9 @@ use egui::{Color32, Pos2, RichText, Stroke};
 use egui_plot::{Corner, Legend, MarkerShape, Plot, PlotPoint, PlotPoints, Points};
 
 use super::{App, ChartFormat, Request, Tab, on_background};
-use crate::dates;
-use crate::query;
-use crate::timeline::{Shape, Timeline};
+use crate::analysis::dates;
+use crate::analysis::query;
+use crate::analysis::timeline::{Shape, Timeline};
 
 /// The most marks drawn at once; beyond it claims are grouped per entity and date (and the
 /// view says so), so the plot costs the same however many claims are open.

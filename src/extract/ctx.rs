@@ -2,7 +2,7 @@
 //! twin, the tokens, the sentences and the language's lexicon, with small lookup helpers.
 
 use super::token::{TokKind, Token};
-use crate::lexicon::{Lexicon, Sec, Section};
+use crate::extract::lexicon::{Lexicon, Sec, Section};
 use crate::model::Lang;
 
 /// One sentence: a range of token indices and its byte span.

@@ -3,7 +3,7 @@
 
 use super::ctx::{Ctx, Sentence};
 use super::numbers::{self, Numeral};
-use crate::lexicon::sec;
+use crate::extract::lexicon::sec;
 use crate::model::{Kind, Lang, Qualifier};
 
 /// A figure in a sentence, before its source is known.

@@ -1,26 +1,28 @@
 //! Extraction: from a decoded article to its claims. A pipeline of pure stages over the text:
 //! tokens ([`token`]) → sentences → numerals ([`numbers`]) → figures with kind, unit, subject
-//! and action ([`figure`]) → sources and their scope ([`source`]) → entities ([`crate::entity`]).
-//! The word lists of each language are data ([`crate::lexicon`]). Extraction never fails: odd
+//! and action ([`figure`]) → sources and their scope ([`source`]) → entities ([`crate::extract::entity`]).
+//! The word lists of each language are data ([`crate::extract::lexicon`]). Extraction never fails: odd
 //! input yields fewer claims.
 
 pub mod ctx;
+pub mod entity;
 pub mod figure;
 pub mod lang;
+pub mod lexicon;
 pub mod numbers;
 pub mod source;
 pub mod token;
 
 use std::rc::Rc;
 
-use crate::lexicon::sec;
+use crate::extract::lexicon::sec;
 use ctx::{Ctx, Sentence};
 use source::Cue;
 
-use crate::entity::{self, Aliases};
-use crate::lexicon::Lexicon;
-use crate::load::Document;
+use crate::extract::lexicon::Lexicon;
+use crate::io::load::Document;
 use crate::model::{Claim, ExtractedArticle, Lang, Source};
+use entity::Aliases;
 
 /// Extracts claims; holds the alias table (built-in plus the user's).
 #[derive(Debug, Clone, Default)]

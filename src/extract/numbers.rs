@@ -8,7 +8,7 @@
 #![allow(clippy::float_cmp)]
 
 use super::ctx::{Ctx, Sentence};
-use crate::lexicon::sec;
+use crate::extract::lexicon::sec;
 use crate::model::Lang;
 
 /// A numeral found at a token position.

@@ -4,7 +4,7 @@
 //! reported speech in the subjunctive, for `demnach`, and where a later sentence points back.
 
 use super::ctx::{Ctx, Sentence};
-use crate::lexicon::sec;
+use crate::extract::lexicon::sec;
 use crate::model::{Lang, Span};
 
 /// A source cue found in a sentence.
@@ -302,7 +302,10 @@ fn head_of_run(cx: &Ctx, start: usize, end: usize) -> ((usize, usize), bool) {
 
 fn is_place_genitive(cx: &Ctx, i: usize) -> bool {
     let w = cx.t(i);
-    w.len() > 3 && crate::entity::builtin().lookup_inflected(w).is_some()
+    w.len() > 3
+        && crate::extract::entity::builtin()
+            .lookup_inflected(w)
+            .is_some()
 }
 
 fn np_forward_en(cx: &Ctx, i: usize, limit: usize) -> Option<(usize, usize, usize, bool)> {
@@ -398,7 +401,7 @@ fn en_head(cx: &Ctx, start: usize, end: usize) -> ((usize, usize), bool) {
     let person = run_end - run_start >= 2
         && !org
         && (run_start..run_end).all(|t| cx.is_word(t) && cx.upper(t))
-        && crate::entity::builtin()
+        && crate::extract::entity::builtin()
             .lookup(cx.span(run_start, run_end).slice(cx.text))
             .is_none()
         && !(run_start..run_end).any(|t| cx.in_sec(t, sec::UNNAMED_SOURCE));

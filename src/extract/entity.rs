@@ -6,7 +6,7 @@ use rustc_hash::FxHashMap as HashMap;
 use std::path::Path;
 use std::sync::OnceLock;
 
-const BUILTIN: &str = include_str!("../assets/entities.txt");
+const BUILTIN: &str = include_str!("../../assets/entities.txt");
 
 /// A table of aliases, matched ignoring case.
 #[derive(Debug, Clone, Default)]
@@ -72,7 +72,7 @@ impl Aliases {
     pub fn from_file(path: &Path) -> Result<Self, AliasFileError> {
         let name = path.display().to_string();
         let bytes = std::fs::read(path).map_err(|e| AliasFileError::Io(e, name.clone()))?;
-        let text = crate::load::decode(&bytes)
+        let text = crate::io::load::decode(&bytes)
             .map(|(t, _)| t)
             .unwrap_or_default();
         Self::parse(&text).map_err(|e| AliasFileError::Line(e, name))

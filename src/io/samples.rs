@@ -1,7 +1,7 @@
 //! The bundled sample articles, built into the binary so that the app shows a story at its
 //! first start wherever it is installed. They are the files under `assets/samples/`.
 
-use crate::load::Document;
+use crate::io::load::Document;
 
 macro_rules! sample {
     ($name:literal) => {

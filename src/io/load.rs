@@ -125,13 +125,13 @@ pub fn document_from_bytes(path: &str, bytes: &[u8], is_html: bool) -> Result<Do
     let (decoded, encoding) = decode(bytes)?;
     let looks_html = is_html || sniff_html(&decoded);
     let mut text = if looks_html {
-        crate::html::article_text(&decoded)
+        crate::io::html::article_text(&decoded)
     } else {
         normalise_text(decoded)
     };
     let mut date = None;
     if looks_html && parse_header(&text).0.is_none() {
-        date = crate::html::published_date(&String::from_utf8_lossy(bytes));
+        date = crate::io::html::published_date(&String::from_utf8_lossy(bytes));
         if let Some(d) = date {
             text = format!(" date {d}\n{text}");
         }

@@ -7,8 +7,8 @@ use std::sync::OnceLock;
 
 use crate::model::{Kind, Lang};
 
-const DE: &str = include_str!("../assets/lexicon/de.txt");
-const EN: &str = include_str!("../assets/lexicon/en.txt");
+const DE: &str = include_str!("../../assets/lexicon/de.txt");
+const EN: &str = include_str!("../../assets/lexicon/en.txt");
 
 /// One section: lower-case phrases (words joined by one space) with their optional values.
 #[derive(Debug, Default, Clone)]

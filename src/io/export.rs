@@ -128,8 +128,8 @@ mod tests {
     #[test]
     fn json_is_one_valid_document() {
         let text = "Nach Angaben der Polizei wurden rund 300 Menschen festgenommen. Zehn flohen.";
-        let doc = crate::load::Document::from_text("a.txt", text.to_string());
-        let empty = crate::load::Document::from_text("b.txt", "Kein Wert.".to_string());
+        let doc = crate::io::load::Document::from_text("a.txt", text.to_string());
+        let empty = crate::io::load::Document::from_text("b.txt", "Kein Wert.".to_string());
         let extractor = crate::extract::Extractor::new();
         let articles = vec![extractor.extract(&doc), extractor.extract(&empty)];
         let json = to_json(&articles).unwrap();

@@ -19,9 +19,9 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::{FontStyle, FontTransform};
 
-use crate::dates;
-use crate::query;
-use crate::timeline::{Shape, Timeline, UNNAMED_COLOR};
+use crate::analysis::dates;
+use crate::analysis::query;
+use crate::analysis::timeline::{Shape, Timeline, UNNAMED_COLOR};
 
 /// The font family of the chart's text (Ubuntu Light, registered with `plotters` once).
 const FONT: &str = "sans-serif";
@@ -139,7 +139,7 @@ pub fn write_chart(
     } else {
         return Err(ChartError::Format(path.to_path_buf()));
     };
-    crate::workspace::write_atomically(path, &bytes).map_err(|source| ChartError::Write {
+    crate::io::workspace::write_atomically(path, &bytes).map_err(|source| ChartError::Write {
         path: path.to_path_buf(),
         source,
     })
@@ -1168,7 +1168,7 @@ impl Legend {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::timeline::{Series, TimePoint};
+    use crate::analysis::timeline::{Series, TimePoint};
 
     fn point(days: (i64, i64), y: (f64, f64), shape: Shape, series: usize) -> TimePoint {
         TimePoint {
@@ -1310,7 +1310,7 @@ mod tests {
             ));
             timeline.series.push(Series {
                 name: format!("Entity number {i} with a rather long name, longer than the legend"),
-                color: crate::timeline::color(Some(i as usize)),
+                color: crate::analysis::timeline::color(Some(i as usize)),
                 points: vec![i as usize],
             });
         }

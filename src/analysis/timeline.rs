@@ -4,10 +4,10 @@
 
 use std::collections::HashMap;
 
+use crate::analysis::dates;
+use crate::analysis::query;
 use crate::corpus::{Corpus, Status};
-use crate::dates;
 use crate::model::{Kind, Qualifier};
-use crate::query;
 
 /// Colours for entities, distinguishable on light and dark backgrounds (RGB).
 pub const PALETTE: [[u8; 3]; 20] = [

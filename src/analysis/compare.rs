@@ -4,9 +4,9 @@
 
 use std::fmt::Write as _;
 
+use crate::analysis::dates;
+use crate::analysis::query::{self, format_number};
 use crate::corpus::{Corpus, Row};
-use crate::dates;
-use crate::query::{self, format_number};
 
 /// The claims compared and what differs between them.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -145,8 +145,8 @@ mod tests {
     use super::*;
     use crate::corpus::Article;
     use crate::extract::Extractor;
-    use crate::load::Document;
-    use crate::workspace::Workspace;
+    use crate::io::load::Document;
+    use crate::io::workspace::Workspace;
 
     #[test]
     fn spells_out_differences() {

@@ -3,8 +3,8 @@
 
 use std::cmp::Ordering;
 
+use crate::analysis::dates;
 use crate::corpus::{Corpus, Row, Status};
-use crate::dates;
 use crate::model::{ArticleDate, Claim, Kind, Qualifier};
 
 /// Which claims to show. Empty or `None` fields do not filter.

@@ -8,9 +8,9 @@ use rayon::prelude::*;
 
 use crate::corpus::Article;
 use crate::extract::Extractor;
-use crate::load::{self, Document, LoadError};
+use crate::io::load::{self, Document, LoadError};
+use crate::io::samples;
 use crate::model::ExtractedArticle;
-use crate::samples;
 
 /// The result of a batch: the extracted articles in input order, and the files that failed.
 #[derive(Debug, Default)]

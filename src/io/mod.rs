@@ -1,0 +1,11 @@
+//! Everything that touches files: decoding article files ([`load`], [`html`]), the bundled
+//! samples ([`samples`]), the one load pipeline from paths to extracted articles
+//! ([`pipeline`]), the workspace file with the user's corrections ([`workspace`]) and the
+//! claim exports ([`export`]).
+
+pub mod export;
+pub mod html;
+pub mod load;
+pub mod pipeline;
+pub mod samples;
+pub mod workspace;

@@ -1,0 +1,3 @@
+//! Charts drawn without a window: the timeline as SVG or PNG ([`chart`]).
+
+pub mod chart;
