@@ -2,8 +2,8 @@
 //! twin, the tokens, the sentences and the language's lexicon, with small lookup helpers.
 
 use super::token::{TokKind, Token};
-use crate::extract::lexicon::{Lexicon, Sec, Section};
-use crate::model::Lang;
+use crate::extract::lexicon::{Lexicon, Sec, Section, TokenFlags, sec};
+use super::lang::Language;
 
 /// One sentence: a range of token indices and its byte span.
 #[derive(Debug, Clone, Copy)]
@@ -24,15 +24,15 @@ pub struct Ctx<'a> {
     pub toks: &'a [Token],
     /// The language's word lists.
     pub lex: &'static Lexicon,
-    /// The article language.
-    pub lang: Lang,
+    /// The article language's rules.
+    pub language: &'static dyn Language,
     /// Per token: the lexicon flag bits (membership, phrase starts).
-    pub flags: &'a [(u64, u64, u64)],
+    pub flags: &'a [TokenFlags],
 }
 
 /// Computes the lexicon flags of every token: one lookup per token.
 #[must_use]
-pub fn token_flags(lower: &str, toks: &[Token], lex: &Lexicon) -> Vec<(u64, u64, u64)> {
+pub fn token_flags(lower: &str, toks: &[Token], lex: &Lexicon) -> Vec<TokenFlags> {
     let mut out = Vec::new();
     token_flags_into(lower, toks, lex, &mut out);
     out
@@ -43,21 +43,13 @@ pub fn token_flags_into(
     lower: &str,
     toks: &[Token],
     lex: &Lexicon,
-    out: &mut Vec<(u64, u64, u64)>,
+    out: &mut Vec<TokenFlags>,
 ) {
     out.clear();
     out.extend(
         toks.iter()
             .map(|t| lex.flags(lower.get(t.start..t.end).unwrap_or(""))),
     );
-}
-
-/// Whether a German word has an inflected adjective ending (`russische`, `neuen`, `großem`).
-#[must_use]
-pub fn inflected_ending(word: &str) -> bool {
-    ["e", "en", "er", "es", "em"]
-        .iter()
-        .any(|e| word.ends_with(e))
 }
 
 impl<'a> Ctx<'a> {
@@ -81,6 +73,17 @@ impl<'a> Ctx<'a> {
     #[must_use]
     pub fn tok(&self, i: usize) -> Option<&Token> {
         self.toks.get(i)
+    }
+
+    /// Whether a word has an inflected adjective ending of the language (`russische`,
+    /// `neuen`, `großem`; `[adjective_ending]`).
+    #[must_use]
+    pub fn inflected(&self, word: &str) -> bool {
+        self.lex
+            .sec(sec::ADJECTIVE_ENDING)
+            .words()
+            .iter()
+            .any(|e| word.ends_with(e.as_str()))
     }
 
     /// Whether token `i` is a word.
@@ -124,7 +127,7 @@ impl<'a> Ctx<'a> {
     pub fn in_sec(&self, i: usize, section: Sec) -> bool {
         self.flags
             .get(i)
-            .is_some_and(|f| f.0 & (1 << section.0) != 0)
+            .is_some_and(|f| f.entry & (1 << section.0) != 0)
     }
 
     /// Whether some phrase of a section ends with token `i`.
@@ -132,7 +135,7 @@ impl<'a> Ctx<'a> {
     pub fn ends_sec(&self, i: usize, section: Sec) -> bool {
         self.flags
             .get(i)
-            .is_some_and(|f| f.2 & (1 << section.0) != 0)
+            .is_some_and(|f| f.ends & (1 << section.0) != 0)
     }
 
     /// Whether some phrase of a section starts with token `i`.
@@ -140,7 +143,7 @@ impl<'a> Ctx<'a> {
     pub fn starts_sec(&self, i: usize, section: Sec) -> bool {
         self.flags
             .get(i)
-            .is_some_and(|f| f.1 & (1 << section.0) != 0)
+            .is_some_and(|f| f.starts & (1 << section.0) != 0)
     }
 
     /// The byte span of tokens `first..end`.

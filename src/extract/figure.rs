@@ -282,7 +282,7 @@ where
     // A single-letter unit (m, t) in English only glued or before a break: "5 m deep" is rare,
     // "5 t" as an article is not English but "a" is.
     let phrase = cx.phrase(at, end);
-    if cx.lang == Lang::En && phrase.chars().count() == 1 && phrase.chars().all(char::is_alphabetic)
+    if cx.language.id() == Lang::En && phrase.chars().count() == 1 && phrase.chars().all(char::is_alphabetic)
     {
         let next_is_word = cx.is_word(end) && end < s.end;
         if !cx.glued(at) && next_is_word {
@@ -300,7 +300,7 @@ fn compound_unit<'l>(cx: &Ctx, at: usize, s: Sentence) -> Option<(usize, Kind, O
 where
     'static: 'l,
 {
-    if cx.lang != Lang::De || at >= s.end || !cx.is_word(at) || !cx.upper(at) {
+    if cx.language.id() != Lang::De || at >= s.end || !cx.is_word(at) || !cx.upper(at) {
         return None;
     }
     let w = cx.l(at);
@@ -319,7 +319,7 @@ fn is_noun(cx: &Ctx, i: usize) -> bool {
     if !cx.is_word(i) || cx.in_sec(i, sec::STOP) || cx.in_sec(i, sec::MONTH) {
         return false;
     }
-    match cx.lang {
+    match cx.language.id() {
         Lang::De => cx.upper(i),
         Lang::En => true,
     }
@@ -372,7 +372,7 @@ fn subject_after(cx: &Ctx, at: usize, s: Sentence, allow_of: bool) -> Option<(St
     {
         i += 1;
     }
-    match cx.lang {
+    match cx.language.id() {
         Lang::De => {
             while i < limit {
                 if !cx.is_word(i) {
@@ -382,7 +382,7 @@ fn subject_after(cx: &Ctx, at: usize, s: Sentence, allow_of: bool) -> Option<(St
                     return Some((cx.t(i).to_string(), i));
                 }
                 let w = cx.l(i);
-                let adjective = super::ctx::inflected_ending(w)
+                let adjective = cx.inflected(w)
                     || matches!(w, "weitere" | "mehr" | "neue" | "zusätzliche");
                 if !adjective
                     || cx.in_sec(i, sec::STOP) && !matches!(w, "weitere" | "neue" | "weiteren")

@@ -3,12 +3,9 @@
 //! optionally `entry = value`. Multi-word entries match token by token.
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
-use std::sync::OnceLock;
 
-use crate::model::{Kind, Lang};
+use crate::model::Kind;
 
-const DE: &str = include_str!("../../assets/lexicon/de.txt");
-const EN: &str = include_str!("../../assets/lexicon/en.txt");
 
 /// One section: lower-case phrases (words joined by one space) with their optional values.
 #[derive(Debug, Default, Clone)]
@@ -98,191 +95,113 @@ impl Section {
     }
 }
 
-/// The sections whose single-word entries are also kept as per-word bit flags, so that a
-/// token's memberships cost one lookup. The index of a name is its bit.
-pub const FLAGGED_SECTIONS: [&str; 55] = [
-    "approx",
-    "over",
-    "under",
-    "at_least",
-    "at_most",
-    "filler",
-    "range_to",
-    "range_and",
-    "range_or",
-    "range_start",
-    "vague",
-    "vague_lead",
-    "scale",
-    "fraction",
-    "ordinal",
-    "every",
-    "unit",
-    "currency_sign",
-    "month",
-    "year_cue",
-    "code_prefix",
-    "after_excluded",
-    "ordinal_cue",
-    "stop",
-    "subjunctive",
-    "carry",
-    "speech_verb",
-    "speech_particle",
-    "cue_before",
-    "cue_after",
-    "unnamed_source",
-    "title",
-    "pronoun",
-    "descriptor_suffix",
-    "not_speaker",
-    "action",
-    "numeral",
-    "abbrev",
-    "source_compound",
-    "cue_override",
-    "headline_not_source",
-    "action_particle",
-    "speech_verb_inverted",
-    "determiner",
-    "possessive",
-    "limiting",
-    "time_preposition",
-    "clause_break",
-    "clause_boundary",
-    "coordination",
-    "number_prefix",
-    "whole_word_numeral",
-    "org_noun",
-    "document_compound",
-    "unit_suffix",
-];
+/// Declares every lexicon section once: its constant and its name in the data files. The
+/// order gives each section its flag bit, so that a token's memberships cost one lookup.
+macro_rules! sections {
+    ($($constant:ident = $name:literal,)*) => {
+        /// Every section, as constants: `sec::STOP`.
+        pub mod sec {
+            use super::Sec;
+            #[allow(non_camel_case_types, clippy::upper_case_acronyms)]
+            #[repr(u32)]
+            enum Bit { $($constant,)* }
+            $(
+                #[doc = concat!("`[", $name, "]`")]
+                pub const $constant: Sec = Sec(Bit::$constant as u32);
+            )*
+        }
+        /// The names of the sections, by bit.
+        pub const SECTIONS: &[&str] = &[$($name,)*];
+    };
+}
 
-/// A flagged lexicon section, by its bit: `sec::STOP`. Using the constants keeps the per-token
+/// A lexicon section, by its bit: `sec::STOP`. Using the constants keeps the per-token
 /// membership test to one bit operation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Sec(pub u32);
 
-/// The flagged sections as constants.
-pub mod sec {
-    use super::Sec;
-
-    /// `[approx]`
-    pub const APPROX: Sec = Sec(0);
-    /// `[over]`
-    pub const OVER: Sec = Sec(1);
-    /// `[under]`
-    pub const UNDER: Sec = Sec(2);
-    /// `[at_least]`
-    pub const AT_LEAST: Sec = Sec(3);
-    /// `[at_most]`
-    pub const AT_MOST: Sec = Sec(4);
-    /// `[filler]`
-    pub const FILLER: Sec = Sec(5);
-    /// `[range_to]`
-    pub const RANGE_TO: Sec = Sec(6);
-    /// `[range_and]`
-    pub const RANGE_AND: Sec = Sec(7);
-    /// `[range_or]`
-    pub const RANGE_OR: Sec = Sec(8);
-    /// `[range_start]`
-    pub const RANGE_START: Sec = Sec(9);
-    /// `[vague]`
-    pub const VAGUE: Sec = Sec(10);
-    /// `[vague_lead]`
-    pub const VAGUE_LEAD: Sec = Sec(11);
-    /// `[scale]`
-    pub const SCALE: Sec = Sec(12);
-    /// `[fraction]`
-    pub const FRACTION: Sec = Sec(13);
-    /// `[ordinal]`
-    pub const ORDINAL: Sec = Sec(14);
-    /// `[every]`
-    pub const EVERY: Sec = Sec(15);
-    /// `[unit]`
-    pub const UNIT: Sec = Sec(16);
-    /// `[currency_sign]`
-    pub const CURRENCY_SIGN: Sec = Sec(17);
-    /// `[month]`
-    pub const MONTH: Sec = Sec(18);
-    /// `[year_cue]`
-    pub const YEAR_CUE: Sec = Sec(19);
-    /// `[code_prefix]`
-    pub const CODE_PREFIX: Sec = Sec(20);
-    /// `[after_excluded]`
-    pub const AFTER_EXCLUDED: Sec = Sec(21);
-    /// `[ordinal_cue]`
-    pub const ORDINAL_CUE: Sec = Sec(22);
-    /// `[stop]`
-    pub const STOP: Sec = Sec(23);
-    /// `[subjunctive]`
-    pub const SUBJUNCTIVE: Sec = Sec(24);
-    /// `[carry]`
-    pub const CARRY: Sec = Sec(25);
-    /// `[speech_verb]`
-    pub const SPEECH_VERB: Sec = Sec(26);
-    /// `[speech_particle]`
-    pub const SPEECH_PARTICLE: Sec = Sec(27);
-    /// `[cue_before]`
-    pub const CUE_BEFORE: Sec = Sec(28);
-    /// `[cue_after]`
-    pub const CUE_AFTER: Sec = Sec(29);
-    /// `[unnamed_source]`
-    pub const UNNAMED_SOURCE: Sec = Sec(30);
-    /// `[title]`
-    pub const TITLE: Sec = Sec(31);
-    /// `[pronoun]`
-    pub const PRONOUN: Sec = Sec(32);
-    /// `[descriptor_suffix]`
-    pub const DESCRIPTOR_SUFFIX: Sec = Sec(33);
-    /// `[not_speaker]`
-    pub const NOT_SPEAKER: Sec = Sec(34);
-    /// `[action]`
-    pub const ACTION: Sec = Sec(35);
-    /// `[numeral]`
-    pub const NUMERAL: Sec = Sec(36);
-    /// `[abbrev]`
-    pub const ABBREV: Sec = Sec(37);
-    /// `[source_compound]`
-    pub const SOURCE_COMPOUND: Sec = Sec(38);
-    /// `[cue_override]`
-    pub const CUE_OVERRIDE: Sec = Sec(39);
-    /// `[headline_not_source]`
-    pub const HEADLINE_NOT_SOURCE: Sec = Sec(40);
-    /// `[action_particle]`
-    pub const ACTION_PARTICLE: Sec = Sec(41);
-    /// `[speech_verb_inverted]`
-    pub const SPEECH_VERB_INVERTED: Sec = Sec(42);
-    /// `[determiner]`
-    pub const DETERMINER: Sec = Sec(43);
-    /// `[possessive]`
-    pub const POSSESSIVE: Sec = Sec(44);
-    /// `[limiting]`
-    pub const LIMITING: Sec = Sec(45);
-    /// `[time_preposition]`
-    pub const TIME_PREPOSITION: Sec = Sec(46);
-    /// `[clause_break]`
-    pub const CLAUSE_BREAK: Sec = Sec(47);
-    /// `[clause_boundary]`
-    pub const CLAUSE_BOUNDARY: Sec = Sec(48);
-    /// `[coordination]`
-    pub const COORDINATION: Sec = Sec(49);
-    /// `[number_prefix]`
-    pub const NUMBER_PREFIX: Sec = Sec(50);
-    /// `[whole_word_numeral]`
-    pub const WHOLE_WORD_NUMERAL: Sec = Sec(51);
-    /// `[org_noun]`
-    pub const ORG_NOUN: Sec = Sec(52);
-    /// `[document_compound]`
-    pub const DOCUMENT_COMPOUND: Sec = Sec(53);
-    /// `[unit_suffix]`
-    pub const UNIT_SUFFIX: Sec = Sec(54);
+sections! {
+    APPROX = "approx",
+    OVER = "over",
+    UNDER = "under",
+    AT_LEAST = "at_least",
+    AT_MOST = "at_most",
+    FILLER = "filler",
+    RANGE_TO = "range_to",
+    RANGE_AND = "range_and",
+    RANGE_OR = "range_or",
+    RANGE_START = "range_start",
+    VAGUE = "vague",
+    VAGUE_LEAD = "vague_lead",
+    SCALE = "scale",
+    FRACTION = "fraction",
+    ORDINAL = "ordinal",
+    EVERY = "every",
+    UNIT = "unit",
+    CURRENCY_SIGN = "currency_sign",
+    MONTH = "month",
+    YEAR_CUE = "year_cue",
+    CODE_PREFIX = "code_prefix",
+    AFTER_EXCLUDED = "after_excluded",
+    ORDINAL_CUE = "ordinal_cue",
+    STOP = "stop",
+    SUBJUNCTIVE = "subjunctive",
+    CARRY = "carry",
+    SPEECH_VERB = "speech_verb",
+    SPEECH_PARTICLE = "speech_particle",
+    CUE_BEFORE = "cue_before",
+    CUE_AFTER = "cue_after",
+    UNNAMED_SOURCE = "unnamed_source",
+    TITLE = "title",
+    PRONOUN = "pronoun",
+    DESCRIPTOR_SUFFIX = "descriptor_suffix",
+    NOT_SPEAKER = "not_speaker",
+    ACTION = "action",
+    NUMERAL = "numeral",
+    ABBREV = "abbrev",
+    SOURCE_COMPOUND = "source_compound",
+    CUE_OVERRIDE = "cue_override",
+    HEADLINE_NOT_SOURCE = "headline_not_source",
+    ACTION_PARTICLE = "action_particle",
+    SPEECH_VERB_INVERTED = "speech_verb_inverted",
+    DETERMINER = "determiner",
+    POSSESSIVE = "possessive",
+    LIMITING = "limiting",
+    TIME_PREPOSITION = "time_preposition",
+    CLAUSE_BREAK = "clause_break",
+    CLAUSE_BOUNDARY = "clause_boundary",
+    COORDINATION = "coordination",
+    NUMBER_PREFIX = "number_prefix",
+    WHOLE_WORD_NUMERAL = "whole_word_numeral",
+    ORG_NOUN = "org_noun",
+    DOCUMENT_COMPOUND = "document_compound",
+    UNIT_SUFFIX = "unit_suffix",
+    YEAR_DETERMINER = "year_determiner",
+    NUMERAL_START = "numeral_start",
+    ONE_COUNTING = "one_counting",
+    ONE_NOT_BEFORE = "one_not_before",
+    ONE_NOT_AFTER = "one_not_after",
+    ONE_FILLER = "one_filler",
+    RANGE_FROM = "range_from",
+    RANGE_NOT_AFTER_TO = "range_not_after_to",
+    RANGE_GROUP = "range_group",
+    HALF = "half",
+    HALF_BEFORE = "half_before",
+    HALF_BEFORE_IN_SPAN = "half_before_in_span",
+    HALF_AFTER = "half_after",
+    ONE_ARTICLE = "one_article",
+    VAGUE_FACTOR = "vague_factor",
+    PROPORTION_LINK = "proportion_link",
+    ADJECTIVE_ENDING = "adjective_ending",
+    DETECT_WORD = "detect_word",
+    DETECT_LETTER = "detect_letter",
+    FIGURE_COORDINATION = "figure_coordination",
 }
 
-/// The flag bit of a section name, if it is flagged.
+/// The flag bit of a section name, if it is declared.
 #[must_use]
 pub fn section_bit(name: &str) -> Option<u32> {
-    FLAGGED_SECTIONS
+    SECTIONS
         .iter()
         .position(|n| *n == name)
         .and_then(|p| u32::try_from(p).ok())
@@ -338,6 +257,17 @@ fn last_token(phrase: &str) -> &str {
     &phrase[phrase.len() - len..]
 }
 
+/// A token's lexicon memberships, one bit per section (see [`sec`]).
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct TokenFlags {
+    /// The sections holding the token as a one-word entry.
+    pub entry: u128,
+    /// The sections with an entry starting with the token.
+    pub starts: u128,
+    /// The sections with an entry ending with the token.
+    pub ends: u128,
+}
+
 /// The word lists of one language.
 #[derive(Debug, Default)]
 pub struct Lexicon {
@@ -345,7 +275,7 @@ pub struct Lexicon {
     empty: Section,
     /// For every single-word entry: the bits of the flagged sections holding it, and the bits
     /// of the flagged sections with an entry starting with it.
-    flags: HashMap<String, (u64, u64, u64)>,
+    flags: HashMap<String, TokenFlags>,
     /// The flagged sections by bit, for lookups without hashing the name.
     by_bit: Vec<Section>,
 }
@@ -388,24 +318,24 @@ impl Lexicon {
             }
             section.words = words;
         }
-        let mut flags: HashMap<String, (u64, u64, u64)> = HashMap::default();
+        let mut flags: HashMap<String, TokenFlags> = HashMap::default();
         for (name, section) in &sections {
             let Some(bit) = section_bit(name) else {
                 continue;
             };
             for phrase in section.entries.keys() {
                 if !phrase.contains(' ') {
-                    flags.entry(phrase.clone()).or_default().0 |= 1 << bit;
+                    flags.entry(phrase.clone()).or_default().entry |= 1 << bit;
                 }
             }
             for start in &section.starts {
-                flags.entry(start.clone()).or_default().1 |= 1 << bit;
+                flags.entry(start.clone()).or_default().starts |= 1 << bit;
             }
             for end in &section.ends {
-                flags.entry(end.clone()).or_default().2 |= 1 << bit;
+                flags.entry(end.clone()).or_default().ends |= 1 << bit;
             }
         }
-        let by_bit = FLAGGED_SECTIONS
+        let by_bit = SECTIONS
             .iter()
             .map(|name| sections.get(*name).cloned().unwrap_or_default())
             .collect();
@@ -417,22 +347,10 @@ impl Lexicon {
         }
     }
 
-    /// The section bits of a lower-case token: (sections holding it, sections with an entry
-    /// starting with it).
+    /// The section bits of a lower-case token.
     #[must_use]
-    pub fn flags(&self, token: &str) -> (u64, u64, u64) {
+    pub fn flags(&self, token: &str) -> TokenFlags {
         self.flags.get(token).copied().unwrap_or_default()
-    }
-
-    /// The built-in lexicon of a language.
-    #[must_use]
-    pub fn get(lang: Lang) -> &'static Lexicon {
-        static DE_LEX: OnceLock<Lexicon> = OnceLock::new();
-        static EN_LEX: OnceLock<Lexicon> = OnceLock::new();
-        match lang {
-            Lang::De => DE_LEX.get_or_init(|| Lexicon::parse(DE)),
-            Lang::En => EN_LEX.get_or_init(|| Lexicon::parse(EN)),
-        }
     }
 
     /// A flagged section by its constant (no hashing).
@@ -460,11 +378,12 @@ impl Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Lang;
 
     #[test]
     fn builtin_lexicons_parse() {
         for lang in [Lang::De, Lang::En] {
-            let lex = Lexicon::get(lang);
+            let lex = crate::extract::lang::get(lang).lexicon();
             assert!(lex.sec(sec::SPEECH_VERB).max_words >= 1);
             assert!(lex.sec(sec::APPROX).max_words >= 2);
             for (word, value) in lex.sec(sec::UNIT).iter() {
@@ -474,7 +393,7 @@ mod tests {
                 assert!(lex.unit(word).is_some(), "[unit_suffix] {word} is no unit");
             }
             // Every section the code addresses by constant exists in the file.
-            for name in FLAGGED_SECTIONS {
+            for name in SECTIONS {
                 assert!(
                     lex.sections.contains_key(name),
                     "{lang:?} lexicon lacks [{name}]"
@@ -486,7 +405,7 @@ mod tests {
                 }
             }
         }
-        let de = Lexicon::get(Lang::De);
+        let de = crate::extract::lang::get(Lang::De).lexicon();
         assert!(de.sec(sec::OVER).contains("mehr als"));
         assert_eq!(de.unit("euro"), Some((Kind::Money, Some("EUR"))));
     }

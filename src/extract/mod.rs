@@ -19,7 +19,6 @@ use crate::extract::lexicon::sec;
 use ctx::{Ctx, Sentence};
 use source::Cue;
 
-use crate::extract::lexicon::Lexicon;
 use crate::io::load::Document;
 use crate::model::{Claim, ExtractedArticle, Lang, Source};
 use entity::Aliases;
@@ -115,14 +114,15 @@ impl Extractor {
 
     /// The claims of a text already tokenized.
     fn claims_prepared(&self, text: &str, prepared: &mut Prepared, lang: Lang) -> Vec<Claim> {
-        let lex = Lexicon::get(lang);
+        let language = lang::get(lang);
+        let lex = language.lexicon();
         ctx::token_flags_into(&prepared.lower, &prepared.toks, lex, &mut prepared.flags);
         let cx = Ctx {
             text,
             lower: &prepared.lower,
             toks: &prepared.toks,
             lex,
-            lang,
+            language,
             flags: &prepared.flags,
         };
         let sentences = split_sentences(&cx);
@@ -353,7 +353,7 @@ pub fn chunks(text: &str, start: usize, size: usize) -> Vec<(usize, usize)> {
 struct Prepared {
     lower: String,
     toks: Vec<token::Token>,
-    flags: Vec<(u64, u64, u64)>,
+    flags: Vec<crate::extract::lexicon::TokenFlags>,
 }
 
 impl Prepared {
@@ -540,7 +540,7 @@ fn ends_sentence(cx: &Ctx, i: usize) -> bool {
         let single = cx.t(prev).chars().count() == 1;
         return !(single || cx.in_sec(prev, sec::ABBREV));
     }
-    if cx.is_num(prev) && cx.lang == Lang::De {
+    if cx.is_num(prev) && cx.language.id() == Lang::De {
         if cx.in_sec(next, sec::MONTH) {
             return false;
         }

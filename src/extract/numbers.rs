@@ -9,7 +9,7 @@
 
 use super::ctx::{Ctx, Sentence};
 use crate::extract::lexicon::sec;
-use crate::model::Lang;
+use super::lang::NumberWords;
 
 /// A numeral found at a token position.
 #[allow(
@@ -41,7 +41,8 @@ pub struct Numeral {
 }
 
 impl Numeral {
-    fn new(first: usize, end: usize, value: f64) -> Self {
+    /// A plain numeral of tokens `first..end`.
+    pub(crate) fn new(first: usize, end: usize, value: f64) -> Self {
         Self {
             first,
             end,
@@ -55,11 +56,35 @@ impl Numeral {
             year_like: false,
         }
     }
+
+    /// A fraction or proportion (`die Hälfte`, `a third`).
+    pub(crate) fn fraction(first: usize, end: usize, value: f64) -> Self {
+        Self {
+            fraction: true,
+            ..Self::new(first, end, value)
+        }
+    }
+
+    /// A vague plural (`tens of thousands`).
+    pub(crate) fn vague(first: usize, end: usize, value: f64) -> Self {
+        Self {
+            vague: true,
+            ..Self::new(first, end, value)
+        }
+    }
+
+    /// A numeral with a scale word (`a million`).
+    pub(crate) fn scaled(first: usize, end: usize, value: f64, scale: f64) -> Self {
+        Self {
+            scale,
+            ..Self::new(first, end, value)
+        }
+    }
 }
 
 /// Parses digits with group and decimal separators in the article's convention.
 #[must_use]
-pub fn parse_digits(raw: &str, lang: Lang) -> Option<f64> {
+pub fn parse_digits(raw: &str, group: char) -> Option<f64> {
     let s: String = raw
         .chars()
         .filter(|c| c.is_ascii_graphic() && *c != '\'')
@@ -80,7 +105,7 @@ pub fn parse_digits(raw: &str, lang: Lang) -> Option<f64> {
         (0, 0) => s.clone(),
         (_, 0) => {
             // Only dots: German thousands groups, else an (English) decimal point.
-            if (lang == Lang::De || dots > 1) && groups_ok('.') {
+            if (group == '.' || dots > 1) && groups_ok('.') {
                 s.replace('.', "")
             } else if dots == 1 {
                 s.clone()
@@ -89,7 +114,7 @@ pub fn parse_digits(raw: &str, lang: Lang) -> Option<f64> {
             }
         }
         (0, _) => {
-            if (lang == Lang::En || commas > 1) && groups_ok(',') {
+            if (group == ',' || commas > 1) && groups_ok(',') {
                 s.replace(',', "")
             } else if commas == 1 {
                 s.replace(',', ".")
@@ -124,32 +149,8 @@ pub fn parse_digits(raw: &str, lang: Lang) -> Option<f64> {
     normal.parse::<f64>().ok().filter(|v| v.is_finite())
 }
 
-/// Parses a German number word or compound (`zweihundertfünfzig`, `zweieinhalb`).
-#[must_use]
-pub fn parse_de_word(cx: &Ctx, word: &str) -> Option<f64> {
-    let numerals = cx.lex.sec(sec::NUMERAL);
-    let whole_only = cx.lex.sec(sec::WHOLE_WORD_NUMERAL);
-    if let Some(v) = numerals.number(word) {
-        return Some(v);
-    }
-    if word.len() < 6 || word.contains('-') {
-        return None;
-    }
-    let mut morphemes = Vec::new();
-    if !split_morphemes(word, &mut morphemes, &|m| {
-        numerals.contains(m) && !whole_only.contains(m)
-    }) {
-        return None;
-    }
-    let values: Vec<(&str, f64)> = morphemes
-        .iter()
-        .map(|m| (*m, numerals.number(m).unwrap_or(0.0)))
-        .collect();
-    combine(&values)
-}
-
 /// Splits a word into known morphemes (with `und` as a joiner), backtracking; true on success.
-fn split_morphemes<'w>(
+pub(crate) fn split_morphemes<'w>(
     rest: &'w str,
     out: &mut Vec<&'w str>,
     known: &dyn Fn(&str) -> bool,
@@ -173,7 +174,7 @@ fn split_morphemes<'w>(
 }
 
 /// Combines number morphemes: units add, `hundert`/`hundred` multiply, `tausend` closes a group.
-fn combine(parts: &[(&str, f64)]) -> Option<f64> {
+pub(crate) fn combine(parts: &[(&str, f64)]) -> Option<f64> {
     let mut total = 0.0;
     let mut current = 0.0;
     let mut prev_additive = false;
@@ -216,54 +217,6 @@ fn combine(parts: &[(&str, f64)]) -> Option<f64> {
         after_joiner = false;
     }
     (!after_joiner).then_some(total + current)
-}
-
-/// Parses an English number word sequence from token `i` (`twenty-five`,
-/// `one hundred and fifty`); returns the value and the end token.
-fn parse_en_words(cx: &Ctx, i: usize, limit: usize) -> Option<(f64, usize)> {
-    let numerals = cx.lex.sec(sec::NUMERAL);
-    let mut parts: Vec<(&str, f64)> = Vec::new();
-    let mut j = i;
-    while j < limit && cx.is_word(j) {
-        let w = cx.l(j);
-        if w == "and" {
-            let after_group = parts.last().is_some_and(|p| p.1 >= 100.0);
-            if after_group && numerals.contains(cx.l(j + 1)) && j + 1 < limit {
-                parts.push(("and", 0.0));
-                j += 1;
-                continue;
-            }
-            break;
-        }
-        let pieces: Vec<&str> = w.split('-').collect();
-        if !pieces.iter().all(|p| numerals.contains(p)) {
-            break;
-        }
-        if pieces.len() > 1 && !(pieces.len() == 2 && numerals.number(pieces[0])? >= 20.0) {
-            break;
-        }
-        for (k, p) in pieces.iter().enumerate() {
-            if k > 0 {
-                parts.push(("and", 0.0));
-            }
-            parts.push((p, numerals.number(p)?));
-        }
-        j += 1;
-    }
-    if parts.is_empty() {
-        return None;
-    }
-    if parts.last().is_some_and(|p| p.0 == "and") {
-        parts.pop();
-        j -= 1;
-    }
-    let mut value = combine(&parts)?;
-    // "two and a half".
-    if cx.l(j) == "and" && cx.l(j + 1) == "a" && cx.l(j + 2) == "half" && j + 2 < limit {
-        value += 0.5;
-        j += 3;
-    }
-    Some((value, j))
 }
 
 /// Finds the numeral that starts at token `i` of sentence `s`, if any.
@@ -330,7 +283,7 @@ fn digits_at(cx: &Ctx, i: usize, s: Sentence, second: bool) -> Option<Numeral> {
             return None;
         }
     }
-    let value = parse_digits(raw, cx.lang)?;
+    let value = parse_digits(raw, cx.language.group_separator())?;
     let next = i + 1;
     let mut n = Numeral::new(i, i + 1, value);
     n.digits = true;
@@ -366,30 +319,10 @@ fn digits_at(cx: &Ctx, i: usize, s: Sentence, second: bool) -> Option<Numeral> {
             return None;
         }
     }
-    // "10. Januar", "am 3. Tag", "zum 2. Mal": dates and ordinals.
-    if cx.lang == Lang::De && cx.is_punct(next, ".") && cx.glued(next) {
-        let after = next + 1;
-        if cx.in_sec(after, sec::MONTH) || (cx.is_word(after) && !cx.upper(after)) {
-            return None;
-        }
-        if value.fract() == 0.0 && i > s.first && cx.in_sec(i - 1, sec::ORDINAL_CUE) {
-            return None;
-        }
-        if i == s.first && value < 100.0 && cx.tok(i).is_some_and(|t| t.newlines > 0) {
-            return None;
-        }
+    if cx.language.is_date_or_ordinal(cx, i, next, s, value) {
+        return None;
     }
     let prev = i.checked_sub(1).filter(|&p| p >= s.first);
-    // Day of a month: "January 10", "10 January", "Jan. 10".
-    if cx.lang == Lang::En && value.fract() == 0.0 && value <= 31.0 {
-        let month_before = prev.is_some_and(|p| {
-            cx.in_sec(p, sec::MONTH)
-                || (cx.is_punct(p, ".") && p > s.first && cx.in_sec(p - 1, sec::MONTH))
-        });
-        if month_before || cx.in_sec(next, sec::MONTH) {
-            return None;
-        }
-    }
     // Times of day: "10 Uhr", "9 a.m.".
     if cx
         .match_at(next, cx.toks.len(), cx.lex.sec(sec::AFTER_EXCLUDED))
@@ -446,9 +379,8 @@ fn looks_like_year(cx: &Ctx, i: usize, s: Sentence) -> bool {
     if prev.is_some_and(|p| cx.in_sec(p, sec::YEAR_CUE) || cx.in_sec(p, sec::MONTH)) {
         return true;
     }
-    if cx.lang == Lang::En
-        && prev.is_some_and(|p| matches!(cx.l(p), "the" | "its" | "his" | "her" | "their" | "a"))
-    {
+    // "the 2000 rally": after a determiner (English).
+    if prev.is_some_and(|p| cx.in_sec(p, sec::YEAR_DETERMINER)) {
         return true;
     }
     let next = i + 1;
@@ -463,17 +395,7 @@ fn looks_like_year(cx: &Ctx, i: usize, s: Sentence) -> bool {
     if cx.in_sec(next, sec::STOP) || cx.in_sec(next, sec::MONTH) {
         return true;
     }
-    match cx.lang {
-        Lang::De => {
-            if cx.upper(next) {
-                return false;
-            }
-            // "2000 russische Soldaten": an adjective before a noun.
-            let adjective = super::ctx::inflected_ending(w);
-            !(adjective && cx.upper(next + 1) && cx.is_word(next + 1))
-        }
-        Lang::En => w.ends_with("ed") || w.ends_with("ing") || w.ends_with('s') && w.len() <= 4,
-    }
+    cx.language.year_by_next_word(cx, next)
 }
 
 /// Whether the number at `i` states an age.
@@ -572,14 +494,8 @@ fn words_at(cx: &Ctx, i: usize, s: Sentence) -> Option<Numeral> {
     if !may_start_numeral(cx, i, w) {
         return None;
     }
-    // "tens of thousands", "hundreds of thousands".
-    if matches!(w, "tens" | "hundreds")
-        && ahead(1) == "of"
-        && let Some(v) = lex.sec(sec::VAGUE).number(ahead(2))
-    {
-        let factor = if w == "tens" { 10.0 } else { 100.0 };
-        let mut n = Numeral::new(i, i + 3, factor * v);
-        n.vague = true;
+    // "tens of thousands": a scale phrase of the language.
+    if let Some(n) = cx.language.scale_phrase(cx, i, s) {
         return Some(n);
     }
     if let Some(v) = lex.sec(sec::VAGUE).number(w) {
@@ -617,70 +533,18 @@ fn words_at(cx: &Ctx, i: usize, s: Sentence) -> Option<Numeral> {
         }
         return None;
     }
-    // "a third", "a million", "half a billion", "die Hälfte".
-    if matches!(w, "a" | "an") {
-        let next = ahead(1);
-        if let Some(f) = lex.sec(sec::FRACTION).number(next)
-            && !next.ends_with('s')
-        {
-            let mut n = Numeral::new(i, i + 2, round4(f));
-            n.fraction = true;
-            return Some(n);
-        }
-        if let Some(f) = lex.sec(sec::SCALE).number(next).filter(|_| next.len() > 2) {
-            let mut n = Numeral::new(i, i + 2, f);
-            n.scale = f;
-            return Some(n);
-        }
-        return None;
-    }
-    if w == "half" {
-        let next = ahead(1);
-        if matches!(next, "a" | "an")
-            && let Some(f) = lex
-                .sec(sec::SCALE)
-                .number(ahead(2))
-                .filter(|f| *f >= 1000.0)
-        {
-            let mut n = Numeral::new(i, i + 3, 0.5 * f);
-            n.scale = f;
-            return Some(n);
-        }
-        if matches!(next, "of" | "the" | "a" | "an" | "their" | "its" | "all") {
-            let mut n = Numeral::new(i, i + 1, 0.5);
-            n.fraction = true;
-            return Some(n);
-        }
-        return None;
-    }
-    if w == "hälfte" {
-        let prev = if i > s.first { cx.l(i - 1) } else { "" };
-        if matches!(prev, "die" | "der" | "zur" | "einer" | "eine") {
-            let first = if matches!(prev, "die" | "der") {
-                i - 1
-            } else {
-                i
-            };
-            let mut n = Numeral::new(first, i + 1, 0.5);
-            n.fraction = true;
-            return Some(n);
-        }
-        return None;
+    // "a third", "half a billion", "die Hälfte": an article or `half` before a fraction
+    // or scale word.
+    if let Some(found) = cx.language.article_numeral(cx, i, s) {
+        return found;
     }
     // Number words.
-    let (value, mut end) = match cx.lang {
-        Lang::De => (parse_de_word(cx, w)?, i + 1),
-        Lang::En => {
-            // "three-quarters", "two-thirds".
-            if let Some((a, b)) = w.split_once('-') {
-                let numerals = lex.sec(sec::NUMERAL);
-                if let (Some(x), Some(f)) = (numerals.number(a), lex.sec(sec::FRACTION).number(b)) {
-                    let mut n = Numeral::new(i, i + 1, round4(x * f));
-                    n.fraction = true;
-                    return Some(n);
-                }
-            }
-            parse_en_words(cx, i, s.end)?
+    let (value, mut end) = match cx.language.number_words(cx, i, s)? {
+        NumberWords::Value { value, end } => (value, end),
+        NumberWords::Fraction { value, end } => {
+            let mut n = Numeral::new(i, end, value);
+            n.fraction = true;
+            return Some(n);
         }
     };
     if cx.glued(i) && i > s.first && (cx.is_num(i - 1) || cx.is_word(i - 1)) {
@@ -696,7 +560,7 @@ fn words_at(cx: &Ctx, i: usize, s: Sentence) -> Option<Numeral> {
     // "ein Viertel", "zwei Drittel", "einem halben Jahr".
     if end < s.end
         && let Some(f) = lex.sec(sec::FRACTION).number(cx.l(end))
-        && (cx.lang == Lang::De || value > 1.0 || f != 0.5)
+        && cx.language.fraction_after_number(value, f)
     {
         n.value = round4(value * f);
         n.fraction = true;
@@ -732,25 +596,11 @@ fn may_start_numeral(cx: &Ctx, i: usize, w: &str) -> bool {
     {
         return true;
     }
-    let first = w.as_bytes().first().copied().unwrap_or(0);
-    if matches!(first, b't' | b'h' | b'a')
-        && matches!(w, "tens" | "hundreds" | "a" | "an" | "half" | "hälfte")
-    {
-        return true;
-    }
-    match cx.lang {
-        Lang::De => {
-            let prefixes = cx.lex.sec(sec::NUMBER_PREFIX);
-            w.len() >= 6
-                && prefixes.may_start_with_byte(w.as_bytes()[0])
-                && prefixes.words().iter().any(|p| w.starts_with(p.as_str()))
-        }
-        Lang::En => w.contains('-'),
-    }
+    cx.in_sec(i, sec::NUMERAL_START) || cx.language.may_start_number_word(cx, i, w)
 }
 
 /// Rounds a fraction to four decimals (two thirds = 0.6667).
-fn round4(v: f64) -> f64 {
+pub(crate) fn round4(v: f64) -> f64 {
     (v * 10_000.0).round() / 10_000.0
 }
 
@@ -760,20 +610,14 @@ fn proportion(cx: &Ctx, n: &mut Numeral, s: Sentence) {
         return;
     }
     let mut j = n.end;
-    let link = cx.l(j);
-    match (cx.lang, link) {
-        (Lang::En, "in") => j += 1,
-        (Lang::En, "out") if cx.l(j + 1) == "of" => j += 2,
-        (Lang::De, "von") if !n.digits => j += 1,
-        _ => return,
-    }
+    let Some(after) = cx.language.proportion_link(cx, j, n.digits) else {
+        return;
+    };
+    j = after;
     let whole = if cx.is_num(j) {
-        parse_digits(cx.t(j), cx.lang)
+        parse_digits(cx.t(j), cx.language.group_separator())
     } else {
-        match cx.lang {
-            Lang::De => parse_de_word(cx, cx.l(j)),
-            Lang::En => parse_en_words(cx, j, s.end).map(|(v, _)| v),
-        }
+        cx.language.number_word_value(cx, j, s.end)
     };
     let Some(whole) = whole.filter(|w| *w > n.value && *w <= 1000.0) else {
         return;
@@ -788,42 +632,17 @@ fn proportion(cx: &Ctx, n: &mut Numeral, s: Sentence) {
 
 /// Whether `ein`/`one` at `i` clearly counts rather than being an indefinite article.
 fn counting_one(cx: &Ctx, i: usize, s: Sentence) -> bool {
-    let w = cx.l(i);
-    if w == "eins" {
+    if cx.in_sec(i, sec::ONE_COUNTING) {
         return true;
     }
     let prev = i.checked_sub(1).filter(|&p| p >= s.first);
-    let prev_word = prev.map_or("", |p| cx.l(p));
-    if matches!(
-        cx.l(i + 1),
-        "paar" | "wenig" | "bisschen" | "of" | "another" | "other" | "day"
-    ) || matches!(
-        cx.l(i + 1),
-        "der" | "des" | "von" | "ones" | "way" | "thing" | "side" | "hand"
-    ) {
-        return false;
-    }
-    if cx.lang == Lang::En
-        && matches!(
-            prev_word,
-            "the"
-                | "this"
-                | "no"
-                | "any"
-                | "every"
-                | "each"
-                | "which"
-                | "another"
-                | "a"
-                | "some"
-                | "one"
-        )
-    {
+    // "ein paar", "one of", "the one": an article or pronoun, no count.
+    if cx.in_sec(i + 1, sec::ONE_NOT_BEFORE) || prev.is_some_and(|p| cx.in_sec(p, sec::ONE_NOT_AFTER)) {
         return false;
     }
     // After a qualifier or "nur", "genau", "only".
     let before_filler = prev
-        .filter(|&p| p > s.first && matches!(cx.l(p), "noch" | "still" | "insgesamt"))
+        .filter(|&p| p > s.first && cx.in_sec(p, sec::ONE_FILLER))
         .map(|p| p - 1);
     if prev.is_some_and(|p| cx.in_sec(p, sec::LIMITING))
         || before_filler.is_some_and(|p| cx.in_sec(p, sec::LIMITING))
@@ -831,9 +650,9 @@ fn counting_one(cx: &Ctx, i: usize, s: Sentence) -> bool {
     {
         return true;
     }
-    let qualifier_before = ["approx", "over", "under", "at_least", "at_most"]
+    let qualifier_before = [sec::APPROX, sec::OVER, sec::UNDER, sec::AT_LEAST, sec::AT_MOST]
         .iter()
-        .any(|q| cx.match_ending(i, s.first, cx.lex.section(q)).is_some());
+        .any(|q| cx.match_ending(i, s.first, cx.lex.sec(*q)).is_some());
     if qualifier_before {
         return true;
     }
@@ -843,7 +662,8 @@ fn counting_one(cx: &Ctx, i: usize, s: Sentence) -> bool {
         match kind {
             Kind::Percent | Kind::Money | Kind::Measure => return true,
             Kind::Duration => {
-                if prev.is_some_and(|p| cx.in_sec(p, sec::TIME_PREPOSITION)) || cx.lang == Lang::En
+                if prev.is_some_and(|p| cx.in_sec(p, sec::TIME_PREPOSITION))
+                    || cx.language.one_counts_before_duration()
                 {
                     return true;
                 }
@@ -851,35 +671,7 @@ fn counting_one(cx: &Ctx, i: usize, s: Sentence) -> bool {
             Kind::Count | Kind::Other => {}
         }
     }
-    if cx.lang == Lang::En {
-        // "one" before a noun counts; "one" as a pronoun does not.
-        return cx.is_word(i + 1) && !cx.in_sec(i + 1, sec::STOP);
-    }
-    // Coordinated with another figure: "zwei Piloten und ein Ingenieur", "ein Toter und sieben Verletzte".
-    let conj = |k: usize| matches!(cx.l(k), "und" | "sowie" | "plus" | "oder");
-    let is_number = |k: usize| {
-        k < s.end
-            && (cx.is_num(k)
-                || (cx.is_word(k) && parse_de_word(cx, cx.l(k)).is_some_and(|v| v != 1.0)))
-    };
-    if let Some(p) = prev
-        && conj(p)
-    {
-        let lo = p.saturating_sub(4).max(s.first);
-        if (lo..p).any(is_number) {
-            return true;
-        }
-    }
-    let hi = (i + 4).min(s.end);
-    for k in i + 1..hi {
-        if conj(k) {
-            if is_number(k + 1) {
-                return true;
-            }
-            break;
-        }
-    }
-    false
+    cx.language.one_counts_in_context(cx, i, s, prev)
 }
 
 /// Extends a numeral into a range: `300 bis 450`, `zwischen 20 und 25`, `20-25`,
@@ -911,11 +703,11 @@ pub fn extend_range(cx: &Ctx, n: &mut Numeral, s: Sentence) -> Option<usize> {
             return None;
         }
         // "from 5 to 7" is a change, not a range.
-        if cx.lang == Lang::En && n.first > s.first && cx.l(n.first - 1) == "from" && !dash {
+        if n.first > s.first && cx.in_sec(n.first - 1, sec::RANGE_FROM) && !dash {
             return None;
         }
         // "bis zu" after a number starts an "at most" figure, not a range.
-        if cx.l(e) == "zu" {
+        if cx.in_sec(e, sec::RANGE_NOT_AFTER_TO) {
             return None;
         }
         Some(e)
@@ -935,13 +727,12 @@ pub fn extend_range(cx: &Ctx, n: &mut Numeral, s: Sentence) -> Option<usize> {
     // "six or seven thousand", "zwei bis dreitausend": the group word applies to both.
     let last = cx.l(second.end - 1);
     if !n.digits && n.scale == 1.0 && n.value < 100.0 && second.scale == 1.0 {
-        let group = if last.ends_with("thousand") || last.ends_with("tausend") {
-            1000.0
-        } else if last.ends_with("hundred") || last.ends_with("hundert") {
-            100.0
-        } else {
-            1.0
-        };
+        let group = lex
+            .sec(sec::RANGE_GROUP)
+            .iter()
+            .find(|(word, _)| last.ends_with(word))
+            .and_then(|(_, value)| value.parse::<f64>().ok())
+            .unwrap_or(1.0);
         if second.value >= group * 2.0 && n.value * group < second.value {
             low *= group;
         }

@@ -45,7 +45,7 @@ fn is_title(cx: &Ctx, i: usize) -> bool {
         return true;
     }
     // Inflected and compound titles are German nouns: capitalised.
-    if cx.lang == Lang::En || !cx.upper(i) {
+    if cx.language.id() == Lang::En || !cx.upper(i) {
         return false;
     }
     let w = cx.l(i);
@@ -144,7 +144,7 @@ fn np_forward(cx: &Ctx, mut i: usize, limit: usize) -> Option<(usize, usize, usi
         cx.l(i),
         "mit" | "von" | "aus" | "bei" | "für" | "über" | "an" | "auf" | "zu" | "nach" | "am" | "im"
     );
-    if cx.lang == Lang::De
+    if cx.language.id() == Lang::De
         && (i > start || preposition)
         && i < limit
         && cx.is_word(i)
@@ -170,7 +170,7 @@ fn np_forward(cx: &Ctx, mut i: usize, limit: usize) -> Option<(usize, usize, usi
     if cx.in_sec(i, sec::PRONOUN) {
         return Some((i, i + 1, i + 1, true));
     }
-    let found = match cx.lang {
+    let found = match cx.language.id() {
         Lang::De => np_forward_de(cx, i, limit),
         Lang::En => np_forward_en(cx, i, limit),
     }?;
@@ -178,7 +178,7 @@ fn np_forward(cx: &Ctx, mut i: usize, limit: usize) -> Option<(usize, usize, usi
         return Some((owner.0, owner.1, owner.2.max(found.2), owner.3));
     }
     // "the council's estimates": the owner of an unnamed source.
-    if cx.lang == Lang::En
+    if cx.language.id() == Lang::En
         && found.1 == found.0 + 1
         && cx.in_sec(found.0, sec::UNNAMED_SOURCE)
         && found.0 > i
@@ -286,7 +286,7 @@ fn head_of_run(cx: &Ctx, start: usize, end: usize) -> ((usize, usize), bool) {
     while s + 1 < end && cx.l(s).ends_with('s') && cx.upper(s) && is_place_genitive(cx, s) {
         s += 1;
     }
-    match cx.lang {
+    match cx.language.id() {
         Lang::De => {
             // A multi-word name ("Lockheed Martin", "Statistik Austria"), unless it ends in an
             // unnamed noun ("Polizei Angaben").
@@ -415,8 +415,8 @@ fn np_backward(cx: &Ctx, end: usize, floor: usize) -> Option<(usize, usize, usiz
     while start > floor {
         let k = start - 1;
         let adjective =
-            !cx.upper(k) && !cx.in_sec(k, sec::STOP) && super::ctx::inflected_ending(cx.l(k));
-        let fits = match cx.lang {
+            !cx.upper(k) && !cx.in_sec(k, sec::STOP) && cx.inflected(cx.l(k));
+        let fits = match cx.language.id() {
             Lang::De => {
                 cx.upper(k) && !cx.in_sec(k, sec::STOP) || adjective || is_determiner(cx, k)
             }
@@ -430,7 +430,7 @@ fn np_backward(cx: &Ctx, end: usize, floor: usize) -> Option<(usize, usize, usiz
         if !(ok || joiner || cx.is_punct(k, "-")) {
             break;
         }
-        if cx.lang == Lang::De && !ok {
+        if cx.language.id() == Lang::De && !ok {
             break;
         }
         start = k;
@@ -440,7 +440,7 @@ fn np_backward(cx: &Ctx, end: usize, floor: usize) -> Option<(usize, usize, usiz
     }
     // Skip the leading determiners; German phrases start at a determiner or a capital.
     let mut s = start;
-    if cx.lang == Lang::De {
+    if cx.language.id() == Lang::De {
         // Stop at the last determiner: "der Moskauer Staatsagentur Tass".
         if let Some(d) = (start..end).rev().find(|&k| is_determiner(cx, k)) {
             s = d;
@@ -483,7 +483,7 @@ fn clause_start(cx: &Ctx, verb: usize, s: Sentence) -> usize {
         let spaced_dash = text == "-" && !cx.glued(p) && !cx.glued(p + 1);
         // "The ministry said 41,000 people had registered": the clause of "registered"
         // starts after "said".
-        if cx.in_sec(p, sec::SPEECH_VERB) && cx.lang == Lang::En {
+        if cx.in_sec(p, sec::SPEECH_VERB) && cx.language.id() == Lang::En {
             break;
         }
         if matches!(
@@ -514,9 +514,11 @@ fn speaker_of_verb(cx: &Ctx, v: usize, s: Sentence) -> Option<Cue> {
         cx.is_num(k)
             || cx.in_sec(k, sec::EVERY)
             || cx.in_sec(k, sec::VAGUE)
-            || (cx.lang == Lang::De
-                && cx.is_word(k)
-                && super::numbers::parse_de_word(cx, cx.l(k)).is_some_and(|x| x > 1.0))
+            || (cx.is_word(k)
+                && cx
+                    .language
+                    .number_word_value(cx, k, s.end)
+                    .is_some_and(|x| x > 1.0))
     };
     if !segment_empty {
         let mut k = c;
@@ -528,7 +530,7 @@ fn speaker_of_verb(cx: &Ctx, v: usize, s: Sentence) -> Option<Cue> {
         }
     }
     // "minister Heizo Takenaka who said": the phrase before the relative pronoun.
-    if cx.lang == Lang::En && v > s.first + 1 && matches!(cx.l(v - 1), "who" | "which") {
+    if cx.language.id() == Lang::En && v > s.first + 1 && matches!(cx.l(v - 1), "who" | "which") {
         let mut end = v - 1;
         if cx.is_punct(end - 1, ",") {
             end -= 1;
@@ -537,7 +539,7 @@ fn speaker_of_verb(cx: &Ctx, v: usize, s: Sentence) -> Option<Cue> {
         return Some(cue(cx, (h0, h1), (ps, v - 1), v, person));
     }
     // Passives name no speaker: "wird auf 3 Mrd. beziffert", "is put at", "than expected".
-    let passive = match cx.lang {
+    let passive = match cx.language.id() {
         Lang::De => {
             let w = cx.l(v);
             (w.starts_with("ge") || w.ends_with('t'))
@@ -563,7 +565,7 @@ fn speaker_of_verb(cx: &Ctx, v: usize, s: Sentence) -> Option<Cue> {
     };
     if passive {
         // "were published by Network Rail", "wurde vom Statistikamt veröffentlicht": the agent.
-        let agent = match cx.lang {
+        let agent = match cx.language.id() {
             Lang::En => (cx.l(v + 1) == "by").then_some(v + 2),
             Lang::De => (c..v)
                 .find(|&k| matches!(cx.l(k), "von" | "vom"))
@@ -577,7 +579,7 @@ fn speaker_of_verb(cx: &Ctx, v: usize, s: Sentence) -> Option<Cue> {
     }
     let demonstrative =
         v == c + 1 && matches!(cx.l(c), "dies" | "das" | "dieses" | "this" | "that");
-    let adverb_first = cx.lang == Lang::De && c == s.first && {
+    let adverb_first = cx.language.id() == Lang::De && c == s.first && {
         let w = cx.l(c);
         [
             "weit", "lich", "falls", "dings", "samt", "mals", "erseits", "weise",
@@ -585,7 +587,7 @@ fn speaker_of_verb(cx: &Ctx, v: usize, s: Sentence) -> Option<Cue> {
         .iter()
         .any(|e| w.ends_with(e))
     };
-    let inverted = match cx.lang {
+    let inverted = match cx.language.id() {
         Lang::De => {
             prev_is_break
                 || demonstrative
@@ -606,12 +608,12 @@ fn speaker_of_verb(cx: &Ctx, v: usize, s: Sentence) -> Option<Cue> {
         }
     };
     // "Edward Leigh, chairman of the committee, said ...": the subject opens the sentence.
-    if cx.lang == Lang::En && segment_empty && !inverted && v > s.first {
+    if cx.language.id() == Lang::En && segment_empty && !inverted && v > s.first {
         return appositive_subject(cx, v, s);
     }
     // "Der Verein X, ein Netzwerk mit 40 Gruppen, erklärte, ...": the same in German.
     let verb_then_break = matches!(cx.t(v + 1), "," | ":");
-    if cx.lang == Lang::De
+    if cx.language.id() == Lang::De
         && segment_empty
         && v > s.first
         && cx.is_punct(v - 1, ",")
@@ -670,7 +672,7 @@ fn speaker_of_verb(cx: &Ctx, v: usize, s: Sentence) -> Option<Cue> {
     }
     if end == c {
         // "Deutsche Boerse, the German stock exchange, has said": the sentence opens with it.
-        if cx.lang == Lang::En && c > s.first {
+        if cx.language.id() == Lang::En && c > s.first {
             let (h0, h1, _, person) = np_forward(cx, s.first, v)?;
             return Some(cue(cx, (h0, h1), (s.first, v), v, person));
         }
@@ -678,7 +680,7 @@ fn speaker_of_verb(cx: &Ctx, v: usize, s: Sentence) -> Option<Cue> {
     }
     // English relative clause: "The OECD, which has 30 members, said".
     let mut c = c;
-    if cx.lang == Lang::En && matches!(cx.l(c), "which" | "who") && c > s.first + 1 {
+    if cx.language.id() == Lang::En && matches!(cx.l(c), "which" | "who") && c > s.first + 1 {
         let before = clause_start(cx, c - 1, s);
         c = before;
         end = before;
@@ -686,7 +688,7 @@ fn speaker_of_verb(cx: &Ctx, v: usize, s: Sentence) -> Option<Cue> {
             end += 1;
         }
     }
-    match cx.lang {
+    match cx.language.id() {
         Lang::De => {
             // Verb-final clauses and V2 main clauses: the subject opens the clause.
             let (h0, h1, pe, person) = np_forward(cx, c, end.max(c + 1))?;
@@ -816,7 +818,7 @@ fn apposition_name(cx: &Ctx, mut i: usize, limit: usize) -> Option<(usize, usize
 
 /// A compound whose first part names the source: `US-Angaben` -> `US`, `Polizeiangaben` -> `Polizei`.
 fn compound_source(cx: &Ctx, i: usize, with_documents: bool) -> Option<Span> {
-    if cx.lang == Lang::En || !cx.is_word(i) || !(cx.upper(i) || cx.t(i).contains('-')) {
+    if cx.language.id() == Lang::En || !cx.is_word(i) || !(cx.upper(i) || cx.t(i).contains('-')) {
         return None;
     }
     let lower = cx.l(i);
@@ -872,7 +874,7 @@ fn may_cue(cx: &Ctx, i: usize) -> bool {
             cx.l(i),
             "nach" | "laut" | "in" | "gemäß" | "aus" | "hieß" | "hiess" | "heißt" | "heisst"
         )
-        || (cx.lang == Lang::De && (cx.upper(i) || cx.t(i).contains('-')))
+        || (cx.language.id() == Lang::De && (cx.upper(i) || cx.t(i).contains('-')))
 }
 
 /// Every cue in a sentence.
@@ -938,7 +940,7 @@ pub fn cues_in(cx: &Ctx, s: Sentence) -> Vec<Cue> {
             continue;
         }
         // "nach vorläufigen Schätzungen der Polizei": nach, adjectives, an unnamed noun.
-        if cx.lang == Lang::De && matches!(cx.l(i), "nach" | "laut" | "in" | "gemäß") {
+        if cx.language.id() == Lang::De && matches!(cx.l(i), "nach" | "laut" | "in" | "gemäß") {
             // Up to five words of determiners and attributes, then the unnamed noun:
             // "in einer am Montag veröffentlichten Umfrage des Verbands Bitkom".
             let mut k = i + 1;
@@ -970,7 +972,7 @@ pub fn cues_in(cx: &Ctx, s: Sentence) -> Vec<Cue> {
             }
         }
         // "wie aus Dokumenten hervorgeht": the documents.
-        if cx.lang == Lang::De
+        if cx.language.id() == Lang::De
             && cx.l(i) == "aus"
             && (i + 1..s.end).any(|k| cx.l(k).starts_with("hervor"))
             && let Some((h0, h1, pe, person)) = np_forward(cx, i + 1, s.end)
@@ -1053,7 +1055,7 @@ pub fn cues_in(cx: &Ctx, s: Sentence) -> Vec<Cue> {
     }
     // "Er griff den Chef an: Dieser verdiene Millionen" - reported speech after a colon.
     if cues.is_empty()
-        && cx.lang == Lang::De
+        && cx.language.id() == Lang::De
         && let Some(colon) = (s.first + 2..s.end).find(|&k| cx.is_punct(k, ":"))
     {
         let reported = (colon + 1..s.end).any(|k| cx.in_sec(k, sec::SUBJUNCTIVE));
@@ -1109,7 +1111,7 @@ fn verb_applies(cx: &Ctx, i: usize, s: Sentence) -> bool {
         return false;
     }
     // English "a previous estimate of", "its forecast": a noun after a determiner.
-    if cx.lang == Lang::En && i > s.first && cx.in_sec(i, sec::UNNAMED_SOURCE) {
+    if cx.language.id() == Lang::En && i > s.first && cx.in_sec(i, sec::UNNAMED_SOURCE) {
         let p = i - 1;
         let det_before = is_determiner(cx, p)
             || (p > s.first
@@ -1146,7 +1148,7 @@ fn verb_applies(cx: &Ctx, i: usize, s: Sentence) -> bool {
         }
     }
     // English "growth forecasts slipping", "estimates were": a noun, not a verb.
-    if cx.lang == Lang::En && w.ends_with('s') {
+    if cx.language.id() == Lang::En && w.ends_with('s') {
         let next = cx.l(i + 1);
         let noun = next.ends_with("ing")
             || i + 1 >= s.end
@@ -1212,7 +1214,7 @@ fn headline_cue(cx: &Ctx, s: Sentence) -> Option<Cue> {
 /// Whether a German sentence continues reported speech (subjunctive verb, `demnach`).
 #[must_use]
 pub fn continues_speech(cx: &Ctx, s: Sentence) -> bool {
-    if cx.lang != Lang::De {
+    if cx.language.id() != Lang::De {
         return false;
     }
     (s.first..s.end).any(|k| cx.in_sec(k, sec::SUBJUNCTIVE) || cx.in_sec(k, sec::CARRY))

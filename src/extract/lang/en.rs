@@ -1,0 +1,199 @@
+//! English: capitals mark names, the agent of a passive follows `by`, numbers are written
+//! as word sequences (`one hundred and fifty`, `twenty-five`), `10,000` groups thousands with
+//! commas and days follow or precede their month (`January 10`).
+
+// Scale factors and numeral values are exact constants from the lexicon, so comparing them
+// with `==` is intended.
+#![allow(clippy::float_cmp)]
+
+use std::sync::OnceLock;
+
+use super::{Language, NumberWords};
+use crate::extract::ctx::{Ctx, Sentence};
+use crate::extract::lexicon::{Lexicon, sec};
+use crate::extract::numbers::{self, Numeral, round4};
+use crate::model::Lang;
+
+/// English.
+pub(crate) struct English;
+
+impl Language for English {
+    fn id(&self) -> Lang {
+        Lang::En
+    }
+
+    fn lexicon(&self) -> &'static Lexicon {
+        static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+        super::lexicon_once(
+            &LEXICON,
+            include_str!("../../../assets/lexicon/en.txt"),
+        )
+    }
+
+    fn group_separator(&self) -> char {
+        ','
+    }
+
+    fn is_date_or_ordinal(&self, cx: &Ctx, i: usize, next: usize, s: Sentence, value: f64) -> bool {
+        // Day of a month: "January 10", "10 January", "Jan. 10".
+        if value.fract() != 0.0 || value > 31.0 {
+            return false;
+        }
+        let prev = i.checked_sub(1).filter(|&p| p >= s.first);
+        let month_before = prev.is_some_and(|p| {
+            cx.in_sec(p, sec::MONTH)
+                || (cx.is_punct(p, ".") && p > s.first && cx.in_sec(p - 1, sec::MONTH))
+        });
+        month_before || cx.in_sec(next, sec::MONTH)
+    }
+
+    fn year_by_next_word(&self, cx: &Ctx, next: usize) -> bool {
+        let w = cx.l(next);
+        w.ends_with("ed") || w.ends_with("ing") || w.ends_with('s') && w.len() <= 4
+    }
+
+    fn scale_phrase(&self, cx: &Ctx, i: usize, s: Sentence) -> Option<Numeral> {
+        // "tens of thousands", "hundreds of thousands".
+        let ahead = |k: usize| if i + k < s.end { cx.l(i + k) } else { "" };
+        let factor = cx.lex.sec(sec::VAGUE_FACTOR).number(cx.l(i))?;
+        if ahead(1) != "of" {
+            return None;
+        }
+        let v = cx.lex.sec(sec::VAGUE).number(ahead(2))?;
+        Some(Numeral::vague(i, i + 3, factor * v))
+    }
+
+    fn article_numeral(&self, cx: &Ctx, i: usize, s: Sentence) -> Option<Option<Numeral>> {
+        let ahead = |k: usize| if i + k < s.end { cx.l(i + k) } else { "" };
+        let lex = cx.lex;
+        // "a third", "a million".
+        if cx.in_sec(i, sec::ONE_ARTICLE) {
+            let next = ahead(1);
+            if let Some(f) = lex.sec(sec::FRACTION).number(next)
+                && !next.ends_with('s')
+            {
+                return Some(Some(Numeral::fraction(i, i + 2, round4(f))));
+            }
+            if let Some(f) = lex.sec(sec::SCALE).number(next).filter(|_| next.len() > 2) {
+                return Some(Some(Numeral::scaled(i, i + 2, f, f)));
+            }
+            return Some(None);
+        }
+        // "half a billion", "half of the".
+        if cx.in_sec(i, sec::HALF) {
+            let next = ahead(1);
+            if cx.lex.sec(sec::ONE_ARTICLE).contains(next)
+                && let Some(f) = lex
+                    .sec(sec::SCALE)
+                    .number(ahead(2))
+                    .filter(|f| *f >= 1000.0)
+            {
+                return Some(Some(Numeral::scaled(i, i + 3, 0.5 * f, f)));
+            }
+            if cx.lex.sec(sec::HALF_AFTER).contains(next) {
+                return Some(Some(Numeral::fraction(i, i + 1, 0.5)));
+            }
+            return Some(None);
+        }
+        None
+    }
+
+    fn number_words(&self, cx: &Ctx, i: usize, s: Sentence) -> Option<NumberWords> {
+        // "three-quarters", "two-thirds".
+        let w = cx.l(i);
+        if let Some((a, b)) = w.split_once('-') {
+            let numerals = cx.lex.sec(sec::NUMERAL);
+            if let (Some(x), Some(f)) = (numerals.number(a), cx.lex.sec(sec::FRACTION).number(b)) {
+                return Some(NumberWords::Fraction {
+                    value: round4(x * f),
+                    end: i + 1,
+                });
+            }
+        }
+        let (value, end) = parse_words(cx, i, s.end)?;
+        Some(NumberWords::Value { value, end })
+    }
+
+    fn may_start_number_word(&self, _cx: &Ctx, _i: usize, w: &str) -> bool {
+        w.contains('-')
+    }
+
+    fn number_word_value(&self, cx: &Ctx, j: usize, limit: usize) -> Option<f64> {
+        parse_words(cx, j, limit).map(|(v, _)| v)
+    }
+
+    fn fraction_after_number(&self, value: f64, f: f64) -> bool {
+        value > 1.0 || f != 0.5
+    }
+
+    fn proportion_link(&self, cx: &Ctx, j: usize, _digits: bool) -> Option<usize> {
+        // "one in five", "one out of five".
+        match cx.l(j) {
+            "in" => Some(j + 1),
+            "out" if cx.l(j + 1) == "of" => Some(j + 2),
+            _ => None,
+        }
+    }
+
+    fn one_counts_before_duration(&self) -> bool {
+        true
+    }
+
+    fn one_counts_in_context(&self, cx: &Ctx, i: usize, _s: Sentence, _prev: Option<usize>) -> bool {
+        // "one" before a noun counts; "one" as a pronoun does not.
+        cx.is_word(i + 1) && !cx.in_sec(i + 1, sec::STOP)
+    }
+
+    fn capitalises_nouns(&self) -> bool {
+        false
+    }
+}
+
+/// Parses an English number word sequence from token `i` (`twenty-five`,
+/// `one hundred and fifty`); returns the value and the end token.
+pub(crate) fn parse_words(cx: &Ctx, i: usize, limit: usize) -> Option<(f64, usize)> {
+    let numerals = cx.lex.sec(sec::NUMERAL);
+    let mut parts: Vec<(&str, f64)> = Vec::new();
+    let mut j = i;
+    while j < limit && cx.is_word(j) {
+        let w = cx.l(j);
+        if w == "and" {
+            let after_group = parts.last().is_some_and(|p| p.1 >= 100.0);
+            if after_group && numerals.contains(cx.l(j + 1)) && j + 1 < limit {
+                parts.push(("and", 0.0));
+                j += 1;
+                continue;
+            }
+            break;
+        }
+        let pieces: Vec<&str> = w.split('-').collect();
+        if !pieces.iter().all(|p| numerals.contains(p)) {
+            break;
+        }
+        if pieces.len() > 1 && !(pieces.len() == 2 && numerals.number(pieces[0])? >= 20.0) {
+            break;
+        }
+        for (k, p) in pieces.iter().enumerate() {
+            if k > 0 {
+                parts.push(("and", 0.0));
+            }
+            parts.push((p, numerals.number(p)?));
+        }
+        j += 1;
+    }
+    if parts.is_empty() {
+        return None;
+    }
+    if parts.last().is_some_and(|p| p.0 == "and") {
+        parts.pop();
+        j -= 1;
+    }
+    let mut value = numbers::combine(&parts)?;
+    // "two and a half".
+    if cx.l(j) == "and" && cx.l(j + 1) == "a" && cx.l(j + 2) == "half" && j + 2 < limit {
+        value += 0.5;
+        j += 3;
+    }
+    Some((value, j))
+}
+

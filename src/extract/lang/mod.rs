@@ -1,0 +1,209 @@
+//! Everything that differs between languages, behind one interface ([`Language`]), one module
+//! per language ([`de`], [`en`]) registered in one table ([`LANGUAGES`]), as charabia does for
+//! its segmenters. The words each rule reads are data in `assets/lexicon/<code>.txt`; a module
+//! holds only the grammar that word lists cannot say (German capitalises nouns, English puts
+//! the agent after `by`, ...).
+//!
+//! To add a language: write `assets/lexicon/<code>.txt` with every section of
+//! [`super::lexicon::SECTIONS`] (a section may be empty), add a module here implementing
+//! [`Language`], add it to [`LANGUAGES`] and its code to [`crate::model::Lang`].
+
+mod de;
+mod en;
+
+use std::sync::OnceLock;
+
+use super::ctx::{Ctx, Sentence};
+use super::lexicon::{Lexicon, sec};
+use super::numbers::Numeral;
+use super::token::Token;
+use crate::model::Lang;
+
+/// The rules of one language that are grammar rather than word lists. Every method is called
+/// with the article's [`Ctx`], whose lexicon is this language's.
+pub(crate) trait Language: Sync {
+    /// Which language this is.
+    fn id(&self) -> Lang;
+
+    /// The built-in word lists.
+    fn lexicon(&self) -> &'static Lexicon;
+
+    // --- Numbers -----------------------------------------------------------------------
+
+    /// The thousands separator of digits when only one kind of separator is written
+    /// (`10.000` in German, `10,000` in English); the other one is the decimal mark.
+    fn group_separator(&self) -> char;
+
+    /// Whether the digits at `i` (value `value`, next token `next`) are a date or an
+    /// ordinal by how this language writes them (`10. Januar`, `January 10`).
+    fn is_date_or_ordinal(&self, cx: &Ctx, i: usize, next: usize, s: Sentence, value: f64)
+    -> bool;
+
+    /// Whether a year-like number is a year, judged by the word after it (`next`).
+    fn year_by_next_word(&self, cx: &Ctx, next: usize) -> bool;
+
+    /// A scale phrase at token `i` that makes a vague figure (`tens of thousands`).
+    fn scale_phrase(&self, cx: &Ctx, i: usize, s: Sentence) -> Option<Numeral>;
+
+    /// A fraction or scale after an article or `half` at token `i` (`a third`, `a million`,
+    /// `half a billion`, `die Hälfte`): `None` when the rule does not apply, `Some(None)`
+    /// when it applies and finds no numeral.
+    fn article_numeral(&self, cx: &Ctx, i: usize, s: Sentence) -> Option<Option<Numeral>>;
+
+    /// A number written in words at token `i`.
+    fn number_words(&self, cx: &Ctx, i: usize, s: Sentence) -> Option<NumberWords>;
+
+    /// Whether the word `w` at token `i` may start a number in words beyond the lexicon's
+    /// numerals (`zweihundertfünfzig`, `twenty-five`).
+    fn may_start_number_word(&self, cx: &Ctx, i: usize, w: &str) -> bool;
+
+    /// The value of the number in words at token `j` (not past `limit`).
+    fn number_word_value(&self, cx: &Ctx, j: usize, limit: usize) -> Option<f64>;
+
+    /// Whether a fraction word of value `f` may follow a number word of value `value`
+    /// (`ein halbes Jahr` counts half a year; English `one half` is no count).
+    fn fraction_after_number(&self, value: f64, f: f64) -> bool;
+
+    /// The token after the link of a proportion at `j` (`one in five`, `zwei von drei`).
+    fn proportion_link(&self, cx: &Ctx, j: usize, digits: bool) -> Option<usize>;
+
+    /// Whether `one` before a duration counts without a time preposition (`one year`).
+    fn one_counts_before_duration(&self) -> bool;
+
+    /// Whether `ein`/`one` at `i` counts, judged by its context, when nothing else decided.
+    fn one_counts_in_context(&self, cx: &Ctx, i: usize, s: Sentence, prev: Option<usize>) -> bool;
+
+    // --- Nouns and speakers ------------------------------------------------------------
+
+    /// Whether nouns are capitalised, so that a capital inside a sentence marks any noun
+    /// and not only a name (German).
+    fn capitalises_nouns(&self) -> bool;
+
+}
+
+/// A number written in words: its value and the token after it, or a complete numeral
+/// (fractions such as `three-quarters`) that needs no further reading.
+pub(crate) enum NumberWords {
+    /// A value ending before token `end`.
+    Value {
+        /// The value.
+        value: f64,
+        /// One past the last token.
+        end: usize,
+    },
+    /// A fraction ending before token `end`.
+    Fraction {
+        /// The value.
+        value: f64,
+        /// One past the last token.
+        end: usize,
+    },
+}
+
+/// Every language, in order of preference when detection is undecided.
+pub(crate) static LANGUAGES: [&dyn Language; 2] = [&de::German, &en::English];
+
+/// The rules of a language.
+#[must_use]
+pub(crate) fn get(lang: Lang) -> &'static dyn Language {
+    LANGUAGES
+        .iter()
+        .copied()
+        .find(|l| l.id() == lang)
+        .unwrap_or(LANGUAGES[0])
+}
+
+/// Parses a lexicon file once.
+fn lexicon_once(cell: &'static OnceLock<Lexicon>, text: &'static str) -> &'static Lexicon {
+    cell.get_or_init(|| Lexicon::parse(text))
+}
+
+/// The language a word votes for: the first whose `[detect_letter]` letters it contains,
+/// else (for short ASCII words) the first whose `[detect_word]` function words hold it.
+fn vote(word: &str, short_only: bool) -> Option<usize> {
+    let letters = |l: &dyn Language| {
+        l.lexicon()
+            .sec(sec::DETECT_LETTER)
+            .words()
+            .iter()
+            .any(|c| word.contains(c.as_str()))
+    };
+    if let Some(k) = LANGUAGES.iter().position(|l| letters(*l)) {
+        return Some(k);
+    }
+    if short_only && (word.len() < 2 || word.len() > 6 || !word.is_ascii()) {
+        return None;
+    }
+    LANGUAGES
+        .iter()
+        .position(|l| l.lexicon().sec(sec::DETECT_WORD).contains(word))
+}
+
+/// The language with the most votes; the first of [`LANGUAGES`] when undecided.
+fn winner(votes: &[usize]) -> Lang {
+    let mut best = 0;
+    for (k, v) in votes.iter().enumerate() {
+        if *v > votes[best] {
+            best = k;
+        }
+    }
+    LANGUAGES[best].id()
+}
+
+/// Detects the language of a text from its first 1,500 bytes by its function words and
+/// letters (`[detect_word]`, `[detect_letter]`).
+#[must_use]
+pub fn detect(text: &str) -> Lang {
+    let mut end = text.len().min(1_500);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let mut votes = [0usize; LANGUAGES.len()];
+    for word in text[..end].split(|c: char| !c.is_alphabetic()) {
+        let lower = word.to_lowercase();
+        if let Some(k) = vote(&lower, true) {
+            votes[k] += 1;
+        }
+    }
+    winner(&votes)
+}
+
+/// Detects the language from the first 120 word tokens of a tokenized text (`lower` is the
+/// lower-cased text the tokens index).
+#[must_use]
+pub fn detect_tokens(lower: &str, toks: &[Token]) -> Lang {
+    let mut votes = [0usize; LANGUAGES.len()];
+    for t in toks.iter().filter(|t| t.is_word()).take(120) {
+        let Some(word) = lower.get(t.start..t.end) else {
+            continue;
+        };
+        if let Some(k) = vote(word, false) {
+            votes[k] += 1;
+        }
+    }
+    winner(&votes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detects_both_languages() {
+        assert_eq!(
+            detect("Die Polizei teilte mit, dass mehr als 300 Menschen festgenommen wurden."),
+            Lang::De
+        );
+        assert_eq!(
+            detect("The police said that more than 300 people were arrested on Monday."),
+            Lang::En
+        );
+    }
+
+    #[test]
+    fn every_language_is_registered_once() {
+        for lang in [Lang::De, Lang::En] {
+            assert_eq!(get(lang).id(), lang);
+        }
+    }
+}
