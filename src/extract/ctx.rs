@@ -79,8 +79,14 @@ impl<'a> Ctx<'a> {
     /// `neuen`, `großem`; `[adjective_ending]`).
     #[must_use]
     pub fn inflected(&self, word: &str) -> bool {
+        self.ends_with_any(word, sec::ADJECTIVE_ENDING)
+    }
+
+    /// Whether a word ends with one of the entries of a section (a list of endings).
+    #[must_use]
+    pub fn ends_with_any(&self, word: &str, section: Sec) -> bool {
         self.lex
-            .sec(sec::ADJECTIVE_ENDING)
+            .sec(section)
             .words()
             .iter()
             .any(|e| word.ends_with(e.as_str()))

@@ -4,7 +4,7 @@
 use super::ctx::{Ctx, Sentence};
 use super::numbers::{self, Numeral};
 use crate::extract::lexicon::sec;
-use crate::model::{Kind, Lang, Qualifier};
+use crate::model::{Kind, Qualifier};
 
 /// A figure in a sentence, before its source is known.
 #[derive(Debug, Clone)]
@@ -141,13 +141,17 @@ fn build(cx: &Ctx, s: Sentence, num: Numeral, between: Option<usize>) -> Figure 
     }
     let mut expr_end = num.end;
     // "millions of dollars", "Hunderte Millionen von Euro".
-    let unit_at = if num.vague && matches!(cx.l(num.end), "of" | "von") {
+    let unit_at = if num.vague && cx.in_sec(num.end, sec::QUANTITY_OF) {
         num.end + 1
     } else {
         num.end
     };
-    if let Some((end, word_kind, word_unit)) = unit_after(cx, unit_at, s)
-        .filter(|(_, k, _)| unit_at == num.end || matches!(k, Kind::Money | Kind::Measure))
+    if let Some(UnitMatch {
+        end,
+        kind: word_kind,
+        unit: word_unit,
+    }) = unit_after(cx, unit_at, s)
+        .filter(|u| unit_at == num.end || matches!(u.kind, Kind::Money | Kind::Measure))
     {
         let keep_fraction = num.fraction && word_kind == Kind::Percent;
         if !(keep_fraction || num.multiplier && word_kind != Kind::Other) {
@@ -173,10 +177,9 @@ fn build(cx: &Ctx, s: Sentence, num: Numeral, between: Option<usize>) -> Figure 
     }
     // A postposed "oder mehr" / "or more".
     if qualifier == Qualifier::Exact {
-        let tail = cx.phrase(expr_end, (expr_end + 3).min(s.end));
-        if tail.starts_with("oder mehr")
-            || tail.starts_with("or more")
-            || tail.starts_with("und mehr")
+        if cx
+            .match_at(expr_end, s.end, cx.lex.sec(sec::AT_LEAST_AFTER))
+            .is_some()
         {
             qualifier = Qualifier::AtLeast;
         }
@@ -222,39 +225,25 @@ fn qualifier_before(cx: &Ctx, start: usize, s: Sentence) -> (usize, Qualifier) {
                 .filter(|&b| b > s.first && cx.is_word(b));
             let noun_before = before.filter(|&b| cx.upper(b) && !cx.in_sec(b, sec::STOP));
             // "ein Scheck über 500 Euro": what something is worth.
-            let worth = cx.l(first) == "über"
+            let worth = cx.in_sec(first, sec::WORTH_QUALIFIER)
                 && noun_before.is_some_and(|b| {
                     let w = cx.l(b);
                     cx.lex
-                        .section("worth_noun_suffix")
+                        .sec(sec::WORTH_NOUN_SUFFIX)
                         .words()
                         .iter()
                         .any(|x| w.ends_with(x.as_str()))
                 });
             // "eine Befragung unter 2800 Menschen": among.
-            let among = cx.l(first) == "unter"
+            let among = cx.in_sec(first, sec::AMONG_QUALIFIER)
                 && noun_before.is_some_and(|b| cx.in_sec(b, sec::UNNAMED_SOURCE));
             // "über drei Jahre", "over three years": a period, unless "seit über", "for over".
-            let period = matches!(cx.l(first), "über" | "over")
+            let period = cx.in_sec(first, sec::PERIOD_QUALIFIER)
                 && cx
                     .lex
                     .unit(cx.l(start + 1))
                     .is_some_and(|(k, _)| k == Kind::Duration)
-                && !before.is_some_and(|b| {
-                    matches!(
-                        cx.l(b),
-                        "seit"
-                            | "vor"
-                            | "nach"
-                            | "mit"
-                            | "since"
-                            | "for"
-                            | "in"
-                            | "after"
-                            | "than"
-                            | "of"
-                    )
-                });
+                && !before.is_some_and(|b| cx.in_sec(b, sec::PERIOD_NOT_AFTER));
             if worth || among || period {
                 return (start, Qualifier::Exact);
             }
@@ -269,20 +258,30 @@ fn qualifier_before(cx: &Ctx, start: usize, s: Sentence) -> (usize, Qualifier) {
     (start, Qualifier::Exact)
 }
 
-/// A unit phrase right after the number: kind, unit code, and the end token.
-fn unit_after<'l>(cx: &Ctx, at: usize, s: Sentence) -> Option<(usize, Kind, Option<&'l str>)>
-where
-    'static: 'l,
-{
+/// A unit found after a number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct UnitMatch {
+    /// One past the unit's last token.
+    pub end: usize,
+    /// The kind of quantity the unit makes.
+    pub kind: Kind,
+    /// The unit code (`EUR`, `km`), if the kind has units.
+    pub unit: Option<&'static str>,
+}
+
+/// A unit phrase right after the number.
+fn unit_after(cx: &Ctx, at: usize, s: Sentence) -> Option<UnitMatch> {
     let lex = cx.lex;
     let section = lex.sec(sec::UNIT);
     let Some((end, value)) = cx.match_at(at, s.end.max(at + 1), section) else {
-        return compound_unit(cx, at, s);
+        return cx.language.compound_unit(cx, at, s);
     };
     // A single-letter unit (m, t) in English only glued or before a break: "5 m deep" is rare,
     // "5 t" as an article is not English but "a" is.
     let phrase = cx.phrase(at, end);
-    if cx.language.id() == Lang::En && phrase.chars().count() == 1 && phrase.chars().all(char::is_alphabetic)
+    if cx.language.single_letter_units_need_glue()
+        && phrase.chars().count() == 1
+        && phrase.chars().all(char::is_alphabetic)
     {
         let next_is_word = cx.is_word(end) && end < s.end;
         if !cx.glued(at) && next_is_word {
@@ -292,37 +291,20 @@ where
     // "Jahre alt" is an age, handled before; "Tag" as in "am Tag" is not after a number.
     let (kind, unit) = value.split_once(' ').unwrap_or((value, "-"));
     let kind = Kind::parse(kind)?;
-    Some((end, kind, (unit != "-").then_some(unit)))
-}
-
-/// A German compound ending in a unit: "Überstunden", "Autobahnkilometer".
-fn compound_unit<'l>(cx: &Ctx, at: usize, s: Sentence) -> Option<(usize, Kind, Option<&'l str>)>
-where
-    'static: 'l,
-{
-    if cx.language.id() != Lang::De || at >= s.end || !cx.is_word(at) || !cx.upper(at) {
-        return None;
-    }
-    let w = cx.l(at);
-    let suffix = cx
-        .lex
-        .sec(sec::UNIT_SUFFIX)
-        .words()
-        .iter()
-        .find(|u| w.len() > u.len() + 2 && w.ends_with(u.as_str()))?;
-    let (kind, unit) = cx.lex.unit(suffix)?;
-    Some((at + 1, kind, unit))
+    Some(UnitMatch {
+        end,
+        kind,
+        unit: (unit != "-").then_some(unit),
+    })
 }
 
 /// Whether the word can head a noun phrase as the thing counted.
-fn is_noun(cx: &Ctx, i: usize) -> bool {
+pub(crate) fn is_noun(cx: &Ctx, i: usize) -> bool {
     if !cx.is_word(i) || cx.in_sec(i, sec::STOP) || cx.in_sec(i, sec::MONTH) {
         return false;
     }
-    match cx.language.id() {
-        Lang::De => cx.upper(i),
-        Lang::En => true,
-    }
+    // Where nouns are capitalised, a noun is a capitalised word.
+    !cx.language.capitalises_nouns() || cx.upper(i)
 }
 
 /// The head noun after the number: German skips adjectives to the first capitalised noun;
@@ -331,102 +313,16 @@ fn subject_after(cx: &Ctx, at: usize, s: Sentence, allow_of: bool) -> Option<(St
     let mut i = at;
     let limit = (at + 6).min(s.end);
     // "Tausende von Menschen", "ein Viertel der Befragten", "tens of thousands of people".
-    let skip = |w: &str| {
-        matches!(
-            w,
-            "der"
-                | "des"
-                | "von"
-                | "aller"
-                | "unserer"
-                | "ihrer"
-                | "of"
-                | "the"
-                | "all"
-                | "those"
-                | "these"
-                | "them"
-                | "its"
-                | "their"
-        )
-    };
-    if allow_of || matches!(cx.l(i), "von" | "of") {
-        while i < limit && skip(cx.l(i)) {
+    if allow_of || cx.in_sec(i, sec::QUANTITY_OF) {
+        while i < limit && cx.in_sec(i, sec::SUBJECT_SKIP) {
             i += 1;
         }
     }
     // "3,000 more troops", "weitere 700 Soldaten".
-    while i < limit
-        && matches!(
-            cx.l(i),
-            "more"
-                | "additional"
-                | "further"
-                | "extra"
-                | "other"
-                | "weitere"
-                | "weiteren"
-                | "zusätzliche"
-                | "zusätzlichen"
-        )
-    {
+    while i < limit && cx.in_sec(i, sec::ADDITIONAL) {
         i += 1;
     }
-    match cx.language.id() {
-        Lang::De => {
-            while i < limit {
-                if !cx.is_word(i) {
-                    return None;
-                }
-                if is_noun(cx, i) {
-                    return Some((cx.t(i).to_string(), i));
-                }
-                let w = cx.l(i);
-                let adjective = cx.inflected(w)
-                    || matches!(w, "weitere" | "mehr" | "neue" | "zusätzliche");
-                if !adjective
-                    || cx.in_sec(i, sec::STOP) && !matches!(w, "weitere" | "neue" | "weiteren")
-                {
-                    return None;
-                }
-                i += 1;
-            }
-            None
-        }
-        Lang::En => {
-            let mut last = None;
-            let mut count = 0;
-            while i < limit && count < 3 {
-                if !cx.is_word(i) || cx.in_sec(i, sec::STOP) {
-                    break;
-                }
-                let w = cx.l(i);
-                if count > 0 && (w.ends_with("ed") || w.ends_with("ing") || w.ends_with("ly")) {
-                    break;
-                }
-                if cx.lex.sec(sec::ACTION).contains(w) && count > 0 {
-                    break;
-                }
-                last = Some(i);
-                count += 1;
-                i += 1;
-                // A possessive or a plural noun ends the phrase: "Britain's", "troops near".
-                let plural = (w.ends_with('s') && !w.ends_with("ss") && w.len() > 3)
-                    || matches!(
-                        w,
-                        "people" | "children" | "men" | "women" | "police" | "staff" | "personnel"
-                    );
-                if w.ends_with("'s") || w.ends_with("’s") || plural {
-                    break;
-                }
-            }
-            let last = last?;
-            if cx.l(last).ends_with("ed") && last == at {
-                return None;
-            }
-            Some((cx.t(last).to_string(), last))
-        }
-    }
+    cx.language.counted_noun(cx, i, at, limit)
 }
 
 /// The noun a figure with an elided subject refers to: "die Zahl der Toten stieg auf 30".
@@ -434,7 +330,7 @@ fn antecedent(cx: &Ctx, s: Sentence, before: usize) -> Option<(String, usize)> {
     let mut i = before;
     while i > s.first {
         i -= 1;
-        if matches!(cx.l(i), "zahl" | "anzahl" | "number" | "total" | "count") {
+        if cx.in_sec(i, sec::COUNT_NOUN) {
             let inner = Sentence {
                 first: s.first,
                 end: before,
@@ -460,12 +356,8 @@ fn hard_boundary(cx: &Ctx, k: usize) -> bool {
     }
     // A cue verb ends the clause, unless it is a verb of the reported clause ("had registered").
     cx.in_sec(k, sec::SPEECH_VERB)
-        && cx.l(k) != "so"
-        && !(k > 0
-            && matches!(
-                cx.l(k - 1),
-                "had" | "has" | "have" | "were" | "was" | "hatten" | "hatte"
-            ))
+        && !cx.in_sec(k, sec::CUE_NOT_BOUNDARY)
+        && !(k > 0 && cx.in_sec(k - 1, sec::REPORTED_AUX))
 }
 
 /// Whether token `k` joins two coordinated parts.
@@ -516,8 +408,13 @@ fn nearest_action(cx: &Ctx, fig: &Figure, lo: usize, hi: usize) -> Option<String
         }
         let w = cx.l(i);
         let found = if let Some(a) = section.get(w) {
-            // German "ums Leben" only with "Leben".
-            if w == "ums" && cx.l(i + 1) != "leben" {
+            // "ums Leben" only with "Leben".
+            if cx
+                .lex
+                .sec(sec::ACTION_NEEDS_NEXT)
+                .get(w)
+                .is_some_and(|next| cx.l(i + 1) != next)
+            {
                 None
             } else {
                 Some(a.to_string())

@@ -196,6 +196,23 @@ sections! {
     DETECT_WORD = "detect_word",
     DETECT_LETTER = "detect_letter",
     FIGURE_COORDINATION = "figure_coordination",
+    WORTH_NOUN_SUFFIX = "worth_noun_suffix",
+    QUANTITY_OF = "quantity_of",
+    AT_LEAST_AFTER = "at_least_after",
+    WORTH_QUALIFIER = "worth_qualifier",
+    AMONG_QUALIFIER = "among_qualifier",
+    PERIOD_QUALIFIER = "period_qualifier",
+    PERIOD_NOT_AFTER = "period_not_after",
+    SUBJECT_SKIP = "subject_skip",
+    ADDITIONAL = "additional",
+    SUBJECT_ADJECTIVE = "subject_adjective",
+    STOP_ADJECTIVE = "stop_adjective",
+    PLURAL_NOUN = "plural_noun",
+    NOT_NOUN_SUFFIX = "not_noun_suffix",
+    COUNT_NOUN = "count_noun",
+    CUE_NOT_BOUNDARY = "cue_not_boundary",
+    REPORTED_AUX = "reported_aux",
+    ACTION_NEEDS_NEXT = "action_needs_next",
 }
 
 /// The flag bit of a section name, if it is declared.

@@ -10,6 +10,7 @@ use std::sync::OnceLock;
 
 use super::{Language, NumberWords};
 use crate::extract::ctx::{Ctx, Sentence};
+use crate::extract::figure::{UnitMatch, is_noun};
 use crate::extract::lexicon::{Lexicon, sec};
 use crate::extract::numbers::{self, Numeral};
 use crate::model::Lang;
@@ -142,6 +143,49 @@ impl Language for German {
 
     fn capitalises_nouns(&self) -> bool {
         true
+    }
+
+    fn single_letter_units_need_glue(&self) -> bool {
+        false
+    }
+
+    fn compound_unit(&self, cx: &Ctx, at: usize, s: Sentence) -> Option<UnitMatch> {
+        // "Überstunden", "Autobahnkilometer": a compound ending in a unit.
+        if at >= s.end || !cx.is_word(at) || !cx.upper(at) {
+            return None;
+        }
+        let w = cx.l(at);
+        let suffix = cx
+            .lex
+            .sec(sec::UNIT_SUFFIX)
+            .words()
+            .iter()
+            .find(|u| w.len() > u.len() + 2 && w.ends_with(u.as_str()))?;
+        let (kind, unit) = cx.lex.unit(suffix)?;
+        Some(UnitMatch {
+            end: at + 1,
+            kind,
+            unit,
+        })
+    }
+
+    fn counted_noun(&self, cx: &Ctx, mut i: usize, _at: usize, limit: usize) -> Option<(String, usize)> {
+        // Adjectives are skipped to the first capitalised noun.
+        while i < limit {
+            if !cx.is_word(i) {
+                return None;
+            }
+            if is_noun(cx, i) {
+                return Some((cx.t(i).to_string(), i));
+            }
+            let w = cx.l(i);
+            let adjective = cx.inflected(w) || cx.in_sec(i, sec::SUBJECT_ADJECTIVE);
+            if !adjective || cx.in_sec(i, sec::STOP) && !cx.in_sec(i, sec::STOP_ADJECTIVE) {
+                return None;
+            }
+            i += 1;
+        }
+        None
     }
 }
 

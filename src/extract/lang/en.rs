@@ -10,6 +10,7 @@ use std::sync::OnceLock;
 
 use super::{Language, NumberWords};
 use crate::extract::ctx::{Ctx, Sentence};
+use crate::extract::figure::UnitMatch;
 use crate::extract::lexicon::{Lexicon, sec};
 use crate::extract::numbers::{self, Numeral, round4};
 use crate::model::Lang;
@@ -146,6 +147,47 @@ impl Language for English {
 
     fn capitalises_nouns(&self) -> bool {
         false
+    }
+
+    fn single_letter_units_need_glue(&self) -> bool {
+        true
+    }
+
+    fn compound_unit(&self, _cx: &Ctx, _at: usize, _s: Sentence) -> Option<UnitMatch> {
+        None
+    }
+
+    fn counted_noun(&self, cx: &Ctx, mut i: usize, at: usize, limit: usize) -> Option<(String, usize)> {
+        // The last word of the noun phrase.
+        let mut last = None;
+        let mut count = 0;
+        while i < limit && count < 3 {
+            if !cx.is_word(i) || cx.in_sec(i, sec::STOP) {
+                break;
+            }
+            let w = cx.l(i);
+            if count > 0 && cx.ends_with_any(w, sec::NOT_NOUN_SUFFIX) {
+                break;
+            }
+            if cx.lex.sec(sec::ACTION).contains(w) && count > 0 {
+                break;
+            }
+            last = Some(i);
+            count += 1;
+            // A possessive or a plural noun ends the phrase: "Britain's", "troops near".
+            let plural = (w.ends_with('s') && !w.ends_with("ss") && w.len() > 3)
+                || cx.in_sec(i, sec::PLURAL_NOUN);
+            i += 1;
+            if w.ends_with("'s") || w.ends_with("’s") || plural {
+                break;
+            }
+        }
+        let last = last?;
+        // "30 killed": a participle right after the number counts nothing.
+        if cx.l(last).ends_with("ed") && last == at {
+            return None;
+        }
+        Some((cx.t(last).to_string(), last))
     }
 }
 

@@ -15,6 +15,7 @@ use std::sync::OnceLock;
 
 use super::ctx::{Ctx, Sentence};
 use super::lexicon::{Lexicon, sec};
+use super::figure::UnitMatch;
 use super::numbers::Numeral;
 use super::token::Token;
 use crate::model::Lang;
@@ -78,6 +79,19 @@ pub(crate) trait Language: Sync {
     /// Whether nouns are capitalised, so that a capital inside a sentence marks any noun
     /// and not only a name (German).
     fn capitalises_nouns(&self) -> bool;
+
+    // --- What a figure counts ----------------------------------------------------------
+
+    /// Whether a one-letter unit (`m`, `t`) counts only glued to the number or before a
+    /// break (English: `5 t` is rare, the article `a` is not).
+    fn single_letter_units_need_glue(&self) -> bool;
+
+    /// A unit at the end of a compound noun at `at` (`Überstunden`, `Autobahnkilometer`).
+    fn compound_unit(&self, cx: &Ctx, at: usize, s: Sentence) -> Option<UnitMatch>;
+
+    /// The noun that a figure counts, read from token `i` on (the figure's expression ends
+    /// at `at`, the search at `limit`): its text and token.
+    fn counted_noun(&self, cx: &Ctx, i: usize, at: usize, limit: usize) -> Option<(String, usize)>;
 
 }
 
