@@ -2,7 +2,7 @@
 //! twin, the tokens, the sentences and the language's lexicon, with small lookup helpers.
 
 use super::token::{TokKind, Token};
-use crate::extract::lexicon::{Lexicon, Sec, Section, TokenFlags, sec};
+use crate::extract::lexicon::{FLAG_BITS, Lexicon, Sec, Section, TokenFlags, sec};
 use super::lang::Language;
 
 /// One sentence: a range of token indices and its byte span.
@@ -131,6 +131,9 @@ impl<'a> Ctx<'a> {
     /// Whether token `i` (lower-cased) is in a lexicon section.
     #[must_use]
     pub fn in_sec(&self, i: usize, section: Sec) -> bool {
+        if section.0 >= FLAG_BITS {
+            return i < self.toks.len() && self.lex.sec(section).contains(self.l(i));
+        }
         self.flags
             .get(i)
             .is_some_and(|f| f.entry & (1 << section.0) != 0)
@@ -139,6 +142,9 @@ impl<'a> Ctx<'a> {
     /// Whether some phrase of a section ends with token `i`.
     #[must_use]
     pub fn ends_sec(&self, i: usize, section: Sec) -> bool {
+        if section.0 >= FLAG_BITS {
+            return i < self.toks.len() && self.lex.sec(section).may_end(self.l(i));
+        }
         self.flags
             .get(i)
             .is_some_and(|f| f.ends & (1 << section.0) != 0)
@@ -147,6 +153,9 @@ impl<'a> Ctx<'a> {
     /// Whether some phrase of a section starts with token `i`.
     #[must_use]
     pub fn starts_sec(&self, i: usize, section: Sec) -> bool {
+        if section.0 >= FLAG_BITS {
+            return i < self.toks.len() && self.lex.sec(section).may_start(self.l(i));
+        }
         self.flags
             .get(i)
             .is_some_and(|f| f.starts & (1 << section.0) != 0)

@@ -356,7 +356,7 @@ fn hard_boundary(cx: &Ctx, k: usize) -> bool {
     }
     // A cue verb ends the clause, unless it is a verb of the reported clause ("had registered").
     cx.in_sec(k, sec::SPEECH_VERB)
-        && !cx.in_sec(k, sec::CUE_NOT_BOUNDARY)
+        && !cx.in_sec(k, sec::COMMA_CUE)
         && !(k > 0 && cx.in_sec(k - 1, sec::REPORTED_AUX))
 }
 

@@ -115,6 +115,9 @@ macro_rules! sections {
     };
 }
 
+/// How many sections have a flag bit; later ones are looked up by hashing the word.
+pub const FLAG_BITS: u32 = u128::BITS;
+
 /// A lexicon section, by its bit: `sec::STOP`. Using the constants keeps the per-token
 /// membership test to one bit operation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -210,9 +213,53 @@ sections! {
     PLURAL_NOUN = "plural_noun",
     NOT_NOUN_SUFFIX = "not_noun_suffix",
     COUNT_NOUN = "count_noun",
-    CUE_NOT_BOUNDARY = "cue_not_boundary",
+    COMMA_CUE = "comma_cue",
     REPORTED_AUX = "reported_aux",
     ACTION_NEEDS_NEXT = "action_needs_next",
+    TITLE_INFLECTION = "title_inflection",
+    OWNER_LINK = "owner_link",
+    ATTRIBUTE_PREPOSITION = "attribute_preposition",
+    ATTRIBUTE_ENDING = "attribute_ending",
+    POSSESSIVE_SUFFIX = "possessive_suffix",
+    NAME_CONNECTOR = "name_connector",
+    PHRASE_ATTACHMENT = "phrase_attachment",
+    NAME_JOINER = "name_joiner",
+    NAME_JOINER_BEFORE_CUE = "name_joiner_before_cue",
+    RELATIVE_PRONOUN = "relative_pronoun",
+    PASSIVE_AUX = "passive_aux",
+    PASSIVE_ADVERB = "passive_adverb",
+    AGENT_MARKER = "agent_marker",
+    DEMONSTRATIVE = "demonstrative",
+    ADVERB_ENDING = "adverb_ending",
+    NOT_INVERTED_SUBJECT = "not_inverted_subject",
+    FINITE_AUX = "finite_aux",
+    PERFECT_AUX = "perfect_aux",
+    NOMINATIVE_ARTICLE = "nominative_article",
+    PARTICIPLE_ENDING = "participle_ending",
+    INVERTED_PHRASE_END = "inverted_phrase_end",
+    LINKING_S_STEM = "linking_s_stem",
+    CUE_START = "cue_start",
+    CUE_BEFORE_UNNAMED = "cue_before_unnamed",
+    CUE_BEFORE_UNNAMED_NEEDS_ARTICLE = "cue_before_unnamed_needs_article",
+    UNNAMED_OWNER_LINK = "unnamed_owner_link",
+    SOURCE_FROM = "source_from",
+    SOURCE_FROM_VERB = "source_from_verb",
+    UNNAMED_CUE_LINK = "unnamed_cue_link",
+    IMPERSONAL_CUE = "impersonal_cue",
+    IMPERSONAL_SUBJECT = "impersonal_subject",
+    IMPERSONAL_SOURCE_LINK = "impersonal_source_link",
+    VERB_NOT_AFTER = "verb_not_after",
+    CUE_NEEDS_BREAK = "cue_needs_break",
+    COMPLEMENTIZER = "complementizer",
+    CUE_WITH_PREPOSITION = "cue_with_preposition",
+    NOUN_FOLLOWER = "noun_follower",
+    PLURAL_NOUN_FOLLOWER = "plural_noun_follower",
+    SUBJECT_PRONOUN = "subject_pronoun",
+    POINTS_BACK = "points_back",
+    PAST_AUX = "past_aux",
+    FIGURES_VERB = "figures_verb",
+    FIGURES_FROM = "figures_from",
+    PARTICIPLE_SUFFIX = "participle_suffix",
 }
 
 /// The flag bit of a section name, if it is declared.
@@ -337,7 +384,7 @@ impl Lexicon {
         }
         let mut flags: HashMap<String, TokenFlags> = HashMap::default();
         for (name, section) in &sections {
-            let Some(bit) = section_bit(name) else {
+            let Some(bit) = section_bit(name).filter(|b| *b < FLAG_BITS) else {
                 continue;
             };
             for phrase in section.entries.keys() {

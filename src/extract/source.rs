@@ -32,28 +32,62 @@ pub struct Cue {
     pub unnamed: bool,
 }
 
+/// A noun phrase that may name a speaker: the head words that become the source span, and
+/// the whole phrase, whose figures are not attributed to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct NounPhrase {
+    /// First token of the head.
+    pub head_first: usize,
+    /// One past the head's last token.
+    pub head_end: usize,
+    /// First token of the phrase.
+    pub start: usize,
+    /// One past the phrase's last token.
+    pub end: usize,
+    /// The head is a person (a name after a title, or a pronoun).
+    pub person: bool,
+}
+
+impl NounPhrase {
+    /// A phrase of tokens `start..end` with its head `head_first..head_end`.
+    pub(crate) fn new(head_first: usize, head_end: usize, start: usize, end: usize, person: bool) -> Self {
+        Self {
+            head_first,
+            head_end,
+            start,
+            end,
+            person,
+        }
+    }
+}
+
 /// Determiners and words that open a noun phrase without being part of its head.
-fn is_determiner(cx: &Ctx, i: usize) -> bool {
+pub(crate) fn is_determiner(cx: &Ctx, i: usize) -> bool {
     cx.in_sec(i, sec::DETERMINER)
 }
 
-fn is_title(cx: &Ctx, i: usize) -> bool {
+pub(crate) fn is_title(cx: &Ctx, i: usize) -> bool {
     if !cx.is_word(i) {
         return false;
     }
     if cx.in_sec(i, sec::TITLE) {
         return true;
     }
-    // Inflected and compound titles are German nouns: capitalised.
-    if cx.language.id() == Lang::En || !cx.upper(i) {
+    // Inflected and compound titles, where nouns are capitalised: "des Ministers",
+    // "Bahnsprecher".
+    if !cx.language.capitalises_nouns() || !cx.upper(i) {
         return false;
     }
     let w = cx.l(i);
     let titles = cx.lex.sec(sec::TITLE);
-    if titles.contains(w)
-        || w.strip_suffix('s').is_some_and(|b| titles.contains(b))
-        || w.strip_suffix("es").is_some_and(|b| titles.contains(b))
-    {
+    let inflected = || {
+        cx.lex
+            .sec(sec::TITLE_INFLECTION)
+            .words()
+            .iter()
+            .any(|e| w.strip_suffix(e.as_str()).is_some_and(|b| titles.contains(b)))
+    };
+    if titles.contains(w) || inflected() {
         return true;
     }
     let stem = w.strip_suffix('s').unwrap_or(w);
@@ -74,14 +108,14 @@ fn is_title(cx: &Ctx, i: usize) -> bool {
 }
 
 /// Whether a word may stand in a speaker noun phrase.
-fn np_word(cx: &Ctx, i: usize) -> bool {
+pub(crate) fn np_word(cx: &Ctx, i: usize) -> bool {
     cx.is_word(i)
         && (!cx.in_sec(i, sec::SPEECH_VERB) || cx.in_sec(i, sec::UNNAMED_SOURCE))
         && !cx.in_sec(i, sec::NOT_SPEAKER)
 }
 
 /// Whether a word is all capitals (an acronym such as `UNHCR`).
-fn is_acronym(cx: &Ctx, i: usize) -> bool {
+pub(crate) fn is_acronym(cx: &Ctx, i: usize) -> bool {
     let t = cx.t(i);
     let upper = t.chars().filter(|c| c.is_uppercase()).count();
     // "UNHCR", "IOM", and mixed forms such as "GdP", "BaFin", "KfW".
@@ -97,7 +131,7 @@ fn owner_of_document(
     cx: &Ctx,
     head: (usize, usize),
     limit: usize,
-) -> Option<(usize, usize, usize, bool)> {
+) -> Option<NounPhrase> {
     let document = head.1 == head.0 + 1
         && (cx.in_sec(head.0, sec::UNNAMED_SOURCE) || {
             let w = cx.l(head.0);
@@ -115,11 +149,9 @@ fn owner_of_document(
         if cx.is_any_punct(k) || cx.in_sec(k, sec::SPEECH_VERB) {
             break;
         }
-        if matches!(
-            cx.l(k),
-            "des" | "der" | "vom" | "von" | "by" | "from" | "of"
-        ) && let Some(found) = np_forward(cx, k + 1, limit)
-            && cx.upper(found.0)
+        if cx.in_sec(k, sec::OWNER_LINK)
+            && let Some(found) = np_forward(cx, k + 1, limit)
+            && cx.upper(found.head_first)
         {
             return Some(found);
         }
@@ -129,7 +161,7 @@ fn owner_of_document(
 
 /// Finds the head of a noun phrase starting at `i` (after determiners and adjectives);
 /// returns (head first, head end, phrase end, person).
-fn np_forward(cx: &Ctx, mut i: usize, limit: usize) -> Option<(usize, usize, usize, bool)> {
+fn np_forward(cx: &Ctx, mut i: usize, limit: usize) -> Option<NounPhrase> {
     let mut possessive = None;
     let start = i;
     while i < limit && (is_determiner(cx, i) || cx.is_punct(i, "„") || cx.is_punct(i, "\"")) {
@@ -138,279 +170,51 @@ fn np_forward(cx: &Ctx, mut i: usize, limit: usize) -> Option<(usize, usize, usi
         }
         i += 1;
     }
-    // A participial attribute before the noun: "einer am Montag veröffentlichten Umfrage",
-    // "auf mit den Plänen vertraute Banker".
-    let preposition = matches!(
-        cx.l(i),
-        "mit" | "von" | "aus" | "bei" | "für" | "über" | "an" | "auf" | "zu" | "nach" | "am" | "im"
-    );
-    if cx.language.id() == Lang::De
-        && (i > start || preposition)
-        && i < limit
-        && cx.is_word(i)
-        && !cx.upper(i)
-        && cx.in_sec(i, sec::STOP)
-    {
-        let found = (i + 1..(i + 7).min(limit)).find(|&k| {
-            let w = cx.l(k);
-            cx.is_word(k)
-                && !cx.upper(k)
-                && !cx.in_sec(k, sec::STOP)
-                && ["e", "en", "er", "es"].iter().any(|e| w.ends_with(e))
-                && cx.upper(k + 1)
-                && cx.is_word(k + 1)
-        });
-        if let Some(k) = found.filter(|&k| (i..k).all(|j| cx.is_word(j))) {
-            i = k + 1;
-        }
-    }
+    // A participial attribute before the noun: "einer am Montag veröffentlichten Umfrage".
+    i = cx.language.skip_attribute(cx, i, start, limit);
     if i >= limit {
         return None;
     }
     if cx.in_sec(i, sec::PRONOUN) {
-        return Some((i, i + 1, i + 1, true));
+        return Some(NounPhrase::new(i, i + 1, start, i + 1, true));
     }
-    let found = match cx.language.id() {
-        Lang::De => np_forward_de(cx, i, limit),
-        Lang::En => np_forward_en(cx, i, limit),
-    }?;
-    if let Some(owner) = owner_of_document(cx, (found.0, found.1), limit) {
-        return Some((owner.0, owner.1, owner.2.max(found.2), owner.3));
+    let found = cx.language.noun_phrase(cx, i, limit)?;
+    if let Some(owner) = owner_of_document(cx, (found.head_first, found.head_end), limit) {
+        return Some(NounPhrase {
+            end: owner.end.max(found.end),
+            ..owner
+        });
     }
     // "the council's estimates": the owner of an unnamed source.
-    if cx.language.id() == Lang::En
-        && found.1 == found.0 + 1
-        && cx.in_sec(found.0, sec::UNNAMED_SOURCE)
-        && found.0 > i
-        && (cx.l(found.0 - 1).ends_with("'s") || cx.l(found.0 - 1).ends_with("’s"))
+    if found.head_end == found.head_first + 1
+        && cx.in_sec(found.head_first, sec::UNNAMED_SOURCE)
+        && found.head_first > i
+        && cx.ends_with_any(cx.l(found.head_first - 1), sec::POSSESSIVE_SUFFIX)
     {
-        let owner = found.0 - 1;
-        return Some((owner, owner + 1, found.2, false));
+        let owner = found.head_first - 1;
+        return Some(NounPhrase::new(owner, owner + 1, start, found.end, false));
     }
     // "its estimate": the owner of an unnamed source is the pronoun.
     if let Some(p) = possessive
-        && found.1 == found.0 + 1
-        && cx.in_sec(found.0, sec::UNNAMED_SOURCE)
+        && found.head_end == found.head_first + 1
+        && cx.in_sec(found.head_first, sec::UNNAMED_SOURCE)
     {
-        return Some((p, p + 1, found.2, true));
+        return Some(NounPhrase::new(p, p + 1, start, found.end, true));
     }
     // "des Staatssekretärs im Arbeitsministerium, Thorben Albrecht,": the apposition names him.
-    if !found.3
-        && found.1 == found.0 + 1
-        && is_title(cx, found.0)
-        && let Some(name) = apposition_name(cx, found.2, limit)
+    if !found.person
+        && found.head_end == found.head_first + 1
+        && is_title(cx, found.head_first)
+        && let Some(name) = apposition_name(cx, found.end, limit)
     {
-        return Some((name.0, name.1, name.1, true));
+        return Some(NounPhrase::new(name.0, name.1, start, name.1, true));
     }
     Some(found)
 }
 
-fn np_forward_de(cx: &Ctx, mut i: usize, limit: usize) -> Option<(usize, usize, usize, bool)> {
-    // Adjectives: "das russische Verteidigungsministerium".
-    while i < limit && cx.is_word(i) && !cx.upper(i) && !cx.in_sec(i, sec::STOP) {
-        i += 1;
-    }
-    if i >= limit || !cx.is_word(i) || !cx.upper(i) || !np_word(cx, i) || cx.in_sec(i, sec::STOP) {
-        return None;
-    }
-    // The run of capitalised words: "Russlands Vize-Außenminister Sergej Rjabkow".
-    let run_start = i;
-    let mut run_end = i;
-    while run_end < limit
-        && run_end - run_start < 6
-        && cx.is_word(run_end)
-        && cx.upper(run_end)
-        && !(run_end > run_start
-            && (cx.in_sec(run_end, sec::VAGUE) || cx.in_sec(run_end, sec::NUMERAL)))
-        && np_word(cx, run_end)
-        && !(run_end > run_start && cx.in_sec(run_end, sec::STOP))
-    {
-        run_end += 1;
-    }
-    let (mut head, person) = head_of_run(cx, run_start, run_end);
-    // A full name followed by its acronym in brackets: "Internationale Organisation für Migration (IOM)".
-    if let Some(open) = (run_end..(run_end + 5).min(limit)).find(|&k| cx.is_punct(k, "(")) {
-        let named = (run_end..open).all(|k| {
-            cx.is_word(k)
-                && (cx.upper(k)
-                    || matches!(
-                        cx.l(k),
-                        "für" | "der" | "des" | "und" | "von" | "vom" | "zur" | "zum" | "im" | "am"
-                    ))
-        });
-        // Not for people: "Minister Karl Lauterbach (SPD)" keeps the name without title.
-        if named && !person && cx.is_punct(open + 2, ")") && is_acronym(cx, open + 1) {
-            head = (run_start, open);
-        }
-    }
-    // The phrase goes on over an attached prepositional phrase up to its noun:
-    // "Verteidigungsministerium in Moskau", "ein Verband mit 1.500 Mitgliedern".
-    let mut phrase_end = run_end;
-    if matches!(
-        cx.l(run_end),
-        "in" | "aus" | "mit" | "von" | "vom" | "im" | "für" | "bei" | "beim"
-    ) && run_end < limit
-    {
-        let mut k = run_end + 1;
-        while k < limit && k < run_end + 5 {
-            if cx.is_word(k) && cx.upper(k) && !cx.in_sec(k, sec::STOP) {
-                phrase_end = k + 1;
-                break;
-            }
-            if cx.is_any_punct(k) && !cx.is_punct(k, "-") {
-                break;
-            }
-            k += 1;
-        }
-    }
-    Some((head.0, head.1, phrase_end, person))
-}
-
-/// Picks the head words of a run of capitalised words: the name after a title, else the
-/// name after a genitive place (`Russlands Verteidigungsministerium`), else the whole run
-/// when it is a multi-word name, else its first word.
-fn head_of_run(cx: &Ctx, start: usize, end: usize) -> ((usize, usize), bool) {
-    let last_title = (start..end).rev().find(|&k| is_title(cx, k));
-    if let Some(t) = last_title {
-        if t + 1 < end {
-            return ((t + 1, end.min(t + 4)), true);
-        }
-        return ((t, t + 1), false);
-    }
-    // "Flüchtlingshilfswerk UNHCR": an acronym after a noun names the body.
-    if end - start >= 2 && is_acronym(cx, end - 1) && !is_acronym(cx, start) {
-        return ((end - 1, end), false);
-    }
-    let mut s = start;
-    // A genitive place before the noun: drop it from the span.
-    while s + 1 < end && cx.l(s).ends_with('s') && cx.upper(s) && is_place_genitive(cx, s) {
-        s += 1;
-    }
-    match cx.language.id() {
-        Lang::De => {
-            // A multi-word name ("Lockheed Martin", "Statistik Austria"), unless it ends in an
-            // unnamed noun ("Polizei Angaben").
-            if end - s >= 2 && !cx.in_sec(end.min(s + 3) - 1, sec::UNNAMED_SOURCE) {
-                ((s, end.min(s + 3)), false)
-            } else {
-                ((s, s + 1), false)
-            }
-        }
-        Lang::En => ((s, end), false),
-    }
-}
-
-fn is_place_genitive(cx: &Ctx, i: usize) -> bool {
-    let w = cx.t(i);
-    w.len() > 3
-        && crate::extract::entity::builtin()
-            .lookup_inflected(w)
-            .is_some()
-}
-
-fn np_forward_en(cx: &Ctx, i: usize, limit: usize) -> Option<(usize, usize, usize, bool)> {
-    // Collect the phrase: words, with "of/for/and" inside names ("Bank of England").
-    let mut end = i;
-    while end < limit && end - i < 8 {
-        let participle =
-            end > i && !cx.upper(end) && (cx.l(end).ends_with("ing") || cx.l(end).ends_with("ed"));
-        if cx.is_word(end) && !cx.in_sec(end, sec::STOP) && np_word(cx, end) && !participle {
-            end += 1;
-            // "people familiar with the matter": a lower-case plural ends the phrase before
-            // an adjective that follows it.
-            let w = cx.l(end - 1);
-            let plural = !cx.upper(end - 1)
-                && (matches!(w, "people" | "police" | "staff") || w.len() > 3 && w.ends_with('s'));
-            let next = cx.l(end);
-            let adjective = ["ar", "ble", "ful", "ive", "ous", "al", "ent", "ant", "ic"]
-                .iter()
-                .any(|e| next.ends_with(e))
-                || next == "close";
-            if plural
-                && cx.is_word(end)
-                && !cx.upper(end)
-                && adjective
-                && !cx.in_sec(end, sec::TITLE)
-            {
-                break;
-            }
-            continue;
-        }
-        let joiner = matches!(cx.l(end), "of" | "for" | "and" | "&");
-        if joiner && end > i && cx.upper(end - 1) && cx.upper(end + 1) && cx.is_word(end + 1) {
-            end += 1;
-            continue;
-        }
-        break;
-    }
-    if end == i {
-        return None;
-    }
-    let (head, person) = en_head(cx, i, end);
-    // "a spokesman for the ministry": the phrase includes its attachment.
-    let mut phrase_end = end;
-    if matches!(cx.l(end), "for" | "of" | "at" | "with" | "in") {
-        let mut k = end + 1;
-        while k < limit && k < end + 5 && cx.is_word(k) {
-            phrase_end = k + 1;
-            k += 1;
-        }
-    }
-    Some((head.0, head.1, phrase_end, person))
-}
-
-/// The head of an English noun phrase: the last capitalised run without its titles, else
-/// the last word.
-fn en_head(cx: &Ctx, start: usize, end: usize) -> ((usize, usize), bool) {
-    let mut k = end;
-    while k > start && !(cx.upper(k - 1) && cx.is_word(k - 1) && !is_determiner(cx, k - 1)) {
-        k -= 1;
-    }
-    if k == start {
-        return ((end - 1, end), false);
-    }
-    if k < end {
-        // Lower-case words after the capitalised run: "the Kenyan government" -> government,
-        // but "a YouGov poll" -> YouGov (the owner of the poll).
-        if !cx.in_sec(end - 1, sec::UNNAMED_SOURCE) || end - k > 1 {
-            return ((end - 1, end), false);
-        }
-    }
-    let run_end = k;
-    let mut run_start = k;
-    while run_start > start
-        && !is_determiner(cx, run_start - 1)
-        && (cx.upper(run_start - 1)
-            || matches!(cx.l(run_start - 1), "of" | "for" | "and" | "&")
-                && run_start - 1 > start
-                && cx.upper(run_start - 2))
-    {
-        run_start -= 1;
-    }
-    let org = cx.in_sec(run_end - 1, sec::ORG_NOUN);
-    let last_title = (run_start..run_end)
-        .rev()
-        .find(|&t| cx.in_sec(t, sec::TITLE))
-        .filter(|_| !org);
-    if let Some(t) = last_title {
-        if t + 1 < run_end {
-            return ((t + 1, run_end), true);
-        }
-        return ((t, t + 1), false);
-    }
-    let person = run_end - run_start >= 2
-        && !org
-        && (run_start..run_end).all(|t| cx.is_word(t) && cx.upper(t))
-        && crate::extract::entity::builtin()
-            .lookup(cx.span(run_start, run_end).slice(cx.text))
-            .is_none()
-        && !(run_start..run_end).any(|t| cx.in_sec(t, sec::UNNAMED_SOURCE));
-    ((run_start, run_end), person)
-}
-
 /// Finds the head of the noun phrase that ends just before token `end` (for `X zufolge`,
 /// `X said`); returns (head first, head end, phrase start, person).
-fn np_backward(cx: &Ctx, end: usize, floor: usize) -> Option<(usize, usize, usize, bool)> {
+fn np_backward(cx: &Ctx, end: usize, floor: usize) -> Option<NounPhrase> {
     let mut start = end;
     while start > floor {
         let k = start - 1;
@@ -446,8 +250,8 @@ fn np_backward(cx: &Ctx, end: usize, floor: usize) -> Option<(usize, usize, usiz
             s = d;
         }
     }
-    let (h0, h1, _, person) = np_forward(cx, s, end)?;
-    Some((h0, h1, start, person))
+    let NounPhrase { head_first: h0, head_end: h1, person, .. } = np_forward(cx, s, end)?;
+    Some(NounPhrase::new(h0, h1, start, end, person))
 }
 
 /// Makes a cue from a head token range.
@@ -535,7 +339,7 @@ fn speaker_of_verb(cx: &Ctx, v: usize, s: Sentence) -> Option<Cue> {
         if cx.is_punct(end - 1, ",") {
             end -= 1;
         }
-        let (h0, h1, ps, person) = np_backward(cx, end, s.first)?;
+        let NounPhrase { head_first: h0, head_end: h1, start: ps, person, .. } = np_backward(cx, end, s.first)?;
         return Some(cue(cx, (h0, h1), (ps, v - 1), v, person));
     }
     // Passives name no speaker: "wird auf 3 Mrd. beziffert", "is put at", "than expected".
@@ -571,7 +375,7 @@ fn speaker_of_verb(cx: &Ctx, v: usize, s: Sentence) -> Option<Cue> {
                 .find(|&k| matches!(cx.l(k), "von" | "vom"))
                 .map(|k| k + 1),
         };
-        let (h0, h1, pe, person) = np_forward(cx, agent?, s.end)?;
+        let NounPhrase { head_first: h0, head_end: h1, end: pe, person, .. } = np_forward(cx, agent?, s.end)?;
         if !cx.upper(h0) && !cx.in_sec(h0, sec::UNNAMED_SOURCE) {
             return None;
         }
@@ -652,7 +456,7 @@ fn speaker_of_verb(cx: &Ctx, v: usize, s: Sentence) -> Option<Cue> {
             })?;
             np_forward(cx, aux + 1, v)
         });
-        let (h0, h1, pe, person) = after?;
+        let NounPhrase { head_first: h0, head_end: h1, end: pe, person, .. } = after?;
         let mut head = (h0, h1);
         let mut person = person;
         // An apposition naming the person: "sagte die Botschafterin bei der Nato, Jane Roe."
@@ -673,7 +477,7 @@ fn speaker_of_verb(cx: &Ctx, v: usize, s: Sentence) -> Option<Cue> {
     if end == c {
         // "Deutsche Boerse, the German stock exchange, has said": the sentence opens with it.
         if cx.language.id() == Lang::En && c > s.first {
-            let (h0, h1, _, person) = np_forward(cx, s.first, v)?;
+            let NounPhrase { head_first: h0, head_end: h1, person, .. } = np_forward(cx, s.first, v)?;
             return Some(cue(cx, (h0, h1), (s.first, v), v, person));
         }
         return None;
@@ -691,7 +495,7 @@ fn speaker_of_verb(cx: &Ctx, v: usize, s: Sentence) -> Option<Cue> {
     match cx.language.id() {
         Lang::De => {
             // Verb-final clauses and V2 main clauses: the subject opens the clause.
-            let (h0, h1, pe, person) = np_forward(cx, c, end.max(c + 1))?;
+            let NounPhrase { head_first: h0, head_end: h1, end: pe, person, .. } = np_forward(cx, c, end.max(c + 1))?;
             // "Die Schäden hatte der Verband geschätzt": an object first, then the auxiliary and
             // a nominative "der"/"ein" phrase, which is the subject.
             let is_aux = |k: usize| {
@@ -707,7 +511,7 @@ fn speaker_of_verb(cx: &Ctx, v: usize, s: Sentence) -> Option<Cue> {
             if let Some(a) = aux
                 && matches!(cx.l(a + 1), "der" | "ein")
                 && !matches!(cx.l(c), "der" | "ein")
-                && let Some((g0, g1, ge, p2)) = np_forward(cx, a + 1, v)
+                && let Some(NounPhrase { head_first: g0, head_end: g1, end: ge, person: p2, .. }) = np_forward(cx, a + 1, v)
             {
                 return Some(cue(cx, (g0, g1), (a + 1, ge.max(g1)), v, p2));
             }
@@ -716,10 +520,10 @@ fn speaker_of_verb(cx: &Ctx, v: usize, s: Sentence) -> Option<Cue> {
         Lang::En => {
             // The subject opens the clause: "A group representing 300 companies said".
             let opens = is_determiner(cx, c) || cx.upper(c) || cx.in_sec(c, sec::PRONOUN);
-            if opens && let Some((h0, h1, _, person)) = np_forward(cx, c, end) {
+            if opens && let Some(NounPhrase { head_first: h0, head_end: h1, person, .. }) = np_forward(cx, c, end) {
                 return Some(cue(cx, (h0, h1), (c, end), v, person));
             }
-            let (h0, h1, ps, person) = np_backward(cx, end, c)?;
+            let NounPhrase { head_first: h0, head_end: h1, start: ps, person, .. } = np_backward(cx, end, c)?;
             Some(cue(cx, (h0, h1), (ps, end), v, person))
         }
     }
@@ -745,7 +549,7 @@ fn appositive_subject(cx: &Ctx, v: usize, s: Sentence) -> Option<Cue> {
         };
         if participle && start == c {
             // A participle phrase names nobody: look further back.
-        } else if let Some((h0, h1, _, person)) = np_forward(cx, start, end) {
+        } else if let Some(NounPhrase { head_first: h0, head_end: h1, person, .. }) = np_forward(cx, start, end) {
             let found = cue(cx, (h0, h1), (c, v), v, person);
             let named = cx.upper(h0) && !cx.in_sec(h0, sec::TITLE);
             if named {
@@ -764,7 +568,7 @@ fn appositive_subject(cx: &Ctx, v: usize, s: Sentence) -> Option<Cue> {
 /// Whether the phrase after an inverted English verb ends the clause: ", said Mr Smith." but
 /// not ", said Britain had to act".
 fn inverted_np_ends(cx: &Ctx, v: usize, s: Sentence) -> bool {
-    let Some((_, _, pe, _)) = np_forward(cx, v + 1, s.end) else {
+    let Some(NounPhrase { end: pe, .. }) = np_forward(cx, v + 1, s.end) else {
         return false;
     };
     pe >= s.end
@@ -893,7 +697,7 @@ pub fn cues_in(cx: &Ctx, s: Sentence) -> Vec<Cue> {
             .starts_sec(i, sec::CUE_OVERRIDE)
             .then(|| cx.match_at(i, s.end, lex.sec(sec::CUE_OVERRIDE)))
             .flatten()
-            && let Some((h0, h1, pe, person)) = np_forward(cx, e, s.end)
+            && let Some(NounPhrase { head_first: h0, head_end: h1, end: pe, person, .. }) = np_forward(cx, e, s.end)
         {
             let mut c = cue(cx, (h0, h1), (e, pe), i, person);
             c.priority = true;
@@ -920,7 +724,7 @@ pub fn cues_in(cx: &Ctx, s: Sentence) -> Vec<Cue> {
                 i = e + 1;
                 continue;
             }
-            if let Some((h0, h1, pe, person)) = np_forward(cx, e, s.end) {
+            if let Some(NounPhrase { head_first: h0, head_end: h1, end: pe, person, .. }) = np_forward(cx, e, s.end) {
                 // "laut einer Bitkom-Umfrage": the naming part of the compound.
                 if let Some(span) = compound_source(cx, h0, true).filter(|_| h1 == h0 + 1) {
                     cues.push(span_cue(cx, h0, span));
@@ -961,7 +765,7 @@ pub fn cues_in(cx: &Ctx, s: Sentence) -> Vec<Cue> {
                     e += 1;
                 }
                 let named = (e > k + 1).then(|| np_forward(cx, e, s.end)).flatten();
-                if let Some((h0, h1, pe, person)) = named {
+                if let Some(NounPhrase { head_first: h0, head_end: h1, end: pe, person, .. }) = named {
                     cues.push(cue(cx, (h0, h1), (i, h1), i, person));
                     i = pe.max(i + 1);
                 } else {
@@ -975,7 +779,7 @@ pub fn cues_in(cx: &Ctx, s: Sentence) -> Vec<Cue> {
         if cx.language.id() == Lang::De
             && cx.l(i) == "aus"
             && (i + 1..s.end).any(|k| cx.l(k).starts_with("hervor"))
-            && let Some((h0, h1, pe, person)) = np_forward(cx, i + 1, s.end)
+            && let Some(NounPhrase { head_first: h0, head_end: h1, end: pe, person, .. }) = np_forward(cx, i + 1, s.end)
         {
             cues.push(cue(cx, (h0, h1), (i, pe), i, person));
             i = pe.max(i + 1);
@@ -983,7 +787,7 @@ pub fn cues_in(cx: &Ctx, s: Sentence) -> Vec<Cue> {
         }
         // "X zufolge".
         if cx.in_sec(i, sec::CUE_AFTER) {
-            if let Some((h0, h1, ps, person)) = np_backward(cx, i, s.first) {
+            if let Some(NounPhrase { head_first: h0, head_end: h1, start: ps, person, .. }) = np_backward(cx, i, s.first) {
                 if let Some(span) = compound_source(cx, h0, true).filter(|_| h1 == h0 + 1) {
                     cues.push(span_cue(cx, h0, span));
                 } else {
@@ -1020,7 +824,7 @@ pub fn cues_in(cx: &Ctx, s: Sentence) -> Vec<Cue> {
                     cx.l(c),
                     "aus" | "von" | "vom" | "im" | "in" | "bei" | "seitens"
                 )
-                && let Some((h0, h1, _, person)) = np_forward(cx, c + 1, i)
+                && let Some(NounPhrase { head_first: h0, head_end: h1, person, .. }) = np_forward(cx, c + 1, i)
             {
                 cues.push(cue(cx, (h0, h1), (c, i), i, person));
                 i += 2;
@@ -1030,7 +834,7 @@ pub fn cues_in(cx: &Ctx, s: Sentence) -> Vec<Cue> {
             if matches!(
                 cx.l(k),
                 "aus" | "von" | "bei" | "im" | "in" | "seitens" | "vom"
-            ) && let Some((h0, h1, pe, person)) = np_forward(cx, k + 1, s.end)
+            ) && let Some(NounPhrase { head_first: h0, head_end: h1, end: pe, person, .. }) = np_forward(cx, k + 1, s.end)
             {
                 cues.push(cue(cx, (h0, h1), (k + 1, pe), i, person));
                 i = pe.max(i + 1);
@@ -1059,7 +863,7 @@ pub fn cues_in(cx: &Ctx, s: Sentence) -> Vec<Cue> {
         && let Some(colon) = (s.first + 2..s.end).find(|&k| cx.is_punct(k, ":"))
     {
         let reported = (colon + 1..s.end).any(|k| cx.in_sec(k, sec::SUBJUNCTIVE));
-        if reported && let Some((h0, h1, _, person)) = np_forward(cx, s.first, colon) {
+        if reported && let Some(NounPhrase { head_first: h0, head_end: h1, person, .. }) = np_forward(cx, s.first, colon) {
             cues.push(cue(cx, (h0, h1), (s.first, h1), colon, person));
         }
     }
@@ -1075,7 +879,7 @@ fn span_cue(cx: &Ctx, tok: usize, span: Span) -> Cue {
 
 /// "nach eigenen Angaben": the subject of the sentence states the figure.
 fn own_statement(cx: &Ctx, cue_start: usize, cue_end: usize, s: Sentence) -> Option<Cue> {
-    let (h0, h1, pe, person) = if cue_start == s.first {
+    let NounPhrase { head_first: h0, head_end: h1, end: pe, person, .. } = if cue_start == s.first {
         // "Nach eigenen Angaben hat das WFP ..." - the subject follows the finite verb.
         np_forward(cx, cue_end + 1, s.end)?
     } else {
@@ -1204,7 +1008,7 @@ fn headline_cue(cx: &Ctx, s: Sentence) -> Option<Cue> {
     if (s.first..colon).any(|k| cx.in_sec(k, sec::HEADLINE_NOT_SOURCE)) {
         return None;
     }
-    let (h0, h1, _, person) = np_forward(cx, s.first, colon)?;
+    let NounPhrase { head_first: h0, head_end: h1, person, .. } = np_forward(cx, s.first, colon)?;
     if !cx.upper(h0) {
         return None;
     }

@@ -11,6 +11,7 @@ use std::sync::OnceLock;
 use super::{Language, NumberWords};
 use crate::extract::ctx::{Ctx, Sentence};
 use crate::extract::figure::{UnitMatch, is_noun};
+use crate::extract::source::{NounPhrase, is_acronym, is_title, np_word};
 use crate::extract::lexicon::{Lexicon, sec};
 use crate::extract::numbers::{self, Numeral};
 use crate::model::Lang;
@@ -145,6 +146,86 @@ impl Language for German {
         true
     }
 
+    fn skip_attribute(&self, cx: &Ctx, mut i: usize, start: usize, limit: usize) -> usize {
+        // A participial attribute before the noun: "einer am Montag veröffentlichten Umfrage",
+        // "auf mit den Plänen vertraute Banker".
+        let preposition = cx.in_sec(i, sec::ATTRIBUTE_PREPOSITION);
+        if (i > start || preposition)
+            && i < limit
+            && cx.is_word(i)
+            && !cx.upper(i)
+            && cx.in_sec(i, sec::STOP)
+        {
+            let found = (i + 1..(i + 7).min(limit)).find(|&k| {
+                let w = cx.l(k);
+                cx.is_word(k)
+                    && !cx.upper(k)
+                    && !cx.in_sec(k, sec::STOP)
+                    && cx.ends_with_any(w, sec::ATTRIBUTE_ENDING)
+                    && cx.upper(k + 1)
+                    && cx.is_word(k + 1)
+            });
+            if let Some(k) = found.filter(|&k| (i..k).all(|j| cx.is_word(j))) {
+                i = k + 1;
+            }
+        }
+        i
+    }
+
+    fn noun_phrase(&self, cx: &Ctx, mut i: usize, limit: usize) -> Option<NounPhrase> {
+        let start = i;
+        // Adjectives: "das russische Verteidigungsministerium".
+        while i < limit && cx.is_word(i) && !cx.upper(i) && !cx.in_sec(i, sec::STOP) {
+            i += 1;
+        }
+        if i >= limit || !cx.is_word(i) || !cx.upper(i) || !np_word(cx, i) || cx.in_sec(i, sec::STOP) {
+            return None;
+        }
+        // The run of capitalised words: "Russlands Vize-Außenminister Sergej Rjabkow".
+        let run_start = i;
+        let mut run_end = i;
+        while run_end < limit
+            && run_end - run_start < 6
+            && cx.is_word(run_end)
+            && cx.upper(run_end)
+            && !(run_end > run_start
+                && (cx.in_sec(run_end, sec::VAGUE) || cx.in_sec(run_end, sec::NUMERAL)))
+            && np_word(cx, run_end)
+            && !(run_end > run_start && cx.in_sec(run_end, sec::STOP))
+        {
+            run_end += 1;
+        }
+        let (mut head, person) = head_of_run(cx, run_start, run_end);
+        // A full name followed by its acronym in brackets: "Internationale Organisation für Migration (IOM)".
+        if let Some(open) = (run_end..(run_end + 5).min(limit)).find(|&k| cx.is_punct(k, "(")) {
+            let named = (run_end..open).all(|k| {
+                cx.is_word(k)
+                    && (cx.upper(k) || cx.in_sec(k, sec::NAME_CONNECTOR))
+            });
+            // Not for people: "Minister Karl Lauterbach (SPD)" keeps the name without title.
+            if named && !person && cx.is_punct(open + 2, ")") && is_acronym(cx, open + 1) {
+                head = (run_start, open);
+            }
+        }
+        // The phrase goes on over an attached prepositional phrase up to its noun:
+        // "Verteidigungsministerium in Moskau", "ein Verband mit 1.500 Mitgliedern".
+        let mut phrase_end = run_end;
+        if cx.in_sec(run_end, sec::PHRASE_ATTACHMENT) && run_end < limit {
+            let mut k = run_end + 1;
+            while k < limit && k < run_end + 5 {
+                if cx.is_word(k) && cx.upper(k) && !cx.in_sec(k, sec::STOP) {
+                    phrase_end = k + 1;
+                    break;
+                }
+                if cx.is_any_punct(k) && !cx.is_punct(k, "-") {
+                    break;
+                }
+                k += 1;
+            }
+        }
+        Some(NounPhrase::new(head.0, head.1, start, phrase_end, person))
+    }
+
     fn single_letter_units_need_glue(&self) -> bool {
         false
     }
@@ -213,3 +294,40 @@ pub(crate) fn parse_word(cx: &Ctx, word: &str) -> Option<f64> {
     numbers::combine(&values)
 }
 
+/// Picks the head words of a run of capitalised words: the name after a title, else the
+/// name after a genitive place (`Russlands Verteidigungsministerium`), else the whole run
+/// when it is a multi-word name, else its first word.
+fn head_of_run(cx: &Ctx, start: usize, end: usize) -> ((usize, usize), bool) {
+    let last_title = (start..end).rev().find(|&k| is_title(cx, k));
+    if let Some(t) = last_title {
+        if t + 1 < end {
+            return ((t + 1, end.min(t + 4)), true);
+        }
+        return ((t, t + 1), false);
+    }
+    // "Flüchtlingshilfswerk UNHCR": an acronym after a noun names the body.
+    if end - start >= 2 && is_acronym(cx, end - 1) && !is_acronym(cx, start) {
+        return ((end - 1, end), false);
+    }
+    let mut s = start;
+    // A genitive place before the noun: drop it from the span.
+    while s + 1 < end && cx.l(s).ends_with('s') && cx.upper(s) && is_place_genitive(cx, s) {
+        s += 1;
+    }
+    // A multi-word name ("Lockheed Martin", "Statistik Austria"), unless it ends in an
+    // unnamed noun ("Polizei Angaben").
+    if end - s >= 2 && !cx.in_sec(end.min(s + 3) - 1, sec::UNNAMED_SOURCE) {
+        ((s, end.min(s + 3)), false)
+    } else {
+        ((s, s + 1), false)
+    }
+}
+
+/// Whether a genitive (`Russlands`) names a known place.
+fn is_place_genitive(cx: &Ctx, i: usize) -> bool {
+    let w = cx.t(i);
+    w.len() > 3
+        && crate::extract::entity::builtin()
+            .lookup_inflected(w)
+            .is_some()
+}

@@ -11,6 +11,7 @@ use std::sync::OnceLock;
 use super::{Language, NumberWords};
 use crate::extract::ctx::{Ctx, Sentence};
 use crate::extract::figure::UnitMatch;
+use crate::extract::source::{NounPhrase, is_determiner, np_word};
 use crate::extract::lexicon::{Lexicon, sec};
 use crate::extract::numbers::{self, Numeral, round4};
 use crate::model::Lang;
@@ -149,6 +150,58 @@ impl Language for English {
         false
     }
 
+    fn skip_attribute(&self, _cx: &Ctx, i: usize, _start: usize, _limit: usize) -> usize {
+        i
+    }
+
+    fn noun_phrase(&self, cx: &Ctx, i: usize, limit: usize) -> Option<NounPhrase> {
+        let start = i;
+        // Collect the phrase: words, with "of/for/and" inside names ("Bank of England").
+        let mut end = i;
+        while end < limit && end - i < 8 {
+            let participle = end > i && !cx.upper(end) && cx.ends_with_any(cx.l(end), sec::PARTICIPLE_SUFFIX);
+            if cx.is_word(end) && !cx.in_sec(end, sec::STOP) && np_word(cx, end) && !participle {
+                end += 1;
+                // "people familiar with the matter": a lower-case plural ends the phrase before
+                // an adjective that follows it.
+                let w = cx.l(end - 1);
+                let plural = !cx.upper(end - 1)
+                    && (cx.in_sec(end - 1, sec::PLURAL_NOUN) || w.len() > 3 && w.ends_with('s'));
+                let next = cx.l(end);
+                let adjective = cx.inflected(next) || cx.in_sec(end, sec::SUBJECT_ADJECTIVE);
+                if plural
+                    && cx.is_word(end)
+                    && !cx.upper(end)
+                    && adjective
+                    && !cx.in_sec(end, sec::TITLE)
+                {
+                    break;
+                }
+                continue;
+            }
+            let joiner = cx.in_sec(end, sec::NAME_JOINER);
+            if joiner && end > i && cx.upper(end - 1) && cx.upper(end + 1) && cx.is_word(end + 1) {
+                end += 1;
+                continue;
+            }
+            break;
+        }
+        if end == i {
+            return None;
+        }
+        let (head, person) = phrase_head(cx, i, end);
+        // "a spokesman for the ministry": the phrase includes its attachment.
+        let mut phrase_end = end;
+        if cx.in_sec(end, sec::PHRASE_ATTACHMENT) {
+            let mut k = end + 1;
+            while k < limit && k < end + 5 && cx.is_word(k) {
+                phrase_end = k + 1;
+                k += 1;
+            }
+        }
+        Some(NounPhrase::new(head.0, head.1, start, phrase_end, person))
+    }
+
     fn single_letter_units_need_glue(&self) -> bool {
         true
     }
@@ -239,3 +292,51 @@ pub(crate) fn parse_words(cx: &Ctx, i: usize, limit: usize) -> Option<(f64, usiz
     Some((value, j))
 }
 
+/// The head of an English noun phrase: the last capitalised run without its titles, else
+/// the last word.
+fn phrase_head(cx: &Ctx, start: usize, end: usize) -> ((usize, usize), bool) {
+    let mut k = end;
+    while k > start && !(cx.upper(k - 1) && cx.is_word(k - 1) && !is_determiner(cx, k - 1)) {
+        k -= 1;
+    }
+    if k == start {
+        return ((end - 1, end), false);
+    }
+    if k < end {
+        // Lower-case words after the capitalised run: "the Kenyan government" -> government,
+        // but "a YouGov poll" -> YouGov (the owner of the poll).
+        if !cx.in_sec(end - 1, sec::UNNAMED_SOURCE) || end - k > 1 {
+            return ((end - 1, end), false);
+        }
+    }
+    let run_end = k;
+    let mut run_start = k;
+    while run_start > start
+        && !is_determiner(cx, run_start - 1)
+        && (cx.upper(run_start - 1)
+            || cx.in_sec(run_start - 1, sec::NAME_JOINER)
+                && run_start - 1 > start
+                && cx.upper(run_start - 2))
+    {
+        run_start -= 1;
+    }
+    let org = cx.in_sec(run_end - 1, sec::ORG_NOUN);
+    let last_title = (run_start..run_end)
+        .rev()
+        .find(|&t| cx.in_sec(t, sec::TITLE))
+        .filter(|_| !org);
+    if let Some(t) = last_title {
+        if t + 1 < run_end {
+            return ((t + 1, run_end), true);
+        }
+        return ((t, t + 1), false);
+    }
+    let person = run_end - run_start >= 2
+        && !org
+        && (run_start..run_end).all(|t| cx.is_word(t) && cx.upper(t))
+        && crate::extract::entity::builtin()
+            .lookup(cx.span(run_start, run_end).slice(cx.text))
+            .is_none()
+        && !(run_start..run_end).any(|t| cx.in_sec(t, sec::UNNAMED_SOURCE));
+    ((run_start, run_end), person)
+}

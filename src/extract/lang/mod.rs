@@ -17,6 +17,7 @@ use super::ctx::{Ctx, Sentence};
 use super::lexicon::{Lexicon, sec};
 use super::figure::UnitMatch;
 use super::numbers::Numeral;
+use super::source::NounPhrase;
 use super::token::Token;
 use crate::model::Lang;
 
@@ -79,6 +80,14 @@ pub(crate) trait Language: Sync {
     /// Whether nouns are capitalised, so that a capital inside a sentence marks any noun
     /// and not only a name (German).
     fn capitalises_nouns(&self) -> bool;
+
+    /// Skips a participial attribute before a noun from token `i` (`einer am Montag
+    /// veröffentlichten Umfrage`); `start` is where the phrase began.
+    fn skip_attribute(&self, cx: &Ctx, i: usize, start: usize, limit: usize) -> usize;
+
+    /// The noun phrase from token `i` (after determiners and attributes) that may name a
+    /// speaker, not past `limit`.
+    fn noun_phrase(&self, cx: &Ctx, i: usize, limit: usize) -> Option<NounPhrase>;
 
     // --- What a figure counts ----------------------------------------------------------
 
