@@ -235,7 +235,7 @@ sections! {
     FINITE_AUX = "finite_aux",
     PERFECT_AUX = "perfect_aux",
     NOMINATIVE_ARTICLE = "nominative_article",
-    PARTICIPLE_ENDING = "participle_ending",
+    ASIDE_PARTICIPLE_ENDING = "aside_participle_ending",
     INVERTED_PHRASE_END = "inverted_phrase_end",
     LINKING_S_STEM = "linking_s_stem",
     CUE_START = "cue_start",

@@ -161,7 +161,7 @@ fn owner_of_document(
 
 /// Finds the head of a noun phrase starting at `i` (after determiners and adjectives);
 /// returns (head first, head end, phrase end, person).
-fn np_forward(cx: &Ctx, mut i: usize, limit: usize) -> Option<NounPhrase> {
+pub(crate) fn np_forward(cx: &Ctx, mut i: usize, limit: usize) -> Option<NounPhrase> {
     let mut possessive = None;
     let start = i;
     while i < limit && (is_determiner(cx, i) || cx.is_punct(i, "„") || cx.is_punct(i, "\"")) {
@@ -214,27 +214,11 @@ fn np_forward(cx: &Ctx, mut i: usize, limit: usize) -> Option<NounPhrase> {
 
 /// Finds the head of the noun phrase that ends just before token `end` (for `X zufolge`,
 /// `X said`); returns (head first, head end, phrase start, person).
-fn np_backward(cx: &Ctx, end: usize, floor: usize) -> Option<NounPhrase> {
+pub(crate) fn np_backward(cx: &Ctx, end: usize, floor: usize) -> Option<NounPhrase> {
     let mut start = end;
     while start > floor {
         let k = start - 1;
-        let adjective =
-            !cx.upper(k) && !cx.in_sec(k, sec::STOP) && cx.inflected(cx.l(k));
-        let fits = match cx.language.id() {
-            Lang::De => {
-                cx.upper(k) && !cx.in_sec(k, sec::STOP) || adjective || is_determiner(cx, k)
-            }
-            Lang::En => !cx.in_sec(k, sec::STOP) || is_determiner(cx, k),
-        };
-        let ok = fits && cx.is_word(k) && (np_word(cx, k) || is_determiner(cx, k));
-        let joiner = matches!(cx.l(k), "of" | "for" | "and" | "in" | "&")
-            && k > floor
-            && cx.upper(k - 1)
-            && cx.upper(k + 1);
-        if !(ok || joiner || cx.is_punct(k, "-")) {
-            break;
-        }
-        if cx.language.id() == Lang::De && !ok {
+        if !cx.language.extends_phrase_back(cx, k, floor) {
             break;
         }
         start = k;
@@ -242,20 +226,19 @@ fn np_backward(cx: &Ctx, end: usize, floor: usize) -> Option<NounPhrase> {
             break;
         }
     }
-    // Skip the leading determiners; German phrases start at a determiner or a capital.
+    // Where phrases start at their last determiner: "der Moskauer Staatsagentur Tass".
     let mut s = start;
-    if cx.language.id() == Lang::De {
-        // Stop at the last determiner: "der Moskauer Staatsagentur Tass".
-        if let Some(d) = (start..end).rev().find(|&k| is_determiner(cx, k)) {
-            s = d;
-        }
+    if cx.language.phrase_starts_at_last_determiner()
+        && let Some(d) = (start..end).rev().find(|&k| is_determiner(cx, k))
+    {
+        s = d;
     }
     let NounPhrase { head_first: h0, head_end: h1, person, .. } = np_forward(cx, s, end)?;
     Some(NounPhrase::new(h0, h1, start, end, person))
 }
 
 /// Makes a cue from a head token range.
-fn cue(cx: &Ctx, head: (usize, usize), phrase: (usize, usize), at: usize, person: bool) -> Cue {
+pub(crate) fn cue(cx: &Ctx, head: (usize, usize), phrase: (usize, usize), at: usize, person: bool) -> Cue {
     let pronoun = head.1 == head.0 + 1 && cx.in_sec(head.0, sec::PRONOUN);
     let unnamed = (head.0..head.1).all(|k| cx.in_sec(k, sec::UNNAMED_SOURCE));
     Cue {
@@ -272,7 +255,7 @@ fn cue(cx: &Ctx, head: (usize, usize), phrase: (usize, usize), at: usize, person
 
 /// Finds the clause start before token `v`: after a comma, quote, colon, conjunction or the
 /// sentence start.
-fn clause_start(cx: &Ctx, verb: usize, s: Sentence) -> usize {
+pub(crate) fn clause_start(cx: &Ctx, verb: usize, s: Sentence) -> usize {
     let mut k = verb;
     while k > s.first {
         let p = k - 1;
@@ -287,7 +270,7 @@ fn clause_start(cx: &Ctx, verb: usize, s: Sentence) -> usize {
         let spaced_dash = text == "-" && !cx.glued(p) && !cx.glued(p + 1);
         // "The ministry said 41,000 people had registered": the clause of "registered"
         // starts after "said".
-        if cx.in_sec(p, sec::SPEECH_VERB) && cx.language.id() == Lang::En {
+        if cx.in_sec(p, sec::SPEECH_VERB) && cx.language.speech_verb_ends_clause() {
             break;
         }
         if matches!(
@@ -301,6 +284,28 @@ fn clause_start(cx: &Ctx, verb: usize, s: Sentence) -> usize {
         k = p;
     }
     k
+}
+
+/// The clause of a speech or counting verb, as the language rules read it.
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "independent facts about one clause"
+)]
+pub(crate) struct VerbClause {
+    /// The verb's token.
+    pub verb: usize,
+    /// The clause's first token.
+    pub start: usize,
+    /// The sentence.
+    pub sentence: Sentence,
+    /// A comma, colon or quotation mark stands right before the verb.
+    pub after_break: bool,
+    /// Nothing stands between the clause start and the verb.
+    pub empty: bool,
+    /// The clause is a demonstrative and the verb (`Dies teilte ... mit`).
+    pub demonstrative: bool,
+    /// The sentence opens with an adverb before the verb (`Deutschlandweit habe ...`).
+    pub adverb_first: bool,
 }
 
 /// The speaker of a speech or counting verb at token `v`.
@@ -334,7 +339,7 @@ fn speaker_of_verb(cx: &Ctx, v: usize, s: Sentence) -> Option<Cue> {
         }
     }
     // "minister Heizo Takenaka who said": the phrase before the relative pronoun.
-    if cx.language.id() == Lang::En && v > s.first + 1 && matches!(cx.l(v - 1), "who" | "which") {
+    if v > s.first + 1 && cx.in_sec(v - 1, sec::RELATIVE_PRONOUN) {
         let mut end = v - 1;
         if cx.is_punct(end - 1, ",") {
             end -= 1;
@@ -343,117 +348,37 @@ fn speaker_of_verb(cx: &Ctx, v: usize, s: Sentence) -> Option<Cue> {
         return Some(cue(cx, (h0, h1), (ps, v - 1), v, person));
     }
     // Passives name no speaker: "wird auf 3 Mrd. beziffert", "is put at", "than expected".
-    let passive = match cx.language.id() {
-        Lang::De => {
-            let w = cx.l(v);
-            (w.starts_with("ge") || w.ends_with('t'))
-                && (c..v)
-                    .any(|k| matches!(cx.l(k), "wird" | "wurde" | "werden" | "wurden" | "worden"))
-        }
-        Lang::En => {
-            let mut p = v;
-            while p > c
-                && matches!(
-                    cx.l(p - 1),
-                    "also" | "widely" | "now" | "officially" | "being"
-                )
-            {
-                p -= 1;
-            }
-            p > c
-                && matches!(
-                    cx.l(p - 1),
-                    "is" | "was" | "were" | "are" | "been" | "be" | "than" | "as"
-                )
-        }
-    };
-    if passive {
+    if cx.language.is_passive(cx, v, c) {
         // "were published by Network Rail", "wurde vom Statistikamt veröffentlicht": the agent.
-        let agent = match cx.language.id() {
-            Lang::En => (cx.l(v + 1) == "by").then_some(v + 2),
-            Lang::De => (c..v)
-                .find(|&k| matches!(cx.l(k), "von" | "vom"))
-                .map(|k| k + 1),
-        };
+        let agent = cx.language.passive_agent(cx, v, c);
         let NounPhrase { head_first: h0, head_end: h1, end: pe, person, .. } = np_forward(cx, agent?, s.end)?;
         if !cx.upper(h0) && !cx.in_sec(h0, sec::UNNAMED_SOURCE) {
             return None;
         }
         return Some(cue(cx, (h0, h1), (h0, pe), v, person));
     }
-    let demonstrative =
-        v == c + 1 && matches!(cx.l(c), "dies" | "das" | "dieses" | "this" | "that");
-    let adverb_first = cx.language.id() == Lang::De && c == s.first && {
-        let w = cx.l(c);
-        [
-            "weit", "lich", "falls", "dings", "samt", "mals", "erseits", "weise",
-        ]
-        .iter()
-        .any(|e| w.ends_with(e))
+    let demonstrative = v == c + 1 && cx.in_sec(c, sec::DEMONSTRATIVE);
+    let adverb_first = c == s.first && cx.ends_with_any(cx.l(c), sec::ADVERB_ENDING);
+    let clause = VerbClause {
+        verb: v,
+        start: c,
+        sentence: s,
+        after_break: prev_is_break,
+        empty: segment_empty,
+        demonstrative,
+        adverb_first,
     };
-    let inverted = match cx.language.id() {
-        Lang::De => {
-            prev_is_break
-                || demonstrative
-                || adverb_first
-                || segment_empty
-                || cx.in_sec(c, sec::STOP) && !is_determiner(cx, c) && !cx.in_sec(c, sec::PRONOUN)
-                || cx.is_num(c)
-        }
-        Lang::En => {
-            prev_is_break
-                && (is_determiner(cx, v + 1)
-                    || cx.upper(v + 1)
-                    || cx.in_sec(v + 1, sec::PRONOUN)
-                    || cx.in_sec(v + 1, sec::UNNAMED_SOURCE))
-                && !matches!(cx.l(v + 1), "that" | "it")
-                && inverted_np_ends(cx, v, s)
-                || segment_empty && v == s.first
-        }
-    };
-    // "Edward Leigh, chairman of the committee, said ...": the subject opens the sentence.
-    if cx.language.id() == Lang::En && segment_empty && !inverted && v > s.first {
-        return appositive_subject(cx, v, s);
-    }
-    // "Der Verein X, ein Netzwerk mit 40 Gruppen, erklärte, ...": the same in German.
-    let verb_then_break = matches!(cx.t(v + 1), "," | ":");
-    if cx.language.id() == Lang::De
-        && segment_empty
-        && v > s.first
-        && cx.is_punct(v - 1, ",")
-        && verb_then_break
-    {
+    let inverted = cx.language.is_inverted(cx, &clause);
+    // "Edward Leigh, chairman of the committee, said ...", "Der Verein X, ein Netzwerk mit 40
+    // Gruppen, erklärte, ...": the subject before an apposition.
+    if cx.language.subject_before_apposition(cx, &clause, inverted) {
         return appositive_subject(cx, v, s);
     }
     if inverted {
         let limit = s.end;
         // "Deutschlandweit habe die Polizei 921 Delikte registriert": after the finite verb.
         let after = np_forward(cx, v + 1, limit).or_else(|| {
-            let aux = (c..v).find(|&k| {
-                matches!(
-                    cx.l(k),
-                    "hat"
-                        | "habe"
-                        | "hatte"
-                        | "hätte"
-                        | "haben"
-                        | "hätten"
-                        | "hatten"
-                        | "ist"
-                        | "sei"
-                        | "war"
-                        | "wäre"
-                        | "wurde"
-                        | "würde"
-                        | "wird"
-                        | "werde"
-                        | "will"
-                        | "wolle"
-                        | "has"
-                        | "had"
-                        | "have"
-                )
-            })?;
+            let aux = (c..v).find(|&k| cx.in_sec(k, sec::FINITE_AUX))?;
             np_forward(cx, aux + 1, v)
         });
         let NounPhrase { head_first: h0, head_end: h1, end: pe, person, .. } = after?;
@@ -475,16 +400,11 @@ fn speaker_of_verb(cx: &Ctx, v: usize, s: Sentence) -> Option<Cue> {
         end -= 1;
     }
     if end == c {
-        // "Deutsche Boerse, the German stock exchange, has said": the sentence opens with it.
-        if cx.language.id() == Lang::En && c > s.first {
-            let NounPhrase { head_first: h0, head_end: h1, person, .. } = np_forward(cx, s.first, v)?;
-            return Some(cue(cx, (h0, h1), (s.first, v), v, person));
-        }
-        return None;
+        return cx.language.subject_before_aside(cx, &clause);
     }
     // English relative clause: "The OECD, which has 30 members, said".
     let mut c = c;
-    if cx.language.id() == Lang::En && matches!(cx.l(c), "which" | "who") && c > s.first + 1 {
+    if cx.in_sec(c, sec::RELATIVE_PRONOUN) && c > s.first + 1 {
         let before = clause_start(cx, c - 1, s);
         c = before;
         end = before;
@@ -492,47 +412,13 @@ fn speaker_of_verb(cx: &Ctx, v: usize, s: Sentence) -> Option<Cue> {
             end += 1;
         }
     }
-    match cx.language.id() {
-        Lang::De => {
-            // Verb-final clauses and V2 main clauses: the subject opens the clause.
-            let NounPhrase { head_first: h0, head_end: h1, end: pe, person, .. } = np_forward(cx, c, end.max(c + 1))?;
-            // "Die Schäden hatte der Verband geschätzt": an object first, then the auxiliary and
-            // a nominative "der"/"ein" phrase, which is the subject.
-            let is_aux = |k: usize| {
-                matches!(
-                    cx.l(k),
-                    "hat" | "hatte" | "haben" | "hatten" | "hätte" | "habe"
-                )
-            };
-            // An adverb may stand between: "Die Schäden dort hatte der Verband ...".
-            let aux = (pe..(pe + 2).min(v)).find(|&k| is_aux(k)).filter(|&k| {
-                (pe..k).all(|j| cx.is_word(j) && !cx.upper(j) && cx.in_sec(j, sec::STOP))
-            });
-            if let Some(a) = aux
-                && matches!(cx.l(a + 1), "der" | "ein")
-                && !matches!(cx.l(c), "der" | "ein")
-                && let Some(NounPhrase { head_first: g0, head_end: g1, end: ge, person: p2, .. }) = np_forward(cx, a + 1, v)
-            {
-                return Some(cue(cx, (g0, g1), (a + 1, ge.max(g1)), v, p2));
-            }
-            Some(cue(cx, (h0, h1), (c, pe.max(h1)), v, person))
-        }
-        Lang::En => {
-            // The subject opens the clause: "A group representing 300 companies said".
-            let opens = is_determiner(cx, c) || cx.upper(c) || cx.in_sec(c, sec::PRONOUN);
-            if opens && let Some(NounPhrase { head_first: h0, head_end: h1, person, .. }) = np_forward(cx, c, end) {
-                return Some(cue(cx, (h0, h1), (c, end), v, person));
-            }
-            let NounPhrase { head_first: h0, head_end: h1, start: ps, person, .. } = np_backward(cx, end, c)?;
-            Some(cue(cx, (h0, h1), (ps, end), v, person))
-        }
-    }
+    cx.language.subject_cue(cx, c, end, v)
 }
 
 /// The subject of an English verb after a comma: "Edward Leigh, chairman of the committee,
 /// said", "Ostland's foreign minister, Ilsa Marek, said", "Radek Volan, 63, said". Walks back
 /// over comma-separated parts and prefers a name to a title.
-fn appositive_subject(cx: &Ctx, v: usize, s: Sentence) -> Option<Cue> {
+pub(crate) fn appositive_subject(cx: &Ctx, v: usize, s: Sentence) -> Option<Cue> {
     let mut end = v.saturating_sub(1);
     let mut first_found: Option<Cue> = None;
     for _ in 0..3 {
@@ -541,8 +427,8 @@ fn appositive_subject(cx: &Ctx, v: usize, s: Sentence) -> Option<Cue> {
         }
         let c = clause_start(cx, end, s);
         // "The data, released by Eurostat on Monday, showed": the agent of the participle.
-        let participle = cx.l(c).ends_with("ed") || cx.l(c).ends_with("et");
-        let start = if participle && matches!(cx.l(c + 1), "by" | "von" | "vom") {
+        let participle = cx.ends_with_any(cx.l(c), sec::ASIDE_PARTICIPLE_ENDING);
+        let start = if participle && cx.in_sec(c + 1, sec::AGENT_MARKER) {
             c + 2
         } else {
             c
@@ -563,35 +449,6 @@ fn appositive_subject(cx: &Ctx, v: usize, s: Sentence) -> Option<Cue> {
         end = c - 1;
     }
     first_found
-}
-
-/// Whether the phrase after an inverted English verb ends the clause: ", said Mr Smith." but
-/// not ", said Britain had to act".
-fn inverted_np_ends(cx: &Ctx, v: usize, s: Sentence) -> bool {
-    let Some(NounPhrase { end: pe, .. }) = np_forward(cx, v + 1, s.end) else {
-        return false;
-    };
-    pe >= s.end
-        || cx.is_any_punct(pe)
-        || matches!(
-            cx.l(pe),
-            "on" | "in"
-                | "at"
-                | "told"
-                | "who"
-                | "adding"
-                | "according"
-                | "last"
-                | "yesterday"
-                | "today"
-                | "earlier"
-                | "later"
-                | "this"
-                | "from"
-                | "of"
-                | "during"
-                | "after"
-        )
 }
 
 /// ", Jane Roe" after a title phrase: the name's tokens.

@@ -11,7 +11,10 @@ use std::sync::OnceLock;
 use super::{Language, NumberWords};
 use crate::extract::ctx::{Ctx, Sentence};
 use crate::extract::figure::{UnitMatch, is_noun};
-use crate::extract::source::{NounPhrase, is_acronym, is_title, np_word};
+use crate::extract::source::{
+    Cue, NounPhrase, VerbClause, cue, is_acronym, is_determiner, is_title, np_forward,
+    np_word,
+};
 use crate::extract::lexicon::{Lexicon, sec};
 use crate::extract::numbers::{self, Numeral};
 use crate::model::Lang;
@@ -224,6 +227,76 @@ impl Language for German {
             }
         }
         Some(NounPhrase::new(head.0, head.1, start, phrase_end, person))
+    }
+
+    fn extends_phrase_back(&self, cx: &Ctx, k: usize, _floor: usize) -> bool {
+        // Capitalised nouns, inflected adjectives and determiners.
+        let adjective = !cx.upper(k) && !cx.in_sec(k, sec::STOP) && cx.inflected(cx.l(k));
+        let fits = cx.upper(k) && !cx.in_sec(k, sec::STOP) || adjective || is_determiner(cx, k);
+        fits && cx.is_word(k) && (np_word(cx, k) || is_determiner(cx, k))
+    }
+
+    fn phrase_starts_at_last_determiner(&self) -> bool {
+        true
+    }
+
+    fn speech_verb_ends_clause(&self) -> bool {
+        false
+    }
+
+    fn is_passive(&self, cx: &Ctx, v: usize, c: usize) -> bool {
+        // A participle ("beziffert", "geschätzt") with a form of "werden" in its clause.
+        let w = cx.l(v);
+        (w.starts_with("ge") || w.ends_with('t')) && (c..v).any(|k| cx.in_sec(k, sec::PASSIVE_AUX))
+    }
+
+    fn passive_agent(&self, cx: &Ctx, v: usize, c: usize) -> Option<usize> {
+        // "wurde vom Statistikamt veröffentlicht": the agent stands before the participle.
+        (c..v).find(|&k| cx.in_sec(k, sec::AGENT_MARKER)).map(|k| k + 1)
+    }
+
+    fn is_inverted(&self, cx: &Ctx, clause: &VerbClause) -> bool {
+        // Verb second: anything but the subject before the verb puts the subject after it.
+        let c = clause.start;
+        clause.after_break
+            || clause.demonstrative
+            || clause.adverb_first
+            || clause.empty
+            || cx.in_sec(c, sec::STOP) && !is_determiner(cx, c) && !cx.in_sec(c, sec::PRONOUN)
+            || cx.is_num(c)
+    }
+
+    fn subject_before_apposition(&self, cx: &Ctx, clause: &VerbClause, _inverted: bool) -> bool {
+        // "Der Verein X, ein Netzwerk mit 40 Gruppen, erklärte, ...".
+        let v = clause.verb;
+        clause.empty
+            && v > clause.sentence.first
+            && cx.is_punct(v - 1, ",")
+            && matches!(cx.t(v + 1), "," | ":")
+    }
+
+    fn subject_before_aside(&self, _cx: &Ctx, _clause: &VerbClause) -> Option<Cue> {
+        None
+    }
+
+    fn subject_cue(&self, cx: &Ctx, c: usize, end: usize, v: usize) -> Option<Cue> {
+        // Verb-final clauses and V2 main clauses: the subject opens the clause.
+        let NounPhrase { head_first: h0, head_end: h1, end: pe, person, .. } = np_forward(cx, c, end.max(c + 1))?;
+        // "Die Schäden hatte der Verband geschätzt": an object first, then the auxiliary and
+        // a nominative "der"/"ein" phrase, which is the subject.
+        let is_aux = |k: usize| cx.in_sec(k, sec::PERFECT_AUX);
+        // An adverb may stand between: "Die Schäden dort hatte der Verband ...".
+        let aux = (pe..(pe + 2).min(v)).find(|&k| is_aux(k)).filter(|&k| {
+            (pe..k).all(|j| cx.is_word(j) && !cx.upper(j) && cx.in_sec(j, sec::STOP))
+        });
+        if let Some(a) = aux
+            && cx.in_sec(a + 1, sec::NOMINATIVE_ARTICLE)
+            && !cx.in_sec(c, sec::NOMINATIVE_ARTICLE)
+            && let Some(NounPhrase { head_first: g0, head_end: g1, end: ge, person: p2, .. }) = np_forward(cx, a + 1, v)
+        {
+            return Some(cue(cx, (g0, g1), (a + 1, ge.max(g1)), v, p2));
+        }
+        Some(cue(cx, (h0, h1), (c, pe.max(h1)), v, person))
     }
 
     fn single_letter_units_need_glue(&self) -> bool {

@@ -11,7 +11,9 @@ use std::sync::OnceLock;
 use super::{Language, NumberWords};
 use crate::extract::ctx::{Ctx, Sentence};
 use crate::extract::figure::UnitMatch;
-use crate::extract::source::{NounPhrase, is_determiner, np_word};
+use crate::extract::source::{
+    Cue, NounPhrase, VerbClause, cue, is_determiner, np_backward, np_forward, np_word,
+};
 use crate::extract::lexicon::{Lexicon, sec};
 use crate::extract::numbers::{self, Numeral, round4};
 use crate::model::Lang;
@@ -202,6 +204,83 @@ impl Language for English {
         Some(NounPhrase::new(head.0, head.1, start, phrase_end, person))
     }
 
+    fn extends_phrase_back(&self, cx: &Ctx, k: usize, floor: usize) -> bool {
+        // Words of a name, with "of/for/and" inside it ("the Bank of England said").
+        let fits = !cx.in_sec(k, sec::STOP) || is_determiner(cx, k);
+        let ok = fits && cx.is_word(k) && (np_word(cx, k) || is_determiner(cx, k));
+        let joiner = cx.in_sec(k, sec::NAME_JOINER_BEFORE_CUE)
+            && k > floor
+            && cx.upper(k - 1)
+            && cx.upper(k + 1);
+        ok || joiner || cx.is_punct(k, "-")
+    }
+
+    fn phrase_starts_at_last_determiner(&self) -> bool {
+        false
+    }
+
+    fn speech_verb_ends_clause(&self) -> bool {
+        true
+    }
+
+    fn is_passive(&self, cx: &Ctx, v: usize, c: usize) -> bool {
+        // A form of "be" before the participle, adverbs between: "is also expected".
+        let mut p = v;
+        while p > c && cx.in_sec(p - 1, sec::PASSIVE_ADVERB) {
+            p -= 1;
+        }
+        p > c && cx.in_sec(p - 1, sec::PASSIVE_AUX)
+    }
+
+    fn passive_agent(&self, cx: &Ctx, v: usize, _c: usize) -> Option<usize> {
+        // "were published by Network Rail": the agent follows the participle.
+        cx.in_sec(v + 1, sec::AGENT_MARKER).then_some(v + 2)
+    }
+
+    fn is_inverted(&self, cx: &Ctx, clause: &VerbClause) -> bool {
+        // ", said the minister." / ", said Mr Smith on Monday": a speaker phrase that ends the
+        // clause after a break.
+        let v = clause.verb;
+        clause.after_break
+            && (is_determiner(cx, v + 1)
+                || cx.upper(v + 1)
+                || cx.in_sec(v + 1, sec::PRONOUN)
+                || cx.in_sec(v + 1, sec::UNNAMED_SOURCE))
+            && !cx.in_sec(v + 1, sec::NOT_INVERTED_SUBJECT)
+            && inverted_np_ends(cx, v, clause.sentence)
+            || clause.empty && v == clause.sentence.first
+    }
+
+    fn subject_before_apposition(&self, _cx: &Ctx, clause: &VerbClause, inverted: bool) -> bool {
+        // "Edward Leigh, chairman of the committee, said ...".
+        clause.empty && !inverted && clause.verb > clause.sentence.first
+    }
+
+    fn subject_before_aside(&self, cx: &Ctx, clause: &VerbClause) -> Option<Cue> {
+        // "Deutsche Boerse, the German stock exchange, has said": the sentence opens with it.
+        let (s, v) = (clause.sentence, clause.verb);
+        if clause.start <= s.first {
+            return None;
+        }
+        let NounPhrase {
+            head_first: h0,
+            head_end: h1,
+            person,
+            ..
+        } = np_forward(cx, s.first, v)?;
+        Some(cue(cx, (h0, h1), (s.first, v), v, person))
+    }
+
+    fn subject_cue(&self, cx: &Ctx, c: usize, end: usize, v: usize) -> Option<Cue> {
+        // The subject opens the clause: "A group representing 300 companies said".
+        let opens = is_determiner(cx, c) || cx.upper(c) || cx.in_sec(c, sec::PRONOUN);
+        if opens && let Some(NounPhrase { head_first: h0, head_end: h1, person, .. }) = np_forward(cx, c, end) {
+            return Some(cue(cx, (h0, h1), (c, end), v, person));
+        }
+        let NounPhrase { head_first: h0, head_end: h1, start: ps, person, .. } = np_backward(cx, end, c)?;
+        Some(cue(cx, (h0, h1), (ps, end), v, person))
+    }
+
     fn single_letter_units_need_glue(&self) -> bool {
         true
     }
@@ -339,4 +418,15 @@ fn phrase_head(cx: &Ctx, start: usize, end: usize) -> ((usize, usize), bool) {
             .is_none()
         && !(run_start..run_end).any(|t| cx.in_sec(t, sec::UNNAMED_SOURCE));
     ((run_start, run_end), person)
+}
+
+/// Whether the phrase after an inverted verb ends the clause: ", said Mr Smith." but
+/// not ", said Britain had to act".
+fn inverted_np_ends(cx: &Ctx, v: usize, s: Sentence) -> bool {
+    let Some(NounPhrase { end: pe, .. }) = np_forward(cx, v + 1, s.end) else {
+        return false;
+    };
+    pe >= s.end
+        || cx.is_any_punct(pe)
+        || cx.in_sec(pe, sec::INVERTED_PHRASE_END)
 }

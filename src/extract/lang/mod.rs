@@ -17,7 +17,7 @@ use super::ctx::{Ctx, Sentence};
 use super::lexicon::{Lexicon, sec};
 use super::figure::UnitMatch;
 use super::numbers::Numeral;
-use super::source::NounPhrase;
+use super::source::{Cue, NounPhrase, VerbClause};
 use super::token::Token;
 use crate::model::Lang;
 
@@ -88,6 +88,42 @@ pub(crate) trait Language: Sync {
     /// The noun phrase from token `i` (after determiners and attributes) that may name a
     /// speaker, not past `limit`.
     fn noun_phrase(&self, cx: &Ctx, i: usize, limit: usize) -> Option<NounPhrase>;
+
+    // --- Speakers of verbs --------------------------------------------------------------
+
+    /// Whether the phrase before a cue (`X zufolge`, `X said`) goes on over token `k`
+    /// (`floor` is the lowest token it may reach).
+    fn extends_phrase_back(&self, cx: &Ctx, k: usize, floor: usize) -> bool;
+
+    /// Whether a phrase read backwards starts at its last determiner (`der Moskauer
+    /// Staatsagentur Tass`).
+    fn phrase_starts_at_last_determiner(&self) -> bool;
+
+    /// Whether a speech verb before a verb ends that verb's clause (`The ministry said 41,000
+    /// people had registered`).
+    fn speech_verb_ends_clause(&self) -> bool;
+
+    /// Whether the verb at `v` is a passive in the clause from `c` (`wird beziffert`,
+    /// `is put at`), which names no speaker but its agent.
+    fn is_passive(&self, cx: &Ctx, v: usize, c: usize) -> bool;
+
+    /// The first token of a passive's agent (`vom Statistikamt veröffentlicht`, `published
+    /// by X`).
+    fn passive_agent(&self, cx: &Ctx, v: usize, c: usize) -> Option<usize>;
+
+    /// Whether the speaker follows the verb (`, sagte die Polizei`, `, said Mr Smith.`).
+    fn is_inverted(&self, cx: &Ctx, clause: &VerbClause) -> bool;
+
+    /// Whether the subject stands before an apposition that ends at the verb (`Edward
+    /// Leigh, chairman of the committee, said`).
+    fn subject_before_apposition(&self, cx: &Ctx, clause: &VerbClause, inverted: bool) -> bool;
+
+    /// The speaker when the verb's clause holds nothing but auxiliaries: the sentence's
+    /// first phrase before an aside (`Deutsche Boerse, the German stock exchange, has said`).
+    fn subject_before_aside(&self, cx: &Ctx, clause: &VerbClause) -> Option<Cue>;
+
+    /// The subject of the verb `v` in the clause `c..end`, read before the verb.
+    fn subject_cue(&self, cx: &Ctx, c: usize, end: usize, v: usize) -> Option<Cue>;
 
     // --- What a figure counts ----------------------------------------------------------
 
