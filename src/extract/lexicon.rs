@@ -260,6 +260,9 @@ sections! {
     FIGURES_VERB = "figures_verb",
     FIGURES_FROM = "figures_from",
     PARTICIPLE_SUFFIX = "participle_suffix",
+    OWN = "own",
+    MORE_OF_SAME = "more_of_same",
+    COUNTED_BEFORE = "counted_before",
 }
 
 /// The flag bit of a section name, if it is declared.

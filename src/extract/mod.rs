@@ -180,17 +180,13 @@ impl Extractor {
             for mut fig in figures {
                 // "weitere 700 folgen": the subject of the figure before.
                 if fig.subject.is_none() && fig.num.first > 0 {
-                    let before = cx.l(fig.expr_first.saturating_sub(1));
-                    if matches!(
-                        before,
-                        "weitere" | "weiteren" | "another" | "further" | "additional"
-                    ) {
+                    if cx.in_sec(fig.expr_first.saturating_sub(1), sec::MORE_OF_SAME) {
                         fig.subject = last_subject.clone().map(|w| (w, None));
                     }
                 }
                 // "schätzt die Zahl auf 120.000", "im Juni waren es 9.800": the thing counted before.
                 if fig.subject.is_none()
-                    && (s.first..fig.num.first).any(|k| matches!(cx.l(k), "zahl" | "number" | "es"))
+                    && (s.first..fig.num.first).any(|k| cx.in_sec(k, sec::COUNTED_BEFORE))
                 {
                     fig.subject = last_subject.clone().map(|w| (w, None));
                 }
@@ -433,7 +429,7 @@ fn pick_for_figure(cues: &[Cue], fig: &figure::Figure) -> Option<usize> {
 /// Whether the sentence says "hieß es" with nobody named: its figures have no source.
 fn names_nobody(cx: &Ctx, s: Sentence) -> bool {
     (s.first..s.end)
-        .any(|k| matches!(cx.l(k), "hieß" | "hiess" | "heißt" | "heisst") && cx.l(k + 1) == "es")
+        .any(|k| cx.in_sec(k, sec::IMPERSONAL_CUE) && cx.in_sec(k + 1, sec::IMPERSONAL_SUBJECT))
 }
 
 /// Splits the tokens into sentences at terminal punctuation and line breaks, keeping
@@ -540,7 +536,8 @@ fn ends_sentence(cx: &Ctx, i: usize) -> bool {
         let single = cx.t(prev).chars().count() == 1;
         return !(single || cx.in_sec(prev, sec::ABBREV));
     }
-    if cx.is_num(prev) && cx.language.id() == Lang::De {
+    // "am 10. Januar", "zum 2. Mal": an ordinal's dot.
+    if cx.is_num(prev) && cx.language.ordinals_take_a_dot() {
         if cx.in_sec(next, sec::MONTH) {
             return false;
         }

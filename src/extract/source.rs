@@ -5,7 +5,7 @@
 
 use super::ctx::{Ctx, Sentence};
 use crate::extract::lexicon::sec;
-use crate::model::{Lang, Span};
+use crate::model::Span;
 
 /// A source cue found in a sentence.
 #[allow(
@@ -479,7 +479,10 @@ fn apposition_name(cx: &Ctx, mut i: usize, limit: usize) -> Option<(usize, usize
 
 /// A compound whose first part names the source: `US-Angaben` -> `US`, `Polizeiangaben` -> `Polizei`.
 fn compound_source(cx: &Ctx, i: usize, with_documents: bool) -> Option<Span> {
-    if cx.language.id() == Lang::En || !cx.is_word(i) || !(cx.upper(i) || cx.t(i).contains('-')) {
+    if !cx.language.forms_compound_sources()
+        || !cx.is_word(i)
+        || !(cx.upper(i) || cx.t(i).contains('-'))
+    {
         return None;
     }
     let lower = cx.l(i);
@@ -509,10 +512,7 @@ fn compound_source(cx: &Ctx, i: usize, with_documents: bool) -> Option<Span> {
             let stem = stem.strip_suffix('-').unwrap_or(stem);
             stem_end = tok.start + stem.len();
             // Linking "s": "Regierungsangaben" -> "Regierung".
-            let linking = [
-                "ungs", "ions", "täts", "ens", "amts", "heits", "keits", "schafts", "ums",
-            ];
-            if linking.iter().any(|l| stem.ends_with(l)) {
+            if cx.ends_with_any(stem, sec::LINKING_S_STEM) {
                 stem_end -= 1;
             }
             if stem_end > tok.start {
@@ -531,11 +531,8 @@ fn may_cue(cx: &Ctx, i: usize) -> bool {
         || cx.in_sec(i, sec::UNNAMED_SOURCE)
         || cx.in_sec(i, sec::SPEECH_VERB)
         || cx.in_sec(i, sec::SPEECH_VERB_INVERTED)
-        || matches!(
-            cx.l(i),
-            "nach" | "laut" | "in" | "gemäß" | "aus" | "hieß" | "hiess" | "heißt" | "heisst"
-        )
-        || (cx.language.id() == Lang::De && (cx.upper(i) || cx.t(i).contains('-')))
+        || cx.in_sec(i, sec::CUE_START)
+        || (cx.language.forms_compound_sources() && (cx.upper(i) || cx.t(i).contains('-')))
 }
 
 /// Every cue in a sentence.
@@ -568,8 +565,7 @@ pub fn cues_in(cx: &Ctx, s: Sentence) -> Vec<Cue> {
             .then(|| cx.match_at(i, s.end, lex.sec(sec::CUE_BEFORE)))
             .flatten()
         {
-            let phrase = cx.phrase(i, e);
-            if phrase.contains("eigenen") {
+            if (i..e).any(|k| cx.in_sec(k, sec::OWN)) {
                 if let Some(c) = own_statement(cx, i, e, s) {
                     cues.push(c);
                 }
@@ -601,7 +597,7 @@ pub fn cues_in(cx: &Ctx, s: Sentence) -> Vec<Cue> {
             continue;
         }
         // "nach vorläufigen Schätzungen der Polizei": nach, adjectives, an unnamed noun.
-        if cx.language.id() == Lang::De && matches!(cx.l(i), "nach" | "laut" | "in" | "gemäß") {
+        if cx.in_sec(i, sec::CUE_BEFORE_UNNAMED) {
             // Up to five words of determiners and attributes, then the unnamed noun:
             // "in einer am Montag veröffentlichten Umfrage des Verbands Bitkom".
             let mut k = i + 1;
@@ -609,16 +605,17 @@ pub fn cues_in(cx: &Ctx, s: Sentence) -> Vec<Cue> {
                 && k < i + 6
                 && cx.is_word(k)
                 && !cx.in_sec(k, sec::UNNAMED_SOURCE)
-                && !matches!(cx.l(k), "nach" | "laut" | "in" | "gemäß")
+                && !cx.in_sec(k, sec::CUE_BEFORE_UNNAMED)
                 && (!cx.upper(k) || cx.in_sec(k, sec::NOT_SPEAKER))
             {
                 k += 1;
             }
             let attribute_ok = k == i + 1 || !cx.upper(k - 1);
-            let in_needs_article = cx.l(i) != "in" || is_determiner(cx, i + 1);
+            let in_needs_article =
+                !cx.in_sec(i, sec::CUE_BEFORE_UNNAMED_NEEDS_ARTICLE) || is_determiner(cx, i + 1);
             if k < s.end && attribute_ok && in_needs_article && cx.in_sec(k, sec::UNNAMED_SOURCE) {
                 let mut e = k + 1;
-                if matches!(cx.l(e), "von" | "der" | "des" | "aus" | "vom") {
+                if cx.in_sec(e, sec::UNNAMED_OWNER_LINK) {
                     e += 1;
                 }
                 let named = (e > k + 1).then(|| np_forward(cx, e, s.end)).flatten();
@@ -633,9 +630,15 @@ pub fn cues_in(cx: &Ctx, s: Sentence) -> Vec<Cue> {
             }
         }
         // "wie aus Dokumenten hervorgeht": the documents.
-        if cx.language.id() == Lang::De
-            && cx.l(i) == "aus"
-            && (i + 1..s.end).any(|k| cx.l(k).starts_with("hervor"))
+        if cx.in_sec(i, sec::SOURCE_FROM)
+            && (i + 1..s.end).any(|k| {
+                let w = cx.l(k);
+                cx.lex
+                    .sec(sec::SOURCE_FROM_VERB)
+                    .words()
+                    .iter()
+                    .any(|v| w.starts_with(v.as_str()))
+            })
             && let Some(NounPhrase { head_first: h0, head_end: h1, end: pe, person, .. }) = np_forward(cx, i + 1, s.end)
         {
             cues.push(cue(cx, (h0, h1), (i, pe), i, person));
@@ -660,7 +663,7 @@ pub fn cues_in(cx: &Ctx, s: Sentence) -> Vec<Cue> {
             if cx.is_punct(k, ",") {
                 k += 1;
             }
-            if matches!(cx.l(k), "wonach" | "denen" | "suggesting" | "showing") {
+            if cx.in_sec(k, sec::UNNAMED_CUE_LINK) {
                 cues.push(cue(cx, (i, i + 1), (i, i + 1), i, false));
                 i += 1;
                 continue;
@@ -673,14 +676,11 @@ pub fn cues_in(cx: &Ctx, s: Sentence) -> Vec<Cue> {
             continue;
         }
         // "hieß es aus X": X; "hieß es" alone names nobody.
-        if matches!(cx.l(i), "hieß" | "hiess" | "heißt" | "heisst") && cx.l(i + 1) == "es" {
+        if cx.in_sec(i, sec::IMPERSONAL_CUE) && cx.in_sec(i + 1, sec::IMPERSONAL_SUBJECT) {
             // "Aus dem Kreml hieß es, ...".
             let c = clause_start(cx, i, s);
             if c < i
-                && matches!(
-                    cx.l(c),
-                    "aus" | "von" | "vom" | "im" | "in" | "bei" | "seitens"
-                )
+                && cx.in_sec(c, sec::IMPERSONAL_SOURCE_LINK)
                 && let Some(NounPhrase { head_first: h0, head_end: h1, person, .. }) = np_forward(cx, c + 1, i)
             {
                 cues.push(cue(cx, (h0, h1), (c, i), i, person));
@@ -688,10 +688,7 @@ pub fn cues_in(cx: &Ctx, s: Sentence) -> Vec<Cue> {
                 continue;
             }
             let k = i + 2;
-            if matches!(
-                cx.l(k),
-                "aus" | "von" | "bei" | "im" | "in" | "seitens" | "vom"
-            ) && let Some(NounPhrase { head_first: h0, head_end: h1, end: pe, person, .. }) = np_forward(cx, k + 1, s.end)
+            if cx.in_sec(k, sec::IMPERSONAL_SOURCE_LINK) && let Some(NounPhrase { head_first: h0, head_end: h1, end: pe, person, .. }) = np_forward(cx, k + 1, s.end)
             {
                 cues.push(cue(cx, (h0, h1), (k + 1, pe), i, person));
                 i = pe.max(i + 1);
@@ -716,7 +713,6 @@ pub fn cues_in(cx: &Ctx, s: Sentence) -> Vec<Cue> {
     }
     // "Er griff den Chef an: Dieser verdiene Millionen" - reported speech after a colon.
     if cues.is_empty()
-        && cx.language.id() == Lang::De
         && let Some(colon) = (s.first + 2..s.end).find(|&k| cx.is_punct(k, ":"))
     {
         let reported = (colon + 1..s.end).any(|k| cx.in_sec(k, sec::SUBJUNCTIVE));
@@ -750,10 +746,10 @@ fn verb_applies(cx: &Ctx, i: usize, s: Sentence) -> bool {
     let w = cx.l(i);
     // "ist mit einer Entlastung zu rechnen", "is expected to": an infinitive states nobody's
     // figure; "cases of reported fraud": after a preposition it is an adjective.
-    if i > s.first && matches!(cx.l(i - 1), "zu" | "to" | "of" | "for" | "with" | "on") {
+    if i > s.first && cx.in_sec(i - 1, sec::VERB_NOT_AFTER) {
         return false;
     }
-    if w == "so" {
+    if cx.in_sec(i, sec::COMMA_CUE) {
         return i > s.first
             && matches!(cx.t(i - 1), "," | "“" | "”" | "\"" | "«" | "»")
             && (is_determiner(cx, i + 1) || cx.upper(i + 1));
@@ -771,82 +767,23 @@ fn verb_applies(cx: &Ctx, i: usize, s: Sentence) -> bool {
         }
         return false;
     }
-    // English "a previous estimate of", "its forecast": a noun after a determiner.
-    if cx.language.id() == Lang::En && i > s.first && cx.in_sec(i, sec::UNNAMED_SOURCE) {
-        let p = i - 1;
-        let det_before = is_determiner(cx, p)
-            || (p > s.first
-                && is_determiner(cx, p - 1)
-                && cx.is_word(p)
-                && !cx.upper(p)
-                && !cx.in_sec(p, sec::STOP)
-                && !cx.in_sec(p, sec::UNNAMED_SOURCE));
-        // A noun is followed by a preposition, a verb or punctuation; a verb by its object.
-        let next = cx.l(i + 1);
-        let noun_follows = cx.is_any_punct(i + 1)
-            || matches!(
-                next,
-                "of" | "for"
-                    | "from"
-                    | "by"
-                    | "in"
-                    | "on"
-                    | "was"
-                    | "is"
-                    | "were"
-                    | "are"
-                    | "had"
-                    | "has"
-                    | "showed"
-                    | "shows"
-                    | "suggest"
-                    | "suggests"
-                    | "and"
-                    | "to"
-            );
-        if det_before && noun_follows {
-            return false;
-        }
-    }
-    // English "growth forecasts slipping", "estimates were": a noun, not a verb.
-    if cx.language.id() == Lang::En && w.ends_with('s') {
-        let next = cx.l(i + 1);
-        let noun = next.ends_with("ing")
-            || i + 1 >= s.end
-            || (cx.is_any_punct(i + 1) && !matches!(cx.t(i + 1), "\"" | "“" | "”"))
-            || matches!(
-                next,
-                "is" | "are"
-                    | "was"
-                    | "were"
-                    | "have"
-                    | "had"
-                    | "for"
-                    | "of"
-                    | "from"
-                    | "will"
-                    | "would"
-                    | "show"
-                    | "showed"
-                    | "suggest"
-            );
-        if noun {
-            return false;
-        }
+    // "a previous estimate of", "growth forecasts slipping": a noun, not a verb.
+    if cx.language.cue_word_is_noun(cx, i, s) {
+        return false;
     }
     // "added" states only as "he added that ...", "..., he added." ("employers added 175,000
     // jobs" is an action).
-    if matches!(w, "added" | "adds" | "add" | "ergänzte") {
+    if cx.in_sec(i, sec::CUE_NEEDS_BREAK) {
         let next = i + 1;
         let before_break = i > s.first && matches!(cx.t(i - 1), "," | "\"" | "“" | "”" | "«" | "»");
         return before_break
             || next >= s.end
             || cx.is_any_punct(next)
-            || matches!(cx.l(next), "that" | "dass");
+            || cx.in_sec(next, sec::COMPLEMENTIZER);
     }
-    // English "put" and "show" only as "put the figure at", "figures show".
-    if matches!(w, "put" | "puts") {
-        return (i + 1..s.end.min(i + 8)).any(|k| cx.l(k) == "at");
+    // "put" only as "put the figure at".
+    if let Some(preposition) = cx.lex.sec(sec::CUE_WITH_PREPOSITION).get(w) {
+        return (i + 1..s.end.min(i + 8)).any(|k| cx.l(k) == preposition);
     }
     true
 }
@@ -872,55 +809,19 @@ fn headline_cue(cx: &Ctx, s: Sentence) -> Option<Cue> {
     Some(cue(cx, (h0, h1), (s.first, colon), colon, person))
 }
 
-/// Whether a German sentence continues reported speech (subjunctive verb, `demnach`).
+/// Whether a sentence continues the reported speech of the one before (German subjunctive,
+/// `demnach`).
 #[must_use]
 pub fn continues_speech(cx: &Ctx, s: Sentence) -> bool {
-    if cx.language.id() != Lang::De {
-        return false;
-    }
-    (s.first..s.end).any(|k| cx.in_sec(k, sec::SUBJUNCTIVE) || cx.in_sec(k, sec::CARRY))
-        || second_place_subjunctive(cx, s)
-}
-
-/// Whether the finite verb after the sentence's first phrase has the subjunctive ending
-/// `-e` ("Der Gegner greife an", "Man bemühe sich"), which no word list can cover.
-fn second_place_subjunctive(cx: &Ctx, s: Sentence) -> bool {
-    let mut k = s.first;
-    if matches!(cx.l(k), "man" | "er" | "sie" | "es") {
-        k += 1;
-    } else {
-        // The first phrase: determiners, adjectives, then capitalised nouns.
-        while k < s.end && cx.is_word(k) && (cx.in_sec(k, sec::DETERMINER) || !cx.upper(k)) {
-            k += 1;
-        }
-        let noun_start = k;
-        while k < s.end && cx.is_word(k) && cx.upper(k) && !cx.in_sec(k, sec::STOP) {
-            k += 1;
-        }
-        if k == noun_start || k - noun_start > 3 {
-            return false;
-        }
-    }
-    let w = cx.l(k);
-    k < s.end
-        && cx.is_word(k)
-        && !cx.upper(k)
-        && w.len() >= 4
-        && w.ends_with('e')
-        && !w.ends_with("te")
-        && !cx.in_sec(k, sec::STOP)
-        && !cx.in_sec(k, sec::DETERMINER)
+    cx.language.continues_reported_speech(cx, s)
 }
 
 /// Whether a sentence points back to the one before: "Dies teilte die Polizei mit."
 #[must_use]
 pub fn points_back(cx: &Ctx, s: Sentence) -> bool {
-    matches!(
-        cx.l(s.first),
-        "dies" | "das" | "diese" | "this" | "that" | "these" | "those" | "so"
-    ) && (cx.in_sec(s.first + 1, sec::SPEECH_VERB)
-        || matches!(cx.l(s.first + 1), "was" | "were" | "wurde")
-            && cx.in_sec(s.first + 2, sec::SPEECH_VERB))
+    cx.in_sec(s.first, sec::POINTS_BACK)
+        && (cx.in_sec(s.first + 1, sec::SPEECH_VERB)
+            || cx.in_sec(s.first + 1, sec::PAST_AUX) && cx.in_sec(s.first + 2, sec::SPEECH_VERB))
         || refers_to_figures(cx, s)
 }
 
@@ -964,10 +865,7 @@ fn refers_to_figures(cx: &Ctx, s: Sentence) -> bool {
         k += 1;
     }
     cx.in_sec(k, sec::UNNAMED_SOURCE)
-        && matches!(
-            cx.l(k + 1),
-            "were" | "was" | "wurden" | "wurde" | "are" | "stammen" | "come"
-        )
+        && cx.in_sec(k + 1, sec::FIGURES_VERB)
         && (k + 2..s.end.min(k + 6))
-            .any(|j| cx.in_sec(j, sec::SPEECH_VERB) || matches!(cx.l(j), "from" | "von" | "vom"))
+            .any(|j| cx.in_sec(j, sec::SPEECH_VERB) || cx.in_sec(j, sec::FIGURES_FROM))
 }

@@ -299,6 +299,24 @@ impl Language for German {
         Some(cue(cx, (h0, h1), (c, pe.max(h1)), v, person))
     }
 
+    fn forms_compound_sources(&self) -> bool {
+        true
+    }
+
+    fn cue_word_is_noun(&self, _cx: &Ctx, _i: usize, _s: Sentence) -> bool {
+        false
+    }
+
+    fn continues_reported_speech(&self, cx: &Ctx, s: Sentence) -> bool {
+        // A subjunctive verb or "demnach" carries the speaker of the sentence before.
+        (s.first..s.end).any(|k| cx.in_sec(k, sec::SUBJUNCTIVE) || cx.in_sec(k, sec::CARRY))
+            || second_place_subjunctive(cx, s)
+    }
+
+    fn ordinals_take_a_dot(&self) -> bool {
+        true
+    }
+
     fn single_letter_units_need_glue(&self) -> bool {
         false
     }
@@ -403,4 +421,34 @@ fn is_place_genitive(cx: &Ctx, i: usize) -> bool {
         && crate::extract::entity::builtin()
             .lookup_inflected(w)
             .is_some()
+}
+
+/// Whether the finite verb after the sentence's first phrase has the subjunctive ending
+/// `-e` ("Der Gegner greife an", "Man bemühe sich"), which no word list can cover.
+fn second_place_subjunctive(cx: &Ctx, s: Sentence) -> bool {
+    let mut k = s.first;
+    if cx.in_sec(k, sec::SUBJECT_PRONOUN) {
+        k += 1;
+    } else {
+        // The first phrase: determiners, adjectives, then capitalised nouns.
+        while k < s.end && cx.is_word(k) && (cx.in_sec(k, sec::DETERMINER) || !cx.upper(k)) {
+            k += 1;
+        }
+        let noun_start = k;
+        while k < s.end && cx.is_word(k) && cx.upper(k) && !cx.in_sec(k, sec::STOP) {
+            k += 1;
+        }
+        if k == noun_start || k - noun_start > 3 {
+            return false;
+        }
+    }
+    let w = cx.l(k);
+    k < s.end
+        && cx.is_word(k)
+        && !cx.upper(k)
+        && w.len() >= 4
+        && w.ends_with('e')
+        && !w.ends_with("te")
+        && !cx.in_sec(k, sec::STOP)
+        && !cx.in_sec(k, sec::DETERMINER)
 }

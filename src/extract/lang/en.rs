@@ -281,6 +281,50 @@ impl Language for English {
         Some(cue(cx, (h0, h1), (ps, end), v, person))
     }
 
+    fn forms_compound_sources(&self) -> bool {
+        false
+    }
+
+    fn cue_word_is_noun(&self, cx: &Ctx, i: usize, s: Sentence) -> bool {
+        // "a previous estimate of", "its forecast": a noun after a determiner.
+        if i > s.first && cx.in_sec(i, sec::UNNAMED_SOURCE) {
+            let p = i - 1;
+            let det_before = is_determiner(cx, p)
+                || (p > s.first
+                    && is_determiner(cx, p - 1)
+                    && cx.is_word(p)
+                    && !cx.upper(p)
+                    && !cx.in_sec(p, sec::STOP)
+                    && !cx.in_sec(p, sec::UNNAMED_SOURCE));
+            // A noun is followed by a preposition, a verb or punctuation; a verb by its object.
+            let noun_follows = cx.is_any_punct(i + 1)
+                || cx.in_sec(i + 1, sec::NOUN_FOLLOWER);
+            if det_before && noun_follows {
+                return true;
+            }
+        }
+        // "growth forecasts slipping", "estimates were": a noun, not a verb.
+        if cx.l(i).ends_with('s') {
+            let next = cx.l(i + 1);
+            let noun = next.ends_with("ing")
+                || i + 1 >= s.end
+                || (cx.is_any_punct(i + 1) && !matches!(cx.t(i + 1), "\"" | "“" | "”"))
+                || cx.in_sec(i + 1, sec::PLURAL_NOUN_FOLLOWER);
+            if noun {
+                return true;
+            }
+        }
+        false
+    }
+
+    fn continues_reported_speech(&self, _cx: &Ctx, _s: Sentence) -> bool {
+        false
+    }
+
+    fn ordinals_take_a_dot(&self) -> bool {
+        false
+    }
+
     fn single_letter_units_need_glue(&self) -> bool {
         true
     }

@@ -125,6 +125,22 @@ pub(crate) trait Language: Sync {
     /// The subject of the verb `v` in the clause `c..end`, read before the verb.
     fn subject_cue(&self, cx: &Ctx, c: usize, end: usize, v: usize) -> Option<Cue>;
 
+    /// Whether a compound noun may name its source in its first part (`US-Angaben`,
+    /// `Polizeiangaben`).
+    fn forms_compound_sources(&self) -> bool;
+
+    /// Whether the cue word at `i` is used as a noun, not a verb (`a previous estimate of`,
+    /// `growth forecasts slipping`): then it is no speech verb.
+    fn cue_word_is_noun(&self, cx: &Ctx, i: usize, s: Sentence) -> bool;
+
+    /// Whether sentence `s` continues the reported speech of the sentence before it, so
+    /// that it keeps its speaker (German subjunctive, `demnach`).
+    fn continues_reported_speech(&self, cx: &Ctx, s: Sentence) -> bool;
+
+    /// Whether ordinals are written with a dot (`am 10. Januar`), which then ends no
+    /// sentence.
+    fn ordinals_take_a_dot(&self) -> bool;
+
     // --- What a figure counts ----------------------------------------------------------
 
     /// Whether a one-letter unit (`m`, `t`) counts only glued to the number or before a
