@@ -263,6 +263,19 @@ sections! {
     OWN = "own",
     MORE_OF_SAME = "more_of_same",
     COUNTED_BEFORE = "counted_before",
+    NUMERAL_JOINER = "numeral_joiner",
+    MULTIPLIER_PREFIX = "multiplier_prefix",
+    MULTIPLIER_WORD = "multiplier_word",
+    CODE_COMPOUND_SUFFIX = "code_compound_suffix",
+    AGE_CUE = "age_cue",
+    AGE_LINK = "age_link",
+    AGE_LINK_SECOND = "age_link_second",
+    AGE_COMPARATIVE = "age_comparative",
+    AGE_THAN = "age_than",
+    AGE_UNIT = "age_unit",
+    AGE_OLD = "age_old",
+    AGE_RANGE_LINK = "age_range_link",
+    AND_A_HALF = "and_a_half",
 }
 
 /// The flag bit of a section name, if it is declared.

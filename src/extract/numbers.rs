@@ -149,11 +149,13 @@ pub fn parse_digits(raw: &str, group: char) -> Option<f64> {
     normal.parse::<f64>().ok().filter(|v| v.is_finite())
 }
 
-/// Splits a word into known morphemes (with `und` as a joiner), backtracking; true on success.
+/// Splits a word into known morphemes (`joiner` words such as `und` inside), backtracking;
+/// true on success.
 pub(crate) fn split_morphemes<'w>(
     rest: &'w str,
     out: &mut Vec<&'w str>,
     known: &dyn Fn(&str) -> bool,
+    joiner: &dyn Fn(&str) -> bool,
 ) -> bool {
     if rest.is_empty() {
         return !out.is_empty();
@@ -162,9 +164,9 @@ pub(crate) fn split_morphemes<'w>(
     ends.reverse();
     for end in ends {
         let head = &rest[..end];
-        if known(head) || (head == "und" && !out.is_empty()) {
+        if known(head) || (joiner(head) && !out.is_empty()) {
             out.push(head);
-            if split_morphemes(&rest[end..], out, known) {
+            if split_morphemes(&rest[end..], out, known, joiner) {
                 return true;
             }
             out.pop();
@@ -173,18 +175,19 @@ pub(crate) fn split_morphemes<'w>(
     false
 }
 
-/// Combines number morphemes: units add, `hundert`/`hundred` multiply, `tausend` closes a group.
-pub(crate) fn combine(parts: &[(&str, f64)]) -> Option<f64> {
+/// Combines number morphemes (`None` for a joiner such as `und`): units add,
+/// `hundert`/`hundred` multiply, `tausend` closes a group.
+pub(crate) fn combine(parts: &[Option<f64>]) -> Option<f64> {
     let mut total = 0.0;
     let mut current = 0.0;
     let mut prev_additive = false;
     let mut after_joiner = false;
-    for &(word, value) in parts {
-        match word {
-            "und" | "and" => {
-                after_joiner = true;
-                continue;
-            }
+    for &part in parts {
+        let Some(value) = part else {
+            after_joiner = true;
+            continue;
+        };
+        match value {
             _ if value == 100.0 => {
                 current = if current == 0.0 {
                     100.0
@@ -312,7 +315,13 @@ fn digits_at(cx: &Ctx, i: usize, s: Sentence, second: bool) -> Option<Numeral> {
         }
         if hyphen && cx.glued(next + 1) && cx.is_word(next + 1) {
             let w = cx.l(next + 1);
-            if w.starts_with("fach") || w == "fold" || w == "mal" || w == "malige" {
+            let prefix = cx
+                .lex
+                .sec(sec::MULTIPLIER_PREFIX)
+                .words()
+                .iter()
+                .any(|p| w.starts_with(p.as_str()));
+            if prefix || cx.in_sec(next + 1, sec::MULTIPLIER_WORD) {
                 n.multiplier = true;
                 return Some(n);
             }
@@ -340,13 +349,8 @@ fn digits_at(cx: &Ctx, i: usize, s: Sentence, second: bool) -> Option<Numeral> {
     if let Some(p) = prev.filter(|&p| cx.is_word(p)) {
         let w = cx.l(p);
         // "Gesundheitshotline 1450", "Buslinie 5": a compound ending in a code word.
-        let compound_code = cx.upper(p)
-            && w.len() > 6
-            && [
-                "hotline", "nummer", "linie", "straße", "gleis", "paragraf", "artikel",
-            ]
-            .iter()
-            .any(|c| w.ends_with(c));
+        let compound_code =
+            cx.upper(p) && w.len() > 6 && cx.ends_with_any(w, sec::CODE_COMPOUND_SUFFIX);
         // "die B 8", "A3": a road or type letter before the number (not at the sentence start).
         let letter = cx.t(p).chars().count() == 1 && cx.upper(p) && p > s.first;
         if compound_code || letter {
@@ -400,20 +404,12 @@ fn looks_like_year(cx: &Ctx, i: usize, s: Sentence) -> bool {
 
 /// Whether the number at `i` states an age.
 fn is_age(cx: &Ctx, i: usize, s: Sentence) -> bool {
-    let word_before = |k: usize| if i >= s.first + k { cx.l(i - k) } else { "" };
-    let before = (word_before(2), word_before(1));
-    if matches!(before.1, "aged" | "age" | "alter" | "ages")
-        || matches!(
-            before,
-            (
-                "alter" | "age" | "ages" | "aged",
-                "von" | "of" | ":" | "over" | "under" | "über" | "unter"
-            )
-        )
-        || matches!(
-            before,
-            ("älter" | "jünger" | "older" | "younger", "als" | "than")
-        )
+    // Whether the word `k` tokens before the number is in a section.
+    let before = |k: usize, section| i >= s.first + k && cx.in_sec(i - k, section);
+    // "im Alter 30", "im Alter von 30", "aged over 65", "älter als 65".
+    if before(1, sec::AGE_CUE)
+        || before(2, sec::AGE_CUE) && before(1, sec::AGE_LINK)
+        || before(2, sec::AGE_COMPARATIVE) && before(1, sec::AGE_THAN)
     {
         return true;
     }
@@ -428,28 +424,15 @@ fn is_age(cx: &Ctx, i: usize, s: Sentence) -> bool {
     {
         return true;
     }
-    let unit = cx.l(i + 1);
-    let old = cx.l(i + 2);
-    if matches!(unit, "jahre" | "jahren" | "years" | "year")
-        && (old == "old" || old.starts_with("alt") && old.len() <= 5)
-    {
+    // "30 Jahre alt", "30 years old".
+    if cx.in_sec(i + 1, sec::AGE_UNIT) && cx.in_sec(i + 2, sec::AGE_OLD) {
         return true;
     }
     // "im Alter von zwölf und 14 Jahren": the second of two ages.
-    if matches!(before.1, "und" | "bis" | "oder" | "and" | "to" | "or")
+    if before(1, sec::AGE_RANGE_LINK)
         && i >= s.first + 3
         && (cx.is_num(i - 2) || cx.in_sec(i - 2, sec::NUMERAL))
-        && {
-            let w = (word_before(4), word_before(3));
-            matches!(w.1, "aged" | "age" | "alter" | "ages")
-                || matches!(
-                    w,
-                    (
-                        "alter" | "age" | "ages" | "aged",
-                        "von" | "of" | "over" | "between"
-                    )
-                )
-        }
+        && (before(3, sec::AGE_CUE) || before(4, sec::AGE_CUE) && before(3, sec::AGE_LINK_SECOND))
     {
         return true;
     }

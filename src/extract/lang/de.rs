@@ -110,7 +110,11 @@ impl Language for German {
 
     fn proportion_link(&self, cx: &Ctx, j: usize, digits: bool) -> Option<usize> {
         // "zwei von drei" (in words only: "2 von 3" is a score or a page).
-        (!digits && cx.in_sec(j, sec::PROPORTION_LINK)).then_some(j + 1)
+        if digits {
+            return None;
+        }
+        cx.match_at(j, cx.toks.len(), cx.lex.sec(sec::PROPORTION_LINK))
+            .map(|(end, _)| end)
     }
 
     fn one_counts_before_duration(&self) -> bool {
@@ -373,14 +377,24 @@ pub(crate) fn parse_word(cx: &Ctx, word: &str) -> Option<f64> {
         return None;
     }
     let mut morphemes = Vec::new();
-    if !numbers::split_morphemes(word, &mut morphemes, &|m| {
-        numerals.contains(m) && !whole_only.contains(m)
-    }) {
+    let joiners = cx.lex.sec(sec::NUMERAL_JOINER);
+    if !numbers::split_morphemes(
+        word,
+        &mut morphemes,
+        &|m| numerals.contains(m) && !whole_only.contains(m),
+        &|m| joiners.contains(m),
+    ) {
         return None;
     }
-    let values: Vec<(&str, f64)> = morphemes
+    let values: Vec<Option<f64>> = morphemes
         .iter()
-        .map(|m| (*m, numerals.number(m).unwrap_or(0.0)))
+        .map(|m| {
+            if numerals.contains(m) {
+                Some(numerals.number(m).unwrap_or(0.0))
+            } else {
+                None
+            }
+        })
         .collect();
     numbers::combine(&values)
 }

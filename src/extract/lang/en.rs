@@ -53,14 +53,15 @@ impl Language for English {
 
     fn year_by_next_word(&self, cx: &Ctx, next: usize) -> bool {
         let w = cx.l(next);
-        w.ends_with("ed") || w.ends_with("ing") || w.ends_with('s') && w.len() <= 4
+        // "2000 ended", "1990s": a participle or a short plural after it.
+        cx.ends_with_any(w, sec::PARTICIPLE_SUFFIX) || w.ends_with('s') && w.len() <= 4
     }
 
     fn scale_phrase(&self, cx: &Ctx, i: usize, s: Sentence) -> Option<Numeral> {
         // "tens of thousands", "hundreds of thousands".
         let ahead = |k: usize| if i + k < s.end { cx.l(i + k) } else { "" };
         let factor = cx.lex.sec(sec::VAGUE_FACTOR).number(cx.l(i))?;
-        if ahead(1) != "of" {
+        if !cx.lex.sec(sec::QUANTITY_OF).contains(ahead(1)) {
             return None;
         }
         let v = cx.lex.sec(sec::VAGUE).number(ahead(2))?;
@@ -132,11 +133,8 @@ impl Language for English {
 
     fn proportion_link(&self, cx: &Ctx, j: usize, _digits: bool) -> Option<usize> {
         // "one in five", "one out of five".
-        match cx.l(j) {
-            "in" => Some(j + 1),
-            "out" if cx.l(j + 1) == "of" => Some(j + 2),
-            _ => None,
-        }
+        cx.match_at(j, cx.toks.len(), cx.lex.sec(sec::PROPORTION_LINK))
+            .map(|(end, _)| end)
     }
 
     fn one_counts_before_duration(&self) -> bool {
@@ -371,14 +369,15 @@ impl Language for English {
 /// `one hundred and fifty`); returns the value and the end token.
 pub(crate) fn parse_words(cx: &Ctx, i: usize, limit: usize) -> Option<(f64, usize)> {
     let numerals = cx.lex.sec(sec::NUMERAL);
-    let mut parts: Vec<(&str, f64)> = Vec::new();
+    // The values of the parts; `None` for a joiner ("one hundred and fifty").
+    let mut parts: Vec<Option<f64>> = Vec::new();
     let mut j = i;
     while j < limit && cx.is_word(j) {
         let w = cx.l(j);
-        if w == "and" {
-            let after_group = parts.last().is_some_and(|p| p.1 >= 100.0);
+        if cx.in_sec(j, sec::NUMERAL_JOINER) {
+            let after_group = parts.last().is_some_and(|p| p.is_some_and(|v| v >= 100.0));
             if after_group && numerals.contains(cx.l(j + 1)) && j + 1 < limit {
-                parts.push(("and", 0.0));
+                parts.push(None);
                 j += 1;
                 continue;
             }
@@ -393,24 +392,24 @@ pub(crate) fn parse_words(cx: &Ctx, i: usize, limit: usize) -> Option<(f64, usiz
         }
         for (k, p) in pieces.iter().enumerate() {
             if k > 0 {
-                parts.push(("and", 0.0));
+                parts.push(None);
             }
-            parts.push((p, numerals.number(p)?));
+            parts.push(Some(numerals.number(p)?));
         }
         j += 1;
     }
     if parts.is_empty() {
         return None;
     }
-    if parts.last().is_some_and(|p| p.0 == "and") {
+    if parts.last().is_some_and(Option::is_none) {
         parts.pop();
         j -= 1;
     }
     let mut value = numbers::combine(&parts)?;
     // "two and a half".
-    if cx.l(j) == "and" && cx.l(j + 1) == "a" && cx.l(j + 2) == "half" && j + 2 < limit {
+    if let Some((end, _)) = cx.match_at(j, limit, cx.lex.sec(sec::AND_A_HALF)) {
         value += 0.5;
-        j += 3;
+        j = end;
     }
     Some((value, j))
 }
