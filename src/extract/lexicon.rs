@@ -472,15 +472,29 @@ mod tests {
             for word in lex.sec(sec::UNIT_SUFFIX).words() {
                 assert!(lex.unit(word).is_some(), "[unit_suffix] {word} is no unit");
             }
-            // Every section the code addresses by constant exists in the file.
+            // Every declared section exists in the file, and the file has no other.
             for name in SECTIONS {
                 assert!(
-                    lex.sections.contains_key(name),
+                    lex.sections.contains_key(*name),
                     "{lang:?} lexicon lacks [{name}]"
                 );
             }
-            for name in ["vague", "scale", "fraction", "numeral"] {
-                for (word, value) in lex.section(name).iter() {
+            for name in lex.sections.keys() {
+                assert!(
+                    section_bit(name).is_some(),
+                    "{lang:?} lexicon has [{name}], which `sections!` does not declare"
+                );
+            }
+            for section in [
+                sec::VAGUE,
+                sec::SCALE,
+                sec::FRACTION,
+                sec::NUMERAL,
+                sec::VAGUE_FACTOR,
+                sec::RANGE_GROUP,
+            ] {
+                let name = SECTIONS[section.0 as usize];
+                for (word, value) in lex.sec(section).iter() {
                     assert!(value.parse::<f64>().is_ok(), "[{name}] {word} = {value}");
                 }
             }

@@ -6,6 +6,7 @@
 
 pub mod ctx;
 pub mod entity;
+pub mod explain;
 pub mod figure;
 pub mod lang;
 pub mod lexicon;
