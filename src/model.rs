@@ -188,6 +188,15 @@ pub enum Lang {
 }
 
 impl Lang {
+    /// Every language, in the order of [`crate::extract::lang`]'s table.
+    pub const ALL: [Lang; 2] = [Self::De, Self::En];
+
+    /// The language of an ISO 639-1 code (`de`, `en`).
+    #[must_use]
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|l| l.code() == code)
+    }
+
     /// The ISO 639-1 code.
     #[must_use]
     pub fn code(self) -> &'static str {

@@ -6,6 +6,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use claimtrack::extract::claims_of;
+use claimtrack::extract::lang::detect;
 use claimtrack::model::{Claim, Lang, Span};
 
 /// One fixture case.
@@ -215,12 +216,24 @@ fn extraction_fixtures() {
         .filter(|p| p.extension().is_some_and(|e| e == "txt"))
     {
         let name = path.file_name().unwrap().to_string_lossy().to_string();
-        let lang = if name.starts_with("en_") {
-            Lang::En
-        } else {
-            Lang::De
+        // The file name's prefix names the language: `de_numbers.txt`.
+        let prefix = name.split('_').next().unwrap_or_default();
+        let Some(lang) = Lang::from_code(prefix) else {
+            panic!(
+                "{name}: unknown language prefix {prefix:?} (expected one of {:?})",
+                Lang::ALL.map(Lang::code)
+            );
         };
-        for case in parse_file(path) {
+        let cases = parse_file(path);
+        // The cases, read together, are detected as the file's language.
+        let all: Vec<&str> = cases.iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(
+            detect(&all.join("\n\n")),
+            lang,
+            "{name}: its texts are not detected as {}",
+            lang.code()
+        );
+        for case in cases {
             assert!(
                 case.none || !case.claims.is_empty(),
                 "{}:{}: no claims listed",

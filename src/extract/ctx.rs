@@ -1,9 +1,9 @@
 //! The view of one article that every extraction stage reads: the text, its lower-cased
 //! twin, the tokens, the sentences and the language's lexicon, with small lookup helpers.
 
+use super::lang::Language;
 use super::token::{TokKind, Token};
 use crate::extract::lexicon::{FLAG_BITS, Lexicon, Sec, Section, TokenFlags, sec};
-use super::lang::Language;
 
 /// One sentence: a range of token indices and its byte span.
 #[derive(Debug, Clone, Copy)]
@@ -39,12 +39,7 @@ pub fn token_flags(lower: &str, toks: &[Token], lex: &Lexicon) -> Vec<TokenFlags
 }
 
 /// As [`token_flags`], into a buffer that is cleared first (reused between articles).
-pub fn token_flags_into(
-    lower: &str,
-    toks: &[Token],
-    lex: &Lexicon,
-    out: &mut Vec<TokenFlags>,
-) {
+pub fn token_flags_into(lower: &str, toks: &[Token], lex: &Lexicon, out: &mut Vec<TokenFlags>) {
     out.clear();
     out.extend(
         toks.iter()

@@ -6,7 +6,6 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::model::Kind;
 
-
 /// One section: lower-case phrases (words joined by one space) with their optional values.
 #[derive(Debug, Default, Clone)]
 pub struct Section {

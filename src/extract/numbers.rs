@@ -8,8 +8,8 @@
 #![allow(clippy::float_cmp)]
 
 use super::ctx::{Ctx, Sentence};
-use crate::extract::lexicon::sec;
 use super::lang::NumberWords;
+use crate::extract::lexicon::sec;
 
 /// A numeral found at a token position.
 #[allow(
@@ -620,7 +620,9 @@ fn counting_one(cx: &Ctx, i: usize, s: Sentence) -> bool {
     }
     let prev = i.checked_sub(1).filter(|&p| p >= s.first);
     // "ein paar", "one of", "the one": an article or pronoun, no count.
-    if cx.in_sec(i + 1, sec::ONE_NOT_BEFORE) || prev.is_some_and(|p| cx.in_sec(p, sec::ONE_NOT_AFTER)) {
+    if cx.in_sec(i + 1, sec::ONE_NOT_BEFORE)
+        || prev.is_some_and(|p| cx.in_sec(p, sec::ONE_NOT_AFTER))
+    {
         return false;
     }
     // After a qualifier or "nur", "genau", "only".
@@ -633,9 +635,15 @@ fn counting_one(cx: &Ctx, i: usize, s: Sentence) -> bool {
     {
         return true;
     }
-    let qualifier_before = [sec::APPROX, sec::OVER, sec::UNDER, sec::AT_LEAST, sec::AT_MOST]
-        .iter()
-        .any(|q| cx.match_ending(i, s.first, cx.lex.sec(*q)).is_some());
+    let qualifier_before = [
+        sec::APPROX,
+        sec::OVER,
+        sec::UNDER,
+        sec::AT_LEAST,
+        sec::AT_MOST,
+    ]
+    .iter()
+    .any(|q| cx.match_ending(i, s.first, cx.lex.sec(*q)).is_some());
     if qualifier_before {
         return true;
     }

@@ -50,7 +50,13 @@ pub(crate) struct NounPhrase {
 
 impl NounPhrase {
     /// A phrase of tokens `start..end` with its head `head_first..head_end`.
-    pub(crate) fn new(head_first: usize, head_end: usize, start: usize, end: usize, person: bool) -> Self {
+    pub(crate) fn new(
+        head_first: usize,
+        head_end: usize,
+        start: usize,
+        end: usize,
+        person: bool,
+    ) -> Self {
         Self {
             head_first,
             head_end,
@@ -81,11 +87,10 @@ pub(crate) fn is_title(cx: &Ctx, i: usize) -> bool {
     let w = cx.l(i);
     let titles = cx.lex.sec(sec::TITLE);
     let inflected = || {
-        cx.lex
-            .sec(sec::TITLE_INFLECTION)
-            .words()
-            .iter()
-            .any(|e| w.strip_suffix(e.as_str()).is_some_and(|b| titles.contains(b)))
+        cx.lex.sec(sec::TITLE_INFLECTION).words().iter().any(|e| {
+            w.strip_suffix(e.as_str())
+                .is_some_and(|b| titles.contains(b))
+        })
     };
     if titles.contains(w) || inflected() {
         return true;
@@ -127,11 +132,7 @@ pub(crate) fn is_acronym(cx: &Ctx, i: usize) -> bool {
 }
 
 /// Documents whose named owner is the source: "eine Studie des Ifo-Instituts".
-fn owner_of_document(
-    cx: &Ctx,
-    head: (usize, usize),
-    limit: usize,
-) -> Option<NounPhrase> {
+fn owner_of_document(cx: &Ctx, head: (usize, usize), limit: usize) -> Option<NounPhrase> {
     let document = head.1 == head.0 + 1
         && (cx.in_sec(head.0, sec::UNNAMED_SOURCE) || {
             let w = cx.l(head.0);
@@ -233,12 +234,23 @@ pub(crate) fn np_backward(cx: &Ctx, end: usize, floor: usize) -> Option<NounPhra
     {
         s = d;
     }
-    let NounPhrase { head_first: h0, head_end: h1, person, .. } = np_forward(cx, s, end)?;
+    let NounPhrase {
+        head_first: h0,
+        head_end: h1,
+        person,
+        ..
+    } = np_forward(cx, s, end)?;
     Some(NounPhrase::new(h0, h1, start, end, person))
 }
 
 /// Makes a cue from a head token range.
-pub(crate) fn cue(cx: &Ctx, head: (usize, usize), phrase: (usize, usize), at: usize, person: bool) -> Cue {
+pub(crate) fn cue(
+    cx: &Ctx,
+    head: (usize, usize),
+    phrase: (usize, usize),
+    at: usize,
+    person: bool,
+) -> Cue {
     let pronoun = head.1 == head.0 + 1 && cx.in_sec(head.0, sec::PRONOUN);
     let unnamed = (head.0..head.1).all(|k| cx.in_sec(k, sec::UNNAMED_SOURCE));
     Cue {
@@ -344,14 +356,26 @@ fn speaker_of_verb(cx: &Ctx, v: usize, s: Sentence) -> Option<Cue> {
         if cx.is_punct(end - 1, ",") {
             end -= 1;
         }
-        let NounPhrase { head_first: h0, head_end: h1, start: ps, person, .. } = np_backward(cx, end, s.first)?;
+        let NounPhrase {
+            head_first: h0,
+            head_end: h1,
+            start: ps,
+            person,
+            ..
+        } = np_backward(cx, end, s.first)?;
         return Some(cue(cx, (h0, h1), (ps, v - 1), v, person));
     }
     // Passives name no speaker: "wird auf 3 Mrd. beziffert", "is put at", "than expected".
     if cx.language.is_passive(cx, v, c) {
         // "were published by Network Rail", "wurde vom Statistikamt veröffentlicht": the agent.
         let agent = cx.language.passive_agent(cx, v, c);
-        let NounPhrase { head_first: h0, head_end: h1, end: pe, person, .. } = np_forward(cx, agent?, s.end)?;
+        let NounPhrase {
+            head_first: h0,
+            head_end: h1,
+            end: pe,
+            person,
+            ..
+        } = np_forward(cx, agent?, s.end)?;
         if !cx.upper(h0) && !cx.in_sec(h0, sec::UNNAMED_SOURCE) {
             return None;
         }
@@ -381,7 +405,13 @@ fn speaker_of_verb(cx: &Ctx, v: usize, s: Sentence) -> Option<Cue> {
             let aux = (c..v).find(|&k| cx.in_sec(k, sec::FINITE_AUX))?;
             np_forward(cx, aux + 1, v)
         });
-        let NounPhrase { head_first: h0, head_end: h1, end: pe, person, .. } = after?;
+        let NounPhrase {
+            head_first: h0,
+            head_end: h1,
+            end: pe,
+            person,
+            ..
+        } = after?;
         let mut head = (h0, h1);
         let mut person = person;
         // An apposition naming the person: "sagte die Botschafterin bei der Nato, Jane Roe."
@@ -435,7 +465,13 @@ pub(crate) fn appositive_subject(cx: &Ctx, v: usize, s: Sentence) -> Option<Cue>
         };
         if participle && start == c {
             // A participle phrase names nobody: look further back.
-        } else if let Some(NounPhrase { head_first: h0, head_end: h1, person, .. }) = np_forward(cx, start, end) {
+        } else if let Some(NounPhrase {
+            head_first: h0,
+            head_end: h1,
+            person,
+            ..
+        }) = np_forward(cx, start, end)
+        {
             let found = cue(cx, (h0, h1), (c, v), v, person);
             let named = cx.upper(h0) && !cx.in_sec(h0, sec::TITLE);
             if named {
@@ -551,7 +587,13 @@ pub fn cues_in(cx: &Ctx, s: Sentence) -> Vec<Cue> {
             .starts_sec(i, sec::CUE_OVERRIDE)
             .then(|| cx.match_at(i, s.end, lex.sec(sec::CUE_OVERRIDE)))
             .flatten()
-            && let Some(NounPhrase { head_first: h0, head_end: h1, end: pe, person, .. }) = np_forward(cx, e, s.end)
+            && let Some(NounPhrase {
+                head_first: h0,
+                head_end: h1,
+                end: pe,
+                person,
+                ..
+            }) = np_forward(cx, e, s.end)
         {
             let mut c = cue(cx, (h0, h1), (e, pe), i, person);
             c.priority = true;
@@ -577,7 +619,14 @@ pub fn cues_in(cx: &Ctx, s: Sentence) -> Vec<Cue> {
                 i = e + 1;
                 continue;
             }
-            if let Some(NounPhrase { head_first: h0, head_end: h1, end: pe, person, .. }) = np_forward(cx, e, s.end) {
+            if let Some(NounPhrase {
+                head_first: h0,
+                head_end: h1,
+                end: pe,
+                person,
+                ..
+            }) = np_forward(cx, e, s.end)
+            {
                 // "laut einer Bitkom-Umfrage": the naming part of the compound.
                 if let Some(span) = compound_source(cx, h0, true).filter(|_| h1 == h0 + 1) {
                     cues.push(span_cue(cx, h0, span));
@@ -619,7 +668,14 @@ pub fn cues_in(cx: &Ctx, s: Sentence) -> Vec<Cue> {
                     e += 1;
                 }
                 let named = (e > k + 1).then(|| np_forward(cx, e, s.end)).flatten();
-                if let Some(NounPhrase { head_first: h0, head_end: h1, end: pe, person, .. }) = named {
+                if let Some(NounPhrase {
+                    head_first: h0,
+                    head_end: h1,
+                    end: pe,
+                    person,
+                    ..
+                }) = named
+                {
                     cues.push(cue(cx, (h0, h1), (i, h1), i, person));
                     i = pe.max(i + 1);
                 } else {
@@ -639,7 +695,13 @@ pub fn cues_in(cx: &Ctx, s: Sentence) -> Vec<Cue> {
                     .iter()
                     .any(|v| w.starts_with(v.as_str()))
             })
-            && let Some(NounPhrase { head_first: h0, head_end: h1, end: pe, person, .. }) = np_forward(cx, i + 1, s.end)
+            && let Some(NounPhrase {
+                head_first: h0,
+                head_end: h1,
+                end: pe,
+                person,
+                ..
+            }) = np_forward(cx, i + 1, s.end)
         {
             cues.push(cue(cx, (h0, h1), (i, pe), i, person));
             i = pe.max(i + 1);
@@ -647,7 +709,14 @@ pub fn cues_in(cx: &Ctx, s: Sentence) -> Vec<Cue> {
         }
         // "X zufolge".
         if cx.in_sec(i, sec::CUE_AFTER) {
-            if let Some(NounPhrase { head_first: h0, head_end: h1, start: ps, person, .. }) = np_backward(cx, i, s.first) {
+            if let Some(NounPhrase {
+                head_first: h0,
+                head_end: h1,
+                start: ps,
+                person,
+                ..
+            }) = np_backward(cx, i, s.first)
+            {
                 if let Some(span) = compound_source(cx, h0, true).filter(|_| h1 == h0 + 1) {
                     cues.push(span_cue(cx, h0, span));
                 } else {
@@ -681,14 +750,26 @@ pub fn cues_in(cx: &Ctx, s: Sentence) -> Vec<Cue> {
             let c = clause_start(cx, i, s);
             if c < i
                 && cx.in_sec(c, sec::IMPERSONAL_SOURCE_LINK)
-                && let Some(NounPhrase { head_first: h0, head_end: h1, person, .. }) = np_forward(cx, c + 1, i)
+                && let Some(NounPhrase {
+                    head_first: h0,
+                    head_end: h1,
+                    person,
+                    ..
+                }) = np_forward(cx, c + 1, i)
             {
                 cues.push(cue(cx, (h0, h1), (c, i), i, person));
                 i += 2;
                 continue;
             }
             let k = i + 2;
-            if cx.in_sec(k, sec::IMPERSONAL_SOURCE_LINK) && let Some(NounPhrase { head_first: h0, head_end: h1, end: pe, person, .. }) = np_forward(cx, k + 1, s.end)
+            if cx.in_sec(k, sec::IMPERSONAL_SOURCE_LINK)
+                && let Some(NounPhrase {
+                    head_first: h0,
+                    head_end: h1,
+                    end: pe,
+                    person,
+                    ..
+                }) = np_forward(cx, k + 1, s.end)
             {
                 cues.push(cue(cx, (h0, h1), (k + 1, pe), i, person));
                 i = pe.max(i + 1);
@@ -716,7 +797,14 @@ pub fn cues_in(cx: &Ctx, s: Sentence) -> Vec<Cue> {
         && let Some(colon) = (s.first + 2..s.end).find(|&k| cx.is_punct(k, ":"))
     {
         let reported = (colon + 1..s.end).any(|k| cx.in_sec(k, sec::SUBJUNCTIVE));
-        if reported && let Some(NounPhrase { head_first: h0, head_end: h1, person, .. }) = np_forward(cx, s.first, colon) {
+        if reported
+            && let Some(NounPhrase {
+                head_first: h0,
+                head_end: h1,
+                person,
+                ..
+            }) = np_forward(cx, s.first, colon)
+        {
             cues.push(cue(cx, (h0, h1), (s.first, h1), colon, person));
         }
     }
@@ -732,7 +820,13 @@ fn span_cue(cx: &Ctx, tok: usize, span: Span) -> Cue {
 
 /// "nach eigenen Angaben": the subject of the sentence states the figure.
 fn own_statement(cx: &Ctx, cue_start: usize, cue_end: usize, s: Sentence) -> Option<Cue> {
-    let NounPhrase { head_first: h0, head_end: h1, end: pe, person, .. } = if cue_start == s.first {
+    let NounPhrase {
+        head_first: h0,
+        head_end: h1,
+        end: pe,
+        person,
+        ..
+    } = if cue_start == s.first {
         // "Nach eigenen Angaben hat das WFP ..." - the subject follows the finite verb.
         np_forward(cx, cue_end + 1, s.end)?
     } else {
@@ -802,7 +896,12 @@ fn headline_cue(cx: &Ctx, s: Sentence) -> Option<Cue> {
     if (s.first..colon).any(|k| cx.in_sec(k, sec::HEADLINE_NOT_SOURCE)) {
         return None;
     }
-    let NounPhrase { head_first: h0, head_end: h1, person, .. } = np_forward(cx, s.first, colon)?;
+    let NounPhrase {
+        head_first: h0,
+        head_end: h1,
+        person,
+        ..
+    } = np_forward(cx, s.first, colon)?;
     if !cx.upper(h0) {
         return None;
     }

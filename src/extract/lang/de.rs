@@ -11,12 +11,11 @@ use std::sync::OnceLock;
 use super::{Language, NumberWords};
 use crate::extract::ctx::{Ctx, Sentence};
 use crate::extract::figure::{UnitMatch, is_noun};
-use crate::extract::source::{
-    Cue, NounPhrase, VerbClause, cue, is_acronym, is_determiner, is_title, np_forward,
-    np_word,
-};
 use crate::extract::lexicon::{Lexicon, sec};
 use crate::extract::numbers::{self, Numeral};
+use crate::extract::source::{
+    Cue, NounPhrase, VerbClause, cue, is_acronym, is_determiner, is_title, np_forward, np_word,
+};
 use crate::model::Lang;
 
 /// German.
@@ -29,10 +28,7 @@ impl Language for German {
 
     fn lexicon(&self) -> &'static Lexicon {
         static LEXICON: OnceLock<Lexicon> = OnceLock::new();
-        super::lexicon_once(
-            &LEXICON,
-            include_str!("../../../assets/lexicon/de.txt"),
-        )
+        super::lexicon_once(&LEXICON, include_str!("../../../assets/lexicon/de.txt"))
     }
 
     fn group_separator(&self) -> char {
@@ -185,7 +181,12 @@ impl Language for German {
         while i < limit && cx.is_word(i) && !cx.upper(i) && !cx.in_sec(i, sec::STOP) {
             i += 1;
         }
-        if i >= limit || !cx.is_word(i) || !cx.upper(i) || !np_word(cx, i) || cx.in_sec(i, sec::STOP) {
+        if i >= limit
+            || !cx.is_word(i)
+            || !cx.upper(i)
+            || !np_word(cx, i)
+            || cx.in_sec(i, sec::STOP)
+        {
             return None;
         }
         // The run of capitalised words: "Russlands Vize-Außenminister Sergej Rjabkow".
@@ -205,10 +206,8 @@ impl Language for German {
         let (mut head, person) = head_of_run(cx, run_start, run_end);
         // A full name followed by its acronym in brackets: "Internationale Organisation für Migration (IOM)".
         if let Some(open) = (run_end..(run_end + 5).min(limit)).find(|&k| cx.is_punct(k, "(")) {
-            let named = (run_end..open).all(|k| {
-                cx.is_word(k)
-                    && (cx.upper(k) || cx.in_sec(k, sec::NAME_CONNECTOR))
-            });
+            let named = (run_end..open)
+                .all(|k| cx.is_word(k) && (cx.upper(k) || cx.in_sec(k, sec::NAME_CONNECTOR)));
             // Not for people: "Minister Karl Lauterbach (SPD)" keeps the name without title.
             if named && !person && cx.is_punct(open + 2, ")") && is_acronym(cx, open + 1) {
                 head = (run_start, open);
@@ -256,7 +255,9 @@ impl Language for German {
 
     fn passive_agent(&self, cx: &Ctx, v: usize, c: usize) -> Option<usize> {
         // "wurde vom Statistikamt veröffentlicht": the agent stands before the participle.
-        (c..v).find(|&k| cx.in_sec(k, sec::AGENT_MARKER)).map(|k| k + 1)
+        (c..v)
+            .find(|&k| cx.in_sec(k, sec::AGENT_MARKER))
+            .map(|k| k + 1)
     }
 
     fn is_inverted(&self, cx: &Ctx, clause: &VerbClause) -> bool {
@@ -285,18 +286,30 @@ impl Language for German {
 
     fn subject_cue(&self, cx: &Ctx, c: usize, end: usize, v: usize) -> Option<Cue> {
         // Verb-final clauses and V2 main clauses: the subject opens the clause.
-        let NounPhrase { head_first: h0, head_end: h1, end: pe, person, .. } = np_forward(cx, c, end.max(c + 1))?;
+        let NounPhrase {
+            head_first: h0,
+            head_end: h1,
+            end: pe,
+            person,
+            ..
+        } = np_forward(cx, c, end.max(c + 1))?;
         // "Die Schäden hatte der Verband geschätzt": an object first, then the auxiliary and
         // a nominative "der"/"ein" phrase, which is the subject.
         let is_aux = |k: usize| cx.in_sec(k, sec::PERFECT_AUX);
         // An adverb may stand between: "Die Schäden dort hatte der Verband ...".
-        let aux = (pe..(pe + 2).min(v)).find(|&k| is_aux(k)).filter(|&k| {
-            (pe..k).all(|j| cx.is_word(j) && !cx.upper(j) && cx.in_sec(j, sec::STOP))
-        });
+        let aux = (pe..(pe + 2).min(v))
+            .find(|&k| is_aux(k))
+            .filter(|&k| (pe..k).all(|j| cx.is_word(j) && !cx.upper(j) && cx.in_sec(j, sec::STOP)));
         if let Some(a) = aux
             && cx.in_sec(a + 1, sec::NOMINATIVE_ARTICLE)
             && !cx.in_sec(c, sec::NOMINATIVE_ARTICLE)
-            && let Some(NounPhrase { head_first: g0, head_end: g1, end: ge, person: p2, .. }) = np_forward(cx, a + 1, v)
+            && let Some(NounPhrase {
+                head_first: g0,
+                head_end: g1,
+                end: ge,
+                person: p2,
+                ..
+            }) = np_forward(cx, a + 1, v)
         {
             return Some(cue(cx, (g0, g1), (a + 1, ge.max(g1)), v, p2));
         }
@@ -345,7 +358,13 @@ impl Language for German {
         })
     }
 
-    fn counted_noun(&self, cx: &Ctx, mut i: usize, _at: usize, limit: usize) -> Option<(String, usize)> {
+    fn counted_noun(
+        &self,
+        cx: &Ctx,
+        mut i: usize,
+        _at: usize,
+        limit: usize,
+    ) -> Option<(String, usize)> {
         // Adjectives are skipped to the first capitalised noun.
         while i < limit {
             if !cx.is_word(i) {

@@ -11,11 +11,11 @@ use std::sync::OnceLock;
 use super::{Language, NumberWords};
 use crate::extract::ctx::{Ctx, Sentence};
 use crate::extract::figure::UnitMatch;
+use crate::extract::lexicon::{Lexicon, sec};
+use crate::extract::numbers::{self, Numeral, round4};
 use crate::extract::source::{
     Cue, NounPhrase, VerbClause, cue, is_determiner, np_backward, np_forward, np_word,
 };
-use crate::extract::lexicon::{Lexicon, sec};
-use crate::extract::numbers::{self, Numeral, round4};
 use crate::model::Lang;
 
 /// English.
@@ -28,10 +28,7 @@ impl Language for English {
 
     fn lexicon(&self) -> &'static Lexicon {
         static LEXICON: OnceLock<Lexicon> = OnceLock::new();
-        super::lexicon_once(
-            &LEXICON,
-            include_str!("../../../assets/lexicon/en.txt"),
-        )
+        super::lexicon_once(&LEXICON, include_str!("../../../assets/lexicon/en.txt"))
     }
 
     fn group_separator(&self) -> char {
@@ -141,7 +138,13 @@ impl Language for English {
         true
     }
 
-    fn one_counts_in_context(&self, cx: &Ctx, i: usize, _s: Sentence, _prev: Option<usize>) -> bool {
+    fn one_counts_in_context(
+        &self,
+        cx: &Ctx,
+        i: usize,
+        _s: Sentence,
+        _prev: Option<usize>,
+    ) -> bool {
         // "one" before a noun counts; "one" as a pronoun does not.
         cx.is_word(i + 1) && !cx.in_sec(i + 1, sec::STOP)
     }
@@ -159,7 +162,8 @@ impl Language for English {
         // Collect the phrase: words, with "of/for/and" inside names ("Bank of England").
         let mut end = i;
         while end < limit && end - i < 8 {
-            let participle = end > i && !cx.upper(end) && cx.ends_with_any(cx.l(end), sec::PARTICIPLE_SUFFIX);
+            let participle =
+                end > i && !cx.upper(end) && cx.ends_with_any(cx.l(end), sec::PARTICIPLE_SUFFIX);
             if cx.is_word(end) && !cx.in_sec(end, sec::STOP) && np_word(cx, end) && !participle {
                 end += 1;
                 // "people familiar with the matter": a lower-case plural ends the phrase before
@@ -272,10 +276,23 @@ impl Language for English {
     fn subject_cue(&self, cx: &Ctx, c: usize, end: usize, v: usize) -> Option<Cue> {
         // The subject opens the clause: "A group representing 300 companies said".
         let opens = is_determiner(cx, c) || cx.upper(c) || cx.in_sec(c, sec::PRONOUN);
-        if opens && let Some(NounPhrase { head_first: h0, head_end: h1, person, .. }) = np_forward(cx, c, end) {
+        if opens
+            && let Some(NounPhrase {
+                head_first: h0,
+                head_end: h1,
+                person,
+                ..
+            }) = np_forward(cx, c, end)
+        {
             return Some(cue(cx, (h0, h1), (c, end), v, person));
         }
-        let NounPhrase { head_first: h0, head_end: h1, start: ps, person, .. } = np_backward(cx, end, c)?;
+        let NounPhrase {
+            head_first: h0,
+            head_end: h1,
+            start: ps,
+            person,
+            ..
+        } = np_backward(cx, end, c)?;
         Some(cue(cx, (h0, h1), (ps, end), v, person))
     }
 
@@ -295,8 +312,7 @@ impl Language for English {
                     && !cx.in_sec(p, sec::STOP)
                     && !cx.in_sec(p, sec::UNNAMED_SOURCE));
             // A noun is followed by a preposition, a verb or punctuation; a verb by its object.
-            let noun_follows = cx.is_any_punct(i + 1)
-                || cx.in_sec(i + 1, sec::NOUN_FOLLOWER);
+            let noun_follows = cx.is_any_punct(i + 1) || cx.in_sec(i + 1, sec::NOUN_FOLLOWER);
             if det_before && noun_follows {
                 return true;
             }
@@ -331,7 +347,13 @@ impl Language for English {
         None
     }
 
-    fn counted_noun(&self, cx: &Ctx, mut i: usize, at: usize, limit: usize) -> Option<(String, usize)> {
+    fn counted_noun(
+        &self,
+        cx: &Ctx,
+        mut i: usize,
+        at: usize,
+        limit: usize,
+    ) -> Option<(String, usize)> {
         // The last word of the noun phrase.
         let mut last = None;
         let mut count = 0;
@@ -469,7 +491,5 @@ fn inverted_np_ends(cx: &Ctx, v: usize, s: Sentence) -> bool {
     let Some(NounPhrase { end: pe, .. }) = np_forward(cx, v + 1, s.end) else {
         return false;
     };
-    pe >= s.end
-        || cx.is_any_punct(pe)
-        || cx.in_sec(pe, sec::INVERTED_PHRASE_END)
+    pe >= s.end || cx.is_any_punct(pe) || cx.in_sec(pe, sec::INVERTED_PHRASE_END)
 }

@@ -14,8 +14,8 @@ mod en;
 use std::sync::OnceLock;
 
 use super::ctx::{Ctx, Sentence};
-use super::lexicon::{Lexicon, sec};
 use super::figure::UnitMatch;
+use super::lexicon::{Lexicon, sec};
 use super::numbers::Numeral;
 use super::source::{Cue, NounPhrase, VerbClause};
 use super::token::Token;
@@ -38,8 +38,7 @@ pub(crate) trait Language: Sync {
 
     /// Whether the digits at `i` (value `value`, next token `next`) are a date or an
     /// ordinal by how this language writes them (`10. Januar`, `January 10`).
-    fn is_date_or_ordinal(&self, cx: &Ctx, i: usize, next: usize, s: Sentence, value: f64)
-    -> bool;
+    fn is_date_or_ordinal(&self, cx: &Ctx, i: usize, next: usize, s: Sentence, value: f64) -> bool;
 
     /// Whether a year-like number is a year, judged by the word after it (`next`).
     fn year_by_next_word(&self, cx: &Ctx, next: usize) -> bool;
@@ -153,7 +152,6 @@ pub(crate) trait Language: Sync {
     /// The noun that a figure counts, read from token `i` on (the figure's expression ends
     /// at `at`, the search at `limit`): its text and token.
     fn counted_noun(&self, cx: &Ctx, i: usize, at: usize, limit: usize) -> Option<(String, usize)>;
-
 }
 
 /// A number written in words: its value and the token after it, or a complete numeral
