@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
 
 use crate::corpus::Corpus;
+use crate::extract::Aliases;
 use crate::extract::Extractor;
-use crate::extract::entity::Aliases;
 use crate::io::export;
 use crate::io::pipeline;
 use crate::io::workspace::Workspace;

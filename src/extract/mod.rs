@@ -4,15 +4,19 @@
 //! The word lists of each language are data ([`crate::extract::lexicon`]). Extraction never fails: odd
 //! input yields fewer claims.
 
-pub mod ctx;
-pub mod entity;
+pub(crate) mod ctx;
+pub(crate) mod entity;
 pub mod explain;
-pub mod figure;
+pub(crate) mod figure;
 pub mod lang;
-pub mod lexicon;
-pub mod numbers;
-pub mod source;
-pub mod token;
+pub(crate) mod lexicon;
+pub(crate) mod numbers;
+mod sentence;
+pub(crate) mod source;
+pub(crate) mod token;
+
+pub use entity::Aliases;
+pub(crate) use sentence::split_sentences;
 
 use std::rc::Rc;
 
@@ -22,7 +26,6 @@ use source::Cue;
 
 use crate::io::load::Document;
 use crate::model::{Claim, ExtractedArticle, Lang, Source};
-use entity::Aliases;
 
 /// Extracts claims; holds the alias table (built-in plus the user's).
 #[derive(Debug, Clone, Default)]
@@ -431,122 +434,6 @@ fn pick_for_figure(cues: &[Cue], fig: &figure::Figure) -> Option<usize> {
 fn names_nobody(cx: &Ctx, s: Sentence) -> bool {
     (s.first..s.end)
         .any(|k| cx.in_sec(k, sec::IMPERSONAL_CUE) && cx.in_sec(k + 1, sec::IMPERSONAL_SUBJECT))
-}
-
-/// Splits the tokens into sentences at terminal punctuation and line breaks, keeping
-/// abbreviations (`ca.`, `Mrd.`), ordinals and dates (`10. Januar`) inside.
-#[must_use]
-pub fn split_sentences(cx: &Ctx) -> Vec<Sentence> {
-    /// The longest sentence, in tokens; real sentences stay far below.
-    const MAX_SENTENCE_TOKENS: usize = 240;
-    let n = cx.toks.len();
-    let mut out = Vec::new();
-    let mut start = 0;
-    let mut i = 0;
-    while i < n {
-        let tok = cx.toks[i];
-        // Text without stops (lists, tables, damaged files) is cut into pieces of bounded
-        // length, at a comma when there is one, so that work per sentence stays bounded.
-        let too_long = i - start >= MAX_SENTENCE_TOKENS
-            || i - start >= MAX_SENTENCE_TOKENS / 2 && cx.t(i) == ",";
-        if too_long {
-            out.push(Sentence {
-                first: start,
-                end: i,
-            });
-            start = i;
-        }
-        if i > start && tok.newlines > 0 && line_break_ends(cx, i) {
-            out.push(Sentence {
-                first: start,
-                end: i,
-            });
-            start = i;
-        }
-        let t = cx.t(i);
-        if matches!(t, "." | "!" | "?" | "…") && ends_sentence(cx, i) {
-            // Closing quotes and brackets glued after the stop belong to this sentence.
-            let mut end = i + 1;
-            while end < n
-                && cx.glued(end)
-                && matches!(
-                    cx.t(end),
-                    "\"" | "“" | "”" | "»" | "«" | "'" | "’" | ")" | "]"
-                )
-            {
-                end += 1;
-            }
-            out.push(Sentence { first: start, end });
-            start = end;
-            i = end;
-            continue;
-        }
-        i += 1;
-    }
-    if start < n {
-        out.push(Sentence {
-            first: start,
-            end: n,
-        });
-    }
-    out
-}
-
-fn line_break_ends(cx: &Ctx, i: usize) -> bool {
-    let Some(tok) = cx.tok(i) else { return true };
-    if tok.newlines >= 2 {
-        return true;
-    }
-    let prev = cx.t(i - 1);
-    if matches!(prev, "," | "-" | "(" | "„") {
-        return false;
-    }
-    !cx.is_word(i) || cx.upper(i)
-}
-
-fn ends_sentence(cx: &Ctx, i: usize) -> bool {
-    let n = cx.toks.len();
-    let mut next = i + 1;
-    while next < n
-        && cx.glued(next)
-        && matches!(cx.t(next), "\"" | "“" | "”" | "»" | "«" | "'" | "’" | ")")
-    {
-        next += 1;
-    }
-    if next >= n {
-        return true;
-    }
-    let break_after = cx.tok(next).is_some_and(|t| t.newlines > 0);
-    if break_after {
-        return true;
-    }
-    // Lower case after the stop: an abbreviation or ordinal inside a sentence.
-    if cx.is_word(next) && !cx.upper(next) {
-        return false;
-    }
-    if cx.t(i) != "." || i == 0 || !cx.glued(i) {
-        return true;
-    }
-    let prev = i - 1;
-    if cx.is_word(prev) {
-        // "£644m." ends a sentence; "U.S." and "Mrd." do not.
-        let after_digits = prev > 0 && cx.is_num(prev - 1) && cx.glued(prev);
-        if after_digits {
-            return true;
-        }
-        let single = cx.t(prev).chars().count() == 1;
-        return !(single || cx.in_sec(prev, sec::ABBREV));
-    }
-    // "am 10. Januar", "zum 2. Mal": an ordinal's dot.
-    if cx.is_num(prev) && cx.language.ordinals_take_a_dot() {
-        if cx.in_sec(next, sec::MONTH) {
-            return false;
-        }
-        if prev > 0 && cx.in_sec(prev - 1, sec::ORDINAL_CUE) && cx.t(prev).len() <= 2 {
-            return false;
-        }
-    }
-    true
 }
 
 /// Extracts the claims of plain text (no header) in a given language: for tests and tools.

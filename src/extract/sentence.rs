@@ -1,0 +1,123 @@
+//! Sentences: the tokens cut at terminal punctuation and line breaks, with abbreviations,
+//! ordinals and dates kept inside.
+
+use super::ctx::{Ctx, Sentence};
+use super::lexicon::sec;
+
+/// Splits the tokens into sentences at terminal punctuation and line breaks, keeping
+/// abbreviations (`ca.`, `Mrd.`), ordinals and dates (`10. Januar`) inside.
+#[must_use]
+pub fn split_sentences(cx: &Ctx) -> Vec<Sentence> {
+    /// The longest sentence, in tokens; real sentences stay far below.
+    const MAX_SENTENCE_TOKENS: usize = 240;
+    let n = cx.toks.len();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < n {
+        let tok = cx.toks[i];
+        // Text without stops (lists, tables, damaged files) is cut into pieces of bounded
+        // length, at a comma when there is one, so that work per sentence stays bounded.
+        let too_long = i - start >= MAX_SENTENCE_TOKENS
+            || i - start >= MAX_SENTENCE_TOKENS / 2 && cx.t(i) == ",";
+        if too_long {
+            out.push(Sentence {
+                first: start,
+                end: i,
+            });
+            start = i;
+        }
+        if i > start && tok.newlines > 0 && line_break_ends(cx, i) {
+            out.push(Sentence {
+                first: start,
+                end: i,
+            });
+            start = i;
+        }
+        let t = cx.t(i);
+        if matches!(t, "." | "!" | "?" | "…") && ends_sentence(cx, i) {
+            // Closing quotes and brackets glued after the stop belong to this sentence.
+            let mut end = i + 1;
+            while end < n
+                && cx.glued(end)
+                && matches!(
+                    cx.t(end),
+                    "\"" | "“" | "”" | "»" | "«" | "'" | "’" | ")" | "]"
+                )
+            {
+                end += 1;
+            }
+            out.push(Sentence { first: start, end });
+            start = end;
+            i = end;
+            continue;
+        }
+        i += 1;
+    }
+    if start < n {
+        out.push(Sentence {
+            first: start,
+            end: n,
+        });
+    }
+    out
+}
+
+/// Whether a line break before token `i` ends the sentence.
+fn line_break_ends(cx: &Ctx, i: usize) -> bool {
+    let Some(tok) = cx.tok(i) else { return true };
+    if tok.newlines >= 2 {
+        return true;
+    }
+    let prev = cx.t(i - 1);
+    if matches!(prev, "," | "-" | "(" | "„") {
+        return false;
+    }
+    !cx.is_word(i) || cx.upper(i)
+}
+
+/// Whether the stop at token `i` ends the sentence.
+fn ends_sentence(cx: &Ctx, i: usize) -> bool {
+    let n = cx.toks.len();
+    let mut next = i + 1;
+    while next < n
+        && cx.glued(next)
+        && matches!(cx.t(next), "\"" | "“" | "”" | "»" | "«" | "'" | "’" | ")")
+    {
+        next += 1;
+    }
+    if next >= n {
+        return true;
+    }
+    let break_after = cx.tok(next).is_some_and(|t| t.newlines > 0);
+    if break_after {
+        return true;
+    }
+    // Lower case after the stop: an abbreviation or ordinal inside a sentence.
+    if cx.is_word(next) && !cx.upper(next) {
+        return false;
+    }
+    if cx.t(i) != "." || i == 0 || !cx.glued(i) {
+        return true;
+    }
+    let prev = i - 1;
+    if cx.is_word(prev) {
+        // "£644m." ends a sentence; "U.S." and "Mrd." do not.
+        let after_digits = prev > 0 && cx.is_num(prev - 1) && cx.glued(prev);
+        if after_digits {
+            return true;
+        }
+        let single = cx.t(prev).chars().count() == 1;
+        return !(single || cx.in_sec(prev, sec::ABBREV));
+    }
+    // "am 10. Januar", "zum 2. Mal": an ordinal's dot.
+    if cx.is_num(prev) && cx.language.ordinals_take_a_dot() {
+        if cx.in_sec(next, sec::MONTH) {
+            return false;
+        }
+        if prev > 0 && cx.in_sec(prev - 1, sec::ORDINAL_CUE) && cx.t(prev).len() <= 2 {
+            return false;
+        }
+    }
+    true
+}

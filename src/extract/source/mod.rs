@@ -1,0 +1,372 @@
+//! Attribution: finding who states the figures of a sentence. Cues (`nach Angaben von X`,
+//! `X zufolge`, `X sagte`, `according to X`, a headline `X: ...`) give a speaker noun phrase;
+//! its head words become the source span. Sources carry into later sentences only for German
+//! reported speech in the subjunctive, for `demnach`, and where a later sentence points back.
+//!
+//! [`cues_in`] finds the cues of a sentence; [`phrase`] reads the speaker's noun phrase,
+//! [`speaker`] the speaker of a verb, [`scope`] how far a source reaches.
+
+mod phrase;
+mod scope;
+mod speaker;
+
+pub(crate) use phrase::{
+    NounPhrase, is_acronym, is_determiner, is_title, np_backward, np_forward, np_word,
+};
+pub use scope::{continues_speech, people_in, points_back, says_demnach};
+pub(crate) use speaker::{VerbClause, clause_start};
+
+use crate::extract::ctx::{Ctx, Sentence};
+use crate::extract::lexicon::sec;
+use crate::model::Span;
+use phrase::compound_source;
+use speaker::{speaker_of_verb, verb_applies};
+
+/// A source cue found in a sentence.
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "independent facts about one cue"
+)]
+#[derive(Debug, Clone)]
+pub struct Cue {
+    /// The head word(s) naming the source.
+    pub span: Span,
+    /// Token range of the head.
+    pub head: (usize, usize),
+    /// Token range of the whole speaker phrase: figures inside it are not attributed to it.
+    pub phrase: (usize, usize),
+    /// The token where the cue stands, for distance.
+    pub at: usize,
+    /// `unter Berufung auf`: wins over the other cues.
+    pub priority: bool,
+    /// The head is a person (a name after a title, or a pronoun).
+    pub person: bool,
+    /// The head is a pronoun.
+    pub pronoun: bool,
+    /// The head is an unnamed noun (`Angaben`, `a report`).
+    pub unnamed: bool,
+}
+
+/// Makes a cue from a head token range.
+pub(crate) fn cue(
+    cx: &Ctx,
+    head: (usize, usize),
+    phrase: (usize, usize),
+    at: usize,
+    person: bool,
+) -> Cue {
+    let pronoun = head.1 == head.0 + 1 && cx.in_sec(head.0, sec::PRONOUN);
+    let unnamed = (head.0..head.1).all(|k| cx.in_sec(k, sec::UNNAMED_SOURCE));
+    Cue {
+        span: cx.span(head.0, head.1),
+        head,
+        phrase,
+        at,
+        priority: false,
+        person: person || pronoun,
+        pronoun,
+        unnamed,
+    }
+}
+
+/// Whether a cue can start at word `i` (a cheap test on the token's lexicon flags).
+fn may_cue(cx: &Ctx, i: usize) -> bool {
+    cx.starts_sec(i, sec::CUE_OVERRIDE)
+        || cx.starts_sec(i, sec::CUE_BEFORE)
+        || cx.in_sec(i, sec::CUE_AFTER)
+        || cx.in_sec(i, sec::UNNAMED_SOURCE)
+        || cx.in_sec(i, sec::SPEECH_VERB)
+        || cx.in_sec(i, sec::SPEECH_VERB_INVERTED)
+        || cx.in_sec(i, sec::CUE_START)
+        || (cx.language.forms_compound_sources() && (cx.upper(i) || cx.t(i).contains('-')))
+}
+
+/// Every cue in a sentence.
+#[must_use]
+pub fn cues_in(cx: &Ctx, s: Sentence) -> Vec<Cue> {
+    let mut cues = Vec::new();
+    let lex = cx.lex;
+    let mut i = s.first;
+    while i < s.end {
+        if !cx.is_word(i) || !may_cue(cx, i) {
+            i += 1;
+            continue;
+        }
+        // "unter Berufung auf Y", "citing Y".
+        if let Some((e, _)) = cx
+            .starts_sec(i, sec::CUE_OVERRIDE)
+            .then(|| cx.match_at(i, s.end, lex.sec(sec::CUE_OVERRIDE)))
+            .flatten()
+            && let Some(NounPhrase {
+                head_first: h0,
+                head_end: h1,
+                end: pe,
+                person,
+                ..
+            }) = np_forward(cx, e, s.end)
+        {
+            let mut c = cue(cx, (h0, h1), (e, pe), i, person);
+            c.priority = true;
+            cues.push(c);
+            i = pe.max(i + 1);
+            continue;
+        }
+        // "nach Angaben der Polizei", "laut Polizei", "according to X".
+        if let Some((e, _)) = cx
+            .starts_sec(i, sec::CUE_BEFORE)
+            .then(|| cx.match_at(i, s.end, lex.sec(sec::CUE_BEFORE)))
+            .flatten()
+        {
+            if (i..e).any(|k| cx.in_sec(k, sec::OWN)) {
+                if let Some(c) = own_statement(cx, i, e, s) {
+                    cues.push(c);
+                }
+                i = e;
+                continue;
+            }
+            if let Some(span) = (e < s.end).then(|| compound_source(cx, e, true)).flatten() {
+                cues.push(span_cue(cx, e, span));
+                i = e + 1;
+                continue;
+            }
+            if let Some(NounPhrase {
+                head_first: h0,
+                head_end: h1,
+                end: pe,
+                person,
+                ..
+            }) = np_forward(cx, e, s.end)
+            {
+                // "laut einer Bitkom-Umfrage": the naming part of the compound.
+                if let Some(span) = compound_source(cx, h0, true).filter(|_| h1 == h0 + 1) {
+                    cues.push(span_cue(cx, h0, span));
+                } else {
+                    // The phrase ends at its head: "nach Angaben der Luftwaffe mit 47 Drohnen".
+                    cues.push(cue(cx, (h0, h1), (e, h1), i, person));
+                }
+                i = pe.max(i + 1);
+                continue;
+            }
+            // "nach Angaben" with nothing named: the noun itself.
+            let last = e - 1;
+            if cx.in_sec(last, sec::UNNAMED_SOURCE) {
+                cues.push(cue(cx, (last, e), (i, e), i, false));
+            }
+            i = e;
+            continue;
+        }
+        // "nach vorläufigen Schätzungen der Polizei": nach, adjectives, an unnamed noun.
+        if cx.in_sec(i, sec::CUE_BEFORE_UNNAMED) {
+            // Up to five words of determiners and attributes, then the unnamed noun:
+            // "in einer am Montag veröffentlichten Umfrage des Verbands Bitkom".
+            let mut k = i + 1;
+            while k < s.end
+                && k < i + 6
+                && cx.is_word(k)
+                && !cx.in_sec(k, sec::UNNAMED_SOURCE)
+                && !cx.in_sec(k, sec::CUE_BEFORE_UNNAMED)
+                && (!cx.upper(k) || cx.in_sec(k, sec::NOT_SPEAKER))
+            {
+                k += 1;
+            }
+            let attribute_ok = k == i + 1 || !cx.upper(k - 1);
+            let in_needs_article =
+                !cx.in_sec(i, sec::CUE_BEFORE_UNNAMED_NEEDS_ARTICLE) || is_determiner(cx, i + 1);
+            if k < s.end && attribute_ok && in_needs_article && cx.in_sec(k, sec::UNNAMED_SOURCE) {
+                let mut e = k + 1;
+                if cx.in_sec(e, sec::UNNAMED_OWNER_LINK) {
+                    e += 1;
+                }
+                let named = (e > k + 1).then(|| np_forward(cx, e, s.end)).flatten();
+                if let Some(NounPhrase {
+                    head_first: h0,
+                    head_end: h1,
+                    end: pe,
+                    person,
+                    ..
+                }) = named
+                {
+                    cues.push(cue(cx, (h0, h1), (i, h1), i, person));
+                    i = pe.max(i + 1);
+                } else {
+                    cues.push(cue(cx, (k, k + 1), (i, k + 1), i, false));
+                    i = k + 1;
+                }
+                continue;
+            }
+        }
+        // "wie aus Dokumenten hervorgeht": the documents.
+        if cx.in_sec(i, sec::SOURCE_FROM)
+            && (i + 1..s.end).any(|k| {
+                let w = cx.l(k);
+                cx.lex
+                    .sec(sec::SOURCE_FROM_VERB)
+                    .words()
+                    .iter()
+                    .any(|v| w.starts_with(v.as_str()))
+            })
+            && let Some(NounPhrase {
+                head_first: h0,
+                head_end: h1,
+                end: pe,
+                person,
+                ..
+            }) = np_forward(cx, i + 1, s.end)
+        {
+            cues.push(cue(cx, (h0, h1), (i, pe), i, person));
+            i = pe.max(i + 1);
+            continue;
+        }
+        // "X zufolge".
+        if cx.in_sec(i, sec::CUE_AFTER) {
+            if let Some(NounPhrase {
+                head_first: h0,
+                head_end: h1,
+                start: ps,
+                person,
+                ..
+            }) = np_backward(cx, i, s.first)
+            {
+                if let Some(span) = compound_source(cx, h0, true).filter(|_| h1 == h0 + 1) {
+                    cues.push(span_cue(cx, h0, span));
+                } else {
+                    cues.push(cue(cx, (h0, h1), (ps, i), i, person));
+                }
+            }
+            i += 1;
+            continue;
+        }
+        // "Erkenntnisse, wonach ...", "reports suggesting ...": an unnamed cue keeps its noun.
+        if cx.in_sec(i, sec::UNNAMED_SOURCE) {
+            let mut k = i + 1;
+            if cx.is_punct(k, ",") {
+                k += 1;
+            }
+            if cx.in_sec(k, sec::UNNAMED_CUE_LINK) {
+                cues.push(cue(cx, (i, i + 1), (i, i + 1), i, false));
+                i += 1;
+                continue;
+            }
+        }
+        // "US-Angaben" anywhere.
+        if let Some(span) = compound_source(cx, i, false) {
+            cues.push(span_cue(cx, i, span));
+            i += 1;
+            continue;
+        }
+        // "hieß es aus X": X; "hieß es" alone names nobody.
+        if cx.in_sec(i, sec::IMPERSONAL_CUE) && cx.in_sec(i + 1, sec::IMPERSONAL_SUBJECT) {
+            // "Aus dem Kreml hieß es, ...".
+            let c = clause_start(cx, i, s);
+            if c < i
+                && cx.in_sec(c, sec::IMPERSONAL_SOURCE_LINK)
+                && let Some(NounPhrase {
+                    head_first: h0,
+                    head_end: h1,
+                    person,
+                    ..
+                }) = np_forward(cx, c + 1, i)
+            {
+                cues.push(cue(cx, (h0, h1), (c, i), i, person));
+                i += 2;
+                continue;
+            }
+            let k = i + 2;
+            if cx.in_sec(k, sec::IMPERSONAL_SOURCE_LINK)
+                && let Some(NounPhrase {
+                    head_first: h0,
+                    head_end: h1,
+                    end: pe,
+                    person,
+                    ..
+                }) = np_forward(cx, k + 1, s.end)
+            {
+                cues.push(cue(cx, (h0, h1), (k + 1, pe), i, person));
+                i = pe.max(i + 1);
+                continue;
+            }
+            i += 2;
+            continue;
+        }
+        // "wie X mitteilte": handled by the verb (its clause starts after "wie").
+        if (cx.in_sec(i, sec::SPEECH_VERB) || cx.in_sec(i, sec::SPEECH_VERB_INVERTED))
+            && verb_applies(cx, i, s)
+            && let Some(c) = speaker_of_verb(cx, i, s)
+        {
+            cues.push(c);
+        }
+        i += 1;
+    }
+    if cues.is_empty()
+        && let Some(c) = headline_cue(cx, s)
+    {
+        cues.push(c);
+    }
+    // "Er griff den Chef an: Dieser verdiene Millionen" - reported speech after a colon.
+    if cues.is_empty()
+        && let Some(colon) = (s.first + 2..s.end).find(|&k| cx.is_punct(k, ":"))
+    {
+        let reported = (colon + 1..s.end).any(|k| cx.in_sec(k, sec::SUBJUNCTIVE));
+        if reported
+            && let Some(NounPhrase {
+                head_first: h0,
+                head_end: h1,
+                person,
+                ..
+            }) = np_forward(cx, s.first, colon)
+        {
+            cues.push(cue(cx, (h0, h1), (s.first, h1), colon, person));
+        }
+    }
+    cues
+}
+
+fn span_cue(cx: &Ctx, tok: usize, span: Span) -> Cue {
+    let mut c = cue(cx, (tok, tok + 1), (tok, tok + 1), tok, false);
+    c.span = span;
+    c.unnamed = false;
+    c
+}
+
+/// "nach eigenen Angaben": the subject of the sentence states the figure.
+fn own_statement(cx: &Ctx, cue_start: usize, cue_end: usize, s: Sentence) -> Option<Cue> {
+    let NounPhrase {
+        head_first: h0,
+        head_end: h1,
+        end: pe,
+        person,
+        ..
+    } = if cue_start == s.first {
+        // "Nach eigenen Angaben hat das WFP ..." - the subject follows the finite verb.
+        np_forward(cx, cue_end + 1, s.end)?
+    } else {
+        np_forward(cx, s.first, cue_start)?
+    };
+    Some(cue(cx, (h0, h1), (h0, pe), cue_start, person))
+}
+
+/// A headline of the form `X: ...`.
+fn headline_cue(cx: &Ctx, s: Sentence) -> Option<Cue> {
+    let starts_paragraph = cx.tok(s.first).is_some_and(|t| t.newlines > 0) || s.first == 0;
+    if !starts_paragraph {
+        return None;
+    }
+    let colon = (s.first..(s.first + 5).min(s.end)).find(|&k| cx.is_punct(k, ":"))?;
+    if colon == s.first || (s.first..colon).any(|k| cx.is_num(k) || cx.in_sec(k, sec::SPEECH_VERB))
+    {
+        return None;
+    }
+    if (s.first..colon).any(|k| cx.in_sec(k, sec::HEADLINE_NOT_SOURCE)) {
+        return None;
+    }
+    let NounPhrase {
+        head_first: h0,
+        head_end: h1,
+        person,
+        ..
+    } = np_forward(cx, s.first, colon)?;
+    if !cx.upper(h0) {
+        return None;
+    }
+    Some(cue(cx, (h0, h1), (s.first, colon), colon, person))
+}

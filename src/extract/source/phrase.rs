@@ -1,0 +1,295 @@
+//! The speaker's noun phrase: its head words (the source span), determiners, titles,
+//! acronyms, the owner of a document (`eine Studie des Ifo-Instituts`), appositions that name a
+//! person, and compounds that name their source (`US-Angaben`). The language-specific parts of
+//! a phrase are [`crate::extract::lang::Language::noun_phrase`] and its neighbours.
+
+use crate::extract::ctx::Ctx;
+use crate::extract::lexicon::sec;
+use crate::model::Span;
+
+/// A noun phrase that may name a speaker: the head words that become the source span, and
+/// the whole phrase, whose figures are not attributed to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct NounPhrase {
+    /// First token of the head.
+    pub head_first: usize,
+    /// One past the head's last token.
+    pub head_end: usize,
+    /// First token of the phrase.
+    pub start: usize,
+    /// One past the phrase's last token.
+    pub end: usize,
+    /// The head is a person (a name after a title, or a pronoun).
+    pub person: bool,
+}
+
+impl NounPhrase {
+    /// A phrase of tokens `start..end` with its head `head_first..head_end`.
+    pub(crate) fn new(
+        head_first: usize,
+        head_end: usize,
+        start: usize,
+        end: usize,
+        person: bool,
+    ) -> Self {
+        Self {
+            head_first,
+            head_end,
+            start,
+            end,
+            person,
+        }
+    }
+}
+
+/// Determiners and words that open a noun phrase without being part of its head.
+pub(crate) fn is_determiner(cx: &Ctx, i: usize) -> bool {
+    cx.in_sec(i, sec::DETERMINER)
+}
+
+pub(crate) fn is_title(cx: &Ctx, i: usize) -> bool {
+    if !cx.is_word(i) {
+        return false;
+    }
+    if cx.in_sec(i, sec::TITLE) {
+        return true;
+    }
+    // Inflected and compound titles, where nouns are capitalised: "des Ministers",
+    // "Bahnsprecher".
+    if !cx.language.capitalises_nouns() || !cx.upper(i) {
+        return false;
+    }
+    let w = cx.l(i);
+    let titles = cx.lex.sec(sec::TITLE);
+    let inflected = || {
+        cx.lex.sec(sec::TITLE_INFLECTION).words().iter().any(|e| {
+            w.strip_suffix(e.as_str())
+                .is_some_and(|b| titles.contains(b))
+        })
+    };
+    if titles.contains(w) || inflected() {
+        return true;
+    }
+    let stem = w.strip_suffix('s').unwrap_or(w);
+    let suffixes = cx.lex.sec(sec::DESCRIPTOR_SUFFIX);
+    let last = |x: &str| x.as_bytes().last().copied().unwrap_or(0);
+    if !suffixes.may_end_with_byte(last(w)) && !suffixes.may_end_with_byte(last(stem)) {
+        return false;
+    }
+    cx.lex
+        .sec(sec::DESCRIPTOR_SUFFIX)
+        .words()
+        .iter()
+        .any(|suffix| {
+            let suffix = suffix.as_str();
+            (w.len() > suffix.len() + 2 && w.ends_with(suffix))
+                || (stem.len() > suffix.len() + 2 && stem.ends_with(suffix))
+        })
+}
+
+/// Whether a word may stand in a speaker noun phrase.
+pub(crate) fn np_word(cx: &Ctx, i: usize) -> bool {
+    cx.is_word(i)
+        && (!cx.in_sec(i, sec::SPEECH_VERB) || cx.in_sec(i, sec::UNNAMED_SOURCE))
+        && !cx.in_sec(i, sec::NOT_SPEAKER)
+}
+
+/// Whether a word is all capitals (an acronym such as `UNHCR`).
+pub(crate) fn is_acronym(cx: &Ctx, i: usize) -> bool {
+    let t = cx.t(i);
+    let upper = t.chars().filter(|c| c.is_uppercase()).count();
+    // "UNHCR", "IOM", and mixed forms such as "GdP", "BaFin", "KfW".
+    upper >= 2
+        && t.chars().count() <= 6
+        && t.starts_with(char::is_uppercase)
+        && t.chars().all(|c| c.is_alphabetic() || c == '-')
+        && (upper * 2 >= t.chars().count() || t.chars().count() <= 4)
+}
+
+/// Documents whose named owner is the source: "eine Studie des Ifo-Instituts".
+pub(crate) fn owner_of_document(
+    cx: &Ctx,
+    head: (usize, usize),
+    limit: usize,
+) -> Option<NounPhrase> {
+    let document = head.1 == head.0 + 1
+        && (cx.in_sec(head.0, sec::UNNAMED_SOURCE) || {
+            let w = cx.l(head.0);
+            cx.lex
+                .sec(sec::DOCUMENT_COMPOUND)
+                .words()
+                .iter()
+                .any(|d| w.ends_with(d.as_str()))
+        });
+    if !document {
+        return None;
+    }
+    // "eine Studie des Ifo-Instituts", "a review of football finances by the consultancy X".
+    for k in head.1..(head.1 + 7).min(limit) {
+        if cx.is_any_punct(k) || cx.in_sec(k, sec::SPEECH_VERB) {
+            break;
+        }
+        if cx.in_sec(k, sec::OWNER_LINK)
+            && let Some(found) = np_forward(cx, k + 1, limit)
+            && cx.upper(found.head_first)
+        {
+            return Some(found);
+        }
+    }
+    None
+}
+
+/// Finds the head of a noun phrase starting at `i` (after determiners and adjectives);
+/// returns (head first, head end, phrase end, person).
+pub(crate) fn np_forward(cx: &Ctx, mut i: usize, limit: usize) -> Option<NounPhrase> {
+    let mut possessive = None;
+    let start = i;
+    while i < limit && (is_determiner(cx, i) || cx.is_punct(i, "„") || cx.is_punct(i, "\"")) {
+        if cx.in_sec(i, sec::POSSESSIVE) {
+            possessive = Some(i);
+        }
+        i += 1;
+    }
+    // A participial attribute before the noun: "einer am Montag veröffentlichten Umfrage".
+    i = cx.language.skip_attribute(cx, i, start, limit);
+    if i >= limit {
+        return None;
+    }
+    if cx.in_sec(i, sec::PRONOUN) {
+        return Some(NounPhrase::new(i, i + 1, start, i + 1, true));
+    }
+    let found = cx.language.noun_phrase(cx, i, limit)?;
+    if let Some(owner) = owner_of_document(cx, (found.head_first, found.head_end), limit) {
+        return Some(NounPhrase {
+            end: owner.end.max(found.end),
+            ..owner
+        });
+    }
+    // "the council's estimates": the owner of an unnamed source.
+    if found.head_end == found.head_first + 1
+        && cx.in_sec(found.head_first, sec::UNNAMED_SOURCE)
+        && found.head_first > i
+        && cx.ends_with_any(cx.l(found.head_first - 1), sec::POSSESSIVE_SUFFIX)
+    {
+        let owner = found.head_first - 1;
+        return Some(NounPhrase::new(owner, owner + 1, start, found.end, false));
+    }
+    // "its estimate": the owner of an unnamed source is the pronoun.
+    if let Some(p) = possessive
+        && found.head_end == found.head_first + 1
+        && cx.in_sec(found.head_first, sec::UNNAMED_SOURCE)
+    {
+        return Some(NounPhrase::new(p, p + 1, start, found.end, true));
+    }
+    // "des Staatssekretärs im Arbeitsministerium, Thorben Albrecht,": the apposition names him.
+    if !found.person
+        && found.head_end == found.head_first + 1
+        && is_title(cx, found.head_first)
+        && let Some(name) = apposition_name(cx, found.end, limit)
+    {
+        return Some(NounPhrase::new(name.0, name.1, start, name.1, true));
+    }
+    Some(found)
+}
+
+/// Finds the head of the noun phrase that ends just before token `end` (for `X zufolge`,
+/// `X said`); returns (head first, head end, phrase start, person).
+pub(crate) fn np_backward(cx: &Ctx, end: usize, floor: usize) -> Option<NounPhrase> {
+    let mut start = end;
+    while start > floor {
+        let k = start - 1;
+        if !cx.language.extends_phrase_back(cx, k, floor) {
+            break;
+        }
+        start = k;
+        if end - start > 8 {
+            break;
+        }
+    }
+    // Where phrases start at their last determiner: "der Moskauer Staatsagentur Tass".
+    let mut s = start;
+    if cx.language.phrase_starts_at_last_determiner()
+        && let Some(d) = (start..end).rev().find(|&k| is_determiner(cx, k))
+    {
+        s = d;
+    }
+    let NounPhrase {
+        head_first: h0,
+        head_end: h1,
+        person,
+        ..
+    } = np_forward(cx, s, end)?;
+    Some(NounPhrase::new(h0, h1, start, end, person))
+}
+
+/// ", Jane Roe" after a title phrase: the name's tokens.
+pub(crate) fn apposition_name(cx: &Ctx, mut i: usize, limit: usize) -> Option<(usize, usize)> {
+    while i < limit && !cx.is_punct(i, ",") {
+        if cx.is_any_punct(i) && !cx.is_punct(i, "-") {
+            return None;
+        }
+        i += 1;
+        if i > limit {
+            return None;
+        }
+    }
+    let start = i + 1;
+    let mut end = start;
+    while end < limit
+        && cx.is_word(end)
+        && cx.upper(end)
+        && !cx.in_sec(end, sec::STOP)
+        && !is_title(cx, end)
+        && end - start < 3
+    {
+        end += 1;
+    }
+    let closes = end >= limit || cx.is_any_punct(end);
+    (end - start >= 2 && closes).then_some((start, end))
+}
+
+/// A compound whose first part names the source: `US-Angaben` -> `US`, `Polizeiangaben` -> `Polizei`.
+pub(crate) fn compound_source(cx: &Ctx, i: usize, with_documents: bool) -> Option<Span> {
+    if !cx.language.forms_compound_sources()
+        || !cx.is_word(i)
+        || !(cx.upper(i) || cx.t(i).contains('-'))
+    {
+        return None;
+    }
+    let lower = cx.l(i);
+    // Most nouns end in a letter no listed ending ends in: refuse them in one step.
+    let last = lower.as_bytes().last().copied().unwrap_or(0);
+    let may_end = cx.lex.sec(sec::SOURCE_COMPOUND).may_end_with_byte(last)
+        || with_documents && cx.lex.sec(sec::DOCUMENT_COMPOUND).may_end_with_byte(last);
+    if !may_end || lower.len() < 8 {
+        return None;
+    }
+    let tok = cx.tok(i)?;
+    let documents: &[String] = if with_documents {
+        cx.lex.sec(sec::DOCUMENT_COMPOUND).words()
+    } else {
+        &[]
+    };
+    for suffix in cx
+        .lex
+        .sec(sec::SOURCE_COMPOUND)
+        .words()
+        .iter()
+        .chain(documents)
+    {
+        if lower.len() > suffix.len() + 1 && lower.ends_with(suffix) {
+            let mut stem_end = tok.end - suffix.len();
+            let stem = &cx.text[tok.start..stem_end];
+            let stem = stem.strip_suffix('-').unwrap_or(stem);
+            stem_end = tok.start + stem.len();
+            // Linking "s": "Regierungsangaben" -> "Regierung".
+            if cx.ends_with_any(stem, sec::LINKING_S_STEM) {
+                stem_end -= 1;
+            }
+            if stem_end > tok.start {
+                return Some(Span::new(tok.start, stem_end));
+            }
+        }
+    }
+    None
+}

@@ -1,0 +1,68 @@
+//! How far a source reaches beyond its sentence: reported speech that continues
+//! (`[carry]`, the German subjunctive), sentences that point back (`Dies teilte die Polizei
+//! mit.`, `The figures were published by X.`) and the people a sentence introduces.
+
+use super::phrase::is_title;
+use crate::extract::ctx::{Ctx, Sentence};
+use crate::extract::lexicon::sec;
+
+/// Whether a sentence continues the reported speech of the one before (German subjunctive,
+/// `demnach`).
+#[must_use]
+pub fn continues_speech(cx: &Ctx, s: Sentence) -> bool {
+    cx.language.continues_reported_speech(cx, s)
+}
+
+/// Whether a sentence points back to the one before: "Dies teilte die Polizei mit."
+#[must_use]
+pub fn points_back(cx: &Ctx, s: Sentence) -> bool {
+    cx.in_sec(s.first, sec::POINTS_BACK)
+        && (cx.in_sec(s.first + 1, sec::SPEECH_VERB)
+            || cx.in_sec(s.first + 1, sec::PAST_AUX) && cx.in_sec(s.first + 2, sec::SPEECH_VERB))
+        || refers_to_figures(cx, s)
+}
+
+/// Names of people introduced with a title anywhere in a sentence: "Bahnsprecher Tobias Lange".
+#[must_use]
+pub fn people_in(cx: &Ctx, s: Sentence) -> Vec<String> {
+    let mut out = Vec::new();
+    for t in s.first..s.end {
+        // A title and then two capitalised words: test the cheap part first.
+        let named = cx.upper(t + 1) && cx.upper(t + 2) && cx.is_word(t + 1) && cx.is_word(t + 2);
+        if !named || !cx.is_word(t) || !is_title(cx, t) {
+            continue;
+        }
+        let mut end = t + 1;
+        while end < s.end
+            && end < t + 4
+            && cx.is_word(end)
+            && cx.upper(end)
+            && !is_title(cx, end)
+            && !cx.in_sec(end, sec::STOP)
+        {
+            end += 1;
+        }
+        if end - t >= 3 {
+            out.push(cx.span(t + 1, end).slice(cx.text).to_string());
+        }
+    }
+    out
+}
+
+/// Whether a sentence says `demnach`, which carries a source from a little further back.
+#[must_use]
+pub fn says_demnach(cx: &Ctx, s: Sentence) -> bool {
+    (s.first..s.end).any(|k| cx.in_sec(k, sec::CARRY))
+}
+
+/// "The figures were published by Network Rail." / "Die Zahlen wurden vom Amt veröffentlicht."
+pub(crate) fn refers_to_figures(cx: &Ctx, s: Sentence) -> bool {
+    let mut k = s.first;
+    if cx.in_sec(k, sec::DETERMINER) {
+        k += 1;
+    }
+    cx.in_sec(k, sec::UNNAMED_SOURCE)
+        && cx.in_sec(k + 1, sec::FIGURES_VERB)
+        && (k + 2..s.end.min(k + 6))
+            .any(|j| cx.in_sec(j, sec::SPEECH_VERB) || cx.in_sec(j, sec::FIGURES_FROM))
+}

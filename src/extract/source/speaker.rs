@@ -1,0 +1,278 @@
+//! The speaker of a speech or counting verb (`sagte die Polizei`, `the ministry said`): the
+//! verb's clause, passives and their agents, inverted and appositive subjects, and whether a
+//! speech verb is used as one at all.
+
+use super::Cue;
+use super::cue;
+use super::phrase::{NounPhrase, apposition_name, is_determiner, np_backward, np_forward};
+use crate::extract::ctx::{Ctx, Sentence};
+use crate::extract::lexicon::sec;
+
+/// Finds the clause start before token `v`: after a comma, quote, colon, conjunction or the
+/// sentence start.
+pub(crate) fn clause_start(cx: &Ctx, verb: usize, s: Sentence) -> usize {
+    let mut k = verb;
+    while k > s.first {
+        let p = k - 1;
+        let text = cx.t(p);
+        // Skip a bracketed acronym or aside: "Die Organisation (IOM) teilte mit".
+        if text == ")"
+            && let Some(open) = (s.first..p).rev().take(6).find(|&o| cx.is_punct(o, "("))
+        {
+            k = open;
+            continue;
+        }
+        let spaced_dash = text == "-" && !cx.glued(p) && !cx.glued(p + 1);
+        // "The ministry said 41,000 people had registered": the clause of "registered"
+        // starts after "said".
+        if cx.in_sec(p, sec::SPEECH_VERB) && cx.language.speech_verb_ends_clause() {
+            break;
+        }
+        if matches!(
+            text,
+            "," | ";" | ":" | "„" | "“" | "”" | "\"" | "«" | "»" | "(" | ")" | "–" | "—"
+        ) || spaced_dash
+            || cx.in_sec(p, sec::CLAUSE_BREAK)
+        {
+            break;
+        }
+        k = p;
+    }
+    k
+}
+
+/// The clause of a speech or counting verb, as the language rules read it.
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "independent facts about one clause"
+)]
+pub(crate) struct VerbClause {
+    /// The verb's token.
+    pub verb: usize,
+    /// The clause's first token.
+    pub start: usize,
+    /// The sentence.
+    pub sentence: Sentence,
+    /// A comma, colon or quotation mark stands right before the verb.
+    pub after_break: bool,
+    /// Nothing stands between the clause start and the verb.
+    pub empty: bool,
+    /// The clause is a demonstrative and the verb (`Dies teilte ... mit`).
+    pub demonstrative: bool,
+    /// The sentence opens with an adverb before the verb (`Deutschlandweit habe ...`).
+    pub adverb_first: bool,
+}
+
+/// The speaker of a speech or counting verb at token `v`.
+pub(crate) fn speaker_of_verb(cx: &Ctx, v: usize, s: Sentence) -> Option<Cue> {
+    let prev_is_break =
+        v > s.first && matches!(cx.t(v - 1), "," | "„" | "“" | "”" | "\"" | "«" | "»" | ":");
+    // Verbs such as "schrieb" are cues only after what was written: ", schrieb die Zeitung".
+    if cx.in_sec(v, sec::SPEECH_VERB_INVERTED) && !prev_is_break {
+        return None;
+    }
+    let c = clause_start(cx, v, s);
+    let segment_empty = c == v;
+    // A figure as the subject ("41 Prozent kündigten an", "Mehr als jeder Zweite sagte") is no source.
+    let numeral = |k: usize| {
+        cx.is_num(k)
+            || cx.in_sec(k, sec::EVERY)
+            || cx.in_sec(k, sec::VAGUE)
+            || (cx.is_word(k)
+                && cx
+                    .language
+                    .number_word_value(cx, k, s.end)
+                    .is_some_and(|x| x > 1.0))
+    };
+    if !segment_empty {
+        let mut k = c;
+        while k < v && k < c + 3 && cx.is_word(k) && cx.in_sec(k, sec::STOP) && !numeral(k) {
+            k += 1;
+        }
+        if k < v && numeral(k) {
+            return None;
+        }
+    }
+    // "minister Heizo Takenaka who said": the phrase before the relative pronoun.
+    if v > s.first + 1 && cx.in_sec(v - 1, sec::RELATIVE_PRONOUN) {
+        let mut end = v - 1;
+        if cx.is_punct(end - 1, ",") {
+            end -= 1;
+        }
+        let NounPhrase {
+            head_first: h0,
+            head_end: h1,
+            start: ps,
+            person,
+            ..
+        } = np_backward(cx, end, s.first)?;
+        return Some(cue(cx, (h0, h1), (ps, v - 1), v, person));
+    }
+    // Passives name no speaker: "wird auf 3 Mrd. beziffert", "is put at", "than expected".
+    if cx.language.is_passive(cx, v, c) {
+        // "were published by Network Rail", "wurde vom Statistikamt veröffentlicht": the agent.
+        let agent = cx.language.passive_agent(cx, v, c);
+        let NounPhrase {
+            head_first: h0,
+            head_end: h1,
+            end: pe,
+            person,
+            ..
+        } = np_forward(cx, agent?, s.end)?;
+        if !cx.upper(h0) && !cx.in_sec(h0, sec::UNNAMED_SOURCE) {
+            return None;
+        }
+        return Some(cue(cx, (h0, h1), (h0, pe), v, person));
+    }
+    let demonstrative = v == c + 1 && cx.in_sec(c, sec::DEMONSTRATIVE);
+    let adverb_first = c == s.first && cx.ends_with_any(cx.l(c), sec::ADVERB_ENDING);
+    let clause = VerbClause {
+        verb: v,
+        start: c,
+        sentence: s,
+        after_break: prev_is_break,
+        empty: segment_empty,
+        demonstrative,
+        adverb_first,
+    };
+    let inverted = cx.language.is_inverted(cx, &clause);
+    // "Edward Leigh, chairman of the committee, said ...", "Der Verein X, ein Netzwerk mit 40
+    // Gruppen, erklärte, ...": the subject before an apposition.
+    if cx.language.subject_before_apposition(cx, &clause, inverted) {
+        return appositive_subject(cx, v, s);
+    }
+    if inverted {
+        let limit = s.end;
+        // "Deutschlandweit habe die Polizei 921 Delikte registriert": after the finite verb.
+        let after = np_forward(cx, v + 1, limit).or_else(|| {
+            let aux = (c..v).find(|&k| cx.in_sec(k, sec::FINITE_AUX))?;
+            np_forward(cx, aux + 1, v)
+        });
+        let NounPhrase {
+            head_first: h0,
+            head_end: h1,
+            end: pe,
+            person,
+            ..
+        } = after?;
+        let mut head = (h0, h1);
+        let mut person = person;
+        // An apposition naming the person: "sagte die Botschafterin bei der Nato, Jane Roe."
+        if !person && let Some(name) = apposition_name(cx, pe, limit) {
+            head = name;
+            person = true;
+        }
+        return Some(cue(cx, head, (v + 1, pe), v, person));
+    }
+    // The subject before the verb, skipping auxiliaries ("has said", "hat mitgeteilt").
+    let mut end = v;
+    while end > c
+        && (cx.in_sec(end - 1, sec::STOP) && !cx.in_sec(end - 1, sec::PRONOUN)
+            || cx.is_any_punct(end - 1))
+    {
+        end -= 1;
+    }
+    if end == c {
+        return cx.language.subject_before_aside(cx, &clause);
+    }
+    // English relative clause: "The OECD, which has 30 members, said".
+    let mut c = c;
+    if cx.in_sec(c, sec::RELATIVE_PRONOUN) && c > s.first + 1 {
+        let before = clause_start(cx, c - 1, s);
+        c = before;
+        end = before;
+        while end < v && !cx.is_punct(end, ",") {
+            end += 1;
+        }
+    }
+    cx.language.subject_cue(cx, c, end, v)
+}
+
+/// The subject of an English verb after a comma: "Edward Leigh, chairman of the committee,
+/// said", "Ostland's foreign minister, Ilsa Marek, said", "Radek Volan, 63, said". Walks back
+/// over comma-separated parts and prefers a name to a title.
+pub(crate) fn appositive_subject(cx: &Ctx, v: usize, s: Sentence) -> Option<Cue> {
+    let mut end = v.saturating_sub(1);
+    let mut first_found: Option<Cue> = None;
+    for _ in 0..3 {
+        if end <= s.first {
+            break;
+        }
+        let c = clause_start(cx, end, s);
+        // "The data, released by Eurostat on Monday, showed": the agent of the participle.
+        let participle = cx.ends_with_any(cx.l(c), sec::ASIDE_PARTICIPLE_ENDING);
+        let start = if participle && cx.in_sec(c + 1, sec::AGENT_MARKER) {
+            c + 2
+        } else {
+            c
+        };
+        if participle && start == c {
+            // A participle phrase names nobody: look further back.
+        } else if let Some(NounPhrase {
+            head_first: h0,
+            head_end: h1,
+            person,
+            ..
+        }) = np_forward(cx, start, end)
+        {
+            let found = cue(cx, (h0, h1), (c, v), v, person);
+            let named = cx.upper(h0) && !cx.in_sec(h0, sec::TITLE);
+            if named {
+                return Some(found);
+            }
+            first_found.get_or_insert(found);
+        }
+        if c <= s.first {
+            break;
+        }
+        end = c - 1;
+    }
+    first_found
+}
+
+/// Whether a speech verb at `i` is used as one: particles present, "so" after a comma.
+pub(crate) fn verb_applies(cx: &Ctx, i: usize, s: Sentence) -> bool {
+    let w = cx.l(i);
+    // "ist mit einer Entlastung zu rechnen", "is expected to": an infinitive states nobody's
+    // figure; "cases of reported fraud": after a preposition it is an adjective.
+    if i > s.first && cx.in_sec(i - 1, sec::VERB_NOT_AFTER) {
+        return false;
+    }
+    if cx.in_sec(i, sec::COMMA_CUE) {
+        return i > s.first
+            && matches!(cx.t(i - 1), "," | "“" | "”" | "\"" | "«" | "»")
+            && (is_determiner(cx, i + 1) || cx.upper(i + 1));
+    }
+    if let Some(particle) = cx.lex.sec(sec::SPEECH_PARTICLE).get(w) {
+        let mut k = i + 1;
+        while k < s.end {
+            if cx.l(k) == particle {
+                return true;
+            }
+            if matches!(cx.t(k), ";") {
+                break;
+            }
+            k += 1;
+        }
+        return false;
+    }
+    // "a previous estimate of", "growth forecasts slipping": a noun, not a verb.
+    if cx.language.cue_word_is_noun(cx, i, s) {
+        return false;
+    }
+    // "added" states only as "he added that ...", "..., he added." ("employers added 175,000
+    // jobs" is an action).
+    if cx.in_sec(i, sec::CUE_NEEDS_BREAK) {
+        let next = i + 1;
+        let before_break = i > s.first && matches!(cx.t(i - 1), "," | "\"" | "“" | "”" | "«" | "»");
+        return before_break
+            || next >= s.end
+            || cx.is_any_punct(next)
+            || cx.in_sec(next, sec::COMPLEMENTIZER);
+    }
+    // "put" only as "put the figure at".
+    if let Some(preposition) = cx.lex.sec(sec::CUE_WITH_PREPOSITION).get(w) {
+        return (i + 1..s.end.min(i + 8)).any(|k| cx.l(k) == preposition);
+    }
+    true
+}
