@@ -50,7 +50,7 @@ pub fn token_flags_into(lower: &str, toks: &[Token], lex: &Lexicon, out: &mut Ve
 impl<'a> Ctx<'a> {
     /// The original text of token `i` ("" past the end).
     #[must_use]
-    pub fn t(&self, i: usize) -> &'a str {
+    pub fn text_at(&self, i: usize) -> &'a str {
         self.toks
             .get(i)
             .map_or("", |t| self.text.get(t.start..t.end).unwrap_or(""))
@@ -58,7 +58,7 @@ impl<'a> Ctx<'a> {
 
     /// The lower-cased text of token `i` ("" past the end).
     #[must_use]
-    pub fn l(&self, i: usize) -> &'a str {
+    pub fn lower_at(&self, i: usize) -> &'a str {
         self.toks
             .get(i)
             .map_or("", |t| self.lower.get(t.start..t.end).unwrap_or(""))
@@ -102,7 +102,7 @@ impl<'a> Ctx<'a> {
     /// Whether token `i` is punctuation equal to `c`.
     #[must_use]
     pub fn is_punct(&self, i: usize, c: &str) -> bool {
-        self.tok(i).is_some_and(|t| t.kind == TokKind::Punct) && self.t(i) == c
+        self.tok(i).is_some_and(|t| t.kind == TokKind::Punct) && self.text_at(i) == c
     }
 
     /// Whether token `i` is punctuation.
@@ -127,7 +127,7 @@ impl<'a> Ctx<'a> {
     #[must_use]
     pub fn in_sec(&self, i: usize, section: Sec) -> bool {
         if section.0 >= FLAG_BITS {
-            return i < self.toks.len() && self.lex.sec(section).contains(self.l(i));
+            return i < self.toks.len() && self.lex.sec(section).contains(self.lower_at(i));
         }
         self.flags
             .get(i)
@@ -138,7 +138,7 @@ impl<'a> Ctx<'a> {
     #[must_use]
     pub fn ends_sec(&self, i: usize, section: Sec) -> bool {
         if section.0 >= FLAG_BITS {
-            return i < self.toks.len() && self.lex.sec(section).may_end(self.l(i));
+            return i < self.toks.len() && self.lex.sec(section).may_end(self.lower_at(i));
         }
         self.flags
             .get(i)
@@ -149,7 +149,7 @@ impl<'a> Ctx<'a> {
     #[must_use]
     pub fn starts_sec(&self, i: usize, section: Sec) -> bool {
         if section.0 >= FLAG_BITS {
-            return i < self.toks.len() && self.lex.sec(section).may_start(self.l(i));
+            return i < self.toks.len() && self.lex.sec(section).may_start(self.lower_at(i));
         }
         self.flags
             .get(i)
@@ -182,7 +182,7 @@ impl<'a> Ctx<'a> {
             if i > first && !self.glued(i) {
                 out.push(' ');
             }
-            out.push_str(self.l(i));
+            out.push_str(self.lower_at(i));
         }
     }
 
@@ -196,7 +196,7 @@ impl<'a> Ctx<'a> {
         section: &'s Section,
     ) -> Option<(usize, &'s str)> {
         let limit = limit.min(self.toks.len());
-        if i >= limit || !section.may_start(self.l(i)) {
+        if i >= limit || !section.may_start(self.lower_at(i)) {
             return None;
         }
         // A phrase of n words may span up to 3n tokens when glued punctuation is inside.
@@ -212,7 +212,7 @@ impl<'a> Ctx<'a> {
             if k == i || !self.glued(k) {
                 words += 1;
             }
-            phrase.push_str(self.l(k));
+            phrase.push_str(self.lower_at(k));
             if words > section.max_words {
                 break;
             }
@@ -232,7 +232,7 @@ impl<'a> Ctx<'a> {
         floor: usize,
         section: &'s Section,
     ) -> Option<(usize, &'s str)> {
-        if end == 0 || end > self.toks.len() || !section.may_end(self.l(end - 1)) {
+        if end == 0 || end > self.toks.len() || !section.may_end(self.lower_at(end - 1)) {
             return None;
         }
         let max_tokens = section.max_words * 3 + 1;

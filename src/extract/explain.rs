@@ -35,7 +35,7 @@ pub fn explain(doc: &Document, lang: Option<Lang>) -> String {
                 "  cue {:?} phrase {:?} at {:?} person {} unnamed {}",
                 c.span.slice(cx.text),
                 cx.span(c.phrase.0, c.phrase.1).slice(cx.text),
-                cx.t(c.at),
+                cx.text_at(c.at),
                 c.person,
                 c.unnamed
             );
@@ -49,7 +49,7 @@ pub fn explain(doc: &Document, lang: Option<Lang>) -> String {
                 f.num.high,
                 f.qualifier,
                 f.kind,
-                f.subject.map(|s| s.0),
+                f.subject.map(|s| s.text),
                 f.action
             );
         }

@@ -21,10 +21,43 @@ pub struct Figure {
     pub kind: Kind,
     /// Currency code, `%`, measure unit.
     pub unit: Option<String>,
-    /// The head noun counted, as written, and its token.
-    pub subject: Option<(String, Option<usize>)>,
+    /// What the figure counts.
+    pub subject: Option<Subject>,
     /// The action category.
     pub action: Option<String>,
+}
+
+/// What a figure counts: the head noun as written and, when it stands in the figure's
+/// sentence, its token (a subject carried from an earlier sentence has none).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Subject {
+    /// The noun as written.
+    pub text: String,
+    /// Its token.
+    pub token: Option<usize>,
+}
+
+impl Subject {
+    /// The noun at token `token`.
+    pub(crate) fn at(cx: &Ctx, token: usize) -> Self {
+        Self {
+            text: cx.text_at(token).to_string(),
+            token: Some(token),
+        }
+    }
+
+    /// The words of tokens `first..end`.
+    fn span(cx: &Ctx, first: usize, end: usize) -> Self {
+        Self {
+            text: cx.span(first, end).slice(cx.text).to_string(),
+            token: Some(first),
+        }
+    }
+
+    /// A noun carried over from elsewhere.
+    pub(crate) fn carried(text: String) -> Self {
+        Self { text, token: None }
+    }
 }
 
 /// Finds every figure in a sentence, in text order.
@@ -96,7 +129,7 @@ pub fn figures_in(cx: &Ctx, s: Sentence) -> Vec<Figure> {
     }
     for fig in &mut out {
         if fig.subject.is_none() {
-            fig.subject = antecedent(cx, s, fig.num.first).map(|(w, t)| (w, Some(t)));
+            fig.subject = antecedent(cx, s, fig.num.first);
         }
     }
     for fig in &mut out {
@@ -107,7 +140,10 @@ pub fn figures_in(cx: &Ctx, s: Sentence) -> Vec<Figure> {
 
 fn build(cx: &Ctx, s: Sentence, num: Numeral, between: Option<usize>) -> Figure {
     let start = between.unwrap_or(num.first);
-    let (qualifier_start, mut qualifier) = qualifier_before(cx, start, s);
+    let QualifierMatch {
+        first: qualifier_start,
+        mut qualifier,
+    } = qualifier_before(cx, start, s);
     if num.vague {
         qualifier = Qualifier::Vague;
     } else if num.high.is_some() {
@@ -127,16 +163,13 @@ fn build(cx: &Ctx, s: Sentence, num: Numeral, between: Option<usize>) -> Figure 
     {
         kind = Kind::Money;
         unit = Some(code.to_string());
-        subject = Some((
-            cx.span(first, num.first).slice(cx.text).to_string(),
-            Some(first),
-        ));
+        subject = Some(Subject::span(cx, first, num.first));
         expr_first = expr_first.min(first);
         // A qualifier before the sign: "rund $5m".
         if qualifier == Qualifier::Exact {
-            let (qs, q) = qualifier_before(cx, first, s);
-            qualifier = q;
-            expr_first = expr_first.min(qs);
+            let found = qualifier_before(cx, first, s);
+            qualifier = found.qualifier;
+            expr_first = expr_first.min(found.first);
         }
     }
     let mut expr_end = num.end;
@@ -158,10 +191,7 @@ fn build(cx: &Ctx, s: Sentence, num: Numeral, between: Option<usize>) -> Figure 
             if kind != Kind::Money || word_kind == Kind::Money {
                 kind = word_kind;
                 unit = word_unit.map(str::to_string).or(unit);
-                subject = Some((
-                    cx.span(unit_at, end).slice(cx.text).to_string(),
-                    Some(unit_at),
-                ));
+                subject = Some(Subject::span(cx, unit_at, end));
             }
             expr_end = end;
         }
@@ -170,19 +200,18 @@ fn build(cx: &Ctx, s: Sentence, num: Numeral, between: Option<usize>) -> Figure 
         kind = Kind::Other;
     }
     if (subject.is_none() || kind == Kind::Other)
-        && let Some((w, t)) = subject_after(cx, expr_end, s, num.fraction || num.vague)
+        && let Some(found) = subject_after(cx, expr_end, s, num.fraction || num.vague)
         && (kind == Kind::Count || kind == Kind::Other)
     {
-        subject = Some((w, Some(t)));
+        subject = Some(found);
     }
     // A postposed "oder mehr" / "or more".
-    if qualifier == Qualifier::Exact {
-        if cx
+    if qualifier == Qualifier::Exact
+        && cx
             .match_at(expr_end, s.end, cx.lex.sec(sec::AT_LEAST_AFTER))
             .is_some()
-        {
-            qualifier = Qualifier::AtLeast;
-        }
+    {
+        qualifier = Qualifier::AtLeast;
     }
     Figure {
         num,
@@ -196,9 +225,27 @@ fn build(cx: &Ctx, s: Sentence, num: Numeral, between: Option<usize>) -> Figure 
     }
 }
 
+/// A qualifier phrase before a number.
+struct QualifierMatch {
+    /// The phrase's first token (the number's first when there is none).
+    first: usize,
+    /// The qualifier it states.
+    qualifier: Qualifier,
+}
+
+impl QualifierMatch {
+    /// No qualifier before token `start`.
+    fn none(start: usize) -> Self {
+        Self {
+            first: start,
+            qualifier: Qualifier::Exact,
+        }
+    }
+}
+
 /// The qualifier phrase ending just before token `start` (fillers such as `nur` may stand
-/// between); returns the first token of the phrase and the qualifier.
-fn qualifier_before(cx: &Ctx, start: usize, s: Sentence) -> (usize, Qualifier) {
+/// between).
+fn qualifier_before(cx: &Ctx, start: usize, s: Sentence) -> QualifierMatch {
     let lex = cx.lex;
     let mut end = start;
     for _ in 0..3 {
@@ -227,7 +274,7 @@ fn qualifier_before(cx: &Ctx, start: usize, s: Sentence) -> (usize, Qualifier) {
             // "ein Scheck über 500 Euro": what something is worth.
             let worth = cx.in_sec(first, sec::WORTH_QUALIFIER)
                 && noun_before.is_some_and(|b| {
-                    let w = cx.l(b);
+                    let w = cx.lower_at(b);
                     cx.lex
                         .sec(sec::WORTH_NOUN_SUFFIX)
                         .words()
@@ -241,13 +288,16 @@ fn qualifier_before(cx: &Ctx, start: usize, s: Sentence) -> (usize, Qualifier) {
             let period = cx.in_sec(first, sec::PERIOD_QUALIFIER)
                 && cx
                     .lex
-                    .unit(cx.l(start + 1))
+                    .unit(cx.lower_at(start + 1))
                     .is_some_and(|(k, _)| k == Kind::Duration)
                 && !before.is_some_and(|b| cx.in_sec(b, sec::PERIOD_NOT_AFTER));
             if worth || among || period {
-                return (start, Qualifier::Exact);
+                return QualifierMatch::none(start);
             }
-            return (first, q);
+            return QualifierMatch {
+                first,
+                qualifier: q,
+            };
         }
         if end > s.first && cx.in_sec(end - 1, sec::FILLER) {
             end -= 1;
@@ -255,7 +305,7 @@ fn qualifier_before(cx: &Ctx, start: usize, s: Sentence) -> (usize, Qualifier) {
         }
         break;
     }
-    (start, Qualifier::Exact)
+    QualifierMatch::none(start)
 }
 
 /// A unit found after a number.
@@ -309,7 +359,7 @@ pub(crate) fn is_noun(cx: &Ctx, i: usize) -> bool {
 
 /// The head noun after the number: German skips adjectives to the first capitalised noun;
 /// English takes the last word of the noun phrase.
-fn subject_after(cx: &Ctx, at: usize, s: Sentence, allow_of: bool) -> Option<(String, usize)> {
+fn subject_after(cx: &Ctx, at: usize, s: Sentence, allow_of: bool) -> Option<Subject> {
     let mut i = at;
     let limit = (at + 6).min(s.end);
     // "Tausende von Menschen", "ein Viertel der Befragten", "tens of thousands of people".
@@ -326,7 +376,7 @@ fn subject_after(cx: &Ctx, at: usize, s: Sentence, allow_of: bool) -> Option<(St
 }
 
 /// The noun a figure with an elided subject refers to: "die Zahl der Toten stieg auf 30".
-fn antecedent(cx: &Ctx, s: Sentence, before: usize) -> Option<(String, usize)> {
+fn antecedent(cx: &Ctx, s: Sentence, before: usize) -> Option<Subject> {
     let mut i = before;
     while i > s.first {
         i -= 1;
@@ -347,7 +397,7 @@ fn antecedent(cx: &Ctx, s: Sentence, before: usize) -> Option<(String, usize)> {
 fn hard_boundary(cx: &Ctx, k: usize) -> bool {
     if cx.is_any_punct(k) {
         return matches!(
-            cx.t(k),
+            cx.text_at(k),
             "," | ";" | ":" | "(" | ")" | "„" | "“" | "”" | "\"" | "«" | "»" | "–" | "—"
         );
     }
@@ -369,8 +419,8 @@ fn soft_boundary(cx: &Ctx, k: usize) -> bool {
 /// counts, a verb, a separable verb with its particle), else of the coordinated parts around.
 fn action(cx: &Ctx, s: Sentence, fig: &Figure) -> Option<String> {
     let section = cx.lex.sec(sec::ACTION);
-    if let Some((_, Some(t))) = &fig.subject
-        && let Some(a) = section.get(cx.l(*t))
+    if let Some(Subject { token: Some(t), .. }) = &fig.subject
+        && let Some(a) = section.get(cx.lower_at(*t))
     {
         return Some(a.to_string());
     }
@@ -406,14 +456,14 @@ fn nearest_action(cx: &Ctx, fig: &Figure, lo: usize, hi: usize) -> Option<String
         if (i >= fig.expr_first && i < fig.expr_end) || !candidate {
             continue;
         }
-        let w = cx.l(i);
+        let w = cx.lower_at(i);
         let found = if let Some(a) = section.get(w) {
             // "ums Leben" only with "Leben".
             if cx
                 .lex
                 .sec(sec::ACTION_NEEDS_NEXT)
                 .get(w)
-                .is_some_and(|next| cx.l(i + 1) != next)
+                .is_some_and(|next| cx.lower_at(i + 1) != next)
             {
                 None
             } else {
@@ -422,7 +472,7 @@ fn nearest_action(cx: &Ctx, fig: &Figure, lo: usize, hi: usize) -> Option<String
         } else if cx.starts_sec(i, sec::ACTION_PARTICLE) {
             (i + 1..hi).find_map(|k| {
                 particles
-                    .get(&format!("{w} {}", cx.l(k)))
+                    .get(&format!("{w} {}", cx.lower_at(k)))
                     .map(str::to_string)
             })
         } else {

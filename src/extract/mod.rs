@@ -183,19 +183,20 @@ impl Extractor {
             let sentence_span = cx.span(s.first, s.end);
             for mut fig in figures {
                 // "weitere 700 folgen": the subject of the figure before.
-                if fig.subject.is_none() && fig.num.first > 0 {
-                    if cx.in_sec(fig.expr_first.saturating_sub(1), sec::MORE_OF_SAME) {
-                        fig.subject = last_subject.clone().map(|w| (w, None));
-                    }
+                if fig.subject.is_none()
+                    && fig.num.first > 0
+                    && cx.in_sec(fig.expr_first.saturating_sub(1), sec::MORE_OF_SAME)
+                {
+                    fig.subject = last_subject.clone().map(figure::Subject::carried);
                 }
                 // "schätzt die Zahl auf 120.000", "im Juni waren es 9.800": the thing counted before.
                 if fig.subject.is_none()
                     && (s.first..fig.num.first).any(|k| cx.in_sec(k, sec::COUNTED_BEFORE))
                 {
-                    fig.subject = last_subject.clone().map(|w| (w, None));
+                    fig.subject = last_subject.clone().map(figure::Subject::carried);
                 }
-                if let Some((w, _)) = &fig.subject {
-                    last_subject = Some(w.clone());
+                if let Some(subject) = &fig.subject {
+                    last_subject = Some(subject.text.clone());
                 }
                 let source = pick_for_figure(&cues[si], &fig)
                     .and_then(|k| resolved[k].clone())
@@ -216,7 +217,7 @@ impl Extractor {
                     qualifier: fig.qualifier,
                     kind: fig.kind,
                     unit: fig.unit,
-                    subject: fig.subject.map(|(w, _)| w),
+                    subject: fig.subject.map(|s| s.text),
                     action: fig.action,
                     sentence: sentence_span,
                     source,
@@ -285,7 +286,7 @@ impl Extractor {
             let pair = (k + 1 < hi && cx.is_word(k + 1))
                 .then(|| self.lookup(cx.span(k, k + 2).slice(cx.lower)))
                 .flatten();
-            pair.or_else(|| self.lookup(cx.l(k)))
+            pair.or_else(|| self.lookup(cx.lower_at(k)))
         })
     }
 

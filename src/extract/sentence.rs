@@ -19,7 +19,7 @@ pub fn split_sentences(cx: &Ctx) -> Vec<Sentence> {
         // Text without stops (lists, tables, damaged files) is cut into pieces of bounded
         // length, at a comma when there is one, so that work per sentence stays bounded.
         let too_long = i - start >= MAX_SENTENCE_TOKENS
-            || i - start >= MAX_SENTENCE_TOKENS / 2 && cx.t(i) == ",";
+            || i - start >= MAX_SENTENCE_TOKENS / 2 && cx.text_at(i) == ",";
         if too_long {
             out.push(Sentence {
                 first: start,
@@ -34,14 +34,14 @@ pub fn split_sentences(cx: &Ctx) -> Vec<Sentence> {
             });
             start = i;
         }
-        let t = cx.t(i);
+        let t = cx.text_at(i);
         if matches!(t, "." | "!" | "?" | "…") && ends_sentence(cx, i) {
             // Closing quotes and brackets glued after the stop belong to this sentence.
             let mut end = i + 1;
             while end < n
                 && cx.glued(end)
                 && matches!(
-                    cx.t(end),
+                    cx.text_at(end),
                     "\"" | "“" | "”" | "»" | "«" | "'" | "’" | ")" | "]"
                 )
             {
@@ -69,7 +69,7 @@ fn line_break_ends(cx: &Ctx, i: usize) -> bool {
     if tok.newlines >= 2 {
         return true;
     }
-    let prev = cx.t(i - 1);
+    let prev = cx.text_at(i - 1);
     if matches!(prev, "," | "-" | "(" | "„") {
         return false;
     }
@@ -82,7 +82,10 @@ fn ends_sentence(cx: &Ctx, i: usize) -> bool {
     let mut next = i + 1;
     while next < n
         && cx.glued(next)
-        && matches!(cx.t(next), "\"" | "“" | "”" | "»" | "«" | "'" | "’" | ")")
+        && matches!(
+            cx.text_at(next),
+            "\"" | "“" | "”" | "»" | "«" | "'" | "’" | ")"
+        )
     {
         next += 1;
     }
@@ -97,7 +100,7 @@ fn ends_sentence(cx: &Ctx, i: usize) -> bool {
     if cx.is_word(next) && !cx.upper(next) {
         return false;
     }
-    if cx.t(i) != "." || i == 0 || !cx.glued(i) {
+    if cx.text_at(i) != "." || i == 0 || !cx.glued(i) {
         return true;
     }
     let prev = i - 1;
@@ -107,7 +110,7 @@ fn ends_sentence(cx: &Ctx, i: usize) -> bool {
         if after_digits {
             return true;
         }
-        let single = cx.t(prev).chars().count() == 1;
+        let single = cx.text_at(prev).chars().count() == 1;
         return !(single || cx.in_sec(prev, sec::ABBREV));
     }
     // "am 10. Januar", "zum 2. Mal": an ordinal's dot.
@@ -115,7 +118,7 @@ fn ends_sentence(cx: &Ctx, i: usize) -> bool {
         if cx.in_sec(next, sec::MONTH) {
             return false;
         }
-        if prev > 0 && cx.in_sec(prev - 1, sec::ORDINAL_CUE) && cx.t(prev).len() <= 2 {
+        if prev > 0 && cx.in_sec(prev - 1, sec::ORDINAL_CUE) && cx.text_at(prev).len() <= 2 {
             return false;
         }
     }

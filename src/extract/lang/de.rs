@@ -8,13 +8,14 @@
 
 use std::sync::OnceLock;
 
-use super::{Language, NumberWords};
+use super::{ArticleNumeral, Language, NumberWords};
 use crate::extract::ctx::{Ctx, Sentence};
-use crate::extract::figure::{UnitMatch, is_noun};
+use crate::extract::figure::{Subject, UnitMatch, is_noun};
 use crate::extract::lexicon::{Lexicon, sec};
 use crate::extract::numbers::{self, Numeral};
 use crate::extract::source::{
-    Cue, NounPhrase, VerbClause, cue, is_acronym, is_determiner, is_title, np_forward, np_word,
+    Cue, Head, NounPhrase, VerbClause, cue, is_acronym, is_determiner, is_title, np_forward,
+    np_word,
 };
 use crate::model::Lang;
 
@@ -55,7 +56,7 @@ impl Language for German {
             return false;
         }
         // "2000 russische Soldaten": an adjective before a noun.
-        let adjective = cx.inflected(cx.l(next));
+        let adjective = cx.inflected(cx.lower_at(next));
         !(adjective && cx.upper(next + 1) && cx.is_word(next + 1))
     }
 
@@ -63,28 +64,28 @@ impl Language for German {
         None
     }
 
-    fn article_numeral(&self, cx: &Ctx, i: usize, s: Sentence) -> Option<Option<Numeral>> {
+    fn article_numeral(&self, cx: &Ctx, i: usize, s: Sentence) -> ArticleNumeral {
         // "die Hälfte", "zur Hälfte".
         if !cx.in_sec(i, sec::HALF) {
-            return None;
+            return ArticleNumeral::NoRule;
         }
         let Some(p) = i
             .checked_sub(1)
             .filter(|&p| p >= s.first && cx.in_sec(p, sec::HALF_BEFORE))
         else {
-            return Some(None);
+            return ArticleNumeral::NotNumeral;
         };
         let first = if cx.in_sec(p, sec::HALF_BEFORE_IN_SPAN) {
             p
         } else {
             i
         };
-        Some(Some(Numeral::fraction(first, i + 1, 0.5)))
+        ArticleNumeral::Numeral(Numeral::fraction(first, i + 1, 0.5))
     }
 
     fn number_words(&self, cx: &Ctx, i: usize, _s: Sentence) -> Option<NumberWords> {
         Some(NumberWords::Value {
-            value: parse_word(cx, cx.l(i))?,
+            value: parse_word(cx, cx.lower_at(i))?,
             end: i + 1,
         })
     }
@@ -97,7 +98,7 @@ impl Language for German {
     }
 
     fn number_word_value(&self, cx: &Ctx, j: usize, _limit: usize) -> Option<f64> {
-        parse_word(cx, cx.l(j))
+        parse_word(cx, cx.lower_at(j))
     }
 
     fn fraction_after_number(&self, _value: f64, _f: f64) -> bool {
@@ -123,7 +124,7 @@ impl Language for German {
         let is_number = |k: usize| {
             k < s.end
                 && (cx.is_num(k)
-                    || (cx.is_word(k) && parse_word(cx, cx.l(k)).is_some_and(|v| v != 1.0)))
+                    || (cx.is_word(k) && parse_word(cx, cx.lower_at(k)).is_some_and(|v| v != 1.0)))
         };
         if let Some(p) = prev
             && conj(p)
@@ -160,7 +161,7 @@ impl Language for German {
             && cx.in_sec(i, sec::STOP)
         {
             let found = (i + 1..(i + 7).min(limit)).find(|&k| {
-                let w = cx.l(k);
+                let w = cx.lower_at(k);
                 cx.is_word(k)
                     && !cx.upper(k)
                     && !cx.in_sec(k, sec::STOP)
@@ -203,14 +204,15 @@ impl Language for German {
         {
             run_end += 1;
         }
-        let (mut head, person) = head_of_run(cx, run_start, run_end);
+        let mut head = head_of_run(cx, run_start, run_end);
         // A full name followed by its acronym in brackets: "Internationale Organisation für Migration (IOM)".
         if let Some(open) = (run_end..(run_end + 5).min(limit)).find(|&k| cx.is_punct(k, "(")) {
             let named = (run_end..open)
                 .all(|k| cx.is_word(k) && (cx.upper(k) || cx.in_sec(k, sec::NAME_CONNECTOR)));
             // Not for people: "Minister Karl Lauterbach (SPD)" keeps the name without title.
-            if named && !person && cx.is_punct(open + 2, ")") && is_acronym(cx, open + 1) {
-                head = (run_start, open);
+            if named && !head.person && cx.is_punct(open + 2, ")") && is_acronym(cx, open + 1) {
+                head.first = run_start;
+                head.end = open;
             }
         }
         // The phrase goes on over an attached prepositional phrase up to its noun:
@@ -229,12 +231,18 @@ impl Language for German {
                 k += 1;
             }
         }
-        Some(NounPhrase::new(head.0, head.1, start, phrase_end, person))
+        Some(NounPhrase::new(
+            head.first,
+            head.end,
+            start,
+            phrase_end,
+            head.person,
+        ))
     }
 
     fn extends_phrase_back(&self, cx: &Ctx, k: usize, _floor: usize) -> bool {
         // Capitalised nouns, inflected adjectives and determiners.
-        let adjective = !cx.upper(k) && !cx.in_sec(k, sec::STOP) && cx.inflected(cx.l(k));
+        let adjective = !cx.upper(k) && !cx.in_sec(k, sec::STOP) && cx.inflected(cx.lower_at(k));
         let fits = cx.upper(k) && !cx.in_sec(k, sec::STOP) || adjective || is_determiner(cx, k);
         fits && cx.is_word(k) && (np_word(cx, k) || is_determiner(cx, k))
     }
@@ -249,7 +257,7 @@ impl Language for German {
 
     fn is_passive(&self, cx: &Ctx, v: usize, c: usize) -> bool {
         // A participle ("beziffert", "geschätzt") with a form of "werden" in its clause.
-        let w = cx.l(v);
+        let w = cx.lower_at(v);
         (w.starts_with("ge") || w.ends_with('t')) && (c..v).any(|k| cx.in_sec(k, sec::PASSIVE_AUX))
     }
 
@@ -277,7 +285,7 @@ impl Language for German {
         clause.empty
             && v > clause.sentence.first
             && cx.is_punct(v - 1, ",")
-            && matches!(cx.t(v + 1), "," | ":")
+            && matches!(cx.text_at(v + 1), "," | ":")
     }
 
     fn subject_before_aside(&self, _cx: &Ctx, _clause: &VerbClause) -> Option<Cue> {
@@ -343,7 +351,7 @@ impl Language for German {
         if at >= s.end || !cx.is_word(at) || !cx.upper(at) {
             return None;
         }
-        let w = cx.l(at);
+        let w = cx.lower_at(at);
         let suffix = cx
             .lex
             .sec(sec::UNIT_SUFFIX)
@@ -358,22 +366,16 @@ impl Language for German {
         })
     }
 
-    fn counted_noun(
-        &self,
-        cx: &Ctx,
-        mut i: usize,
-        _at: usize,
-        limit: usize,
-    ) -> Option<(String, usize)> {
+    fn counted_noun(&self, cx: &Ctx, mut i: usize, _at: usize, limit: usize) -> Option<Subject> {
         // Adjectives are skipped to the first capitalised noun.
         while i < limit {
             if !cx.is_word(i) {
                 return None;
             }
             if is_noun(cx, i) {
-                return Some((cx.t(i).to_string(), i));
+                return Some(Subject::at(cx, i));
             }
-            let w = cx.l(i);
+            let w = cx.lower_at(i);
             let adjective = cx.inflected(w) || cx.in_sec(i, sec::SUBJECT_ADJECTIVE);
             if !adjective || cx.in_sec(i, sec::STOP) && !cx.in_sec(i, sec::STOP_ADJECTIVE) {
                 return None;
@@ -421,35 +423,35 @@ pub(crate) fn parse_word(cx: &Ctx, word: &str) -> Option<f64> {
 /// Picks the head words of a run of capitalised words: the name after a title, else the
 /// name after a genitive place (`Russlands Verteidigungsministerium`), else the whole run
 /// when it is a multi-word name, else its first word.
-fn head_of_run(cx: &Ctx, start: usize, end: usize) -> ((usize, usize), bool) {
+fn head_of_run(cx: &Ctx, start: usize, end: usize) -> Head {
     let last_title = (start..end).rev().find(|&k| is_title(cx, k));
     if let Some(t) = last_title {
         if t + 1 < end {
-            return ((t + 1, end.min(t + 4)), true);
+            return Head::new(t + 1, end.min(t + 4), true);
         }
-        return ((t, t + 1), false);
+        return Head::new(t, t + 1, false);
     }
     // "Flüchtlingshilfswerk UNHCR": an acronym after a noun names the body.
     if end - start >= 2 && is_acronym(cx, end - 1) && !is_acronym(cx, start) {
-        return ((end - 1, end), false);
+        return Head::new(end - 1, end, false);
     }
     let mut s = start;
     // A genitive place before the noun: drop it from the span.
-    while s + 1 < end && cx.l(s).ends_with('s') && cx.upper(s) && is_place_genitive(cx, s) {
+    while s + 1 < end && cx.lower_at(s).ends_with('s') && cx.upper(s) && is_place_genitive(cx, s) {
         s += 1;
     }
     // A multi-word name ("Lockheed Martin", "Statistik Austria"), unless it ends in an
     // unnamed noun ("Polizei Angaben").
     if end - s >= 2 && !cx.in_sec(end.min(s + 3) - 1, sec::UNNAMED_SOURCE) {
-        ((s, end.min(s + 3)), false)
+        Head::new(s, end.min(s + 3), false)
     } else {
-        ((s, s + 1), false)
+        Head::new(s, s + 1, false)
     }
 }
 
 /// Whether a genitive (`Russlands`) names a known place.
 fn is_place_genitive(cx: &Ctx, i: usize) -> bool {
-    let w = cx.t(i);
+    let w = cx.text_at(i);
     w.len() > 3
         && crate::extract::entity::builtin()
             .lookup_inflected(w)
@@ -475,7 +477,7 @@ fn second_place_subjunctive(cx: &Ctx, s: Sentence) -> bool {
             return false;
         }
     }
-    let w = cx.l(k);
+    let w = cx.lower_at(k);
     k < s.end
         && cx.is_word(k)
         && !cx.upper(k)

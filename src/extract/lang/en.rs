@@ -8,13 +8,13 @@
 
 use std::sync::OnceLock;
 
-use super::{Language, NumberWords};
+use super::{ArticleNumeral, Language, NumberWords};
 use crate::extract::ctx::{Ctx, Sentence};
-use crate::extract::figure::UnitMatch;
+use crate::extract::figure::{Subject, UnitMatch};
 use crate::extract::lexicon::{Lexicon, sec};
 use crate::extract::numbers::{self, Numeral, round4};
 use crate::extract::source::{
-    Cue, NounPhrase, VerbClause, cue, is_determiner, np_backward, np_forward, np_word,
+    Cue, Head, NounPhrase, VerbClause, cue, is_determiner, np_backward, np_forward, np_word,
 };
 use crate::model::Lang;
 
@@ -49,15 +49,21 @@ impl Language for English {
     }
 
     fn year_by_next_word(&self, cx: &Ctx, next: usize) -> bool {
-        let w = cx.l(next);
+        let w = cx.lower_at(next);
         // "2000 ended", "1990s": a participle or a short plural after it.
         cx.ends_with_any(w, sec::PARTICIPLE_SUFFIX) || w.ends_with('s') && w.len() <= 4
     }
 
     fn scale_phrase(&self, cx: &Ctx, i: usize, s: Sentence) -> Option<Numeral> {
         // "tens of thousands", "hundreds of thousands".
-        let ahead = |k: usize| if i + k < s.end { cx.l(i + k) } else { "" };
-        let factor = cx.lex.sec(sec::VAGUE_FACTOR).number(cx.l(i))?;
+        let ahead = |k: usize| {
+            if i + k < s.end {
+                cx.lower_at(i + k)
+            } else {
+                ""
+            }
+        };
+        let factor = cx.lex.sec(sec::VAGUE_FACTOR).number(cx.lower_at(i))?;
         if !cx.lex.sec(sec::QUANTITY_OF).contains(ahead(1)) {
             return None;
         }
@@ -65,8 +71,14 @@ impl Language for English {
         Some(Numeral::vague(i, i + 3, factor * v))
     }
 
-    fn article_numeral(&self, cx: &Ctx, i: usize, s: Sentence) -> Option<Option<Numeral>> {
-        let ahead = |k: usize| if i + k < s.end { cx.l(i + k) } else { "" };
+    fn article_numeral(&self, cx: &Ctx, i: usize, s: Sentence) -> ArticleNumeral {
+        let ahead = |k: usize| {
+            if i + k < s.end {
+                cx.lower_at(i + k)
+            } else {
+                ""
+            }
+        };
         let lex = cx.lex;
         // "a third", "a million".
         if cx.in_sec(i, sec::ONE_ARTICLE) {
@@ -74,12 +86,12 @@ impl Language for English {
             if let Some(f) = lex.sec(sec::FRACTION).number(next)
                 && !next.ends_with('s')
             {
-                return Some(Some(Numeral::fraction(i, i + 2, round4(f))));
+                return ArticleNumeral::Numeral(Numeral::fraction(i, i + 2, round4(f)));
             }
             if let Some(f) = lex.sec(sec::SCALE).number(next).filter(|_| next.len() > 2) {
-                return Some(Some(Numeral::scaled(i, i + 2, f, f)));
+                return ArticleNumeral::Numeral(Numeral::scaled(i, i + 2, f, f));
             }
-            return Some(None);
+            return ArticleNumeral::NotNumeral;
         }
         // "half a billion", "half of the".
         if cx.in_sec(i, sec::HALF) {
@@ -90,19 +102,19 @@ impl Language for English {
                     .number(ahead(2))
                     .filter(|f| *f >= 1000.0)
             {
-                return Some(Some(Numeral::scaled(i, i + 3, 0.5 * f, f)));
+                return ArticleNumeral::Numeral(Numeral::scaled(i, i + 3, 0.5 * f, f));
             }
             if cx.lex.sec(sec::HALF_AFTER).contains(next) {
-                return Some(Some(Numeral::fraction(i, i + 1, 0.5)));
+                return ArticleNumeral::Numeral(Numeral::fraction(i, i + 1, 0.5));
             }
-            return Some(None);
+            return ArticleNumeral::NotNumeral;
         }
-        None
+        ArticleNumeral::NoRule
     }
 
     fn number_words(&self, cx: &Ctx, i: usize, s: Sentence) -> Option<NumberWords> {
         // "three-quarters", "two-thirds".
-        let w = cx.l(i);
+        let w = cx.lower_at(i);
         if let Some((a, b)) = w.split_once('-') {
             let numerals = cx.lex.sec(sec::NUMERAL);
             if let (Some(x), Some(f)) = (numerals.number(a), cx.lex.sec(sec::FRACTION).number(b)) {
@@ -162,16 +174,17 @@ impl Language for English {
         // Collect the phrase: words, with "of/for/and" inside names ("Bank of England").
         let mut end = i;
         while end < limit && end - i < 8 {
-            let participle =
-                end > i && !cx.upper(end) && cx.ends_with_any(cx.l(end), sec::PARTICIPLE_SUFFIX);
+            let participle = end > i
+                && !cx.upper(end)
+                && cx.ends_with_any(cx.lower_at(end), sec::PARTICIPLE_SUFFIX);
             if cx.is_word(end) && !cx.in_sec(end, sec::STOP) && np_word(cx, end) && !participle {
                 end += 1;
                 // "people familiar with the matter": a lower-case plural ends the phrase before
                 // an adjective that follows it.
-                let w = cx.l(end - 1);
+                let w = cx.lower_at(end - 1);
                 let plural = !cx.upper(end - 1)
                     && (cx.in_sec(end - 1, sec::PLURAL_NOUN) || w.len() > 3 && w.ends_with('s'));
-                let next = cx.l(end);
+                let next = cx.lower_at(end);
                 let adjective = cx.inflected(next) || cx.in_sec(end, sec::SUBJECT_ADJECTIVE);
                 if plural
                     && cx.is_word(end)
@@ -193,7 +206,7 @@ impl Language for English {
         if end == i {
             return None;
         }
-        let (head, person) = phrase_head(cx, i, end);
+        let head = phrase_head(cx, i, end);
         // "a spokesman for the ministry": the phrase includes its attachment.
         let mut phrase_end = end;
         if cx.in_sec(end, sec::PHRASE_ATTACHMENT) {
@@ -203,7 +216,13 @@ impl Language for English {
                 k += 1;
             }
         }
-        Some(NounPhrase::new(head.0, head.1, start, phrase_end, person))
+        Some(NounPhrase::new(
+            head.first,
+            head.end,
+            start,
+            phrase_end,
+            head.person,
+        ))
     }
 
     fn extends_phrase_back(&self, cx: &Ctx, k: usize, floor: usize) -> bool {
@@ -318,11 +337,11 @@ impl Language for English {
             }
         }
         // "growth forecasts slipping", "estimates were": a noun, not a verb.
-        if cx.l(i).ends_with('s') {
-            let next = cx.l(i + 1);
+        if cx.lower_at(i).ends_with('s') {
+            let next = cx.lower_at(i + 1);
             let noun = next.ends_with("ing")
                 || i + 1 >= s.end
-                || (cx.is_any_punct(i + 1) && !matches!(cx.t(i + 1), "\"" | "“" | "”"))
+                || (cx.is_any_punct(i + 1) && !matches!(cx.text_at(i + 1), "\"" | "“" | "”"))
                 || cx.in_sec(i + 1, sec::PLURAL_NOUN_FOLLOWER);
             if noun {
                 return true;
@@ -347,13 +366,7 @@ impl Language for English {
         None
     }
 
-    fn counted_noun(
-        &self,
-        cx: &Ctx,
-        mut i: usize,
-        at: usize,
-        limit: usize,
-    ) -> Option<(String, usize)> {
+    fn counted_noun(&self, cx: &Ctx, mut i: usize, at: usize, limit: usize) -> Option<Subject> {
         // The last word of the noun phrase.
         let mut last = None;
         let mut count = 0;
@@ -361,7 +374,7 @@ impl Language for English {
             if !cx.is_word(i) || cx.in_sec(i, sec::STOP) {
                 break;
             }
-            let w = cx.l(i);
+            let w = cx.lower_at(i);
             if count > 0 && cx.ends_with_any(w, sec::NOT_NOUN_SUFFIX) {
                 break;
             }
@@ -380,10 +393,10 @@ impl Language for English {
         }
         let last = last?;
         // "30 killed": a participle right after the number counts nothing.
-        if cx.l(last).ends_with("ed") && last == at {
+        if cx.lower_at(last).ends_with("ed") && last == at {
             return None;
         }
-        Some((cx.t(last).to_string(), last))
+        Some(Subject::at(cx, last))
     }
 }
 
@@ -395,10 +408,10 @@ pub(crate) fn parse_words(cx: &Ctx, i: usize, limit: usize) -> Option<(f64, usiz
     let mut parts: Vec<Option<f64>> = Vec::new();
     let mut j = i;
     while j < limit && cx.is_word(j) {
-        let w = cx.l(j);
+        let w = cx.lower_at(j);
         if cx.in_sec(j, sec::NUMERAL_JOINER) {
             let after_group = parts.last().is_some_and(|p| p.is_some_and(|v| v >= 100.0));
-            if after_group && numerals.contains(cx.l(j + 1)) && j + 1 < limit {
+            if after_group && numerals.contains(cx.lower_at(j + 1)) && j + 1 < limit {
                 parts.push(None);
                 j += 1;
                 continue;
@@ -438,19 +451,19 @@ pub(crate) fn parse_words(cx: &Ctx, i: usize, limit: usize) -> Option<(f64, usiz
 
 /// The head of an English noun phrase: the last capitalised run without its titles, else
 /// the last word.
-fn phrase_head(cx: &Ctx, start: usize, end: usize) -> ((usize, usize), bool) {
+fn phrase_head(cx: &Ctx, start: usize, end: usize) -> Head {
     let mut k = end;
     while k > start && !(cx.upper(k - 1) && cx.is_word(k - 1) && !is_determiner(cx, k - 1)) {
         k -= 1;
     }
     if k == start {
-        return ((end - 1, end), false);
+        return Head::new(end - 1, end, false);
     }
     if k < end {
         // Lower-case words after the capitalised run: "the Kenyan government" -> government,
         // but "a YouGov poll" -> YouGov (the owner of the poll).
         if !cx.in_sec(end - 1, sec::UNNAMED_SOURCE) || end - k > 1 {
-            return ((end - 1, end), false);
+            return Head::new(end - 1, end, false);
         }
     }
     let run_end = k;
@@ -471,9 +484,9 @@ fn phrase_head(cx: &Ctx, start: usize, end: usize) -> ((usize, usize), bool) {
         .filter(|_| !org);
     if let Some(t) = last_title {
         if t + 1 < run_end {
-            return ((t + 1, run_end), true);
+            return Head::new(t + 1, run_end, true);
         }
-        return ((t, t + 1), false);
+        return Head::new(t, t + 1, false);
     }
     let person = run_end - run_start >= 2
         && !org
@@ -482,7 +495,7 @@ fn phrase_head(cx: &Ctx, start: usize, end: usize) -> ((usize, usize), bool) {
             .lookup(cx.span(run_start, run_end).slice(cx.text))
             .is_none()
         && !(run_start..run_end).any(|t| cx.in_sec(t, sec::UNNAMED_SOURCE));
-    ((run_start, run_end), person)
+    Head::new(run_start, run_end, person)
 }
 
 /// Whether the phrase after an inverted verb ends the clause: ", said Mr Smith." but

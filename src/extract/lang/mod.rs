@@ -14,7 +14,7 @@ mod en;
 use std::sync::OnceLock;
 
 use super::ctx::{Ctx, Sentence};
-use super::figure::UnitMatch;
+use super::figure::{Subject, UnitMatch};
 use super::lexicon::{Lexicon, sec};
 use super::numbers::Numeral;
 use super::source::{Cue, NounPhrase, VerbClause};
@@ -47,9 +47,8 @@ pub(crate) trait Language: Sync {
     fn scale_phrase(&self, cx: &Ctx, i: usize, s: Sentence) -> Option<Numeral>;
 
     /// A fraction or scale after an article or `half` at token `i` (`a third`, `a million`,
-    /// `half a billion`, `die Hälfte`): `None` when the rule does not apply, `Some(None)`
-    /// when it applies and finds no numeral.
-    fn article_numeral(&self, cx: &Ctx, i: usize, s: Sentence) -> Option<Option<Numeral>>;
+    /// `half a billion`, `die Hälfte`).
+    fn article_numeral(&self, cx: &Ctx, i: usize, s: Sentence) -> ArticleNumeral;
 
     /// A number written in words at token `i`.
     fn number_words(&self, cx: &Ctx, i: usize, s: Sentence) -> Option<NumberWords>;
@@ -151,7 +150,7 @@ pub(crate) trait Language: Sync {
 
     /// The noun that a figure counts, read from token `i` on (the figure's expression ends
     /// at `at`, the search at `limit`): its text and token.
-    fn counted_noun(&self, cx: &Ctx, i: usize, at: usize, limit: usize) -> Option<(String, usize)>;
+    fn counted_noun(&self, cx: &Ctx, i: usize, at: usize, limit: usize) -> Option<Subject>;
 }
 
 /// A number written in words: its value and the token after it, or a complete numeral
@@ -171,6 +170,16 @@ pub(crate) enum NumberWords {
         /// One past the last token.
         end: usize,
     },
+}
+
+/// What the article rule ([`Language::article_numeral`]) makes of a word.
+pub(crate) enum ArticleNumeral {
+    /// The word is no article or `half`: other rules decide.
+    NoRule,
+    /// The word starts this numeral.
+    Numeral(Numeral),
+    /// The word is an article or `half` but starts no numeral here.
+    NotNumeral,
 }
 
 /// Every language, in order of preference when detection is undecided.

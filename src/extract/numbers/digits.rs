@@ -78,17 +78,17 @@ pub fn parse_digits(raw: &str, group: char) -> Option<f64> {
 
 /// A numeral in digits at token `i`.
 pub(crate) fn digits_at(cx: &Ctx, i: usize, s: Sentence, second: bool) -> Option<Numeral> {
-    let raw = cx.t(i);
+    let raw = cx.text_at(i);
     // "0800 555 0111": digits beside a number with a leading zero are a phone number.
     let leading_zero = |k: usize| {
-        let t = cx.t(k);
+        let t = cx.text_at(k);
         cx.is_num(k) && t.len() > 1 && t.starts_with('0') && !t[1..].starts_with(['.', ','])
     };
     if (i > s.first && leading_zero(i - 1)) || leading_zero(i + 1) {
         return None;
     }
     // "123 4567": plain digit groups side by side are a phone number or a code.
-    let plain = |k: usize| cx.is_num(k) && !cx.t(k).contains(['.', ',']);
+    let plain = |k: usize| cx.is_num(k) && !cx.text_at(k).contains(['.', ',']);
     let side_by_side = (i > s.first && plain(i - 1) && !cx.glued(i) && plain(i))
         || (plain(i) && plain(i + 1) && !cx.glued(i + 1) && i + 1 < s.end);
     if side_by_side {
@@ -132,7 +132,7 @@ pub(crate) fn digits_at(cx: &Ctx, i: usize, s: Sentence, second: bool) -> Option
             return None;
         }
         if cx.is_word(next) {
-            let w = cx.l(next);
+            let w = cx.lower_at(next);
             if cx.in_sec(next, sec::AFTER_EXCLUDED) {
                 return None;
             }
@@ -147,7 +147,7 @@ pub(crate) fn digits_at(cx: &Ctx, i: usize, s: Sentence, second: bool) -> Option
             return None;
         }
         if hyphen && cx.glued(next + 1) && cx.is_word(next + 1) {
-            let w = cx.l(next + 1);
+            let w = cx.lower_at(next + 1);
             let prefix = cx
                 .lex
                 .sec(sec::MULTIPLIER_PREFIX)
@@ -180,12 +180,12 @@ pub(crate) fn digits_at(cx: &Ctx, i: usize, s: Sentence, second: bool) -> Option
         return None;
     }
     if let Some(p) = prev.filter(|&p| cx.is_word(p)) {
-        let w = cx.l(p);
+        let w = cx.lower_at(p);
         // "Gesundheitshotline 1450", "Buslinie 5": a compound ending in a code word.
         let compound_code =
             cx.upper(p) && w.len() > 6 && cx.ends_with_any(w, sec::CODE_COMPOUND_SUFFIX);
         // "die B 8", "A3": a road or type letter before the number (not at the sentence start).
-        let letter = cx.t(p).chars().count() == 1 && cx.upper(p) && p > s.first;
+        let letter = cx.text_at(p).chars().count() == 1 && cx.upper(p) && p > s.first;
         if compound_code || letter {
             return None;
         }

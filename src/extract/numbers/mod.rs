@@ -197,7 +197,7 @@ pub(crate) fn apply_scale(cx: &Ctx, n: &mut Numeral, s: Sentence) {
     let Ok(factor) = factor.parse::<f64>() else {
         return;
     };
-    let word = cx.l(n.end);
+    let word = cx.lower_at(n.end);
     // Single-letter scales (m, b, k) only when glued to digits: "$5m", not "5 m".
     if word.chars().count() == 1 && !(n.digits && cx.glued(n.end)) {
         return;

@@ -28,7 +28,7 @@ pub(crate) fn looks_like_year(cx: &Ctx, i: usize, s: Sentence) -> bool {
         // Followed by a currency or percent sign it is an amount, else a year.
         return !(cx.is_punct(next, "%") || cx.in_sec(next, sec::CURRENCY_SIGN));
     }
-    let w = cx.l(next);
+    let w = cx.lower_at(next);
     if cx.lex.unit(w).is_some() || cx.lex.sec(sec::SCALE).contains(w) {
         return false;
     }
@@ -50,7 +50,7 @@ pub(crate) fn is_age(cx: &Ctx, i: usize, s: Sentence) -> bool {
         return true;
     }
     // "Radek Volan, 63, said": a bare number between commas after a name.
-    let bare = cx.is_num(i) && !cx.t(i).contains(['.', ',']) && cx.t(i).len() <= 3;
+    let bare = cx.is_num(i) && !cx.text_at(i).contains(['.', ',']) && cx.text_at(i).len() <= 3;
     if bare
         && i >= s.first + 2
         && cx.is_punct(i - 1, ",")
@@ -115,7 +115,7 @@ pub(crate) fn counting_one(cx: &Ctx, i: usize, s: Sentence) -> bool {
         return true;
     }
     // Before a unit: "ein Prozent", "one year", "einem Jahr" after a time preposition.
-    if let Some((kind, _)) = cx.lex.unit(cx.l(i + 1)) {
+    if let Some((kind, _)) = cx.lex.unit(cx.lower_at(i + 1)) {
         use crate::model::Kind;
         match kind {
             Kind::Percent | Kind::Money | Kind::Measure => return true,

@@ -58,7 +58,7 @@ pub fn extend_range(cx: &Ctx, n: &mut Numeral, s: Sentence) -> Option<usize> {
         low *= second.scale;
     }
     // "six or seven thousand", "zwei bis dreitausend": the group word applies to both.
-    let last = cx.l(second.end - 1);
+    let last = cx.lower_at(second.end - 1);
     if !n.digits && n.scale == 1.0 && n.value < 100.0 && second.scale == 1.0 {
         let group = lex
             .sec(sec::RANGE_GROUP)

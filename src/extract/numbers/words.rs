@@ -8,15 +8,21 @@
 use super::not_quantity::{counting_one, is_age};
 use super::{Numeral, apply_scale, parse_digits, round4};
 use crate::extract::ctx::{Ctx, Sentence};
-use crate::extract::lang::NumberWords;
+use crate::extract::lang::{ArticleNumeral, NumberWords};
 use crate::extract::lexicon::sec;
 
 /// A numeral in words at token `i`.
 pub(crate) fn words_at(cx: &Ctx, i: usize, s: Sentence) -> Option<Numeral> {
-    let w = cx.l(i);
+    let w = cx.lower_at(i);
     let lex = cx.lex;
     // The lower-case word `k` tokens ahead, empty past the sentence.
-    let ahead = |k: usize| if i + k < s.end { cx.l(i + k) } else { "" };
+    let ahead = |k: usize| {
+        if i + k < s.end {
+            cx.lower_at(i + k)
+        } else {
+            ""
+        }
+    };
     // Most words are no numeral: refuse them with the token's lexicon flags.
     if !may_start_numeral(cx, i, w) {
         return None;
@@ -35,8 +41,8 @@ pub(crate) fn words_at(cx: &Ctx, i: usize, s: Sentence) -> Option<Numeral> {
     // The scale word must be in the same sentence and a word of its own ("m" is only a
     // scale glued to digits).
     let scale_word = |k: usize| {
-        (k < s.end && cx.l(k).chars().count() > 1)
-            .then(|| lex.sec(sec::SCALE).number(cx.l(k)))
+        (k < s.end && cx.lower_at(k).chars().count() > 1)
+            .then(|| lex.sec(sec::SCALE).number(cx.lower_at(k)))
             .flatten()
     };
     if let Some((e, _)) = cx.match_at(i, s.end, lex.sec(sec::VAGUE_LEAD))
@@ -62,8 +68,10 @@ pub(crate) fn words_at(cx: &Ctx, i: usize, s: Sentence) -> Option<Numeral> {
     }
     // "a third", "half a billion", "die Hälfte": an article or `half` before a fraction
     // or scale word.
-    if let Some(found) = cx.language.article_numeral(cx, i, s) {
-        return found;
+    match cx.language.article_numeral(cx, i, s) {
+        ArticleNumeral::Numeral(n) => return Some(n),
+        ArticleNumeral::NotNumeral => return None,
+        ArticleNumeral::NoRule => {}
     }
     // Number words.
     let (value, mut end) = match cx.language.number_words(cx, i, s)? {
@@ -86,7 +94,7 @@ pub(crate) fn words_at(cx: &Ctx, i: usize, s: Sentence) -> Option<Numeral> {
     let mut n = Numeral::new(i, end, value);
     // "ein Viertel", "zwei Drittel", "einem halben Jahr".
     if end < s.end
-        && let Some(f) = lex.sec(sec::FRACTION).number(cx.l(end))
+        && let Some(f) = lex.sec(sec::FRACTION).number(cx.lower_at(end))
         && cx.language.fraction_after_number(value, f)
     {
         n.value = round4(value * f);
@@ -137,14 +145,14 @@ pub(crate) fn proportion(cx: &Ctx, n: &mut Numeral, s: Sentence) {
     };
     j = after;
     let whole = if cx.is_num(j) {
-        parse_digits(cx.t(j), cx.language.group_separator())
+        parse_digits(cx.text_at(j), cx.language.group_separator())
     } else {
         cx.language.number_word_value(cx, j, s.end)
     };
     let Some(whole) = whole.filter(|w| *w > n.value && *w <= 1000.0) else {
         return;
     };
-    if j >= s.end || cx.lex.unit(cx.l(j + 1)).is_some() {
+    if j >= s.end || cx.lex.unit(cx.lower_at(j + 1)).is_some() {
         return;
     }
     n.value = round4(n.value / whole);

@@ -11,7 +11,7 @@ mod scope;
 mod speaker;
 
 pub(crate) use phrase::{
-    NounPhrase, is_acronym, is_determiner, is_title, np_backward, np_forward, np_word,
+    Head, NounPhrase, is_acronym, is_determiner, is_title, np_backward, np_forward, np_word,
 };
 pub use scope::{continues_speech, people_in, points_back, says_demnach};
 pub(crate) use speaker::{VerbClause, clause_start};
@@ -78,7 +78,7 @@ fn may_cue(cx: &Ctx, i: usize) -> bool {
         || cx.in_sec(i, sec::SPEECH_VERB)
         || cx.in_sec(i, sec::SPEECH_VERB_INVERTED)
         || cx.in_sec(i, sec::CUE_START)
-        || (cx.language.forms_compound_sources() && (cx.upper(i) || cx.t(i).contains('-')))
+        || (cx.language.forms_compound_sources() && (cx.upper(i) || cx.text_at(i).contains('-')))
 }
 
 /// Every cue in a sentence.
@@ -198,7 +198,7 @@ pub fn cues_in(cx: &Ctx, s: Sentence) -> Vec<Cue> {
         // "wie aus Dokumenten hervorgeht": the documents.
         if cx.in_sec(i, sec::SOURCE_FROM)
             && (i + 1..s.end).any(|k| {
-                let w = cx.l(k);
+                let w = cx.lower_at(k);
                 cx.lex
                     .sec(sec::SOURCE_FROM_VERB)
                     .words()

@@ -42,6 +42,24 @@ impl NounPhrase {
     }
 }
 
+/// The head words of a speaker's phrase: the words that become the source span.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Head {
+    /// First token.
+    pub first: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// The head is a person (a name after a title).
+    pub person: bool,
+}
+
+impl Head {
+    /// The head of tokens `first..end`.
+    pub(crate) fn new(first: usize, end: usize, person: bool) -> Self {
+        Self { first, end, person }
+    }
+}
+
 /// Determiners and words that open a noun phrase without being part of its head.
 pub(crate) fn is_determiner(cx: &Ctx, i: usize) -> bool {
     cx.in_sec(i, sec::DETERMINER)
@@ -59,7 +77,7 @@ pub(crate) fn is_title(cx: &Ctx, i: usize) -> bool {
     if !cx.language.capitalises_nouns() || !cx.upper(i) {
         return false;
     }
-    let w = cx.l(i);
+    let w = cx.lower_at(i);
     let titles = cx.lex.sec(sec::TITLE);
     let inflected = || {
         cx.lex.sec(sec::TITLE_INFLECTION).words().iter().any(|e| {
@@ -96,7 +114,7 @@ pub(crate) fn np_word(cx: &Ctx, i: usize) -> bool {
 
 /// Whether a word is all capitals (an acronym such as `UNHCR`).
 pub(crate) fn is_acronym(cx: &Ctx, i: usize) -> bool {
-    let t = cx.t(i);
+    let t = cx.text_at(i);
     let upper = t.chars().filter(|c| c.is_uppercase()).count();
     // "UNHCR", "IOM", and mixed forms such as "GdP", "BaFin", "KfW".
     upper >= 2
@@ -114,7 +132,7 @@ pub(crate) fn owner_of_document(
 ) -> Option<NounPhrase> {
     let document = head.1 == head.0 + 1
         && (cx.in_sec(head.0, sec::UNNAMED_SOURCE) || {
-            let w = cx.l(head.0);
+            let w = cx.lower_at(head.0);
             cx.lex
                 .sec(sec::DOCUMENT_COMPOUND)
                 .words()
@@ -169,7 +187,7 @@ pub(crate) fn np_forward(cx: &Ctx, mut i: usize, limit: usize) -> Option<NounPhr
     if found.head_end == found.head_first + 1
         && cx.in_sec(found.head_first, sec::UNNAMED_SOURCE)
         && found.head_first > i
-        && cx.ends_with_any(cx.l(found.head_first - 1), sec::POSSESSIVE_SUFFIX)
+        && cx.ends_with_any(cx.lower_at(found.head_first - 1), sec::POSSESSIVE_SUFFIX)
     {
         let owner = found.head_first - 1;
         return Some(NounPhrase::new(owner, owner + 1, start, found.end, false));
@@ -252,11 +270,11 @@ pub(crate) fn apposition_name(cx: &Ctx, mut i: usize, limit: usize) -> Option<(u
 pub(crate) fn compound_source(cx: &Ctx, i: usize, with_documents: bool) -> Option<Span> {
     if !cx.language.forms_compound_sources()
         || !cx.is_word(i)
-        || !(cx.upper(i) || cx.t(i).contains('-'))
+        || !(cx.upper(i) || cx.text_at(i).contains('-'))
     {
         return None;
     }
-    let lower = cx.l(i);
+    let lower = cx.lower_at(i);
     // Most nouns end in a letter no listed ending ends in: refuse them in one step.
     let last = lower.as_bytes().last().copied().unwrap_or(0);
     let may_end = cx.lex.sec(sec::SOURCE_COMPOUND).may_end_with_byte(last)

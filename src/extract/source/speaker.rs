@@ -14,7 +14,7 @@ pub(crate) fn clause_start(cx: &Ctx, verb: usize, s: Sentence) -> usize {
     let mut k = verb;
     while k > s.first {
         let p = k - 1;
-        let text = cx.t(p);
+        let text = cx.text_at(p);
         // Skip a bracketed acronym or aside: "Die Organisation (IOM) teilte mit".
         if text == ")"
             && let Some(open) = (s.first..p).rev().take(6).find(|&o| cx.is_punct(o, "("))
@@ -65,8 +65,11 @@ pub(crate) struct VerbClause {
 
 /// The speaker of a speech or counting verb at token `v`.
 pub(crate) fn speaker_of_verb(cx: &Ctx, v: usize, s: Sentence) -> Option<Cue> {
-    let prev_is_break =
-        v > s.first && matches!(cx.t(v - 1), "," | "„" | "“" | "”" | "\"" | "«" | "»" | ":");
+    let prev_is_break = v > s.first
+        && matches!(
+            cx.text_at(v - 1),
+            "," | "„" | "“" | "”" | "\"" | "«" | "»" | ":"
+        );
     // Verbs such as "schrieb" are cues only after what was written: ", schrieb die Zeitung".
     if cx.in_sec(v, sec::SPEECH_VERB_INVERTED) && !prev_is_break {
         return None;
@@ -125,7 +128,7 @@ pub(crate) fn speaker_of_verb(cx: &Ctx, v: usize, s: Sentence) -> Option<Cue> {
         return Some(cue(cx, (h0, h1), (h0, pe), v, person));
     }
     let demonstrative = v == c + 1 && cx.in_sec(c, sec::DEMONSTRATIVE);
-    let adverb_first = c == s.first && cx.ends_with_any(cx.l(c), sec::ADVERB_ENDING);
+    let adverb_first = c == s.first && cx.ends_with_any(cx.lower_at(c), sec::ADVERB_ENDING);
     let clause = VerbClause {
         verb: v,
         start: c,
@@ -200,7 +203,7 @@ pub(crate) fn appositive_subject(cx: &Ctx, v: usize, s: Sentence) -> Option<Cue>
         }
         let c = clause_start(cx, end, s);
         // "The data, released by Eurostat on Monday, showed": the agent of the participle.
-        let participle = cx.ends_with_any(cx.l(c), sec::ASIDE_PARTICIPLE_ENDING);
+        let participle = cx.ends_with_any(cx.lower_at(c), sec::ASIDE_PARTICIPLE_ENDING);
         let start = if participle && cx.in_sec(c + 1, sec::AGENT_MARKER) {
             c + 2
         } else {
@@ -232,7 +235,7 @@ pub(crate) fn appositive_subject(cx: &Ctx, v: usize, s: Sentence) -> Option<Cue>
 
 /// Whether a speech verb at `i` is used as one: particles present, "so" after a comma.
 pub(crate) fn verb_applies(cx: &Ctx, i: usize, s: Sentence) -> bool {
-    let w = cx.l(i);
+    let w = cx.lower_at(i);
     // "ist mit einer Entlastung zu rechnen", "is expected to": an infinitive states nobody's
     // figure; "cases of reported fraud": after a preposition it is an adjective.
     if i > s.first && cx.in_sec(i - 1, sec::VERB_NOT_AFTER) {
@@ -240,16 +243,16 @@ pub(crate) fn verb_applies(cx: &Ctx, i: usize, s: Sentence) -> bool {
     }
     if cx.in_sec(i, sec::COMMA_CUE) {
         return i > s.first
-            && matches!(cx.t(i - 1), "," | "“" | "”" | "\"" | "«" | "»")
+            && matches!(cx.text_at(i - 1), "," | "“" | "”" | "\"" | "«" | "»")
             && (is_determiner(cx, i + 1) || cx.upper(i + 1));
     }
     if let Some(particle) = cx.lex.sec(sec::SPEECH_PARTICLE).get(w) {
         let mut k = i + 1;
         while k < s.end {
-            if cx.l(k) == particle {
+            if cx.lower_at(k) == particle {
                 return true;
             }
-            if matches!(cx.t(k), ";") {
+            if matches!(cx.text_at(k), ";") {
                 break;
             }
             k += 1;
@@ -264,7 +267,8 @@ pub(crate) fn verb_applies(cx: &Ctx, i: usize, s: Sentence) -> bool {
     // jobs" is an action).
     if cx.in_sec(i, sec::CUE_NEEDS_BREAK) {
         let next = i + 1;
-        let before_break = i > s.first && matches!(cx.t(i - 1), "," | "\"" | "“" | "”" | "«" | "»");
+        let before_break =
+            i > s.first && matches!(cx.text_at(i - 1), "," | "\"" | "“" | "”" | "«" | "»");
         return before_break
             || next >= s.end
             || cx.is_any_punct(next)
@@ -272,7 +276,7 @@ pub(crate) fn verb_applies(cx: &Ctx, i: usize, s: Sentence) -> bool {
     }
     // "put" only as "put the figure at".
     if let Some(preposition) = cx.lex.sec(sec::CUE_WITH_PREPOSITION).get(w) {
-        return (i + 1..s.end.min(i + 8)).any(|k| cx.l(k) == preposition);
+        return (i + 1..s.end.min(i + 8)).any(|k| cx.lower_at(k) == preposition);
     }
     true
 }
