@@ -4,13 +4,13 @@
 use std::ffi::OsString;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::AtomicBool;
 
 use crate::corpus::Corpus;
 use crate::extract::Aliases;
 use crate::extract::Extractor;
 use crate::io::export;
-use crate::io::pipeline;
+use crate::io::origin::Origin;
+use crate::io::pipeline::{self, LoadOptions};
 use crate::io::workspace::Workspace;
 use crate::model::ExtractedArticle;
 
@@ -330,18 +330,27 @@ fn run_app(_paths: &[PathBuf]) -> i32 {
     2
 }
 
+/// The command line's paths as origins: files and folders, never bundled samples.
+fn origins(paths: &[PathBuf]) -> Vec<Origin> {
+    paths.iter().cloned().map(Origin::File).collect()
+}
+
 /// Loads articles and applies a workspace's corrections: the claims as the app shows them.
 fn corrected(
     paths: &[PathBuf],
     extractor: &Extractor,
     workspace: Option<&Path>,
+    threads: Option<usize>,
 ) -> Result<(Corpus, usize), String> {
     let ws = match workspace {
         Some(path) => Workspace::load(path).map_err(|e| e.to_string())?,
         None => Workspace::default(),
     };
-    let cancel = AtomicBool::new(false);
-    let loaded = pipeline::load_articles(paths, extractor, &cancel, &|_, _| {});
+    let options = LoadOptions {
+        threads,
+        ..LoadOptions::default()
+    };
+    let loaded = pipeline::load_articles(&origins(paths), extractor, &options);
     for error in &loaded.errors {
         eprintln!("claimtrack: error: {error}");
     }
@@ -359,7 +368,7 @@ fn chart(
     out: &Path,
     paths: &[PathBuf],
 ) -> i32 {
-    let (corpus, failed) = match corrected(paths, &Extractor::new(), workspace) {
+    let (corpus, failed) = match corrected(paths, &Extractor::new(), workspace, None) {
         Ok(c) => c,
         Err(e) => {
             eprintln!("claimtrack: error: {e}");
@@ -410,7 +419,7 @@ fn extract(
         },
     };
     if workspace.is_some() {
-        let (corpus, failed) = match corrected(paths, &extractor, workspace) {
+        let (corpus, failed) = match corrected(paths, &extractor, workspace, threads) {
             Ok(c) => c,
             Err(e) => {
                 eprintln!("claimtrack: error: {e}");
@@ -421,11 +430,15 @@ fn extract(
         let articles = corpus.export(&rows);
         return write_output(format, &articles, failed > 0);
     }
-    let batch = pipeline::run(paths, &extractor, threads, &|_, _| {});
-    for error in &batch.errors {
+    let options = LoadOptions {
+        threads,
+        ..LoadOptions::default()
+    };
+    let loaded = pipeline::load_claims(&origins(paths), &extractor, &options);
+    for error in &loaded.errors {
         eprintln!("claimtrack: error: {error}");
     }
-    write_output(format, &batch.articles, !batch.errors.is_empty())
+    write_output(format, &loaded.articles, !loaded.errors.is_empty())
 }
 
 fn write_output(format: Format, articles: &[ExtractedArticle], failed: bool) -> i32 {

@@ -43,11 +43,7 @@ impl Article {
     /// The file name, for narrow columns.
     #[must_use]
     pub fn short_name(&self) -> &str {
-        let path = self
-            .path
-            .strip_prefix(crate::io::samples::PREFIX)
-            .unwrap_or(&self.path);
-        path.rsplit(['/', '\\']).next().unwrap_or(path)
+        crate::io::origin::Origin::short_name(&self.path)
     }
 }
 

@@ -247,6 +247,17 @@ fn extract_applies_a_workspace_of_corrections() {
     let claims = json["articles"][0]["claims"].as_array().unwrap();
     assert_eq!(claims.len(), 1, "the rejected claim is gone");
     assert_eq!(claims[0]["source"]["entity"], "Police");
+    // The same on one thread: --threads goes through the same load pipeline.
+    let one = claimtrack(&[
+        "extract",
+        "--workspace",
+        &ws_path.to_string_lossy(),
+        "--threads",
+        "1",
+        &article,
+    ]);
+    assert_eq!(one.status.code(), Some(0));
+    assert_eq!(one.stdout, out.stdout);
     // A damaged workspace is a usage error naming it.
     std::fs::write(&ws_path, "{").unwrap();
     let out = claimtrack(&[

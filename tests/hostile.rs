@@ -6,11 +6,11 @@ use std::ffi::OsString;
 use std::os::unix::ffi::OsStringExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::sync::atomic::AtomicBool;
 use std::time::{Duration, Instant};
 
 use claimtrack::bench;
 use claimtrack::extract::Extractor;
+use claimtrack::io::origin::Origin;
 use claimtrack::io::pipeline;
 
 const GOOD: &str = " date 2023-04\nNach Angaben der Polizei wurden rund 300 Menschen festgenommen.";
@@ -22,11 +22,11 @@ fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
 }
 
 fn load_all(paths: &[PathBuf]) -> pipeline::Loaded {
+    let origins: Vec<Origin> = paths.iter().cloned().map(Origin::File).collect();
     pipeline::load_articles(
-        paths,
+        &origins,
         &Extractor::new(),
-        &AtomicBool::new(false),
-        &|_, _| {},
+        &pipeline::LoadOptions::default(),
     )
 }
 

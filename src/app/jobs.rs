@@ -8,7 +8,8 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, mpsc};
 
 use crate::extract::Extractor;
-use crate::io::pipeline::{self, Loaded};
+use crate::io::origin::Origin;
+use crate::io::pipeline::{self, LoadOptions, Loaded};
 use crate::io::workspace::write_atomically;
 
 /// What a finished load hands back.
@@ -47,7 +48,16 @@ impl LoadJob {
         Self::spawn(
             replace,
             Box::new(move |cancel, progress| {
-                pipeline::load_articles(&paths, &extractor, cancel, progress)
+                let origins: Vec<Origin> = paths
+                    .iter()
+                    .map(|p| Origin::from_stored(&p.to_string_lossy()))
+                    .collect();
+                let options = LoadOptions {
+                    cancel: Some(cancel),
+                    progress: Some(progress),
+                    ..LoadOptions::default()
+                };
+                pipeline::load_articles(&origins, &extractor, &options)
             }),
         )
     }

@@ -23,7 +23,6 @@ use crate::analysis::query::{self, Filter, Sort};
 use crate::corpus::{Corpus, Status};
 use crate::extract::Extractor;
 use crate::io::export;
-use crate::io::samples;
 use crate::io::workspace::{Session, Workspace, WorkspaceError};
 use crate::model::Span;
 
@@ -1297,7 +1296,10 @@ impl App {
 /// The bundled samples as paths to open.
 #[must_use]
 pub fn sample_paths() -> Vec<PathBuf> {
-    samples::paths().into_iter().map(PathBuf::from).collect()
+    crate::io::origin::Origin::samples()
+        .iter()
+        .map(|o| PathBuf::from(o.stored()))
+        .collect()
 }
 
 /// `n thing` or `n things`, with the number grouped.

@@ -1,5 +1,7 @@
-//! Loading and extracting many files at once, in parallel, keeping the input order and
-//! collecting the files that failed beside the results.
+//! The one load pipeline, for the command line and the app: origins (files, folders, bundled
+//! samples) to extracted articles, in parallel on a chosen number of threads, with progress
+//! and cancelling, keeping the input order and collecting the files that failed beside the
+//! results.
 
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -9,92 +11,56 @@ use rayon::prelude::*;
 use crate::corpus::Article;
 use crate::extract::Extractor;
 use crate::io::load::{self, Document, LoadError};
+use crate::io::origin::Origin;
 use crate::io::samples;
 use crate::model::ExtractedArticle;
 
-/// The result of a batch: the extracted articles in input order, and the files that failed.
-#[derive(Debug, Default)]
-pub struct Batch {
-    /// One entry per file that loaded.
-    pub articles: Vec<ExtractedArticle>,
+/// How to run a load.
+#[derive(Clone, Copy, Default)]
+pub struct LoadOptions<'a> {
+    /// Worker threads; `None` uses the shared pool (all cores).
+    pub threads: Option<usize>,
+    /// Set to stop early: files not yet started are skipped.
+    pub cancel: Option<&'a AtomicBool>,
+    /// Called with `(done, total)` as files finish.
+    pub progress: Option<&'a (dyn Fn(usize, usize) + Sync)>,
+}
+
+/// What a load gives back.
+#[derive(Debug)]
+pub struct Loaded<T = Article> {
+    /// One entry per article that loaded: bundled samples first, then files in input order.
+    pub articles: Vec<T>,
     /// One entry per path that could not be loaded, naming it.
     pub errors: Vec<LoadError>,
-}
-
-/// Loads and extracts every file under `paths` on `threads` threads (all cores when `None`),
-/// calling `progress(done, total)` as files finish.
-#[must_use]
-pub fn run(
-    paths: &[PathBuf],
-    extractor: &Extractor,
-    threads: Option<usize>,
-    progress: &(dyn Fn(usize, usize) + Sync),
-) -> Batch {
-    let (files, mut errors) = load::expand_paths(paths);
-    let total = files.len();
-    let done = AtomicUsize::new(0);
-    let work = || {
-        files
-            .par_iter()
-            .map(|path| {
-                let result = load::load_file(path).map(|doc| extractor.extract(&doc));
-                let finished = done.fetch_add(1, Ordering::Relaxed) + 1;
-                progress(finished, total);
-                result
-            })
-            .collect::<Vec<_>>()
-    };
-    let results = match rayon::ThreadPoolBuilder::new()
-        .num_threads(threads.unwrap_or(0))
-        .thread_name(|i| format!("claimtrack-extract-{i}"))
-        .build()
-    {
-        Ok(pool) => pool.install(work),
-        Err(_) => work(),
-    };
-    let mut articles = Vec::with_capacity(results.len());
-    for result in results {
-        match result {
-            Ok(article) => articles.push(article),
-            Err(e) => errors.push(e),
-        }
-    }
-    Batch { articles, errors }
-}
-
-/// Extracts documents already in memory, in parallel, keeping their order.
-#[must_use]
-pub fn extract_documents(docs: &[Document], extractor: &Extractor) -> Vec<ExtractedArticle> {
-    docs.par_iter().map(|d| extractor.extract(d)).collect()
-}
-
-/// The result of loading articles for the app.
-#[derive(Debug, Default)]
-pub struct Loaded {
-    /// The articles that loaded, in input order.
-    pub articles: Vec<Article>,
-    /// The paths that failed, with the reason.
-    pub errors: Vec<LoadError>,
-    /// Whether the user cancelled (the articles done so far are kept).
+    /// Whether the load was cancelled (the articles done so far are kept).
     pub cancelled: bool,
 }
 
-/// Loads and extracts workspace paths (files, folders, or `bundled:NAME` samples) on the
-/// shared thread pool, calling `progress(done, total)` as files finish. Setting `cancel`
-/// stops it early; files not yet started are then skipped.
-#[must_use]
-pub fn load_articles(
-    paths: &[PathBuf],
+impl<T> Default for Loaded<T> {
+    fn default() -> Self {
+        Self {
+            articles: Vec::new(),
+            errors: Vec::new(),
+            cancelled: false,
+        }
+    }
+}
+
+/// Loads and extracts every article of `origins`; `keep` makes the result of each document
+/// and its extraction (the app keeps the text, the command line only the claims).
+pub fn load<T: Send>(
+    origins: &[Origin],
     extractor: &Extractor,
-    cancel: &AtomicBool,
-    progress: &(dyn Fn(usize, usize) + Sync),
-) -> Loaded {
+    options: &LoadOptions,
+    keep: impl Fn(Document, ExtractedArticle) -> T + Sync,
+) -> Loaded<T> {
     let mut bundled = Vec::new();
     let mut on_disk = Vec::new();
-    for p in paths {
-        match p.to_str() {
-            Some(name) if name.starts_with(samples::PREFIX) => bundled.push(name),
-            _ => on_disk.push(p.clone()),
+    for origin in origins {
+        match origin {
+            Origin::Sample(name) => bundled.push((name.as_str(), origin.stored())),
+            Origin::File(path) => on_disk.push(path.clone()),
         }
     }
     let (files, mut errors) = load::expand_paths(&on_disk);
@@ -102,36 +68,52 @@ pub fn load_articles(
     let done = AtomicUsize::new(0);
     let finish = || {
         let finished = done.fetch_add(1, Ordering::Relaxed) + 1;
-        progress(finished, total);
+        if let Some(progress) = options.progress {
+            progress(finished, total);
+        }
     };
+    let cancelled = || options.cancel.is_some_and(|c| c.load(Ordering::Relaxed));
     let mut articles = Vec::with_capacity(total);
-    for p in bundled {
-        match samples::document(p) {
+    for (name, stored) in bundled {
+        match samples::document(name, &stored) {
             Some(doc) => {
                 let extracted = extractor.extract(&doc);
-                articles.push(Article::new(doc, extracted));
+                articles.push(keep(doc, extracted));
             }
             None => errors.push(LoadError {
-                path: PathBuf::from(p),
+                path: PathBuf::from(stored),
                 kind: load::ErrorKind::NotFound,
             }),
         }
         finish();
     }
-    let results: Vec<Option<Result<Article, LoadError>>> = files
-        .par_iter()
-        .map(|path| {
-            if cancel.load(Ordering::Relaxed) {
-                return None;
-            }
-            let result = load::load_file(path).map(|doc| {
-                let extracted = extractor.extract(&doc);
-                Article::new(doc, extracted)
-            });
-            finish();
-            Some(result)
-        })
-        .collect();
+    let work = || {
+        files
+            .par_iter()
+            .map(|path| {
+                if cancelled() {
+                    return None;
+                }
+                let result = load::load_file(path).map(|doc| {
+                    let extracted = extractor.extract(&doc);
+                    keep(doc, extracted)
+                });
+                finish();
+                Some(result)
+            })
+            .collect::<Vec<_>>()
+    };
+    let pool = options.threads.and_then(|n| {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .thread_name(|i| format!("claimtrack-extract-{i}"))
+            .build()
+            .ok()
+    });
+    let results = match pool {
+        Some(pool) => pool.install(work),
+        None => work(),
+    };
     for result in results.into_iter().flatten() {
         match result {
             Ok(article) => articles.push(article),
@@ -141,6 +123,79 @@ pub fn load_articles(
     Loaded {
         articles,
         errors,
-        cancelled: cancel.load(Ordering::Relaxed),
+        cancelled: cancelled(),
+    }
+}
+
+/// Loads articles for the app and the corrected command-line output: each keeps its text.
+pub fn load_articles(
+    origins: &[Origin],
+    extractor: &Extractor,
+    options: &LoadOptions,
+) -> Loaded<Article> {
+    load(origins, extractor, options, Article::new)
+}
+
+/// Loads only the extracted claims (the command line's `extract`): the texts are dropped as
+/// soon as each file is extracted.
+pub fn load_claims(
+    origins: &[Origin],
+    extractor: &Extractor,
+    options: &LoadOptions,
+) -> Loaded<ExtractedArticle> {
+    load(origins, extractor, options, |_, extracted| extracted)
+}
+
+/// Extracts documents already in memory, in parallel, keeping their order (benchmarks).
+#[must_use]
+pub fn extract_documents(docs: &[Document], extractor: &Extractor) -> Vec<ExtractedArticle> {
+    docs.par_iter().map(|d| extractor.extract(d)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::Mutex;
+
+    #[test]
+    fn a_thread_count_runs_the_load_on_its_own_pool() {
+        let dir = std::env::temp_dir().join(format!("claimtrack-pipeline-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let mut origins = Vec::new();
+        for k in 0..4 {
+            let path = dir.join(format!("{k}.txt"));
+            std::fs::write(
+                &path,
+                format!("Die Polizei sagte, {k}00 Menschen seien gekommen."),
+            )
+            .unwrap();
+            origins.push(Origin::File(path));
+        }
+        origins.push(Origin::Sample(samples::SAMPLES[0].0.to_string()));
+        let names = Mutex::new(Vec::new());
+        let options = LoadOptions {
+            threads: Some(1),
+            ..LoadOptions::default()
+        };
+        let loaded = load(&origins, &Extractor::new(), &options, |doc, _| {
+            if !doc.path.starts_with("bundled:") {
+                let name = std::thread::current().name().map(str::to_string);
+                names.lock().unwrap().push(name);
+            }
+            doc.path
+        });
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert_eq!(loaded.articles.len(), 5);
+        assert!(
+            loaded.articles[0].starts_with("bundled:"),
+            "samples come first"
+        );
+        let names = names.into_inner().unwrap();
+        assert_eq!(names.len(), 4);
+        assert!(
+            names
+                .iter()
+                .all(|n| n.as_deref() == Some("claimtrack-extract-0"))
+        );
     }
 }

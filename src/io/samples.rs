@@ -16,9 +16,6 @@ macro_rules! sample {
     };
 }
 
-/// The prefix of a bundled sample's path in a workspace.
-pub const PREFIX: &str = "bundled:";
-
 /// The bundled samples: file name and text.
 pub const SAMPLES: [(&str, &str); 12] = [
     sample!("01-de-truppen-grenze.txt"),
@@ -35,19 +32,9 @@ pub const SAMPLES: [(&str, &str); 12] = [
     sample!("12-de-verhandlungen-genf.txt"),
 ];
 
-/// The workspace paths of all samples (`bundled:NAME`).
+/// The document of a bundled sample, if there is one of that name; its path is `stored`.
 #[must_use]
-pub fn paths() -> Vec<String> {
-    SAMPLES
-        .iter()
-        .map(|(name, _)| format!("{PREFIX}{name}"))
-        .collect()
-}
-
-/// The document of a bundled sample path (`bundled:NAME`), if there is such a sample.
-#[must_use]
-pub fn document(path: &str) -> Option<Document> {
-    let name = path.strip_prefix(PREFIX)?;
+pub fn document(name: &str, stored: &str) -> Option<Document> {
     let (_, text) = SAMPLES.iter().find(|(n, _)| *n == name)?;
-    Some(Document::from_text(path, (*text).to_string()))
+    Some(Document::from_text(stored, (*text).to_string()))
 }
