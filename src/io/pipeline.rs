@@ -128,6 +128,7 @@ pub fn load<T: Send>(
 }
 
 /// Loads articles for the app and the corrected command-line output: each keeps its text.
+#[must_use]
 pub fn load_articles(
     origins: &[Origin],
     extractor: &Extractor,
@@ -138,6 +139,7 @@ pub fn load_articles(
 
 /// Loads only the extracted claims (the command line's `extract`): the texts are dropped as
 /// soon as each file is extracted.
+#[must_use]
 pub fn load_claims(
     origins: &[Origin],
     extractor: &Extractor,
