@@ -4,6 +4,7 @@
 use egui::{Key, RichText};
 
 use super::App;
+use super::command::Command;
 use crate::corpus::{Corpus, Status};
 use crate::io::workspace::{Change, ClaimFields};
 use crate::model::{Claim, Kind, Qualifier, Source, Span};
@@ -309,19 +310,22 @@ fn same_fields(original: &ClaimFields, edited: &ClaimFields) -> bool {
     strip(original) == strip(edited)
 }
 
-/// Draws the editor window when it is open.
-pub fn show(app: &mut App, ctx: &egui::Context) {
-    let Some(mut editor) = app.editor.take() else {
-        return;
-    };
+/// Draws the editor window; its fields edit `editor`, its buttons (and Enter, Esc) push
+/// commands.
+pub fn editor_ui(
+    ctx: &egui::Context,
+    editor: &mut Editor,
+    corpus: &Corpus,
+    commands: &mut Vec<Command>,
+) {
     let mut open = true;
     let mut action = None;
     let status = if editor.new {
         None
     } else {
-        app.corpus
+        corpus
             .find(editor.article, editor.number)
-            .map(|r| app.corpus.rows[r].status)
+            .map(|r| corpus.rows[r].status)
     };
     egui::Window::new(if editor.new {
         "Add claim"
@@ -334,9 +338,7 @@ pub fn show(app: &mut App, ctx: &egui::Context) {
     .default_width(420.0)
     .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
     .show(ctx, |ui| {
-        let sentence = editor
-            .sentence
-            .slice(&app.corpus.articles[editor.article].text);
+        let sentence = editor.sentence.slice(&corpus.articles[editor.article].text);
         ui.label(RichText::new(sentence.trim()).italics());
         ui.separator();
         egui::Grid::new("editor-grid")
@@ -441,11 +443,10 @@ pub fn show(app: &mut App, ctx: &egui::Context) {
     if !open {
         action = Some("cancel");
     }
-    app.editor = Some(editor);
     match action {
-        Some("save") => app.commit_editor(),
-        Some("revert") => app.revert_editor(),
-        Some("cancel") => app.editor = None,
+        Some("save") => commands.push(Command::CommitEditor),
+        Some("revert") => commands.push(Command::RevertEditor),
+        Some("cancel") => commands.push(Command::CloseEditor),
         _ => {}
     }
 }
