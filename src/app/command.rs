@@ -353,3 +353,115 @@ impl App {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::query::Sort;
+
+    /// The app with the bundled samples open and no files on disk.
+    fn samples() -> App {
+        let mut app = App::empty();
+        app.open(sample_paths(), true);
+        app.wait();
+        assert!(!app.corpus.rows.is_empty());
+        app
+    }
+
+    #[test]
+    fn close_all_empties_the_app_and_keeps_the_corrections() {
+        let mut app = samples();
+        app.select(0);
+        app.apply(Command::ToggleRejectSelected);
+        app.apply(Command::PickSelected);
+        assert_eq!(app.picked.len(), 1);
+        app.apply(Command::CloseAll);
+        assert!(app.corpus.articles.is_empty() && app.corpus.rows.is_empty());
+        assert!(app.workspace.articles.is_empty());
+        assert!(app.selected.is_none() && app.picked.is_empty());
+        assert_eq!(app.workspace.corrections.len(), 1);
+        // Opened again, the correction returns.
+        app.apply(Command::OpenSamples);
+        app.wait();
+        assert_eq!(
+            app.corpus
+                .rows
+                .iter()
+                .filter(|r| r.status == Status::Rejected)
+                .count(),
+            1
+        );
+        assert!(app.selected.is_some(), "a load selects the first claim");
+    }
+
+    #[test]
+    fn sorting_by_a_column_twice_turns_the_order_round() {
+        let mut app = samples();
+        app.apply(Command::SortBy(SortKey::Value));
+        assert_eq!(
+            app.sort,
+            Sort {
+                key: SortKey::Value,
+                ascending: true
+            }
+        );
+        app.apply(Command::SortBy(SortKey::Value));
+        assert!(!app.sort.ascending);
+        app.apply(Command::SortBy(SortKey::Date));
+        assert_eq!(app.sort, Sort::default());
+    }
+
+    #[test]
+    fn commands_on_claims_that_are_gone_do_nothing() {
+        let mut app = samples();
+        let key = app.key_of(0);
+        app.apply(Command::CloseAll);
+        app.apply(Command::Select {
+            key,
+            scroll_table: true,
+            scroll_article: true,
+        });
+        assert!(app.selected.is_none() && !app.scroll_to_selected);
+        app.apply(Command::ShowInClaims(key));
+        assert_eq!(app.tab, Tab::Claims);
+        app.apply(Command::AddClaimFrom {
+            article: 3,
+            span: Span::new(0, 1),
+        });
+        assert!(app.editor.is_none());
+    }
+
+    #[test]
+    fn undo_takes_back_an_entity_rename() {
+        let mut app = samples();
+        let name = app.corpus.entities[0].name.clone();
+        app.apply(Command::RenameEntity {
+            from: name.clone(),
+            to: "Someone".into(),
+        });
+        assert_eq!(app.sources.selected.as_deref(), Some("Someone"));
+        assert!(app.corpus.entities.iter().any(|e| e.name == "Someone"));
+        assert!(app.can_undo());
+        app.apply(Command::Undo);
+        assert!(app.corpus.entities.iter().any(|e| e.name == name));
+        assert!(!app.can_undo());
+    }
+
+    #[test]
+    fn picking_a_subject_picks_its_claims_that_are_not_rejected() {
+        let mut app = samples();
+        let subject = app.corpus.commonest_subject().unwrap();
+        app.apply(Command::PickSubject(subject.clone()));
+        let picked = app.picked_rows();
+        assert!(!picked.is_empty());
+        assert!(picked.iter().all(|&r| {
+            let row = &app.corpus.rows[r];
+            row.claim.subject.as_deref() == Some(subject.as_str()) && row.status != Status::Rejected
+        }));
+        app.apply(Command::CompareThese(vec![app.key_of(0)]));
+        assert_eq!(app.picked.len(), 1);
+        assert_eq!(app.tab, Tab::Compare);
+        app.apply(Command::ClearPicked);
+        assert!(app.picked.is_empty());
+    }
+}

@@ -232,31 +232,35 @@ impl Editor {
 impl App {
     /// Saves the editor's claim as a correction (or a new claim) and closes it.
     pub fn commit_editor(&mut self) {
-        let Some(editor) = self.editor.take() else {
+        let Some(editor) = self.state.editor.take() else {
             return;
         };
-        let claim = match editor.claim(&self.corpus) {
+        let claim = match editor.claim(&self.state.corpus) {
             Ok(c) => c,
             Err(e) => {
-                self.editor = Some(Editor {
+                self.state.editor = Some(Editor {
                     error: Some(e),
                     ..editor
                 });
                 return;
             }
         };
-        let key = self.corpus.articles[editor.article].key.clone();
+        let key = self.state.corpus.articles[editor.article].key.clone();
         let number = editor.number;
         if editor.new {
             self.change_workspace(|w| w.set_correction(&key, number, Change::Add { claim }));
-            self.status = "Claim added.".into();
+            self.state.status = "Claim added.".into();
         } else {
-            let original = self.corpus.find(editor.article, number).and_then(|r| {
-                let row = &self.corpus.rows[r];
-                row.original
-                    .map(|i| &self.corpus.articles[row.article].extracted[i])
-                    .map(|c| (row.status, ClaimFields::of(c)))
-            });
+            let original = self
+                .state
+                .corpus
+                .find(editor.article, number)
+                .and_then(|r| {
+                    let row = &self.state.corpus.rows[r];
+                    row.original
+                        .map(|i| &self.state.corpus.articles[row.article].extracted[i])
+                        .map(|c| (row.status, ClaimFields::of(c)))
+                });
             let fields = ClaimFields::of(&claim);
             match original {
                 // Back to what was extracted: drop the correction.
@@ -277,9 +281,9 @@ impl App {
                     });
                 }
             }
-            self.status = "Correction saved.".into();
+            self.state.status = "Correction saved.".into();
         }
-        self.selected = Some(super::ClaimKey {
+        self.state.selected = Some(super::ClaimKey {
             article: editor.article,
             number,
         });
@@ -287,14 +291,14 @@ impl App {
 
     /// Drops the correction of the editor's claim (back to the extracted claim).
     pub fn revert_editor(&mut self) {
-        let Some(editor) = self.editor.take() else {
+        let Some(editor) = self.state.editor.take() else {
             return;
         };
-        let key = self.corpus.articles[editor.article].key.clone();
+        let key = self.state.corpus.articles[editor.article].key.clone();
         self.change_workspace(|w| {
             w.remove_correction(&key, editor.number);
         });
-        self.status = "Back to the extracted claim.".into();
+        self.state.status = "Back to the extracted claim.".into();
     }
 }
 

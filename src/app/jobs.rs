@@ -293,3 +293,82 @@ impl Writer {
         out
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A context that counts the repaints asked of it.
+    fn counting_context() -> (egui::Context, Arc<AtomicUsize>) {
+        let ctx = egui::Context::default();
+        let count = Arc::new(AtomicUsize::new(0));
+        let c = Arc::clone(&count);
+        ctx.set_request_repaint_callback(move |_| {
+            c.fetch_add(1, Ordering::Relaxed);
+        });
+        (ctx, count)
+    }
+
+    /// Whether a repaint was asked for within a few seconds (a worker wakes the UI just after
+    /// it hands its result over, so the result can arrive first).
+    fn woken(count: &AtomicUsize) -> bool {
+        let deadline = std::time::Instant::now() + Duration::from_secs(5);
+        while count.load(Ordering::Relaxed) == 0 && std::time::Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        count.load(Ordering::Relaxed) > 0
+    }
+
+    #[test]
+    fn workers_wake_the_ui_once_it_has_drawn() {
+        let dir = tempfile::tempdir().unwrap();
+        let (ctx, count) = counting_context();
+        let waker = Waker::default();
+        // Before the first frame there is nothing to wake, and nothing fails.
+        let mut writer = Writer::new(waker.clone());
+        writer.write(dir.path().join("a"), b"a".to_vec(), String::new());
+        assert_eq!(writer.wait().len(), 1);
+        assert_eq!(count.load(Ordering::Relaxed), 0);
+        waker.set(&ctx);
+        writer.write(dir.path().join("b"), b"b".to_vec(), String::new());
+        assert_eq!(writer.wait().len(), 1);
+        assert!(woken(&count), "a finished write wakes");
+        // A load wakes when it ends.
+        let (ctx, count) = counting_context();
+        let waker = Waker::default();
+        waker.set(&ctx);
+        let job = LoadJob::spawn(false, Box::new(|_, _| Loaded::default()), waker);
+        assert!(job.wait().outcome.is_ok());
+        assert!(woken(&count), "a finished load wakes");
+    }
+
+    #[test]
+    fn a_failed_build_is_reported_and_nothing_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.csv");
+        let mut writer = Writer::new(Waker::default());
+        writer.write_with(
+            path.clone(),
+            Box::new(|| {
+                Err(WriteError::Build {
+                    message: "Export failed: no".into(),
+                    to_status: false,
+                })
+            }),
+            "done".into(),
+        );
+        let results = writer.wait();
+        assert_eq!(
+            results,
+            vec![(
+                path.clone(),
+                Err(WriteError::Build {
+                    message: "Export failed: no".into(),
+                    to_status: false
+                })
+            )]
+        );
+        assert!(!path.exists());
+        assert!(!writer.busy());
+    }
+}

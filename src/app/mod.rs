@@ -18,7 +18,7 @@
 //! and the file flows (load, save, export) in [`files`].
 
 mod article;
-pub mod command;
+mod command;
 mod compare;
 mod editor;
 mod files;
@@ -29,10 +29,10 @@ mod menu;
 mod problems;
 pub mod shell;
 mod sources;
-pub mod state;
+mod state;
 mod status;
 mod table;
-pub mod theme;
+mod theme;
 mod timeline;
 
 use std::ops::{Deref, DerefMut};
@@ -297,12 +297,6 @@ impl App {
         state.corpus.rebuild(&state.workspace);
         state.status = format!("{} articles open.", state.corpus.articles.len());
         app
-    }
-
-    /// The app's state (also reachable through `Deref`).
-    #[must_use]
-    pub fn state(&self) -> &AppState {
-        &self.state
     }
 
     /// The rows the table shows (indices into `corpus.rows`), filtered and sorted; cached

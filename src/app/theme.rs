@@ -87,6 +87,24 @@ pub fn claim_highlight(entity: Color32, selected: bool) -> Color32 {
     entity.gamma_multiply(if selected { 0.85 } else { 0.35 })
 }
 
+/// The line joining an entity's claims on the timeline, fainter than its marks.
+#[must_use]
+pub fn series_line(series: Color32) -> Color32 {
+    series.gamma_multiply(0.4)
+}
+
+/// The span of a claim's date (a month, say) on the timeline.
+#[must_use]
+pub fn date_span(series: Color32) -> Color32 {
+    series.gamma_multiply(0.6)
+}
+
+/// The span of a range or vague figure's values on the timeline.
+#[must_use]
+pub fn value_span(series: Color32) -> Color32 {
+    series.gamma_multiply(0.55)
+}
+
 /// The "not saving" warning in the status line.
 pub const WARNING: Color32 = Color32::from_rgb(200, 80, 40);
 

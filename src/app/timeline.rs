@@ -233,7 +233,7 @@ fn plot_ui(
     // Each entity's claims joined in date order (painted here: a plot line would take the
     // legend's colour and joins of near-vertical steps draw badly).
     for s in &timeline.series {
-        let color = rgb(s.color, dark).gamma_multiply(0.4);
+        let color = theme::series_line(rgb(s.color, dark));
         let mut previous: Option<Pos2> = None;
         for &i in &s.points {
             let p = &timeline.points[i];
@@ -256,18 +256,18 @@ fn plot_ui(
         if p.x_hi - p.x_lo > 1.5 {
             let a = screen(p.x_lo, p.y);
             let b = screen(p.x_hi, p.y);
-            painter.line_segment([a, b], Stroke::new(1.5, color.gamma_multiply(0.6)));
+            painter.line_segment([a, b], Stroke::new(1.5, theme::date_span(color)));
             for end in [a, b] {
                 painter.line_segment(
                     [end + egui::vec2(0.0, -3.0), end + egui::vec2(0.0, 3.0)],
-                    Stroke::new(1.0, color.gamma_multiply(0.6)),
+                    Stroke::new(1.0, theme::date_span(color)),
                 );
             }
         }
         if p.y_hi > p.y_min && p.y_hi.is_finite() {
             let top = screen(p.x, p.y_hi);
             let bottom = screen(p.x, p.y_min);
-            painter.line_segment([bottom, top], Stroke::new(4.0, color.gamma_multiply(0.55)));
+            painter.line_segment([bottom, top], Stroke::new(4.0, theme::value_span(color)));
         }
         if p.count > 1 {
             painter.circle_stroke(at, 7.5, Stroke::new(1.5, color));
