@@ -1,21 +1,22 @@
 //! The desktop app: a thin egui layer over the core, shaped as commands over state.
 //!
-//! - [`AppState`] ([`state`]) is what the user works on and sees; the runtime (background
+//! - [`AppState`] (`state.rs`) is what the user works on and sees; the runtime (background
 //!   jobs, the file writer, caches, undo) is kept apart from it.
 //! - Each frame, [`App::show`] draws the views. A view gets the pieces of state it reads and
-//!   pushes a [`Command`] ([`command`]) for anything it wants done; the widgets' own values
+//!   pushes a [`Command`] (`command.rs`) for anything it wants done; the widgets' own values
 //!   (a filter text, an editor field) are edited in place.
-//! - After drawing, [`App::apply`] carries out the frame's commands, in order, in one place.
+//! - [`App::apply`] carries out the frame's commands, in order, in one place.
 //! - Everything that needs the platform (file dialogs) leaves the UI as a [`Request`] that the
 //!   shell ([`shell`]) answers by calling [`App::on_paths_chosen`], so tests drive the same
 //!   code without dialogs.
 //! - Loading, extraction, export rendering and file writing run on background threads
-//!   ([`jobs`]) that wake the UI when they have news.
+//!   (`jobs.rs`) that wake the UI when they have news.
 //!
-//! Where things are: the menu in [`menu`], the status line in [`status`], keyboard shortcuts
-//! and dropped files in [`keys`], one file per view ([`table`], [`article`], [`timeline`],
-//! [`compare`], [`sources`], [`problems`], [`editor`], [`help`]), every colour in [`theme`],
-//! and the file flows (load, save, export) in [`files`].
+//! Where things are: the menu and tab bar in `menu.rs`, the status line in `status.rs`,
+//! keyboard shortcuts and dropped files in `keys.rs`, one file per view (`table.rs`,
+//! `article.rs`, `timeline.rs`, `compare.rs`, `sources.rs`, `problems.rs`, `editor.rs`,
+//! `help.rs`), every colour in `theme.rs`, and the file flows (load, save, export) in
+//! `files.rs`.
 
 mod article;
 mod command;
@@ -379,7 +380,13 @@ impl App {
         if ctx.options(|o| o.theme_preference) != theme {
             ctx.set_theme(theme);
         }
-        let rows = self.shown_rows();
+        // The arrow keys move through the table's rows, on the claims tab only (elsewhere
+        // the rows need not be filtered and sorted).
+        let rows = if self.state.tab == Tab::Claims {
+            self.shown_rows()
+        } else {
+            Arc::default()
+        };
         keys::shortcuts(&ctx, &self.state, &rows, &mut self.commands);
         keys::drops_ui(ui, &mut self.commands);
 
