@@ -186,3 +186,65 @@ pub fn tab_bar_ui(
         }
     });
 }
+
+#[cfg(test)]
+mod tests {
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable;
+
+    use super::*;
+
+    /// The menu bar alone, over a bit of state: what its clicks push.
+    fn menu(recent: Vec<PathBuf>, has_selection: bool) -> Harness<'static, Vec<Command>> {
+        Harness::builder()
+            .with_size(egui::vec2(800.0, 500.0))
+            .build_ui_state(
+                move |ui, commands: &mut Vec<Command>| {
+                    let view = MenuView {
+                        recent: &recent,
+                        theme: None,
+                        can_undo: false,
+                        has_selection,
+                    };
+                    menu_ui(ui, &view, commands);
+                },
+                Vec::new(),
+            )
+    }
+
+    #[test]
+    fn the_menu_pushes_commands_and_changes_nothing_itself() {
+        let mut h = menu(vec![PathBuf::from("/news/a.txt")], true);
+        h.get_by_label("File").click();
+        h.run_steps(2);
+        h.get_by_label("Close all articles").click();
+        h.run_steps(2);
+        assert_eq!(h.state(), &vec![Command::CloseAll]);
+        h.get_by_label("File").click();
+        h.run_steps(2);
+        h.get_by_label("Open recent").hover();
+        h.run_steps(2);
+        h.get_by_label("/news/a.txt").click();
+        h.run_steps(2);
+        assert_eq!(
+            h.state().last(),
+            Some(&Command::OpenPaths(vec![PathBuf::from("/news/a.txt")]))
+        );
+        h.get_by_label("Edit").click();
+        h.run_steps(2);
+        h.get_by_label_contains("Pick for comparison").click();
+        h.run_steps(2);
+        assert_eq!(h.state().last(), Some(&Command::PickSelected));
+    }
+
+    #[test]
+    fn without_a_selection_the_claim_commands_are_off() {
+        let mut h = menu(Vec::new(), false);
+        h.get_by_label("Edit").click();
+        h.run_steps(2);
+        h.get_by_label_contains("Reject / restore claim").click();
+        h.get_by_label_contains("Undo").click();
+        h.run_steps(2);
+        assert!(h.state().is_empty(), "{:?}", h.state());
+    }
+}
