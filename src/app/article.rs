@@ -98,7 +98,7 @@ fn details_ui(ui: &mut egui::Ui, view: &ArticleView<'_>, row: usize, commands: &
             match &c.source {
                 Some(s) => {
                     ui.horizontal(|ui| {
-                        theme::entity_dot(ui, corpus.color_index(s.entity.as_deref()));
+                        theme::entity_dot_ui(ui, corpus.color_index(s.entity.as_deref()));
                         ui.label(match s.entity.as_deref() {
                             Some(e) if e != s.text => format!("{} ({e})", s.text),
                             Some(_) => s.text.clone(),

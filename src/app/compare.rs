@@ -118,14 +118,14 @@ pub fn compare_ui(ui: &mut egui::Ui, view: &CompareView<'_>, commands: &mut Vec<
                             egui::Frame::group(ui.style()).show(ui, |ui| {
                                 ui.set_width(column_width - 16.0);
                                 ui.horizontal(|ui| {
-                                    theme::entity_dot(ui, corpus.color_index(row.entity()));
+                                    theme::entity_dot_ui(ui, corpus.color_index(row.entity()));
                                     ui.label(
                                         RichText::new(row.entity().unwrap_or("no named source"))
                                             .strong(),
                                     );
                                 });
-                                field(ui, "Source", row.source_text().unwrap_or("—"));
-                                field(
+                                field_ui(ui, "Source", row.source_text().unwrap_or("—"));
+                                field_ui(
                                     ui,
                                     "Date",
                                     &corpus.date(row).map_or("no date".into(), |d| d.to_string()),
@@ -136,17 +136,17 @@ pub fn compare_ui(ui: &mut egui::Ui, view: &CompareView<'_>, commands: &mut Vec<
                                         .strong()
                                         .monospace(),
                                 );
-                                field(ui, "Qualifier", c.qualifier.as_str());
-                                field(ui, "Subject", c.subject.as_deref().unwrap_or("—"));
-                                field(ui, "Action", c.action.as_deref().unwrap_or("—"));
+                                field_ui(ui, "Qualifier", c.qualifier.as_str());
+                                field_ui(ui, "Subject", c.subject.as_deref().unwrap_or("—"));
+                                field_ui(ui, "Action", c.action.as_deref().unwrap_or("—"));
                                 if i > 0 {
                                     let change = cmp.changes[i - 1]
                                         .as_deref()
                                         .unwrap_or("not comparable (other subject, kind or unit)");
-                                    field(ui, "Change", change);
+                                    field_ui(ui, "Change", change);
                                 }
                                 ui.label(RichText::new(corpus.sentence(row)).italics());
-                                field(ui, "Article", corpus.articles[row.article].short_name());
+                                field_ui(ui, "Article", corpus.articles[row.article].short_name());
                                 ui.horizontal(|ui| {
                                     if ui
                                         .small_button("Show")
@@ -177,7 +177,7 @@ pub fn compare_ui(ui: &mut egui::Ui, view: &CompareView<'_>, commands: &mut Vec<
     }
 }
 
-fn field(ui: &mut egui::Ui, label: &str, value: &str) {
+fn field_ui(ui: &mut egui::Ui, label: &str, value: &str) {
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(format!("{label}:")).weak());
         ui.label(value);

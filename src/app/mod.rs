@@ -419,7 +419,7 @@ impl App {
             );
         });
         match self.state.tab {
-            Tab::Claims => self.claims_tab(ui),
+            Tab::Claims => self.claims_tab_ui(ui),
             Tab::Timeline => {
                 let timeline = self.timeline();
                 let lists = self.runtime.lists.get(&self.state.corpus);
@@ -477,7 +477,7 @@ impl App {
     }
 
     /// The claims tab: the article beside the filter bar and the table.
-    fn claims_tab(&mut self, ui: &mut egui::Ui) {
+    fn claims_tab_ui(&mut self, ui: &mut egui::Ui) {
         let width = ui.available_width();
         let state = &mut self.state;
         let selected = state.selected_row();

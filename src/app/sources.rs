@@ -79,7 +79,7 @@ fn list_ui(ui: &mut egui::Ui, corpus: &Corpus, state: &mut SourcesState) {
                 let e = &entities[row.index()];
                 row.set_selected(selected.as_deref() == Some(e.name.as_str()));
                 row.col(|ui| {
-                    theme::entity_dot(ui, corpus.color_index(Some(&e.name)));
+                    theme::entity_dot_ui(ui, corpus.color_index(Some(&e.name)));
                     ui.label(&e.name);
                 });
                 row.col(|ui| {

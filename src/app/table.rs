@@ -42,7 +42,7 @@ pub struct TableView<'a> {
 }
 
 /// A combo box over a list of names with counts; `None` is "any".
-fn name_combo(
+fn name_combo_ui(
     ui: &mut egui::Ui,
     id: &str,
     label: &str,
@@ -75,7 +75,7 @@ fn name_combo(
         ));
 }
 
-fn date_field(ui: &mut egui::Ui, id: &str, hint: &str, value: &mut Option<ArticleDate>) {
+fn date_field_ui(ui: &mut egui::Ui, id: &str, hint: &str, value: &mut Option<ArticleDate>) {
     let key = egui::Id::unique(id);
     let mut text = ui.data_mut(|d| {
         d.get_temp::<String>(key)
@@ -136,7 +136,7 @@ pub fn filter_bar_ui(
             *focus = false;
         }
         search.on_hover_text("Every word must appear (Ctrl+F)");
-        name_combo(
+        name_combo_ui(
             ui,
             "f-entity",
             "Entity",
@@ -144,7 +144,7 @@ pub fn filter_bar_ui(
             entities,
             Some("no named source"),
         );
-        name_combo(
+        name_combo_ui(
             ui,
             "f-subject",
             "Subject",
@@ -152,7 +152,7 @@ pub fn filter_bar_ui(
             subjects,
             None,
         );
-        name_combo(ui, "f-action", "Action", &mut filter.action, actions, None);
+        name_combo_ui(ui, "f-action", "Action", &mut filter.action, actions, None);
         egui::ComboBox::from_id_salt("f-kind")
             .selected_text(
                 filter
@@ -186,9 +186,9 @@ pub fn filter_bar_ui(
                 "Exact, approximate (rund), over (mehr als), range, vague (Zehntausende) …",
             );
         ui.label("From");
-        date_field(ui, "f-from", "YYYY-MM", &mut filter.from);
+        date_field_ui(ui, "f-from", "YYYY-MM", &mut filter.from);
         ui.label("to");
-        date_field(ui, "f-to", "YYYY-MM", &mut filter.to);
+        date_field_ui(ui, "f-to", "YYYY-MM", &mut filter.to);
         ui.checkbox(&mut filter.show_rejected, "Rejected")
             .on_hover_text("Also show the claims you rejected");
         if ui
@@ -370,7 +370,7 @@ pub fn table_ui(
                 });
                 row.col(|ui| {
                     if let Some(e) = claim_row.entity() {
-                        theme::entity_dot(ui, corpus.color_index(Some(e)));
+                        theme::entity_dot_ui(ui, corpus.color_index(Some(e)));
                         ui.label(text(e.to_string()));
                     }
                 });

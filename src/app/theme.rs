@@ -114,13 +114,10 @@ pub const DROP_SHADE: Color32 = Color32::from_black_alpha(160);
 /// The text on [`DROP_SHADE`].
 pub const DROP_TEXT: Color32 = Color32::WHITE;
 
-/// A small filled circle in an entity's colour, the key that ties table, article and chart.
-pub fn color_dot(ui: &mut egui::Ui, color: Color32) {
+/// A small filled circle in the colour of an entity (a palette index), the key that ties
+/// table, article and chart.
+pub fn entity_dot_ui(ui: &mut egui::Ui, index: Option<usize>) {
     let (rect, _) = ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
-    ui.painter().circle_filled(rect.center(), 4.5, color);
-}
-
-/// A small filled circle in the colour of an entity (a palette index).
-pub fn entity_dot(ui: &mut egui::Ui, index: Option<usize>) {
-    color_dot(ui, entity_color(index));
+    ui.painter()
+        .circle_filled(rect.center(), 4.5, entity_color(index));
 }
