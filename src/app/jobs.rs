@@ -1,5 +1,6 @@
 //! Work off the UI thread: loading and extracting articles (with progress and cancel), and
-//! writing files (workspace, session, exports) atomically, one after another. A panic in a
+//! making and writing files (workspace, session, exports: CSV, JSON, the chart's PNG or SVG)
+//! atomically, one after another. A panic in a
 //! worker is caught and reported as an error instead of taking the window down. Workers wake
 //! the UI through a [`Waker`] when they have news, so the UI never polls on a timer.
 
