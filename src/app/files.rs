@@ -377,3 +377,42 @@ impl App {
         );
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::sample_paths;
+
+    #[test]
+    fn exports_are_made_and_written_in_the_background() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = App::empty();
+        app.open(sample_paths(), true);
+        app.wait();
+        let png = dir.path().join("chart.png");
+        let csv = dir.path().join("claims.csv");
+        app.export_chart(&png);
+        app.export_claims(&csv, DataFormat::Csv, false);
+        assert!(app.is_saving(), "the calls only queue the work");
+        app.wait();
+        assert!(!app.is_saving());
+        assert!(std::fs::read(&png).unwrap().starts_with(b"\x89PNG"));
+        assert_eq!(
+            std::fs::read_to_string(&csv).unwrap().lines().count(),
+            app.corpus.rows.len() + 1
+        );
+        assert!(app.status.starts_with("Exported "), "{}", app.status);
+        assert!(app.problems.is_empty(), "{:?}", app.problems);
+        // A place that cannot be written: the status line and Problems name the file.
+        let blocker = dir.path().join("blocker");
+        std::fs::write(&blocker, "not a folder").unwrap();
+        app.export_chart(&blocker.join("chart.svg"));
+        app.wait();
+        let problem = app.problems.last().unwrap();
+        assert!(
+            problem.starts_with("Could not write") && problem.contains("chart.svg"),
+            "{problem}"
+        );
+        assert_eq!(&app.status, problem);
+    }
+}
