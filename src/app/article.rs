@@ -8,22 +8,40 @@ use std::sync::Arc;
 use egui::text::{CCursor, LayoutJob, TextFormat};
 use egui::{Align, Color32, FontId, RichText, Stroke};
 
-use super::{App, Editor, entity_color, on_background};
+use super::command::Command;
+use super::{ClaimKey, theme};
 use crate::analysis::query;
-use crate::corpus::Status;
+use crate::corpus::{Corpus, Status};
 use crate::model::Span;
 
+/// What the article view reads, and the bits of its own state it keeps.
+pub struct ArticleView<'a> {
+    /// The open articles and claims.
+    pub corpus: &'a Corpus,
+    /// The selected row.
+    pub selected: Option<usize>,
+    /// The claims picked for comparison.
+    pub picked: &'a [ClaimKey],
+    /// Text selected in the article: article and byte span.
+    pub selection: &'a mut Option<(usize, Span)>,
+    /// Scroll to the selected claim (once).
+    pub scroll_pending: &'a mut bool,
+    /// The cached layout of the highlighted text.
+    pub layout: &'a mut Option<ArticleLayout>,
+}
+
 /// Draws the view for the selected claim's article.
-pub fn show(app: &mut App, ui: &mut egui::Ui) {
-    let Some(row) = app.selected_row() else {
+pub fn article_ui(ui: &mut egui::Ui, view: &mut ArticleView<'_>, commands: &mut Vec<Command>) {
+    let Some(row) = view.selected else {
         ui.add_space(8.0);
         ui.label("Select a claim in the table to read its article here.");
         return;
     };
-    let article_index = app.corpus.rows[row].article;
-    details(app, ui, row);
+    let corpus = view.corpus;
+    let article_index = corpus.rows[row].article;
+    details_ui(ui, view, row, commands);
     ui.separator();
-    let article = &app.corpus.articles[article_index];
+    let article = &corpus.articles[article_index];
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(article.short_name()).strong())
             .on_hover_text(&article.path);
@@ -31,10 +49,10 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
             "{} · {} · {} claims",
             article.date.map_or("no date".into(), |d| d.to_string()),
             article.lang.code(),
-            app.corpus.rows_of(article_index).len()
+            corpus.rows_of(article_index).len()
         ));
-        let selection = app
-            .article_selection
+        let selection = view
+            .selection
             .filter(|(a, s)| *a == article_index && s.start < s.end);
         if ui
             .add_enabled(
@@ -45,14 +63,18 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
             .clicked()
             && let Some((_, span)) = selection
         {
-            app.editor = Some(Editor::for_new(&app.corpus, article_index, span));
+            commands.push(Command::AddClaimFrom {
+                article: article_index,
+                span,
+            });
         }
     });
-    text_view(app, ui, article_index, row);
+    text_ui(ui, view, article_index, row, commands);
 }
 
-fn details(app: &mut App, ui: &mut egui::Ui, row: usize) {
-    let r = &app.corpus.rows[row];
+fn details_ui(ui: &mut egui::Ui, view: &ArticleView<'_>, row: usize, commands: &mut Vec<Command>) {
+    let corpus = view.corpus;
+    let r = &corpus.rows[row];
     let c = &r.claim;
     egui::Grid::new("claim-details")
         .num_columns(2)
@@ -76,8 +98,7 @@ fn details(app: &mut App, ui: &mut egui::Ui, row: usize) {
             match &c.source {
                 Some(s) => {
                     ui.horizontal(|ui| {
-                        let color = entity_color(app.corpus.color_index(s.entity.as_deref()));
-                        super::color_dot(ui, color);
+                        theme::entity_dot_ui(ui, corpus.color_index(s.entity.as_deref()));
                         ui.label(match s.entity.as_deref() {
                             Some(e) if e != s.text => format!("{} ({e})", s.text),
                             Some(_) => s.text.clone(),
@@ -101,7 +122,7 @@ fn details(app: &mut App, ui: &mut egui::Ui, row: usize) {
             .on_hover_text("Correct value, qualifier, subject, action or source (Enter)")
             .clicked()
         {
-            app.edit_selected();
+            commands.push(Command::EditSelected);
         }
         let reject = match status {
             Status::Rejected => "Restore",
@@ -113,15 +134,16 @@ fn details(app: &mut App, ui: &mut egui::Ui, row: usize) {
             .on_hover_text("Reject the claim, or restore it (Del)")
             .clicked()
         {
-            app.toggle_reject_selected();
+            commands.push(Command::ToggleRejectSelected);
         }
-        let picked = app.is_picked(row);
+        let key = ClaimKey::of(corpus, row);
+        let picked = view.picked.contains(&key);
         if ui
             .selectable_label(picked, "⚖ Compare")
             .on_hover_text("Pick this claim for the comparison (C)")
             .clicked()
         {
-            app.toggle_pick(row);
+            commands.push(Command::TogglePick(key));
         }
     });
 }
@@ -154,28 +176,21 @@ fn view_window(text: &str, focus: Span) -> (usize, usize) {
 }
 
 fn build_job(
-    app: &App,
+    corpus: &Corpus,
     article_index: usize,
     selected: usize,
     dark: bool,
     (from, to): (usize, usize),
 ) -> LayoutJob {
-    let article = &app.corpus.articles[article_index];
+    let article = &corpus.articles[article_index];
     let text = &article.text;
-    let base = if dark {
-        Color32::from_gray(210)
-    } else {
-        Color32::from_gray(30)
-    };
+    let base = theme::article_text(dark);
     let font = FontId::proportional(15.0);
-    let sentence = app.corpus.rows[selected].claim.sentence;
+    let sentence = corpus.rows[selected].claim.sentence;
     let mut marks: Vec<(Span, usize)> = Vec::new();
     let mut sources: Vec<(Span, Color32)> = Vec::new();
-    let start = app
-        .corpus
-        .rows
-        .partition_point(|r| r.article < article_index);
-    for (i, r) in app.corpus.rows[start..].iter().enumerate() {
+    let start = corpus.rows.partition_point(|r| r.article < article_index);
+    for (i, r) in corpus.rows[start..].iter().enumerate() {
         if r.article != article_index {
             break;
         }
@@ -186,8 +201,8 @@ fn build_job(
         if let Some(s) = &r.claim.source {
             sources.push((
                 s.span,
-                on_background(
-                    entity_color(app.corpus.color_index(s.entity.as_deref())),
+                theme::on_background(
+                    theme::entity_color(corpus.color_index(s.entity.as_deref())),
                     dark,
                 ),
             ));
@@ -216,30 +231,18 @@ fn build_job(
             ..TextFormat::default()
         };
         if sentence.contains(seg) {
-            format.background = if dark {
-                Color32::from_rgb(60, 56, 30)
-            } else {
-                Color32::from_rgb(255, 246, 200)
-            };
+            format.background = theme::sentence_background(dark);
         }
         if let Some((_, color)) = sources.iter().find(|(s, _)| s.contains(seg)) {
             format.underline = Stroke::new(2.0, *color);
             format.color = *color;
         }
         if let Some((_, r)) = marks.iter().find(|(s, _)| s.contains(seg)) {
-            let row = &app.corpus.rows[*r];
-            let color = entity_color(app.corpus.color_index(row.entity()));
-            format.background = color.gamma_multiply(if *r == selected { 0.85 } else { 0.35 });
+            let row = &corpus.rows[*r];
+            let color = theme::entity_color(corpus.color_index(row.entity()));
+            format.background = theme::claim_highlight(color, *r == selected);
             if *r == selected {
-                // Dark text on light colours, white on dark ones.
-                let [red, green, blue, _] = color.to_array();
-                let light =
-                    0.299 * f32::from(red) + 0.587 * f32::from(green) + 0.114 * f32::from(blue);
-                format.color = if light > 150.0 {
-                    Color32::BLACK
-                } else {
-                    Color32::WHITE
-                };
+                format.color = theme::text_on(color);
             }
             if row.status == Status::Rejected {
                 format.strikethrough = Stroke::new(1.0, base);
@@ -250,11 +253,18 @@ fn build_job(
     job
 }
 
-fn text_view(app: &mut App, ui: &mut egui::Ui, article_index: usize, selected: usize) {
+fn text_ui(
+    ui: &mut egui::Ui,
+    view: &mut ArticleView<'_>,
+    article_index: usize,
+    selected: usize,
+    commands: &mut Vec<Command>,
+) {
+    let corpus = view.corpus;
     let dark = ui.visuals().dark_mode;
-    let key = (article_index, app.corpus.generation, Some(selected), dark);
-    let full = app.corpus.articles[article_index].text.as_str();
-    let (from, to) = view_window(full, app.corpus.rows[selected].claim.sentence);
+    let key = (article_index, corpus.generation, Some(selected), dark);
+    let full = corpus.articles[article_index].text.as_str();
+    let (from, to) = view_window(full, corpus.rows[selected].claim.sentence);
     if (from, to) != (0, full.len()) {
         ui.label(
             egui::RichText::new(format!(
@@ -265,11 +275,11 @@ fn text_view(app: &mut App, ui: &mut egui::Ui, article_index: usize, selected: u
             .weak(),
         );
     }
-    let job = match &app.article_layout {
+    let job = match &*view.layout {
         Some(l) if l.key == key => Arc::clone(&l.job),
         _ => {
-            let job = Arc::new(build_job(app, article_index, selected, dark, (from, to)));
-            app.article_layout = Some(ArticleLayout {
+            let job = Arc::new(build_job(corpus, article_index, selected, dark, (from, to)));
+            *view.layout = Some(ArticleLayout {
                 key,
                 job: Arc::clone(&job),
             });
@@ -277,8 +287,8 @@ fn text_view(app: &mut App, ui: &mut egui::Ui, article_index: usize, selected: u
         }
     };
     let text = &full[from..to];
-    let scroll = std::mem::take(&mut app.article_scroll_pending);
-    let number_start = app.corpus.rows[selected].claim.number.start.clamp(from, to) - from;
+    let scroll = std::mem::take(view.scroll_pending);
+    let number_start = corpus.rows[selected].claim.number.start.clamp(from, to) - from;
     let mut layouter = |ui: &egui::Ui, _: &dyn egui::TextBuffer, wrap: f32| {
         let mut job = (*job).clone();
         job.wrap.max_width = wrap;
@@ -312,12 +322,9 @@ fn text_view(app: &mut App, ui: &mut egui::Ui, article_index: usize, selected: u
         Span::new(a.min(b), a.max(b))
     });
     if let Some(s) = selection {
-        app.article_selection = Some((article_index, s));
-    } else if app
-        .article_selection
-        .is_some_and(|(a, _)| a != article_index)
-    {
-        app.article_selection = None;
+        *view.selection = Some((article_index, s));
+    } else if view.selection.is_some_and(|(a, _)| a != article_index) {
+        *view.selection = None;
     }
     // A click on a highlighted figure (or its source) selects that claim; the position comes
     // from the pointer, as the text cursor only follows a frame later.
@@ -326,9 +333,12 @@ fn text_view(app: &mut App, ui: &mut egui::Ui, article_index: usize, selected: u
     {
         let cursor = output.galley.cursor_from_pos(pos - output.galley_pos);
         let at = from + byte_of_char(text, cursor.index.0);
-        if let Some(row) = row_at(app, article_index, at) {
-            app.selected = Some(app.key_of(row));
-            app.scroll_to_selected = true;
+        if let Some(row) = row_at(corpus, article_index, at) {
+            commands.push(Command::Select {
+                key: ClaimKey::of(corpus, row),
+                scroll_table: true,
+                scroll_article: false,
+            });
         }
     }
 }
@@ -340,12 +350,9 @@ fn byte_of_char(text: &str, index: usize) -> usize {
 }
 
 /// The claim whose number (or, failing that, source) covers byte `at` of the article.
-fn row_at(app: &App, article_index: usize, at: usize) -> Option<usize> {
-    let start = app
-        .corpus
-        .rows
-        .partition_point(|r| r.article < article_index);
-    let rows = app.corpus.rows[start..]
+fn row_at(corpus: &Corpus, article_index: usize, at: usize) -> Option<usize> {
+    let start = corpus.rows.partition_point(|r| r.article < article_index);
+    let rows = corpus.rows[start..]
         .iter()
         .enumerate()
         .take_while(|(_, r)| r.article == article_index);

@@ -3,16 +3,32 @@
 
 use egui::RichText;
 
-use super::{App, Tab, entity_color};
-use crate::analysis::compare;
+use super::command::Command;
+use super::{ClaimKey, theme};
+use crate::analysis::compare::{self, Comparison};
 use crate::analysis::query;
-use crate::corpus::Status;
+use crate::corpus::Corpus;
+
+/// What the comparison view reads.
+pub struct CompareView<'a> {
+    /// The open articles and claims.
+    pub corpus: &'a Corpus,
+    /// The comparison of the picked claims.
+    pub comparison: &'a Comparison,
+    /// How many claims are picked.
+    pub picked: usize,
+    /// Subjects with their claim counts.
+    pub subjects: &'a [(String, usize)],
+}
 
 /// Draws the view.
-pub fn show(app: &mut App, ui: &mut egui::Ui) {
-    let cmp = app.comparison();
-    let picked = app.picked.len();
-    let subjects = std::sync::Arc::clone(&app.lists().subjects);
+pub fn compare_ui(ui: &mut egui::Ui, view: &CompareView<'_>, commands: &mut Vec<Command>) {
+    let CompareView {
+        corpus,
+        comparison: cmp,
+        picked,
+        subjects,
+    } = *view;
     ui.horizontal_wrapped(|ui| {
         ui.heading("Compare");
         ui.label(format!("{picked} claims picked."));
@@ -22,7 +38,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
             .width(200.0)
             .height(320.0)
             .show_ui(ui, |ui| {
-                for (s, n) in subjects.iter() {
+                for (s, n) in subjects {
                     if ui.selectable_label(false, format!("{s} ({n})")).clicked() {
                         chosen = Some(s.clone());
                     }
@@ -31,21 +47,14 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
             .response
             .on_hover_text("Pick every claim (not rejected) counting this subject");
         if let Some(subject) = chosen {
-            app.picked = (0..app.corpus.rows.len())
-                .filter(|&r| {
-                    let row = &app.corpus.rows[r];
-                    row.status != Status::Rejected
-                        && row.claim.subject.as_deref() == Some(subject.as_str())
-                })
-                .map(|r| app.key_of(r))
-                .collect();
+            commands.push(Command::PickSubject(subject));
         }
         if ui
             .add_enabled(picked > 0, egui::Button::new("Clear"))
             .on_hover_text("Unpick every claim")
             .clicked()
         {
-            app.picked.clear();
+            commands.push(Command::ClearPicked);
         }
     });
     if cmp.rows.is_empty() {
@@ -100,7 +109,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
         .show(ui, |ui| {
             ui.horizontal_top(|ui| {
                 for (i, &r) in cmp.rows.iter().enumerate() {
-                    let row = &app.corpus.rows[r];
+                    let row = &corpus.rows[r];
                     let c = &row.claim;
                     ui.allocate_ui_with_layout(
                         egui::vec2(column_width, 0.0),
@@ -109,20 +118,17 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                             egui::Frame::group(ui.style()).show(ui, |ui| {
                                 ui.set_width(column_width - 16.0);
                                 ui.horizontal(|ui| {
-                                    let color = entity_color(app.corpus.color_index(row.entity()));
-                                    super::color_dot(ui, color);
+                                    theme::entity_dot_ui(ui, corpus.color_index(row.entity()));
                                     ui.label(
                                         RichText::new(row.entity().unwrap_or("no named source"))
                                             .strong(),
                                     );
                                 });
-                                field(ui, "Source", row.source_text().unwrap_or("—"));
-                                field(
+                                field_ui(ui, "Source", row.source_text().unwrap_or("—"));
+                                field_ui(
                                     ui,
                                     "Date",
-                                    &app.corpus
-                                        .date(row)
-                                        .map_or("no date".into(), |d| d.to_string()),
+                                    &corpus.date(row).map_or("no date".into(), |d| d.to_string()),
                                 );
                                 ui.label(
                                     RichText::new(query::format_value(c))
@@ -130,17 +136,17 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                                         .strong()
                                         .monospace(),
                                 );
-                                field(ui, "Qualifier", c.qualifier.as_str());
-                                field(ui, "Subject", c.subject.as_deref().unwrap_or("—"));
-                                field(ui, "Action", c.action.as_deref().unwrap_or("—"));
+                                field_ui(ui, "Qualifier", c.qualifier.as_str());
+                                field_ui(ui, "Subject", c.subject.as_deref().unwrap_or("—"));
+                                field_ui(ui, "Action", c.action.as_deref().unwrap_or("—"));
                                 if i > 0 {
                                     let change = cmp.changes[i - 1]
                                         .as_deref()
                                         .unwrap_or("not comparable (other subject, kind or unit)");
-                                    field(ui, "Change", change);
+                                    field_ui(ui, "Change", change);
                                 }
-                                ui.label(RichText::new(app.corpus.sentence(row)).italics());
-                                field(ui, "Article", app.corpus.articles[row.article].short_name());
+                                ui.label(RichText::new(corpus.sentence(row)).italics());
+                                field_ui(ui, "Article", corpus.articles[row.article].short_name());
                                 ui.horizontal(|ui| {
                                     if ui
                                         .small_button("Show")
@@ -164,15 +170,14 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
             });
         });
     if let Some(r) = remove {
-        app.toggle_pick(r);
+        commands.push(Command::TogglePick(ClaimKey::of(corpus, r)));
     }
     if let Some(r) = open {
-        app.select(r);
-        app.tab = Tab::Claims;
+        commands.push(Command::ShowInClaims(ClaimKey::of(corpus, r)));
     }
 }
 
-fn field(ui: &mut egui::Ui, label: &str, value: &str) {
+fn field_ui(ui: &mut egui::Ui, label: &str, value: &str) {
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(format!("{label}:")).weak());
         ui.label(value);

@@ -4,6 +4,7 @@
 use egui::{Key, RichText};
 
 use super::App;
+use super::command::Command;
 use crate::corpus::{Corpus, Status};
 use crate::io::workspace::{Change, ClaimFields};
 use crate::model::{Claim, Kind, Qualifier, Source, Span};
@@ -231,31 +232,35 @@ impl Editor {
 impl App {
     /// Saves the editor's claim as a correction (or a new claim) and closes it.
     pub fn commit_editor(&mut self) {
-        let Some(editor) = self.editor.take() else {
+        let Some(editor) = self.state.editor.take() else {
             return;
         };
-        let claim = match editor.claim(&self.corpus) {
+        let claim = match editor.claim(&self.state.corpus) {
             Ok(c) => c,
             Err(e) => {
-                self.editor = Some(Editor {
+                self.state.editor = Some(Editor {
                     error: Some(e),
                     ..editor
                 });
                 return;
             }
         };
-        let key = self.corpus.articles[editor.article].key.clone();
+        let key = self.state.corpus.articles[editor.article].key.clone();
         let number = editor.number;
         if editor.new {
             self.change_workspace(|w| w.set_correction(&key, number, Change::Add { claim }));
-            self.status = "Claim added.".into();
+            self.state.status = "Claim added.".into();
         } else {
-            let original = self.corpus.find(editor.article, number).and_then(|r| {
-                let row = &self.corpus.rows[r];
-                row.original
-                    .map(|i| &self.corpus.articles[row.article].extracted[i])
-                    .map(|c| (row.status, ClaimFields::of(c)))
-            });
+            let original = self
+                .state
+                .corpus
+                .find(editor.article, number)
+                .and_then(|r| {
+                    let row = &self.state.corpus.rows[r];
+                    row.original
+                        .map(|i| &self.state.corpus.articles[row.article].extracted[i])
+                        .map(|c| (row.status, ClaimFields::of(c)))
+                });
             let fields = ClaimFields::of(&claim);
             match original {
                 // Back to what was extracted: drop the correction.
@@ -276,9 +281,9 @@ impl App {
                     });
                 }
             }
-            self.status = "Correction saved.".into();
+            self.state.status = "Correction saved.".into();
         }
-        self.selected = Some(super::ClaimKey {
+        self.state.selected = Some(super::ClaimKey {
             article: editor.article,
             number,
         });
@@ -286,14 +291,14 @@ impl App {
 
     /// Drops the correction of the editor's claim (back to the extracted claim).
     pub fn revert_editor(&mut self) {
-        let Some(editor) = self.editor.take() else {
+        let Some(editor) = self.state.editor.take() else {
             return;
         };
-        let key = self.corpus.articles[editor.article].key.clone();
+        let key = self.state.corpus.articles[editor.article].key.clone();
         self.change_workspace(|w| {
             w.remove_correction(&key, editor.number);
         });
-        self.status = "Back to the extracted claim.".into();
+        self.state.status = "Back to the extracted claim.".into();
     }
 }
 
@@ -309,19 +314,22 @@ fn same_fields(original: &ClaimFields, edited: &ClaimFields) -> bool {
     strip(original) == strip(edited)
 }
 
-/// Draws the editor window when it is open.
-pub fn show(app: &mut App, ctx: &egui::Context) {
-    let Some(mut editor) = app.editor.take() else {
-        return;
-    };
+/// Draws the editor window; its fields edit `editor`, its buttons (and Enter, Esc) push
+/// commands.
+pub fn editor_ui(
+    ctx: &egui::Context,
+    editor: &mut Editor,
+    corpus: &Corpus,
+    commands: &mut Vec<Command>,
+) {
     let mut open = true;
     let mut action = None;
     let status = if editor.new {
         None
     } else {
-        app.corpus
+        corpus
             .find(editor.article, editor.number)
-            .map(|r| app.corpus.rows[r].status)
+            .map(|r| corpus.rows[r].status)
     };
     egui::Window::new(if editor.new {
         "Add claim"
@@ -334,9 +342,7 @@ pub fn show(app: &mut App, ctx: &egui::Context) {
     .default_width(420.0)
     .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
     .show(ctx, |ui| {
-        let sentence = editor
-            .sentence
-            .slice(&app.corpus.articles[editor.article].text);
+        let sentence = editor.sentence.slice(&corpus.articles[editor.article].text);
         ui.label(RichText::new(sentence.trim()).italics());
         ui.separator();
         egui::Grid::new("editor-grid")
@@ -441,11 +447,10 @@ pub fn show(app: &mut App, ctx: &egui::Context) {
     if !open {
         action = Some("cancel");
     }
-    app.editor = Some(editor);
     match action {
-        Some("save") => app.commit_editor(),
-        Some("revert") => app.revert_editor(),
-        Some("cancel") => app.editor = None,
+        Some("save") => commands.push(Command::CommitEditor),
+        Some("revert") => commands.push(Command::RevertEditor),
+        Some("cancel") => commands.push(Command::CloseEditor),
         _ => {}
     }
 }

@@ -1,5 +1,6 @@
 //! The eframe shell around [`App`]: opens the window and answers the app's requests with
-//! native file dialogs (rfd), each on its own thread so the window keeps drawing.
+//! native file dialogs (rfd), each on its own thread so the window keeps drawing; a dialog's
+//! thread wakes the window when it has an answer.
 
 use std::path::PathBuf;
 use std::sync::mpsc;
@@ -88,9 +89,6 @@ impl Shell {
             } else {
                 self.app.on_paths_chosen(request, paths);
             }
-        }
-        if !self.dialogs.is_empty() {
-            ctx.request_repaint_after(std::time::Duration::from_millis(100));
         }
     }
 }

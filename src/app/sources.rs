@@ -5,8 +5,9 @@
 use egui::RichText;
 use egui_extras::{Column, TableBuilder};
 
-use super::{App, Tab, entity_color};
-use crate::analysis::query::Filter;
+use super::command::Command;
+use super::theme;
+use crate::corpus::Corpus;
 
 /// What the user is typing or choosing in the sources view.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -21,38 +22,38 @@ pub struct SourcesState {
     pub alias_target: Option<(String, String)>,
 }
 
-/// Draws the view.
-pub fn show(app: &mut App, ui: &mut egui::Ui) {
-    let names: Vec<String> = app.corpus.entities.iter().map(|e| e.name.clone()).collect();
-    if app
-        .sources
-        .selected
-        .as_ref()
-        .is_some_and(|s| !names.contains(s))
-    {
-        app.sources.selected = None;
+/// Draws the view: the entity list and, beside it, what can be done with the selected one.
+pub fn sources_ui(
+    ui: &mut egui::Ui,
+    corpus: &Corpus,
+    state: &mut SourcesState,
+    commands: &mut Vec<Command>,
+) {
+    let names: Vec<String> = corpus.entities.iter().map(|e| e.name.clone()).collect();
+    if state.selected.as_ref().is_some_and(|s| !names.contains(s)) {
+        state.selected = None;
     }
-    if app.sources.selected.is_none() {
-        app.sources.selected = names.first().cloned();
+    if state.selected.is_none() {
+        state.selected = names.first().cloned();
     }
     let width = ui.available_width();
     egui::Panel::right("source-actions")
         .resizable(true)
         .default_size((width * 0.45).max(320.0))
-        .show(ui, |ui| actions(app, ui, &names));
-    egui::CentralPanel::default_margins().show(ui, |ui| list(app, ui));
+        .show(ui, |ui| actions_ui(ui, corpus, state, &names, commands));
+    egui::CentralPanel::default_margins().show(ui, |ui| list_ui(ui, corpus, state));
 }
 
-fn list(app: &mut App, ui: &mut egui::Ui) {
+fn list_ui(ui: &mut egui::Ui, corpus: &Corpus, state: &mut SourcesState) {
     ui.label(format!(
         "{} entities stand behind the claims. Select one to rename it, merge it or move its aliases.",
-        app.corpus.entities.len()
+        corpus.entities.len()
     ));
     let row_height = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
     ui.style_mut().interaction.selectable_labels = false;
     let mut clicked = None;
-    let entities = &app.corpus.entities;
-    let selected = app.sources.selected.clone();
+    let entities = &corpus.entities;
+    let selected = state.selected.clone();
     TableBuilder::new(ui)
         .id_salt("entities")
         .striped(true)
@@ -78,8 +79,7 @@ fn list(app: &mut App, ui: &mut egui::Ui) {
                 let e = &entities[row.index()];
                 row.set_selected(selected.as_deref() == Some(e.name.as_str()));
                 row.col(|ui| {
-                    let color = entity_color(app.corpus.color_index(Some(&e.name)));
-                    super::color_dot(ui, color);
+                    theme::entity_dot_ui(ui, corpus.color_index(Some(&e.name)));
                     ui.label(&e.name);
                 });
                 row.col(|ui| {
@@ -96,18 +96,24 @@ fn list(app: &mut App, ui: &mut egui::Ui) {
             });
         });
     if let Some(name) = clicked {
-        app.sources.selected = Some(name);
-        app.sources.rename_to.clear();
-        app.sources.merge_into = None;
+        state.selected = Some(name);
+        state.rename_to.clear();
+        state.merge_into = None;
     }
 }
 
-fn actions(app: &mut App, ui: &mut egui::Ui, names: &[String]) {
-    let Some(name) = app.sources.selected.clone() else {
+fn actions_ui(
+    ui: &mut egui::Ui,
+    corpus: &Corpus,
+    state: &mut SourcesState,
+    names: &[String],
+    commands: &mut Vec<Command>,
+) {
+    let Some(name) = state.selected.clone() else {
         ui.label("No entities yet: open articles whose figures name their sources.");
         return;
     };
-    let Some(stat) = app.corpus.entities.iter().find(|e| e.name == name).cloned() else {
+    let Some(stat) = corpus.entities.iter().find(|e| e.name == name).cloned() else {
         return;
     };
     ui.heading(&name);
@@ -117,44 +123,40 @@ fn actions(app: &mut App, ui: &mut egui::Ui, names: &[String]) {
         .on_hover_text("Filter the claims table to this entity")
         .clicked()
     {
-        app.filter = Filter {
-            entity: Some(name.clone()),
-            ..Filter::default()
-        };
-        app.tab = Tab::Claims;
+        commands.push(Command::ShowEntityClaims(name.clone()));
     }
     ui.separator();
     ui.label(RichText::new("Rename").strong());
     ui.horizontal(|ui| {
         ui.add(
-            egui::TextEdit::singleline(&mut app.sources.rename_to)
+            egui::TextEdit::singleline(&mut state.rename_to)
                 .hint_text("new name")
                 .desired_width(180.0)
                 .id(egui::Id::unique("rename-to")),
         );
-        let new_name = app.sources.rename_to.trim().to_string();
+        let new_name = state.rename_to.trim().to_string();
         if ui
             .add_enabled(!new_name.is_empty() && new_name != name, egui::Button::new("Rename"))
             .on_hover_text("Every claim of this entity gets the new name; naming an existing entity merges them")
             .clicked()
         {
-            app.change_workspace(|w| w.entities.rename(&name, &new_name));
-            app.status = format!("Renamed {name} to {new_name}.");
-            app.sources.selected = Some(new_name);
-            app.sources.rename_to.clear();
+            commands.push(Command::RenameEntity {
+                from: name.clone(),
+                to: new_name,
+            });
         }
     });
     ui.add_space(6.0);
     ui.label(RichText::new("Merge into another entity").strong());
     ui.horizontal(|ui| {
-        let target = app.sources.merge_into.clone();
+        let target = state.merge_into.clone();
         egui::ComboBox::from_id_salt("merge-into")
             .selected_text(target.clone().unwrap_or_else(|| "choose…".into()))
             .width(180.0)
             .height(300.0)
             .show_ui(ui, |ui| {
                 for n in names.iter().filter(|n| **n != name) {
-                    ui.selectable_value(&mut app.sources.merge_into, Some(n.clone()), n);
+                    ui.selectable_value(&mut state.merge_into, Some(n.clone()), n);
                 }
             });
         if ui
@@ -163,10 +165,10 @@ fn actions(app: &mut App, ui: &mut egui::Ui, names: &[String]) {
             .clicked()
             && let Some(target) = target
         {
-            app.change_workspace(|w| w.entities.rename(&name, &target));
-            app.status = format!("Merged {name} into {target}.");
-            app.sources.selected = Some(target);
-            app.sources.merge_into = None;
+            commands.push(Command::MergeEntity {
+                from: name.clone(),
+                into: target,
+            });
         }
     });
     ui.add_space(6.0);
@@ -181,8 +183,7 @@ fn actions(app: &mut App, ui: &mut egui::Ui, names: &[String]) {
                 .show(ui, |ui| {
                     for (alias, n) in &stat.aliases {
                         ui.label(format!("{alias} ×{n}"));
-                        let mut target = app
-                            .sources
+                        let mut target = state
                             .alias_target
                             .as_ref()
                             .filter(|(a, _)| a == alias)
@@ -197,16 +198,17 @@ fn actions(app: &mut App, ui: &mut egui::Ui, names: &[String]) {
                                 }
                             });
                         if let Some(t) = &target {
-                            app.sources.alias_target = Some((alias.clone(), t.clone()));
+                            state.alias_target = Some((alias.clone(), t.clone()));
                         }
                         if ui
                             .add_enabled(target.is_some(), egui::Button::new("Move"))
                             .clicked()
                             && let Some(t) = target
                         {
-                            app.change_workspace(|w| w.entities.move_alias(alias, &t));
-                            app.status = format!("“{alias}” now stands for {t}.");
-                            app.sources.alias_target = None;
+                            commands.push(Command::MoveAlias {
+                                alias: alias.clone(),
+                                to: t,
+                            });
                         }
                         ui.end_row();
                     }

@@ -1,23 +1,48 @@
 //! The claims table: a filter bar and a virtualised, sortable table of every claim (only the
 //! visible rows are laid out, so 100,000 claims scroll as smoothly as 100).
 
+use std::collections::HashSet;
+
 use egui::{Align, RichText};
 use egui_extras::{Column, TableBuilder};
 
-use super::{App, entity_color};
-use crate::analysis::query::{self, SortKey};
-use crate::corpus::Status;
+use super::ClaimKey;
+use super::command::Command;
+use super::theme;
+use crate::analysis::query::{self, Filter, Sort, SortKey};
+use crate::corpus::{Corpus, Status};
 use crate::model::{ArticleDate, Kind, Qualifier};
 
-/// Draws the filter bar and the table.
-pub fn show(app: &mut App, ui: &mut egui::Ui) {
-    filter_bar(app, ui);
-    ui.separator();
-    table(app, ui);
+/// The choices of the filter bar's combo boxes and the number of claims.
+pub struct FilterBar<'a> {
+    /// Entities with their claim counts.
+    pub entities: &'a [(String, usize)],
+    /// Subjects with their claim counts.
+    pub subjects: &'a [(String, usize)],
+    /// Actions with their claim counts.
+    pub actions: &'a [(String, usize)],
+    /// Claims in all.
+    pub total: usize,
+}
+
+/// What the table shows.
+pub struct TableView<'a> {
+    /// The open articles and claims.
+    pub corpus: &'a Corpus,
+    /// The rows shown, in order.
+    pub rows: &'a [usize],
+    /// The selected row.
+    pub selected: Option<usize>,
+    /// The rows picked for comparison.
+    pub picked: &'a HashSet<usize>,
+    /// The sort order.
+    pub sort: Sort,
+    /// Whether articles are loading.
+    pub loading: bool,
 }
 
 /// A combo box over a list of names with counts; `None` is "any".
-fn name_combo(
+fn name_combo_ui(
     ui: &mut egui::Ui,
     id: &str,
     label: &str,
@@ -50,7 +75,7 @@ fn name_combo(
         ));
 }
 
-fn date_field(ui: &mut egui::Ui, id: &str, hint: &str, value: &mut Option<ArticleDate>) {
+fn date_field_ui(ui: &mut egui::Ui, id: &str, hint: &str, value: &mut Option<ArticleDate>) {
     let key = egui::Id::unique(id);
     let mut text = ui.data_mut(|d| {
         d.get_temp::<String>(key)
@@ -83,77 +108,77 @@ fn date_field(ui: &mut egui::Ui, id: &str, hint: &str, value: &mut Option<Articl
     ui.data_mut(|d| d.insert_temp(key, text));
 }
 
-fn filter_bar(app: &mut App, ui: &mut egui::Ui) {
-    let (entities, subjects, actions) = {
-        let lists = app.lists();
-        (
-            std::sync::Arc::clone(&lists.entities),
-            std::sync::Arc::clone(&lists.subjects),
-            std::sync::Arc::clone(&lists.actions),
-        )
-    };
+/// Draws the filter bar over the table: the widgets edit `filter`; `shown` counts the claims a
+/// filter lets through; `focus` puts the keyboard into the text field once.
+pub fn filter_bar_ui(
+    ui: &mut egui::Ui,
+    bar: &FilterBar<'_>,
+    filter: &mut Filter,
+    focus: &mut bool,
+    shown: impl FnOnce(&Filter) -> usize,
+    commands: &mut Vec<Command>,
+) {
+    let FilterBar {
+        entities,
+        subjects,
+        actions,
+        total,
+    } = *bar;
     ui.horizontal_wrapped(|ui| {
         let search = ui.add(
-            egui::TextEdit::singleline(&mut app.filter.text)
+            egui::TextEdit::singleline(&mut filter.text)
                 .hint_text("🔍 Filter: words in value, subject, source, sentence…")
                 .desired_width(250.0)
                 .id(egui::Id::unique("filter-text")),
         );
-        if app.focus_filter {
+        if *focus {
             search.request_focus();
-            app.focus_filter = false;
+            *focus = false;
         }
         search.on_hover_text("Every word must appear (Ctrl+F)");
-        name_combo(
+        name_combo_ui(
             ui,
             "f-entity",
             "Entity",
-            &mut app.filter.entity,
-            &entities,
+            &mut filter.entity,
+            entities,
             Some("no named source"),
         );
-        name_combo(
+        name_combo_ui(
             ui,
             "f-subject",
             "Subject",
-            &mut app.filter.subject,
-            &subjects,
+            &mut filter.subject,
+            subjects,
             None,
         );
-        name_combo(
-            ui,
-            "f-action",
-            "Action",
-            &mut app.filter.action,
-            &actions,
-            None,
-        );
+        name_combo_ui(ui, "f-action", "Action", &mut filter.action, actions, None);
         egui::ComboBox::from_id_salt("f-kind")
             .selected_text(
-                app.filter
+                filter
                     .kind
                     .map_or("Kind: any".to_string(), |k| format!("Kind: {k}")),
             )
             .width(100.0)
             .show_ui(ui, |ui| {
-                ui.selectable_value(&mut app.filter.kind, None, "any");
+                ui.selectable_value(&mut filter.kind, None, "any");
                 for k in Kind::ALL {
-                    ui.selectable_value(&mut app.filter.kind, Some(k), k.as_str());
+                    ui.selectable_value(&mut filter.kind, Some(k), k.as_str());
                 }
             })
             .response
             .on_hover_text("Count, money, percent, measure, duration or other");
         egui::ComboBox::from_id_salt("f-qualifier")
             .selected_text(
-                app.filter
+                filter
                     .qualifier
                     .map_or("Qualifier: any".to_string(), |q| format!("Qualifier: {q}")),
             )
             .width(120.0)
             .show_ui(ui, |ui| {
-                ui.selectable_value(&mut app.filter.qualifier, None, "any");
+                ui.selectable_value(&mut filter.qualifier, None, "any");
                 for q in Qualifier::ALL {
-                    ui.selectable_value(&mut app.filter.qualifier, Some(q), q.as_str());
+                    ui.selectable_value(&mut filter.qualifier, Some(q), q.as_str());
                 }
             })
             .response
@@ -161,27 +186,22 @@ fn filter_bar(app: &mut App, ui: &mut egui::Ui) {
                 "Exact, approximate (rund), over (mehr als), range, vague (Zehntausende) …",
             );
         ui.label("From");
-        date_field(ui, "f-from", "YYYY-MM", &mut app.filter.from);
+        date_field_ui(ui, "f-from", "YYYY-MM", &mut filter.from);
         ui.label("to");
-        date_field(ui, "f-to", "YYYY-MM", &mut app.filter.to);
-        ui.checkbox(&mut app.filter.show_rejected, "Rejected")
+        date_field_ui(ui, "f-to", "YYYY-MM", &mut filter.to);
+        ui.checkbox(&mut filter.show_rejected, "Rejected")
             .on_hover_text("Also show the claims you rejected");
         if ui
-            .add_enabled(app.filter.is_active(), egui::Button::new("Clear filters"))
+            .add_enabled(filter.is_active(), egui::Button::new("Clear filters"))
             .on_hover_text("Show every claim again")
             .clicked()
         {
-            let rejected = app.filter.show_rejected;
-            app.filter = query::Filter {
-                show_rejected: rejected,
-                ..query::Filter::default()
-            };
+            commands.push(Command::ClearFilters);
             for id in ["f-from", "f-to"] {
                 ui.data_mut(|d| d.remove::<String>(egui::Id::unique(id)));
             }
         }
-        let shown = app.visible_rows().len();
-        let total = app.corpus.rows.len();
+        let shown = shown(filter);
         ui.label(
             RichText::new(format!(
                 "Showing {} of {} claims",
@@ -213,18 +233,32 @@ const COLUMNS: [(&str, Option<SortKey>, &str); 9] = [
     ("", None, "✏ corrected, ➕ added, ✖ rejected"),
 ];
 
-fn table(app: &mut App, ui: &mut egui::Ui) {
-    let rows = app.visible_rows().to_vec();
+/// Draws the table; `scroll_to_selected` is cleared once the table has scrolled to the
+/// selection.
+pub fn table_ui(
+    ui: &mut egui::Ui,
+    view: &TableView<'_>,
+    scroll_to_selected: &mut bool,
+    commands: &mut Vec<Command>,
+) {
+    let TableView {
+        corpus,
+        rows,
+        selected,
+        picked,
+        sort,
+        loading,
+    } = *view;
     if rows.is_empty() {
         ui.add_space(20.0);
         ui.vertical_centered(|ui| {
-            if app.corpus.rows.is_empty() {
-                if app.is_loading() {
+            if corpus.rows.is_empty() {
+                if loading {
                     ui.label("Loading articles …");
                 } else {
                     ui.label("No articles open. Open article files (Ctrl+O), a folder (Ctrl+Shift+O), or drop them onto the window.");
                     if ui.button("Open sample articles").clicked() {
-                        app.open(super::sample_paths(), false);
+                        commands.push(Command::OpenSamples);
                     }
                 }
             } else {
@@ -235,8 +269,6 @@ fn table(app: &mut App, ui: &mut egui::Ui) {
     }
     // Clicks on cell text select the row rather than start a text selection.
     ui.style_mut().interaction.selectable_labels = false;
-    let selected = app.selected_row();
-    let picked: std::collections::HashSet<usize> = app.picked_rows().into_iter().collect();
     let row_height = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
     // Columns share the width the panel has (the two mark columns and spacing aside), so
     // every column is visible in a small window too; each can be resized.
@@ -258,7 +290,7 @@ fn table(app: &mut App, ui: &mut egui::Ui) {
         .column(Column::exact(18.0))
         .min_scrolled_height(0.0)
         .auto_shrink(false);
-    if app.scroll_to_selected
+    if *scroll_to_selected
         && let Some(sel) = selected
         && let Some(pos) = rows.iter().position(|&r| r == sel)
     {
@@ -267,8 +299,6 @@ fn table(app: &mut App, ui: &mut egui::Ui) {
     let mut clicked: Option<(usize, bool)> = None;
     let mut sort_by: Option<SortKey> = None;
     let mut pick: Option<usize> = None;
-    let corpus = &app.corpus;
-    let sort = app.sort;
     builder
         .header(row_height + 2.0, |mut header| {
             for (title, key, tip) in COLUMNS {
@@ -340,8 +370,7 @@ fn table(app: &mut App, ui: &mut egui::Ui) {
                 });
                 row.col(|ui| {
                     if let Some(e) = claim_row.entity() {
-                        let color = entity_color(corpus.color_index(Some(e)));
-                        super::color_dot(ui, color);
+                        theme::entity_dot_ui(ui, corpus.color_index(Some(e)));
                         ui.label(text(e.to_string()));
                     }
                 });
@@ -369,25 +398,22 @@ fn table(app: &mut App, ui: &mut egui::Ui) {
                 }
             });
         });
-    app.scroll_to_selected = false;
+    *scroll_to_selected = false;
     if let Some(key) = sort_by {
-        if app.sort.key == key {
-            app.sort.ascending = !app.sort.ascending;
-        } else {
-            app.sort = query::Sort {
-                key,
-                ascending: true,
-            };
-        }
+        commands.push(Command::SortBy(key));
     }
+    let key_of = |r: usize| ClaimKey::of(corpus, r);
     if let Some(r) = pick {
-        app.toggle_pick(r);
+        commands.push(Command::TogglePick(key_of(r)));
     }
     if let Some((r, edit)) = clicked {
-        app.selected = Some(app.key_of(r));
-        app.article_scroll_pending = true;
+        commands.push(Command::Select {
+            key: key_of(r),
+            scroll_table: false,
+            scroll_article: true,
+        });
         if edit {
-            app.edit_selected();
+            commands.push(Command::EditSelected);
         }
     }
 }

@@ -3,13 +3,31 @@
 //! figures carry an upward arrow; one colour per entity, one marker shape per qualifier.
 //! Hovering shows a claim; clicking selects it.
 
-use egui::{Color32, Pos2, RichText, Stroke};
+use egui::{Pos2, RichText, Stroke};
 use egui_plot::{Corner, Legend, MarkerShape, Plot, PlotPoint, PlotPoints, Points};
 
-use super::{App, ChartFormat, Request, Tab, on_background};
+use super::command::Command;
+use super::{ChartFormat, ClaimKey, PlotSettings, Request, theme};
 use crate::analysis::dates;
 use crate::analysis::query;
 use crate::analysis::timeline::{Shape, Timeline};
+use crate::corpus::Corpus;
+
+/// What the timeline view reads.
+pub struct TimelineView<'a> {
+    /// The open articles and claims.
+    pub corpus: &'a Corpus,
+    /// The timeline of the filtered claims.
+    pub timeline: &'a Timeline,
+    /// Subjects with their claim counts.
+    pub subjects: &'a [(String, usize)],
+    /// Actions with their claim counts.
+    pub actions: &'a [(String, usize)],
+    /// Whether the table's filters narrow the claims.
+    pub filter_active: bool,
+    /// The selected row.
+    pub selected: Option<usize>,
+}
 
 /// The most marks drawn at once; beyond it claims are grouped per entity and date (and the
 /// view says so), so the plot costs the same however many claims are open.
@@ -25,14 +43,15 @@ fn marker(shape: Shape) -> MarkerShape {
     }
 }
 
-fn rgb([r, g, b]: [u8; 3], dark_mode: bool) -> Color32 {
-    on_background(Color32::from_rgb(r, g, b), dark_mode)
-}
-
-/// Draws the view.
-pub fn show(app: &mut App, ui: &mut egui::Ui) {
-    let timeline = app.timeline();
-    controls(app, ui, &timeline);
+/// Draws the view; the controls edit `plot`.
+pub fn timeline_ui(
+    ui: &mut egui::Ui,
+    view: &TimelineView<'_>,
+    plot: &mut PlotSettings,
+    commands: &mut Vec<Command>,
+) {
+    let timeline = view.timeline;
+    controls_ui(ui, view, plot, commands);
     if let Some(note) = timeline.left_out() {
         ui.label(RichText::new(note).weak());
     }
@@ -43,40 +62,36 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
         });
         return;
     }
-    let selected = app.selected_row();
+    let selected = view.selected;
     let detail_height = if selected.is_some() { 70.0 } else { 0.0 };
     let plot_height = (ui.available_height() - detail_height).max(160.0);
-    plot(app, ui, &timeline, plot_height);
-    if let Some(row) = app.selected_row() {
-        detail(app, ui, row);
+    plot_ui(ui, view, plot.log_y, plot_height, commands);
+    if let Some(row) = selected {
+        detail_ui(ui, view.corpus, row, commands);
     }
 }
 
-fn controls(app: &mut App, ui: &mut egui::Ui, timeline: &Timeline) {
-    let (subjects, actions) = {
-        let lists = app.lists();
-        (
-            std::sync::Arc::clone(&lists.subjects),
-            std::sync::Arc::clone(&lists.actions),
-        )
-    };
+fn controls_ui(
+    ui: &mut egui::Ui,
+    view: &TimelineView<'_>,
+    plot: &mut PlotSettings,
+    commands: &mut Vec<Command>,
+) {
+    let timeline = view.timeline;
+    let (subjects, actions) = (view.subjects, view.actions);
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(&timeline.title).heading());
         ui.separator();
         egui::ComboBox::from_id_salt("plot-subject")
             .selected_text(format!(
                 "Subject: {}",
-                app.plot.subject.as_deref().unwrap_or("any")
+                plot.subject.as_deref().unwrap_or("any")
             ))
             .width(160.0)
             .height(320.0)
             .show_ui(ui, |ui| {
-                for (s, n) in subjects.iter() {
-                    ui.selectable_value(
-                        &mut app.plot.subject,
-                        Some(s.clone()),
-                        format!("{s} ({n})"),
-                    );
+                for (s, n) in subjects {
+                    ui.selectable_value(&mut plot.subject, Some(s.clone()), format!("{s} ({n})"));
                 }
             })
             .response
@@ -84,59 +99,67 @@ fn controls(app: &mut App, ui: &mut egui::Ui, timeline: &Timeline) {
         egui::ComboBox::from_id_salt("plot-action")
             .selected_text(format!(
                 "Action: {}",
-                app.plot.action.as_deref().unwrap_or("any")
+                plot.action.as_deref().unwrap_or("any")
             ))
             .width(140.0)
             .height(320.0)
             .show_ui(ui, |ui| {
-                ui.selectable_value(&mut app.plot.action, None, "any");
-                for (a, n) in actions.iter() {
-                    ui.selectable_value(
-                        &mut app.plot.action,
-                        Some(a.clone()),
-                        format!("{a} ({n})"),
-                    );
+                ui.selectable_value(&mut plot.action, None, "any");
+                for (a, n) in actions {
+                    ui.selectable_value(&mut plot.action, Some(a.clone()), format!("{a} ({n})"));
                 }
             })
             .response
             .on_hover_text("What happens to it (massed, killed, …)");
-        ui.checkbox(&mut app.plot.log_y, "Log scale")
+        ui.checkbox(&mut plot.log_y, "Log scale")
             .on_hover_text("A logarithmic value axis, for figures of very different size");
         if ui
             .button("Compare these")
             .on_hover_text("Put the plotted claims side by side")
             .clicked()
         {
-            app.picked = timeline.points.iter().map(|p| app.key_of(p.row)).collect();
-            app.tab = Tab::Compare;
+            commands.push(Command::CompareThese(
+                timeline
+                    .points
+                    .iter()
+                    .map(|p| ClaimKey::of(view.corpus, p.row))
+                    .collect(),
+            ));
         }
         if ui
             .button("Export PNG…")
             .on_hover_text("Save this chart as a PNG image")
             .clicked()
         {
-            app.requests.push(Request::ExportChart {
+            commands.push(Command::Request(Request::ExportChart {
                 format: ChartFormat::Png,
-            });
+            }));
         }
         if ui
             .button("Export SVG…")
             .on_hover_text("Save this chart as an SVG image")
             .clicked()
         {
-            app.requests.push(Request::ExportChart {
+            commands.push(Command::Request(Request::ExportChart {
                 format: ChartFormat::Svg,
-            });
+            }));
         }
-        if app.filter.is_active() {
+        if view.filter_active {
             ui.label(RichText::new("(table filters apply)").weak());
         }
     });
 }
 
-fn plot(app: &mut App, ui: &mut egui::Ui, timeline: &Timeline, height: f32) {
-    let log = app.plot.log_y;
+fn plot_ui(
+    ui: &mut egui::Ui,
+    view: &TimelineView<'_>,
+    log: bool,
+    height: f32,
+    commands: &mut Vec<Command>,
+) {
+    let timeline = view.timeline;
     let dark = ui.visuals().dark_mode;
+    let rgb = theme::palette_on_background;
     let to_y = |v: f64| {
         if log {
             v.max(f64::MIN_POSITIVE).log10()
@@ -145,7 +168,7 @@ fn plot(app: &mut App, ui: &mut egui::Ui, timeline: &Timeline, height: f32) {
         }
     };
     let visible = |v: f64| !log || v > 0.0;
-    let selected = app.selected_row();
+    let selected = view.selected;
     let (x0, x1, _, _) = timeline.bounds().unwrap_or((0.0, 1.0, 0.0, 1.0));
     let pad = ((x1 - x0) * 0.05).max(10.0);
     let y_label = timeline.y_label.clone();
@@ -178,7 +201,7 @@ fn plot(app: &mut App, ui: &mut egui::Ui, timeline: &Timeline, height: f32) {
     if !log {
         plot = plot.include_y(0.0);
     }
-    let corpus = &app.corpus;
+    let corpus = view.corpus;
     let response = plot.show(ui, |plot_ui| {
         for s in &timeline.series {
             let color = rgb(s.color, dark);
@@ -210,7 +233,7 @@ fn plot(app: &mut App, ui: &mut egui::Ui, timeline: &Timeline, height: f32) {
     // Each entity's claims joined in date order (painted here: a plot line would take the
     // legend's colour and joins of near-vertical steps draw badly).
     for s in &timeline.series {
-        let color = rgb(s.color, dark).gamma_multiply(0.4);
+        let color = theme::series_line(rgb(s.color, dark));
         let mut previous: Option<Pos2> = None;
         for &i in &s.points {
             let p = &timeline.points[i];
@@ -233,18 +256,18 @@ fn plot(app: &mut App, ui: &mut egui::Ui, timeline: &Timeline, height: f32) {
         if p.x_hi - p.x_lo > 1.5 {
             let a = screen(p.x_lo, p.y);
             let b = screen(p.x_hi, p.y);
-            painter.line_segment([a, b], Stroke::new(1.5, color.gamma_multiply(0.6)));
+            painter.line_segment([a, b], Stroke::new(1.5, theme::date_span(color)));
             for end in [a, b] {
                 painter.line_segment(
                     [end + egui::vec2(0.0, -3.0), end + egui::vec2(0.0, 3.0)],
-                    Stroke::new(1.0, color.gamma_multiply(0.6)),
+                    Stroke::new(1.0, theme::date_span(color)),
                 );
             }
         }
         if p.y_hi > p.y_min && p.y_hi.is_finite() {
             let top = screen(p.x, p.y_hi);
             let bottom = screen(p.x, p.y_min);
-            painter.line_segment([bottom, top], Stroke::new(4.0, color.gamma_multiply(0.55)));
+            painter.line_segment([bottom, top], Stroke::new(4.0, theme::value_span(color)));
         }
         if p.count > 1 {
             painter.circle_stroke(at, 7.5, Stroke::new(1.5, color));
@@ -300,9 +323,11 @@ fn plot(app: &mut App, ui: &mut egui::Ui, timeline: &Timeline, height: f32) {
             ui.label(RichText::new(sentence).italics());
         });
         if response.response.clicked() {
-            let row = p.row;
-            app.selected = Some(app.key_of(row));
-            app.article_scroll_pending = true;
+            commands.push(Command::Select {
+                key: ClaimKey::of(corpus, p.row),
+                scroll_table: false,
+                scroll_article: true,
+            });
         }
     }
 }
@@ -326,17 +351,15 @@ fn nearest(
     best.map(|(i, _)| i)
 }
 
-fn detail(app: &mut App, ui: &mut egui::Ui, row: usize) {
-    let r = &app.corpus.rows[row];
+fn detail_ui(ui: &mut egui::Ui, corpus: &Corpus, row: usize, commands: &mut Vec<Command>) {
+    let r = &corpus.rows[row];
     let text = format!(
         "{} — {} {} — {} — {}",
-        app.corpus
-            .date(r)
-            .map_or("no date".into(), |d| d.to_string()),
+        corpus.date(r).map_or("no date".into(), |d| d.to_string()),
         query::format_value(&r.claim),
         r.claim.subject.as_deref().unwrap_or(""),
         r.entity().or(r.source_text()).unwrap_or("no source"),
-        app.corpus.articles[r.article].short_name()
+        corpus.articles[r.article].short_name()
     );
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new("Selected:").strong());
@@ -346,12 +369,11 @@ fn detail(app: &mut App, ui: &mut egui::Ui, row: usize) {
             .on_hover_text("Open the claims view at this claim")
             .clicked()
         {
-            app.select(row);
-            app.tab = Tab::Claims;
+            commands.push(Command::ShowInClaims(ClaimKey::of(corpus, row)));
         }
     });
     ui.label(
-        RichText::new(app.corpus.sentence(&app.corpus.rows[row]))
+        RichText::new(corpus.sentence(&corpus.rows[row]))
             .italics()
             .weak(),
     );
