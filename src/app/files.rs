@@ -4,6 +4,8 @@
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
+
+use crate::io::origin::Origin;
 use std::sync::Arc;
 
 use crate::io::export;
@@ -44,9 +46,10 @@ impl App {
         state.status = format!("{e}");
     }
 
-    /// Opens workspace paths (files, folders, `bundled:NAME`) in the background; `replace`
-    /// closes the open articles first.
-    pub fn open(&mut self, paths: Vec<PathBuf>, replace: bool) {
+    /// Opens articles (files, folders, bundled samples) in the background; `replace` closes
+    /// the open articles first.
+    pub fn open<O: Into<Origin>>(&mut self, articles: impl IntoIterator<Item = O>, replace: bool) {
+        let paths: Vec<Origin> = articles.into_iter().map(Into::into).collect();
         if paths.is_empty() {
             return;
         }
@@ -277,14 +280,19 @@ impl App {
             self.state.session.remember(p);
         }
         self.save_session();
-        self.open(paths.to_vec(), false);
+        self.open(paths.iter().cloned().map(Origin::File), false);
     }
 
     /// Opens a workspace file: its corrections, entity choices and articles.
     pub fn open_workspace(&mut self, path: &Path) {
         match Workspace::load(path) {
             Ok(ws) => {
-                let articles = ws.articles.iter().map(PathBuf::from).collect();
+                let articles: Vec<Origin> = ws
+                    .articles
+                    .iter()
+                    .map(String::as_str)
+                    .map(Origin::from_stored)
+                    .collect();
                 self.state.workspace = ws;
                 self.runtime.history.clear();
                 self.state.workspace_path = Some(path.to_path_buf());

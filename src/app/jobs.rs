@@ -83,9 +83,9 @@ pub type LoadWork =
     Box<dyn FnOnce(&AtomicBool, &(dyn Fn(usize, usize) + Sync)) -> Loaded + Send + 'static>;
 
 impl LoadJob {
-    /// Starts loading `paths`.
+    /// Starts loading `origins`.
     pub fn start(
-        paths: Vec<PathBuf>,
+        origins: Vec<Origin>,
         replace: bool,
         extractor: Arc<Extractor>,
         waker: Waker,
@@ -93,10 +93,6 @@ impl LoadJob {
         Self::spawn(
             replace,
             Box::new(move |cancel, progress| {
-                let origins: Vec<Origin> = paths
-                    .iter()
-                    .map(|p| Origin::from_stored(&p.to_string_lossy()))
-                    .collect();
                 let options = LoadOptions {
                     cancel: Some(cancel),
                     progress: Some(progress),

@@ -42,6 +42,7 @@ use std::sync::Arc;
 
 use crate::analysis::query;
 use crate::corpus::Corpus;
+use crate::io::origin::Origin;
 use crate::io::workspace::{Session, Workspace};
 use crate::model::Span;
 
@@ -240,9 +241,9 @@ impl App {
         app.runtime.home.clone_from(&config.home);
         let Some(home) = config.home.clone() else {
             let articles = if paths.is_empty() {
-                sample_paths()
+                Origin::samples()
             } else {
-                paths.to_vec()
+                paths.iter().cloned().map(Origin::File).collect()
             };
             app.open(articles, true);
             return app;
@@ -279,8 +280,9 @@ impl App {
                 .workspace
                 .articles
                 .iter()
-                .map(PathBuf::from)
-                .collect();
+                .map(String::as_str)
+                .map(Origin::from_stored)
+                .collect::<Vec<_>>();
             app.state.status = format!("Reopening workspace {}", path.display());
             app.open(articles, true);
         }
@@ -536,13 +538,10 @@ impl App {
     }
 }
 
-/// The bundled samples as paths to open.
+/// The bundled samples, to open.
 #[must_use]
-pub fn sample_paths() -> Vec<PathBuf> {
-    crate::io::origin::Origin::samples()
-        .iter()
-        .map(|o| PathBuf::from(o.stored()))
-        .collect()
+pub fn sample_paths() -> Vec<Origin> {
+    Origin::samples()
 }
 
 /// `n thing` or `n things`, with the number grouped.

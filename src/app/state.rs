@@ -5,6 +5,8 @@
 //! the widgets' own values (a filter text, an editor field) that egui edits in place.
 
 use std::path::PathBuf;
+
+use crate::io::origin::Origin;
 use std::sync::Arc;
 
 use crate::analysis::compare::Comparison;
@@ -142,7 +144,7 @@ pub(super) struct Runtime {
     /// The running load.
     pub job: Option<LoadJob>,
     /// Loads asked for while another runs: paths and whether they replace.
-    pub queued: Vec<(Vec<PathBuf>, bool)>,
+    pub queued: Vec<(Vec<Origin>, bool)>,
     /// Writes files in the background.
     pub writer: Writer,
     /// Wakes the UI when a worker has news.
