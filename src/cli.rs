@@ -1,14 +1,17 @@
-//! The command line: `claimtrack extract` and `claimtrack bench`. Parsing is separate from
-//! running so that both can be tested.
+//! The command line: `claimtrack extract`, `chart` and `bench`, and the app when no command
+//! is given. Parsing is separate from running so that both can be tested; every failure is
+//! one [`Error`], reported in one place.
 
 use std::ffi::OsString;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use crate::Error;
 use crate::corpus::Corpus;
 use crate::extract::Aliases;
 use crate::extract::Extractor;
 use crate::io::export;
+use crate::io::load::LoadError;
 use crate::io::origin::Origin;
 use crate::io::pipeline::{self, LoadOptions};
 use crate::io::workspace::Workspace;
@@ -260,22 +263,55 @@ pub fn parse(args: Vec<OsString>) -> Result<Command, String> {
     }
 }
 
-/// Runs a command; returns the process exit code.
+/// Runs a command; returns the process exit code: 0 when everything worked, 1 when some
+/// files or writes failed (the rest is done), 2 when nothing could run.
 #[must_use]
 pub fn run(command: Command) -> i32 {
+    match execute(command) {
+        Ok(Done::All) => 0,
+        Ok(Done::SomeFailed) => 1,
+        Err(e) => {
+            report(&e);
+            e.exit_code()
+        }
+    }
+}
+
+/// How a command that ran ended.
+enum Done {
+    /// Everything worked.
+    All,
+    /// Some files failed; each was reported and the rest was done.
+    SomeFailed,
+}
+
+impl Done {
+    fn failed_if(failed: bool) -> Self {
+        if failed { Self::SomeFailed } else { Self::All }
+    }
+}
+
+/// Tells the user of a failure on standard error, one line.
+fn report(error: &Error) {
+    if error.is_reportable() {
+        eprintln!("claimtrack: error: {error}");
+    }
+}
+
+fn execute(command: Command) -> Result<Done, Error> {
     match command {
         Command::Help => {
             print!("{USAGE}");
-            0
+            Ok(Done::All)
         }
         Command::Version => {
             println!("claimtrack {}", env!("CARGO_PKG_VERSION"));
-            0
+            Ok(Done::All)
         }
         Command::Bench { mb, threads } => {
             let report = crate::bench::run(mb, threads);
             print!("{report}");
-            0
+            Ok(Done::All)
         }
         Command::Extract {
             format,
@@ -305,29 +341,21 @@ pub fn run(command: Command) -> i32 {
             &out,
             &paths,
         ),
-        Command::App { paths } => run_app(&paths),
+        Command::App { paths } => run_app(&paths).map(|()| Done::All),
     }
 }
 
 /// Opens the app's window.
 #[cfg(feature = "gui")]
-fn run_app(paths: &[PathBuf]) -> i32 {
-    match crate::app::shell::run(paths) {
-        Ok(()) => 0,
-        Err(e) => {
-            eprintln!("claimtrack: error: cannot open the window: {e}");
-            1
-        }
-    }
+fn run_app(paths: &[PathBuf]) -> Result<(), Error> {
+    crate::app::shell::run(paths).map_err(Error::Window)
 }
 
 /// Without the `gui` feature there is no window to open.
 #[cfg(not(feature = "gui"))]
-fn run_app(_paths: &[PathBuf]) -> i32 {
-    eprintln!(
-        "claimtrack: error: this build has no app (built without the `gui` feature)\n\n{USAGE}"
-    );
-    2
+fn run_app(_paths: &[PathBuf]) -> Result<(), Error> {
+    eprintln!("{USAGE}");
+    Err(Error::NoApp)
 }
 
 /// The command line's paths as origins: files and folders, never bundled samples.
@@ -335,15 +363,25 @@ fn origins(paths: &[PathBuf]) -> Vec<Origin> {
     paths.iter().cloned().map(Origin::File).collect()
 }
 
-/// Loads articles and applies a workspace's corrections: the claims as the app shows them.
+/// Reports every file that failed to load; whether there was one.
+fn report_load_errors(errors: Vec<LoadError>) -> bool {
+    let failed = !errors.is_empty();
+    for e in errors {
+        report(&Error::Load(e));
+    }
+    failed
+}
+
+/// Loads articles and applies a workspace's corrections: the claims as the app shows them,
+/// and whether some file failed.
 fn corrected(
     paths: &[PathBuf],
     extractor: &Extractor,
     workspace: Option<&Path>,
     threads: Option<usize>,
-) -> Result<(Corpus, usize), String> {
+) -> Result<(Corpus, bool), Error> {
     let ws = match workspace {
-        Some(path) => Workspace::load(path).map_err(|e| e.to_string())?,
+        Some(path) => Workspace::load(path)?,
         None => Workspace::default(),
     };
     let options = LoadOptions {
@@ -351,13 +389,11 @@ fn corrected(
         ..LoadOptions::default()
     };
     let loaded = pipeline::load_articles(&origins(paths), extractor, &options);
-    for error in &loaded.errors {
-        eprintln!("claimtrack: error: {error}");
-    }
+    let failed = report_load_errors(loaded.errors);
     let mut corpus = Corpus::default();
     corpus.add(loaded.articles);
     corpus.rebuild(&ws);
-    Ok((corpus, loaded.errors.len()))
+    Ok((corpus, failed))
 }
 
 fn chart(
@@ -367,14 +403,8 @@ fn chart(
     workspace: Option<&Path>,
     out: &Path,
     paths: &[PathBuf],
-) -> i32 {
-    let (corpus, failed) = match corrected(paths, &Extractor::new(), workspace, None) {
-        Ok(c) => c,
-        Err(e) => {
-            eprintln!("claimtrack: error: {e}");
-            return 2;
-        }
-    };
+) -> Result<Done, Error> {
+    let (corpus, failed) = corrected(paths, &Extractor::new(), workspace, None)?;
     let subject = subject
         .map(str::to_string)
         .or_else(|| corpus.commonest_subject());
@@ -388,17 +418,14 @@ fn chart(
         log_y,
         ..crate::render::chart::ChartOptions::default()
     };
-    if let Err(e) = crate::render::chart::write_chart(&timeline, options, out) {
-        eprintln!("claimtrack: error: {e}");
-        return 1;
-    }
+    crate::render::chart::write_chart(&timeline, options, out)?;
     eprintln!(
         "claimtrack: wrote {} ({} claims on “{}”)",
         out.display(),
         timeline.points.len(),
         timeline.title
     );
-    i32::from(failed > 0)
+    Ok(Done::failed_if(failed))
 }
 
 fn extract(
@@ -407,41 +434,28 @@ fn extract(
     workspace: Option<&Path>,
     threads: Option<usize>,
     paths: &[PathBuf],
-) -> i32 {
+) -> Result<Done, Error> {
     let extractor = match aliases {
         None => Extractor::new(),
-        Some(path) => match Aliases::from_file(path) {
-            Ok(user) => Extractor::with_aliases(&user),
-            Err(e) => {
-                eprintln!("claimtrack: error: {e}");
-                return 2;
-            }
-        },
+        Some(path) => Extractor::with_aliases(&Aliases::from_file(path)?),
     };
     if workspace.is_some() {
-        let (corpus, failed) = match corrected(paths, &extractor, workspace, threads) {
-            Ok(c) => c,
-            Err(e) => {
-                eprintln!("claimtrack: error: {e}");
-                return 2;
-            }
-        };
+        let (corpus, failed) = corrected(paths, &extractor, workspace, threads)?;
         let rows: Vec<usize> = (0..corpus.rows.len()).collect();
-        let articles = corpus.export(&rows);
-        return write_output(format, &articles, failed > 0);
+        write_output(format, &corpus.export(&rows))?;
+        return Ok(Done::failed_if(failed));
     }
     let options = LoadOptions {
         threads,
         ..LoadOptions::default()
     };
     let loaded = pipeline::load_claims(&origins(paths), &extractor, &options);
-    for error in &loaded.errors {
-        eprintln!("claimtrack: error: {error}");
-    }
-    write_output(format, &loaded.articles, !loaded.errors.is_empty())
+    let failed = report_load_errors(loaded.errors);
+    write_output(format, &loaded.articles)?;
+    Ok(Done::failed_if(failed))
 }
 
-fn write_output(format: Format, articles: &[ExtractedArticle], failed: bool) -> i32 {
+fn write_output(format: Format, articles: &[ExtractedArticle]) -> Result<(), Error> {
     // Every file has been read before anything is written: standard output gets one whole
     // document (only a failing write, such as a closed pipe, can cut it short).
     let mut stdout = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
@@ -449,13 +463,7 @@ fn write_output(format: Format, articles: &[ExtractedArticle], failed: bool) -> 
         Format::Json => export::write_json(&mut stdout, articles),
         Format::Csv => stdout.write_all(export::to_csv(articles).as_bytes()),
     };
-    if let Err(e) = written.and_then(|()| stdout.flush()) {
-        if e.kind() != std::io::ErrorKind::BrokenPipe {
-            eprintln!("claimtrack: error: cannot write output: {e}");
-        }
-        return 1;
-    }
-    i32::from(failed)
+    written.and_then(|()| stdout.flush()).map_err(Error::Output)
 }
 
 #[cfg(test)]

@@ -218,6 +218,8 @@ pub struct Writer {
     tx: Option<mpsc::Sender<WriteJob>>,
     rx: mpsc::Receiver<WriteResult>,
     in_flight: usize,
+    /// Writes done on the UI thread because the worker was gone, reported like the others.
+    done_here: Vec<WriteResult>,
 }
 
 impl Writer {
@@ -243,6 +245,7 @@ impl Writer {
             tx: spawned.ok().map(|_| tx),
             rx,
             in_flight: 0,
+            done_here: Vec::new(),
         }
     }
 
@@ -265,17 +268,31 @@ impl Writer {
             },
             None => job,
         };
-        // No worker: write here rather than lose the data.
-        let _ = build_and_write(&job.0, job.1);
+        // No worker: write here rather than lose the data, and report how it went.
+        let (path, build, message) = job;
+        let result = build_and_write(&path, build).map(|()| message);
+        self.done_here.push((path, result));
     }
+    /// A writer whose worker is gone, as when its thread could not start (tests).
+    #[cfg(test)]
+    fn without_worker() -> Self {
+        let (_, rx) = mpsc::channel();
+        Self {
+            tx: None,
+            rx,
+            in_flight: 0,
+            done_here: Vec::new(),
+        }
+    }
+
     /// Whether writes are pending.
     pub fn busy(&self) -> bool {
-        self.in_flight > 0
+        self.in_flight > 0 || !self.done_here.is_empty()
     }
 
     /// Finished writes.
     pub fn poll(&mut self) -> Vec<WriteResult> {
-        let mut out = Vec::new();
+        let mut out = std::mem::take(&mut self.done_here);
         while let Ok(r) = self.rx.try_recv() {
             self.in_flight = self.in_flight.saturating_sub(1);
             out.push(r);
@@ -285,7 +302,7 @@ impl Writer {
 
     /// Waits for every pending write.
     pub fn wait(&mut self) -> Vec<WriteResult> {
-        let mut out = Vec::new();
+        let mut out = std::mem::take(&mut self.done_here);
         while self.in_flight > 0 {
             match self.rx.recv() {
                 Ok(r) => {
@@ -304,6 +321,25 @@ impl Writer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn without_a_worker_writes_happen_here_and_failures_are_reported() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut writer = Writer::without_worker();
+        let good = dir.path().join("a.json");
+        writer.write(good.clone(), b"{}".to_vec(), "saved".into());
+        // Its folder would be a file: the write fails.
+        let bad = good.join("b.json");
+        writer.write(bad.clone(), b"{}".to_vec(), "saved".into());
+        assert!(writer.busy(), "the results wait to be reported");
+        let results = writer.poll();
+        assert_eq!(results.len(), 2);
+        assert_eq!(results[0], (good.clone(), Ok("saved".to_string())));
+        assert_eq!(results[1].0, bad);
+        assert!(matches!(results[1].1, Err(WriteError::Io(_))));
+        assert!(good.exists());
+        assert!(!writer.busy());
+    }
 
     /// A context that counts the repaints asked of it.
     fn counting_context() -> (egui::Context, Arc<AtomicUsize>) {

@@ -248,7 +248,16 @@ impl App {
             app.open(articles, true);
             return app;
         };
-        app.state.session = Session::load(&home).unwrap_or_default();
+        app.state.session = match Session::load(&home) {
+            Ok(session) => session,
+            Err(e) => {
+                let e = crate::Error::from(e);
+                app.state
+                    .problems
+                    .push(format!("{e}. Starting without the recent files."));
+                Session::default()
+            }
+        };
         let path = app
             .state
             .session
@@ -258,7 +267,8 @@ impl App {
         app.state.workspace_path = Some(path.clone());
         // A save killed before its rename leaves a temporary file; the workspace itself is
         // the last complete one.
-        let _ = crate::io::workspace::remove_stale_temporaries(&path);
+        // (How many were removed does not matter; one that cannot be removed is harmless.)
+        let _removed = crate::io::workspace::remove_stale_temporaries(&path);
         let first_start = !path.exists();
         if !first_start {
             match Workspace::load(&path) {

@@ -28,10 +28,13 @@ pub struct AliasLineError {
 #[derive(Debug, thiserror::Error)]
 pub enum AliasFileError {
     /// The file could not be read.
-    #[error("cannot read alias file: {1}: {0}")]
+    #[error("cannot read alias file: {0}: {1}")]
     Io(#[source] std::io::Error, String),
+    /// The file is no text.
+    #[error("alias file is not a text file ({0}): {1}")]
+    NotText(crate::io::load::ErrorKind, String),
     /// A line is malformed.
-    #[error("{0}: {1}")]
+    #[error("alias file, {0}: {1}")]
     Line(AliasLineError, String),
 }
 
@@ -72,9 +75,12 @@ impl Aliases {
     pub fn from_file(path: &Path) -> Result<Self, AliasFileError> {
         let name = path.display().to_string();
         let bytes = std::fs::read(path).map_err(|e| AliasFileError::Io(e, name.clone()))?;
-        let text = crate::io::load::decode(&bytes)
-            .map(|(t, _)| t)
-            .unwrap_or_default();
+        let text = match crate::io::load::decode(&bytes) {
+            Ok((text, _)) => text,
+            // An empty alias file adds no aliases.
+            Err(crate::io::load::ErrorKind::Empty) => String::new(),
+            Err(kind) => return Err(AliasFileError::NotText(kind, name)),
+        };
         Self::parse(&text).map_err(|e| AliasFileError::Line(e, name))
     }
 

@@ -203,7 +203,7 @@ impl Default for Workspace {
 #[derive(Debug, thiserror::Error)]
 pub enum WorkspaceError {
     /// Reading or writing failed.
-    #[error("cannot {action} workspace {}: {source}", path.display())]
+    #[error("cannot {action} workspace: {source}: {}", path.display())]
     Io {
         /// `read` or `write`.
         action: &'static str,
@@ -213,7 +213,7 @@ pub enum WorkspaceError {
         source: io::Error,
     },
     /// The file is not a workspace (damaged or another kind of file).
-    #[error("workspace {} is damaged: {message}", path.display())]
+    #[error("workspace is damaged ({message}): {}", path.display())]
     Damaged {
         /// The workspace file.
         path: PathBuf,
@@ -221,7 +221,7 @@ pub enum WorkspaceError {
         message: String,
     },
     /// The file was written by a newer claimtrack.
-    #[error("workspace {} has format version {version}; this claimtrack reads up to {FORMAT_VERSION}", path.display())]
+    #[error("workspace has format version {version}, this claimtrack reads up to {FORMAT_VERSION}: {}", path.display())]
     TooNew {
         /// The workspace file.
         path: PathBuf,
@@ -399,11 +399,27 @@ impl Session {
     /// The most recent paths kept.
     pub const MAX_RECENT: usize = 12;
 
-    /// Reads the session file in `home`; a missing or unreadable file gives an empty session.
-    #[must_use]
-    pub fn load(home: &Path) -> Option<Self> {
-        let text = fs::read_to_string(home.join("session.json")).ok()?;
-        serde_json::from_str(&text).ok()
+    /// Reads the session file in `home`; a missing file gives an empty session.
+    ///
+    /// # Errors
+    /// When the file cannot be read or is damaged.
+    pub fn load(home: &Path) -> Result<Self, WorkspaceError> {
+        let path = home.join("session.json");
+        let text = match fs::read_to_string(&path) {
+            Ok(text) => text,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Self::default()),
+            Err(source) => {
+                return Err(WorkspaceError::Io {
+                    action: "read",
+                    path,
+                    source,
+                });
+            }
+        };
+        serde_json::from_str(&text).map_err(|e| WorkspaceError::Damaged {
+            path,
+            message: e.to_string(),
+        })
     }
 
     /// Writes the session file in `home`.

@@ -63,13 +63,13 @@ impl Default for ChartOptions {
 #[derive(Debug, thiserror::Error)]
 pub enum ChartError {
     /// The file name ends in neither `.svg` nor `.png`.
-    #[error("unknown chart format: {} (use .svg or .png)", .0.display())]
+    #[error("unknown chart format (use .svg or .png): {}", .0.display())]
     Format(PathBuf),
     /// Drawing or encoding failed, or the size is out of range.
     #[error("cannot draw the chart: {0}")]
     Draw(String),
     /// The file could not be written.
-    #[error("cannot write chart {}: {source}", path.display())]
+    #[error("cannot write chart: {source}: {}", path.display())]
     Write {
         /// The chart file.
         path: PathBuf,
