@@ -1,0 +1,206 @@
+//! The marks of the chart: a marker per qualifier shape, arrows for open bounds, whiskers
+//! over a month or year, bars over a range, lines joining one entity's claims.
+
+use super::ticks::{Scale, to_y, visible};
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+use super::chart::{ChartError, Frame, draw_err};
+use crate::analysis::timeline::{Shape, Timeline, UNNAMED_COLOR};
+
+/// Draws a marker of `shape` centred at `at`, of radius about `r`, filled with `color` and
+/// outlined in a darker shade of it (light colours stay visible on white).
+pub(crate) fn marker<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    shape: Shape,
+    (x, y): (i32, i32),
+    r: i32,
+    color: RGBColor,
+) -> Result<(), ChartError> {
+    let fill = color.filled();
+    let dark = |c: u8| (f64::from(c) * 0.7) as u8;
+    let outline = RGBColor(dark(color.0), dark(color.1), dark(color.2)).stroke_width(1);
+    let corners = match shape {
+        Shape::Circle => {
+            area.draw(&Circle::new((x, y), r, fill)).map_err(draw_err)?;
+            return area
+                .draw(&Circle::new((x, y), r, outline))
+                .map_err(draw_err);
+        }
+        Shape::Diamond => {
+            let d = r + r / 3;
+            vec![(x, y - d), (x + d, y), (x, y + d), (x - d, y)]
+        }
+        Shape::Up => vec![(x, y - r - 1), (x + r + 1, y + r), (x - r - 1, y + r)],
+        Shape::Down => vec![(x, y + r + 1), (x + r + 1, y - r), (x - r - 1, y - r)],
+        Shape::Square => {
+            let d = r - r / 5;
+            vec![
+                (x - d, y - d),
+                (x + d, y - d),
+                (x + d, y + d),
+                (x - d, y + d),
+            ]
+        }
+    };
+    area.draw(&Polygon::new(corners.clone(), fill))
+        .map_err(draw_err)?;
+    let mut closed = corners;
+    closed.push(closed[0]);
+    area.draw(&PathElement::new(closed, outline))
+        .map_err(draw_err)
+}
+
+/// The upward arrow of an "over" claim, above the marker at `at`.
+pub(crate) fn arrow<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    (x, y): (i32, i32),
+    s: Scale,
+    color: RGBColor,
+) -> Result<(), ChartError> {
+    let (start, tip, head) = (y - s.px(8.0), y - s.px(24.0), s.px(4.0));
+    area.draw(&PathElement::new(
+        vec![(x, start), (x, tip + head)],
+        color.stroke_width(s.stroke(1.5)),
+    ))
+    .map_err(draw_err)?;
+    area.draw(&Polygon::new(
+        vec![
+            (x, tip),
+            (x + head, tip + 2 * head),
+            (x - head, tip + 2 * head),
+        ],
+        color.filled(),
+    ))
+    .map_err(draw_err)
+}
+
+/// A date span: a line from `a` to `b` with short ticks at both ends.
+pub(crate) fn span<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    a: (i32, i32),
+    b: (i32, i32),
+    s: Scale,
+    color: RGBColor,
+) -> Result<(), ChartError> {
+    let style = color.mix(0.6).stroke_width(s.stroke(1.5));
+    area.draw(&PathElement::new(vec![a, b], style))
+        .map_err(draw_err)?;
+    let tick = s.px(3.0);
+    for (x, y) in [a, b] {
+        area.draw(&PathElement::new(
+            vec![(x, y - tick), (x, y + tick)],
+            color.mix(0.6).stroke_width(s.stroke(1.0)),
+        ))
+        .map_err(draw_err)?;
+    }
+    Ok(())
+}
+
+/// A value interval: a thick vertical bar from `a` to `b`.
+pub(crate) fn bar<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    a: (i32, i32),
+    b: (i32, i32),
+    s: Scale,
+    color: RGBColor,
+) -> Result<(), ChartError> {
+    area.draw(&PathElement::new(
+        vec![a, b],
+        color.mix(0.55).stroke_width(s.stroke(3.0)),
+    ))
+    .map_err(draw_err)
+}
+
+pub(crate) fn line<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    a: (i32, i32),
+    b: (i32, i32),
+    style: ShapeStyle,
+) -> Result<(), ChartError> {
+    area.draw(&PathElement::new(vec![a, b], style))
+        .map_err(draw_err)
+}
+
+/// Draws the points, their date spans, value bars, arrows and group rings, and the lines
+/// joining each entity's claims in date order.
+pub(crate) fn draw_marks<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    timeline: &Timeline,
+    log: bool,
+    s: Scale,
+    frame: &Frame,
+) -> Result<(), ChartError> {
+    let at = |x: f64, v: f64| frame.at(x, to_y(v, log));
+    let color_of = |series: usize| {
+        let [r, g, b] = timeline
+            .series
+            .get(series)
+            .map_or(UNNAMED_COLOR, |s| s.color);
+        RGBColor(r, g, b)
+    };
+    let drawn = |i: &usize| {
+        timeline
+            .points
+            .get(*i)
+            .is_some_and(|p| visible(p.y, log) && p.x.is_finite())
+    };
+    // The least cited entities first, so that the most cited are drawn on top.
+    let order: Vec<usize> = timeline
+        .series
+        .iter()
+        .rev()
+        .flat_map(|series| series.points.iter().copied())
+        .filter(drawn)
+        .collect();
+    for (i, series) in timeline.series.iter().enumerate().rev() {
+        let joined: Vec<(i32, i32)> = series
+            .points
+            .iter()
+            .filter(|i| drawn(i))
+            .map(|&i| at(timeline.points[i].x, timeline.points[i].y))
+            .collect();
+        if joined.len() > 1 {
+            root.draw(&PathElement::new(
+                joined,
+                color_of(i).mix(0.4).stroke_width(s.stroke(1.0)),
+            ))
+            .map_err(draw_err)?;
+        }
+    }
+    // Bars reaching zero or below end at the bottom of a log axis.
+    let floor = 10f64.powf(frame.y.0);
+    for &i in &order {
+        let p = &timeline.points[i];
+        let color = color_of(p.series);
+        if p.x_hi - p.x_lo > 1.5 {
+            span(root, at(p.x_lo, p.y), at(p.x_hi, p.y), s, color)?;
+        }
+        if p.y_hi.is_finite() && p.y_hi > p.y_min {
+            let low = if visible(p.y_min, log) {
+                p.y_min
+            } else {
+                floor
+            };
+            bar(root, at(p.x, low), at(p.x, p.y_hi), s, color)?;
+        }
+    }
+    for &i in &order {
+        let p = &timeline.points[i];
+        let color = color_of(p.series);
+        let xy = at(p.x, p.y);
+        marker(root, p.shape, xy, s.marker(), color)?;
+        if p.shape == Shape::Up {
+            arrow(root, xy, s, color)?;
+        }
+        if p.count > 1 {
+            root.draw(&Circle::new(
+                xy,
+                s.px(8.5),
+                color.stroke_width(s.stroke(1.5)),
+            ))
+            .map_err(draw_err)?;
+        }
+    }
+    Ok(())
+}
