@@ -288,31 +288,83 @@ pub struct Source {
     pub entity: Option<String>,
 }
 
-/// One figure found in an article, with what it counts and who says so.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Claim {
-    /// The numeral with its scale word.
-    pub number: Span,
-    /// The text of `number`.
-    pub text: String,
-    /// The normalised value (lower bound for ranges and vague figures).
-    pub value: f64,
-    /// The upper bound of a range.
-    pub high: Option<f64>,
-    /// How the value relates to the quantity.
-    pub qualifier: Qualifier,
-    /// What sort of quantity.
-    pub kind: Kind,
-    /// Currency code, `%`, measure unit, or none.
-    pub unit: Option<String>,
-    /// The head noun counted or measured.
-    pub subject: Option<String>,
-    /// What the figure does (`massed`, `killed`, …).
-    pub action: Option<String>,
-    /// The sentence holding the figure.
-    pub sentence: Span,
-    /// Who states the figure; none when the article says it in its own voice.
-    pub source: Option<Source>,
+/// Declares [`Claim`] and [`ClaimFields`] from one list of fields: every field once, the
+/// ones a user can correct in the `editable` groups. The groups are written in the order of
+/// the JSON schema; `ClaimFields` holds the editable groups in the same order.
+macro_rules! claim_structs {
+    (
+        fixed { $($(#[$am:meta])* $a:ident: $at:ty,)* }
+        editable { $($(#[$bm:meta])* $b:ident: $bt:ty,)* }
+        fixed { $($(#[$cm:meta])* $c:ident: $ct:ty,)* }
+        editable { $($(#[$dm:meta])* $d:ident: $dt:ty,)* }
+    ) => {
+        /// One figure found in an article, with what it counts and who says so.
+        #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+        pub struct Claim {
+            $($(#[$am])* pub $a: $at,)*
+            $($(#[$bm])* pub $b: $bt,)*
+            $($(#[$cm])* pub $c: $ct,)*
+            $($(#[$dm])* pub $d: $dt,)*
+        }
+
+        /// The fields of a claim a user can correct. An edit replaces all of them at once.
+        #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+        pub struct ClaimFields {
+            $($(#[$bm])* pub $b: $bt,)*
+            $($(#[$dm])* pub $d: $dt,)*
+        }
+
+        impl ClaimFields {
+            /// The correctable fields of a claim.
+            #[must_use]
+            pub fn of(claim: &Claim) -> Self {
+                Self {
+                    $($b: claim.$b.clone(),)*
+                    $($d: claim.$d.clone(),)*
+                }
+            }
+
+            /// Writes these fields into a claim.
+            pub fn apply_to(&self, claim: &mut Claim) {
+                $(claim.$b.clone_from(&self.$b);)*
+                $(claim.$d.clone_from(&self.$d);)*
+            }
+        }
+    };
+}
+
+claim_structs! {
+    fixed {
+        /// The numeral with its scale word.
+        number: Span,
+        /// The text of `number`.
+        text: String,
+    }
+    editable {
+        /// The normalised value (lower bound for ranges and vague figures).
+        value: f64,
+        /// The upper bound of a range.
+        high: Option<f64>,
+        /// How the value relates to the quantity.
+        qualifier: Qualifier,
+        /// What sort of quantity.
+        kind: Kind,
+        /// Currency code, `%`, measure unit, or none.
+        unit: Option<String>,
+        /// The head noun counted or measured.
+        subject: Option<String>,
+        /// What the figure does (`massed`, `killed`, …).
+        action: Option<String>,
+    }
+    fixed {
+        /// The sentence holding the figure.
+        sentence: Span,
+    }
+    editable {
+        /// Who states the figure (text as written) and the entity it stands for; none when
+        /// the article says it in its own voice.
+        source: Option<Source>,
+    }
 }
 
 /// An article with its extracted claims: one entry of the JSON output.

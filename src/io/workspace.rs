@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Claim, Kind, Qualifier, Source, Span};
+use crate::model::{Claim, Span};
 
 /// The version written into new workspace files.
 pub const FORMAT_VERSION: u32 = 1;
@@ -29,55 +29,7 @@ pub fn content_key(text: &str) -> String {
     format!("{hash:016x}")
 }
 
-/// The fields of a claim a user can correct. An edit replaces all of them at once.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ClaimFields {
-    /// The value (lower bound of a range).
-    pub value: f64,
-    /// The upper bound of a range.
-    pub high: Option<f64>,
-    /// How the value relates to the quantity.
-    pub qualifier: Qualifier,
-    /// What sort of quantity.
-    pub kind: Kind,
-    /// Unit, if any.
-    pub unit: Option<String>,
-    /// The thing counted.
-    pub subject: Option<String>,
-    /// What happens to it.
-    pub action: Option<String>,
-    /// Who says so (text as written) and the entity it stands for.
-    pub source: Option<Source>,
-}
-
-impl ClaimFields {
-    /// The correctable fields of a claim.
-    #[must_use]
-    pub fn of(claim: &Claim) -> Self {
-        Self {
-            value: claim.value,
-            high: claim.high,
-            qualifier: claim.qualifier,
-            kind: claim.kind,
-            unit: claim.unit.clone(),
-            subject: claim.subject.clone(),
-            action: claim.action.clone(),
-            source: claim.source.clone(),
-        }
-    }
-
-    /// Writes these fields into a claim.
-    pub fn apply_to(&self, claim: &mut Claim) {
-        claim.value = self.value;
-        claim.high = self.high;
-        claim.qualifier = self.qualifier;
-        claim.kind = self.kind;
-        claim.unit.clone_from(&self.unit);
-        claim.subject.clone_from(&self.subject);
-        claim.action.clone_from(&self.action);
-        claim.source.clone_from(&self.source);
-    }
-}
+pub use crate::model::ClaimFields;
 
 /// What a correction does to its claim.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
