@@ -131,7 +131,7 @@ impl<'a> Ctx<'a> {
         }
         self.flags
             .get(i)
-            .is_some_and(|f| f.entry & (1 << section.0) != 0)
+            .is_some_and(|f| f.entry.has(section))
     }
 
     /// Whether some phrase of a section ends with token `i`.
@@ -142,7 +142,7 @@ impl<'a> Ctx<'a> {
         }
         self.flags
             .get(i)
-            .is_some_and(|f| f.ends & (1 << section.0) != 0)
+            .is_some_and(|f| f.ends.has(section))
     }
 
     /// Whether some phrase of a section starts with token `i`.
@@ -153,7 +153,7 @@ impl<'a> Ctx<'a> {
         }
         self.flags
             .get(i)
-            .is_some_and(|f| f.starts & (1 << section.0) != 0)
+            .is_some_and(|f| f.starts.has(section))
     }
 
     /// The byte span of tokens `first..end`.

@@ -115,7 +115,27 @@ macro_rules! sections {
 }
 
 /// How many sections have a flag bit; later ones are looked up by hashing the word.
-pub const FLAG_BITS: u32 = u128::BITS;
+pub const FLAG_BITS: u32 = 2 * u128::BITS;
+
+/// One bit per section below [`FLAG_BITS`].
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Bits([u128; 2]);
+
+impl Bits {
+    /// Sets the bit of a section.
+    fn set(&mut self, bit: u32) {
+        self.0[(bit / u128::BITS) as usize] |= 1 << (bit % u128::BITS);
+    }
+
+    /// Whether the bit of a section is set (never for sections past [`FLAG_BITS`]).
+    #[must_use]
+    pub fn has(self, section: Sec) -> bool {
+        let word = (section.0 / u128::BITS) as usize;
+        self.0
+            .get(word)
+            .is_some_and(|w| w & (1 << (section.0 % u128::BITS)) != 0)
+    }
+}
 
 /// A lexicon section, by its bit: `sec::STOP`. Using the constants keeps the per-token
 /// membership test to one bit operation.
@@ -340,11 +360,11 @@ fn last_token(phrase: &str) -> &str {
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct TokenFlags {
     /// The sections holding the token as a one-word entry.
-    pub entry: u128,
+    pub entry: Bits,
     /// The sections with an entry starting with the token.
-    pub starts: u128,
+    pub starts: Bits,
     /// The sections with an entry ending with the token.
-    pub ends: u128,
+    pub ends: Bits,
 }
 
 /// The word lists of one language.
@@ -406,14 +426,14 @@ impl Lexicon {
             };
             for phrase in section.entries.keys() {
                 if !phrase.contains(' ') {
-                    flags.entry(phrase.clone()).or_default().entry |= 1 << bit;
+                    flags.entry(phrase.clone()).or_default().entry.set(bit);
                 }
             }
             for start in &section.starts {
-                flags.entry(start.clone()).or_default().starts |= 1 << bit;
+                flags.entry(start.clone()).or_default().starts.set(bit);
             }
             for end in &section.ends {
-                flags.entry(end.clone()).or_default().ends |= 1 << bit;
+                flags.entry(end.clone()).or_default().ends.set(bit);
             }
         }
         let by_bit = SECTIONS
@@ -477,6 +497,9 @@ mod tests {
             assert!(lex.sec(sec::APPROX).max_words >= 2);
             for (word, value) in lex.sec(sec::UNIT).iter() {
                 assert!(lex.unit(word).is_some(), "{word} = {value}");
+            }
+            for letter in lex.sec(sec::DETECT_LETTER).words() {
+                assert_eq!(letter.chars().count(), 1, "[detect_letter] {letter} is one letter");
             }
             for word in lex.sec(sec::UNIT_SUFFIX).words() {
                 assert!(lex.unit(word).is_some(), "[unit_suffix] {word} is no unit");

@@ -403,7 +403,7 @@ pub(crate) fn parse_word(cx: &Ctx, word: &str) -> Option<f64> {
         word,
         &mut morphemes,
         &|m| numerals.contains(m) && !whole_only.contains(m),
-        &|m| joiners.contains(m),
+        &|m| joiners.words().iter().any(|j| j == m),
     ) {
         return None;
     }

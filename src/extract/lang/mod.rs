@@ -13,6 +13,8 @@ mod en;
 
 use std::sync::OnceLock;
 
+use rustc_hash::FxHashMap;
+
 use super::ctx::{Ctx, Sentence};
 use super::figure::{Subject, UnitMatch};
 use super::lexicon::{Lexicon, sec};
@@ -200,25 +202,62 @@ fn lexicon_once(cell: &'static OnceLock<Lexicon>, text: &'static str) -> &'stati
     cell.get_or_init(|| Lexicon::parse(text))
 }
 
+/// The detection words and letters of every language, gathered once.
+struct Detection {
+    /// `[detect_word]` entries and the index of their language (the first that lists one).
+    words: FxHashMap<&'static str, usize>,
+    /// `[detect_letter]` entries (one letter each) and their language.
+    letters: Vec<(char, usize)>,
+    /// Whether some letter is ASCII (else ASCII words need no letter test).
+    ascii_letters: bool,
+    /// The longest detection word, in bytes: longer words need no look-up.
+    max_word_len: usize,
+}
+
+fn detection() -> &'static Detection {
+    static DETECTION: OnceLock<Detection> = OnceLock::new();
+    DETECTION.get_or_init(|| {
+        let mut words = FxHashMap::default();
+        let mut letters = Vec::new();
+        for (k, language) in LANGUAGES.iter().enumerate() {
+            let lex = language.lexicon();
+            for word in lex.sec(sec::DETECT_WORD).words() {
+                words.entry(word.as_str()).or_insert(k);
+            }
+            for letter in lex.sec(sec::DETECT_LETTER).words() {
+                letters.extend(letter.chars().next().map(|c| (c, k)));
+            }
+        }
+        let ascii_letters = letters.iter().any(|(l, _)| l.is_ascii());
+        let max_word_len = words.keys().map(|w| w.len()).max().unwrap_or(0);
+        Detection {
+            words,
+            letters,
+            ascii_letters,
+            max_word_len,
+        }
+    })
+}
+
 /// The language a word votes for: the first whose `[detect_letter]` letters it contains,
-/// else (for short ASCII words) the first whose `[detect_word]` function words hold it.
+/// else (for short ASCII words when `short_only`) the first whose `[detect_word]` function
+/// words hold it.
 fn vote(word: &str, short_only: bool) -> Option<usize> {
-    let letters = |l: &dyn Language| {
-        l.lexicon()
-            .sec(sec::DETECT_LETTER)
-            .words()
-            .iter()
-            .any(|c| word.contains(c.as_str()))
-    };
-    if let Some(k) = LANGUAGES.iter().position(|l| letters(*l)) {
-        return Some(k);
+    let d = detection();
+    if d.ascii_letters || !word.is_ascii() {
+        // The first language (in table order) one of whose letters the word holds.
+        let letter_lang = |c: char| d.letters.iter().find(|(l, _)| *l == c).map(|(_, k)| *k);
+        if let Some(k) = word.chars().filter_map(letter_lang).min() {
+            return Some(k);
+        }
     }
     if short_only && (word.len() < 2 || word.len() > 6 || !word.is_ascii()) {
         return None;
     }
-    LANGUAGES
-        .iter()
-        .position(|l| l.lexicon().sec(sec::DETECT_WORD).contains(word))
+    if word.len() > d.max_word_len {
+        return None;
+    }
+    d.words.get(word).copied()
 }
 
 /// The language with the most votes; the first of [`LANGUAGES`] when undecided.
