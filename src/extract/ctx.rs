@@ -129,9 +129,7 @@ impl<'a> Ctx<'a> {
         if section.0 >= FLAG_BITS {
             return i < self.toks.len() && self.lex.sec(section).contains(self.lower_at(i));
         }
-        self.flags
-            .get(i)
-            .is_some_and(|f| f.entry.has(section))
+        self.flags.get(i).is_some_and(|f| f.entry.has(section))
     }
 
     /// Whether some phrase of a section ends with token `i`.
@@ -140,9 +138,7 @@ impl<'a> Ctx<'a> {
         if section.0 >= FLAG_BITS {
             return i < self.toks.len() && self.lex.sec(section).may_end(self.lower_at(i));
         }
-        self.flags
-            .get(i)
-            .is_some_and(|f| f.ends.has(section))
+        self.flags.get(i).is_some_and(|f| f.ends.has(section))
     }
 
     /// Whether some phrase of a section starts with token `i`.
@@ -151,9 +147,7 @@ impl<'a> Ctx<'a> {
         if section.0 >= FLAG_BITS {
             return i < self.toks.len() && self.lex.sec(section).may_start(self.lower_at(i));
         }
-        self.flags
-            .get(i)
-            .is_some_and(|f| f.starts.has(section))
+        self.flags.get(i).is_some_and(|f| f.starts.has(section))
     }
 
     /// The byte span of tokens `first..end`.

@@ -499,7 +499,11 @@ mod tests {
                 assert!(lex.unit(word).is_some(), "{word} = {value}");
             }
             for letter in lex.sec(sec::DETECT_LETTER).words() {
-                assert_eq!(letter.chars().count(), 1, "[detect_letter] {letter} is one letter");
+                assert_eq!(
+                    letter.chars().count(),
+                    1,
+                    "[detect_letter] {letter} is one letter"
+                );
             }
             for word in lex.sec(sec::UNIT_SUFFIX).words() {
                 assert!(lex.unit(word).is_some(), "[unit_suffix] {word} is no unit");
