@@ -30,15 +30,8 @@ pub struct Ctx<'a> {
     pub flags: &'a [TokenFlags],
 }
 
-/// Computes the lexicon flags of every token: one lookup per token.
-#[must_use]
-pub fn token_flags(lower: &str, toks: &[Token], lex: &Lexicon) -> Vec<TokenFlags> {
-    let mut out = Vec::new();
-    token_flags_into(lower, toks, lex, &mut out);
-    out
-}
-
-/// As [`token_flags`], into a buffer that is cleared first (reused between articles).
+/// Computes the lexicon flags of every token (one lookup per token) into a buffer that is
+/// cleared first (reused between articles).
 pub fn token_flags_into(lower: &str, toks: &[Token], lex: &Lexicon, out: &mut Vec<TokenFlags>) {
     out.clear();
     out.extend(

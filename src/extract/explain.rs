@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 
 use super::ctx::Ctx;
-use super::{ctx, figure, lang, source, split_sentences, token};
+use super::{figure, lang, source, split_sentences};
 use crate::io::load::Document;
 use crate::model::Lang;
 
@@ -14,22 +14,18 @@ use crate::model::Lang;
 pub fn explain(doc: &Document, lang: Option<Lang>) -> String {
     let body = doc.text.get(doc.body_start..).unwrap_or("");
     let language = lang::get(lang.unwrap_or_else(|| lang::detect(body)));
-    let lower = token::lower_text(&doc.text);
-    let toks = token::tokenize(&doc.text, doc.body_start);
-    let lex = language.lexicon();
-    let flags = ctx::token_flags(&lower, &toks, lex);
-    let cx = Ctx {
-        text: &doc.text,
-        lower: &lower,
-        toks: &toks,
-        lex,
-        language,
-        flags: &flags,
-    };
+    super::with_buffers(|prepared| {
+        prepared.fill(&doc.text, doc.body_start);
+        describe(&prepared.ctx(&doc.text, language))
+    })
+}
+
+/// Every sentence with its cues and figures.
+fn describe(cx: &Ctx) -> String {
     let mut out = String::new();
-    for s in split_sentences(&cx) {
+    for s in split_sentences(cx) {
         let _ = writeln!(out, "--- {}", cx.span(s.first, s.end).slice(cx.text));
-        for c in source::cues_in(&cx, s) {
+        for c in source::cues_in(cx, s) {
             let _ = writeln!(
                 out,
                 "  cue {:?} phrase {:?} at {:?} person {} unnamed {}",
@@ -40,7 +36,7 @@ pub fn explain(doc: &Document, lang: Option<Lang>) -> String {
                 c.unnamed
             );
         }
-        for f in figure::figures_in(&cx, s) {
+        for f in figure::figures_in(cx, s) {
             let _ = writeln!(
                 out,
                 "  figure {:?} = {} {:?} {} {} subject {:?} action {:?}",

@@ -118,17 +118,7 @@ impl Extractor {
 
     /// The claims of a text already tokenized.
     fn claims_prepared(&self, text: &str, prepared: &mut Prepared, lang: Lang) -> Vec<Claim> {
-        let language = lang::get(lang);
-        let lex = language.lexicon();
-        ctx::token_flags_into(&prepared.lower, &prepared.toks, lex, &mut prepared.flags);
-        let cx = Ctx {
-            text,
-            lower: &prepared.lower,
-            toks: &prepared.toks,
-            lex,
-            language,
-            flags: &prepared.flags,
-        };
+        let cx = prepared.ctx(text, lang::get(lang));
         let sentences = split_sentences(&cx);
         let mut people: Vec<String> = Vec::new();
         let mut last_person: Option<String> = None;
@@ -351,14 +341,14 @@ pub fn chunks(text: &str, start: usize, size: usize) -> Vec<(usize, usize)> {
 }
 
 #[derive(Default)]
-struct Prepared {
+pub(crate) struct Prepared {
     lower: String,
     toks: Vec<token::Token>,
     flags: Vec<crate::extract::lexicon::TokenFlags>,
 }
 
 impl Prepared {
-    fn fill(&mut self, text: &str, body_start: usize) {
+    pub(crate) fn fill(&mut self, text: &str, body_start: usize) {
         let body_start = if text.is_char_boundary(body_start) {
             body_start
         } else {
@@ -367,10 +357,28 @@ impl Prepared {
         token::lower_text_into(text, &mut self.lower);
         token::tokenize_into(text, body_start, &mut self.toks);
     }
+
+    /// The view of `text` (already [`Prepared::fill`]ed) that the stages read, in `language`.
+    pub(crate) fn ctx<'a>(
+        &'a mut self,
+        text: &'a str,
+        language: &'static dyn lang::Language,
+    ) -> Ctx<'a> {
+        let lex = language.lexicon();
+        ctx::token_flags_into(&self.lower, &self.toks, lex, &mut self.flags);
+        Ctx {
+            text,
+            lower: &self.lower,
+            toks: &self.toks,
+            lex,
+            language,
+            flags: &self.flags,
+        }
+    }
 }
 
 /// Runs `work` with this thread's reusable buffers.
-fn with_buffers<R>(work: impl FnOnce(&mut Prepared) -> R) -> R {
+pub(crate) fn with_buffers<R>(work: impl FnOnce(&mut Prepared) -> R) -> R {
     thread_local! {
         static BUFFERS: std::cell::RefCell<Prepared> = std::cell::RefCell::default();
     }

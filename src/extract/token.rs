@@ -46,6 +46,7 @@ impl Token {
 
 /// The lower-cased text: every character lower-cased where that keeps its byte length,
 /// so that token spans index both texts alike.
+#[cfg(test)]
 #[must_use]
 pub fn lower_text(text: &str) -> String {
     let mut out = String::new();
@@ -88,6 +89,7 @@ fn is_group_space(c: char) -> bool {
 }
 
 /// Tokenizes `text[from..]`; token offsets are into `text`.
+#[cfg(test)]
 #[must_use]
 pub fn tokenize(text: &str, from: usize) -> Vec<Token> {
     let mut tokens = Vec::new();

@@ -407,16 +407,8 @@ pub(crate) fn parse_word(cx: &Ctx, word: &str) -> Option<f64> {
     ) {
         return None;
     }
-    let values: Vec<Option<f64>> = morphemes
-        .iter()
-        .map(|m| {
-            if numerals.contains(m) {
-                Some(numerals.number(m).unwrap_or(0.0))
-            } else {
-                None
-            }
-        })
-        .collect();
+    // A numeral has its value; a joiner has none.
+    let values: Vec<Option<f64>> = morphemes.iter().map(|m| numerals.number(m)).collect();
     numbers::combine(&values)
 }
 
