@@ -3,7 +3,7 @@
 
 use super::lang::Language;
 use super::token::{TokKind, Token};
-use crate::extract::lexicon::{FLAG_BITS, Lexicon, Sec, Section, TokenFlags, sec};
+use crate::extract::lexicon::{Lexicon, Sec, Section, TokenFlags, sec};
 
 /// One sentence: a range of token indices and its byte span.
 #[derive(Debug, Clone, Copy)]
@@ -119,27 +119,18 @@ impl<'a> Ctx<'a> {
     /// Whether token `i` (lower-cased) is in a lexicon section.
     #[must_use]
     pub fn in_sec(&self, i: usize, section: Sec) -> bool {
-        if section.0 >= FLAG_BITS {
-            return i < self.toks.len() && self.lex.sec(section).contains(self.lower_at(i));
-        }
         self.flags.get(i).is_some_and(|f| f.entry.has(section))
     }
 
     /// Whether some phrase of a section ends with token `i`.
     #[must_use]
     pub fn ends_sec(&self, i: usize, section: Sec) -> bool {
-        if section.0 >= FLAG_BITS {
-            return i < self.toks.len() && self.lex.sec(section).may_end(self.lower_at(i));
-        }
         self.flags.get(i).is_some_and(|f| f.ends.has(section))
     }
 
     /// Whether some phrase of a section starts with token `i`.
     #[must_use]
     pub fn starts_sec(&self, i: usize, section: Sec) -> bool {
-        if section.0 >= FLAG_BITS {
-            return i < self.toks.len() && self.lex.sec(section).may_start(self.lower_at(i));
-        }
         self.flags.get(i).is_some_and(|f| f.starts.has(section))
     }
 

@@ -114,8 +114,14 @@ macro_rules! sections {
     };
 }
 
-/// How many sections have a flag bit; later ones are looked up by hashing the word.
+/// How many sections can have a flag bit. Every declared section has one (checked when
+/// compiling); more sections need a wider [`Bits`].
 pub const FLAG_BITS: u32 = 2 * u128::BITS;
+
+const _: () = assert!(
+    SECTIONS.len() <= FLAG_BITS as usize,
+    "more lexicon sections than flag bits: widen `Bits`"
+);
 
 /// One bit per section below [`FLAG_BITS`].
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -127,7 +133,7 @@ impl Bits {
         self.0[(bit / u128::BITS) as usize] |= 1 << (bit % u128::BITS);
     }
 
-    /// Whether the bit of a section is set (never for sections past [`FLAG_BITS`]).
+    /// Whether the bit of a section is set.
     #[must_use]
     pub fn has(self, section: Sec) -> bool {
         let word = (section.0 / u128::BITS) as usize;
@@ -421,7 +427,7 @@ impl Lexicon {
         }
         let mut flags: HashMap<String, TokenFlags> = HashMap::default();
         for (name, section) in &sections {
-            let Some(bit) = section_bit(name).filter(|b| *b < FLAG_BITS) else {
+            let Some(bit) = section_bit(name) else {
                 continue;
             };
             for phrase in section.entries.keys() {
