@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use crate::io::load::Document;
 use crate::io::workspace::{self, Change, Workspace};
-use crate::model::{ArticleDate, Claim, ExtractedArticle, Lang, Source, Span};
+use crate::model::{ArticleDate, Claim, DateFrom, ExtractedArticle, Lang, Source, Span};
 
 /// An article that is open: its text and the claims the extractor found in it.
 #[derive(Debug, Clone)]
@@ -15,8 +15,12 @@ pub struct Article {
     pub path: String,
     /// The decoded text; every span indexes into it.
     pub text: String,
-    /// The date from its header.
+    /// Its date: the user's, else from its header, HTML metadata or text.
     pub date: Option<ArticleDate>,
+    /// Where `date` comes from.
+    pub date_from: Option<DateFrom>,
+    /// The date as loaded, before the user's (restored when the user clears theirs).
+    pub loaded_date: (Option<ArticleDate>, Option<DateFrom>),
     /// The detected language.
     pub lang: Lang,
     /// [`workspace::content_key`] of the text.
@@ -34,6 +38,8 @@ impl Article {
             path: doc.path,
             text: doc.text,
             date: extracted.date,
+            date_from: extracted.date_from,
+            loaded_date: (extracted.date, extracted.date_from),
             lang: extracted.lang,
             key,
             extracted: extracted.claims,
@@ -232,6 +238,7 @@ impl Corpus {
 
     /// Recomputes the rows from the extracted claims and the workspace.
     pub fn rebuild(&mut self, workspace: &Workspace) {
+        self.apply_dates(workspace);
         let rows = self.rows_of_articles(0, workspace);
         self.by_claim = rows
             .iter()
@@ -250,6 +257,7 @@ impl Corpus {
     /// Adds the rows of the articles from index `first` on (just added with
     /// [`Corpus::add`]) without redoing the rows already there.
     pub fn extend_rows(&mut self, first: usize, workspace: &Workspace) {
+        self.apply_dates(workspace);
         let rows = self.rows_of_articles(first, workspace);
         let base = self.rows.len();
         for (i, r) in rows.iter().enumerate() {
@@ -327,8 +335,34 @@ impl Corpus {
                     .entities
                     .resolve(&source.text, source.entity.as_deref());
             }
+            let claim = &mut row.claim;
+            // Corrections saved before concepts existed have none: the subject's.
+            if claim.concept.is_none() {
+                claim.concept = crate::extract::concept::of(
+                    claim.subject.as_deref(),
+                    claim.unit.as_deref(),
+                    self.articles[row.article].lang,
+                );
+            }
+            if let Some(concept) = &mut claim.concept {
+                *concept = workspace.concepts.resolve(concept);
+            }
         }
         rows
+    }
+
+    /// Applies the user's article dates (and restores the loaded date where the user
+    /// cleared theirs).
+    fn apply_dates(&mut self, workspace: &Workspace) {
+        for article in &mut self.articles {
+            match workspace.dates.get(&article.key) {
+                Some(&date) => {
+                    article.date = Some(date);
+                    article.date_from = Some(DateFrom::User);
+                }
+                None => (article.date, article.date_from) = article.loaded_date,
+            }
+        }
     }
 
     fn count_entities(&mut self) {
@@ -430,6 +464,7 @@ impl Corpus {
                 ExtractedArticle {
                     path: article.path.clone(),
                     date: article.date,
+                    date_from: article.date_from,
                     lang: article.lang,
                     claims: list
                         .into_iter()

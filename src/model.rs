@@ -355,6 +355,14 @@ claim_structs! {
         subject: Option<String>,
         /// What the figure does (`massed`, `killed`, …).
         action: Option<String>,
+        /// What is counted, the same across languages and inflections (`soldiers` for
+        /// `Soldaten` and `troops`), for grouping claims into series.
+        #[serde(default)]
+        concept: Option<String>,
+        /// Whether the figure states a difference or change (`15.000 mehr als im März`,
+        /// `rose by 5%`) rather than a level.
+        #[serde(default)]
+        is_change: bool,
     }
     fixed {
         /// The sentence holding the figure.
@@ -367,13 +375,43 @@ claim_structs! {
     }
 }
 
+/// Where an article's date comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DateFrom {
+    /// The ` date YYYY-MM-DD` header.
+    Header,
+    /// The HTML page's metadata.
+    Html,
+    /// A dateline or date line near the top of the text.
+    Text,
+    /// Set by the user in the app.
+    User,
+}
+
+impl DateFrom {
+    /// The name used in JSON.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Header => "header",
+            Self::Html => "html",
+            Self::Text => "text",
+            Self::User => "user",
+        }
+    }
+}
+
 /// An article with its extracted claims: one entry of the JSON output.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ExtractedArticle {
     /// The path the article was loaded from, as given.
     pub path: String,
-    /// The date from the article's header, if it has one.
+    /// The article's date: from its header, its HTML metadata or its text.
     pub date: Option<ArticleDate>,
+    /// Where `date` comes from (none without a date).
+    #[serde(default)]
+    pub date_from: Option<DateFrom>,
     /// The detected language.
     pub lang: Lang,
     /// The claims, in text order.

@@ -36,6 +36,10 @@ pub struct Editor {
     pub subject: String,
     /// The action.
     pub action: String,
+    /// The concept (empty: from the subject).
+    pub concept: String,
+    /// Whether the figure states a change rather than a level.
+    pub is_change: bool,
     /// The source as written.
     pub source: String,
     /// The entity the source stands for.
@@ -44,6 +48,9 @@ pub struct Editor {
     pub error: Option<String>,
     /// The original source span (kept when the source text is unchanged).
     source_span: Option<Span>,
+    /// The subject and concept the editor opened with: a concept left as it was follows a
+    /// changed subject.
+    opened_with: (String, String),
     focus: bool,
 }
 
@@ -129,6 +136,9 @@ impl Editor {
             unit: opt(c.unit.as_deref()),
             subject: opt(c.subject.as_deref()),
             action: opt(c.action.as_deref()),
+            concept: opt(c.concept.as_deref()),
+            is_change: c.is_change,
+            opened_with: (opt(c.subject.as_deref()), opt(c.concept.as_deref())),
             source: c
                 .source
                 .as_ref()
@@ -165,6 +175,9 @@ impl Editor {
             unit: String::new(),
             subject: String::new(),
             action: String::new(),
+            concept: String::new(),
+            is_change: false,
+            opened_with: (String::new(), String::new()),
             source: String::new(),
             entity: String::new(),
             error: None,
@@ -213,6 +226,19 @@ impl Editor {
                 entity: none_if_empty(&self.entity),
             }
         });
+        let subject = none_if_empty(&self.subject);
+        let unit = none_if_empty(&self.unit);
+        let follows_subject = self.concept.trim().is_empty()
+            || (self.concept == self.opened_with.1 && self.subject != self.opened_with.0);
+        let concept = if follows_subject {
+            crate::extract::concept::of(
+                subject.as_deref(),
+                unit.as_deref(),
+                corpus.articles[self.article].lang,
+            )
+        } else {
+            none_if_empty(&self.concept)
+        };
         Ok(Claim {
             number: self.number,
             text: self.number.slice(text).to_string(),
@@ -220,9 +246,11 @@ impl Editor {
             high,
             qualifier: self.qualifier,
             kind: self.kind,
-            unit: none_if_empty(&self.unit),
-            subject: none_if_empty(&self.subject),
+            unit,
+            subject,
             action: none_if_empty(&self.action),
+            concept,
+            is_change: self.is_change,
             sentence: self.sentence,
             source,
         })
@@ -392,6 +420,11 @@ pub fn editor_ui(
                     ("Unit", &mut editor.unit, "EUR, %, km …"),
                     ("Subject", &mut editor.subject, "what is counted"),
                     ("Action", &mut editor.action, "what happens to it"),
+                    (
+                        "Concept",
+                        &mut editor.concept,
+                        "what is counted, for series (empty: from the subject)",
+                    ),
                     ("Source", &mut editor.source, "who says so, as written"),
                     (
                         "Entity",
@@ -407,6 +440,10 @@ pub fn editor_ui(
                     );
                     ui.end_row();
                 }
+                ui.label("Change");
+                ui.checkbox(&mut editor.is_change, "states a change or difference, not a level")
+                    .on_hover_text("“15.000 mehr als im März”, “rose by 5%”: never compared with levels");
+                ui.end_row();
             });
         if let Some(e) = &editor.error {
             ui.colored_label(ui.visuals().error_fg_color, e);

@@ -301,6 +301,7 @@ sections! {
     AGE_OLD = "age_old",
     AGE_RANGE_LINK = "age_range_link",
     AND_A_HALF = "and_a_half",
+    PLURAL_ENDING = "plural_ending",
 }
 
 /// The flag bit of a section name, if it is declared.

@@ -4,6 +4,7 @@
 //! The word lists of each language are data ([`crate::extract::lexicon`]). Extraction never fails: odd
 //! input yields fewer claims.
 
+pub mod concept;
 pub(crate) mod ctx;
 pub(crate) mod entity;
 pub mod explain;
@@ -62,6 +63,7 @@ impl Extractor {
             ExtractedArticle {
                 path: doc.path.clone(),
                 date: doc.date,
+                date_from: doc.date_from,
                 lang,
                 claims: self.claims_prepared(&doc.text, prepared, lang),
             }
@@ -102,6 +104,7 @@ impl Extractor {
         ExtractedArticle {
             path: doc.path.clone(),
             date: doc.date,
+            date_from: doc.date_from,
             lang: lang.unwrap_or_default(),
             claims,
         }
@@ -199,6 +202,11 @@ impl Extractor {
                     })
                     .map(|shared| Source::clone(&shared));
                 let number = cx.span(fig.num.first, fig.num.end);
+                let concept = concept::of(
+                    fig.subject.as_ref().map(|s| s.text.as_str()),
+                    fig.unit.as_deref(),
+                    lang,
+                );
                 claims.push(Claim {
                     number,
                     text: number.slice(text).to_string(),
@@ -207,8 +215,10 @@ impl Extractor {
                     qualifier: fig.qualifier,
                     kind: fig.kind,
                     unit: fig.unit,
+                    concept,
                     subject: fig.subject.map(|s| s.text),
                     action: fig.action,
+                    is_change: false,
                     sentence: sentence_span,
                     source,
                 });

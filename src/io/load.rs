@@ -7,7 +7,7 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use crate::model::ArticleDate;
+use crate::model::{ArticleDate, DateFrom};
 
 /// The largest article file read, in bytes; larger files are refused rather than exhausting memory.
 pub const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
@@ -61,8 +61,10 @@ pub struct Document {
     pub path: String,
     /// The whole decoded text, header included; all spans index into it.
     pub text: String,
-    /// The date from the header, if there is one.
+    /// The date from the header (or the HTML metadata), if there is one.
     pub date: Option<ArticleDate>,
+    /// Where `date` comes from.
+    pub date_from: Option<DateFrom>,
     /// Where the article body starts (after the header).
     pub body_start: usize,
     /// The encoding the file was decoded from.
@@ -78,6 +80,7 @@ impl Document {
             path: path.to_string(),
             text,
             date,
+            date_from: date.map(|_| DateFrom::Header),
             body_start,
             encoding: "UTF-8",
         }
@@ -140,9 +143,15 @@ pub fn document_from_bytes(path: &str, bytes: &[u8], is_html: bool) -> Result<Do
         return Err(ErrorKind::Empty);
     }
     let (header_date, body_start) = parse_header(&text);
+    let date_from = if date.is_some() {
+        Some(DateFrom::Html)
+    } else {
+        header_date.map(|_| DateFrom::Header)
+    };
     Ok(Document {
         path: path.to_string(),
         date: header_date.or(date),
+        date_from,
         text,
         body_start,
         encoding,

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Claim, Span};
+use crate::model::{ArticleDate, Claim, Span};
 
 /// The version written into new workspace files.
 pub const FORMAT_VERSION: u32 = 1;
@@ -80,37 +80,20 @@ impl EntityEdits {
             .get(source_text)
             .map(String::as_str)
             .or(entity)?;
-        let mut name = start;
-        // Follow renames; a cycle (which `rename` never creates) stops after a few steps.
-        for _ in 0..32 {
-            match self.renames.get(name) {
-                Some(next) if next != name => name = next,
-                _ => break,
-            }
-        }
-        Some(name.to_string())
+        Some(follow(&self.renames, start).to_string())
     }
 
     /// Renames `from` to `to` (merging when `to` already exists). Names that pointed to
     /// `from` follow it; renaming back undoes the earlier rename instead of making a cycle.
     pub fn rename(&mut self, from: &str, to: &str) {
-        let (from, to) = (from.trim(), to.trim());
-        if from.is_empty() || to.is_empty() || from == to {
-            return;
-        }
-        self.renames.remove(to);
-        for target in self.renames.values_mut() {
-            if target == from {
-                *target = to.to_string();
+        if rename_in(&mut self.renames, from, to) {
+            let (from, to) = (from.trim(), to.trim());
+            for target in self.aliases.values_mut() {
+                if target == from {
+                    *target = to.to_string();
+                }
             }
         }
-        for target in self.aliases.values_mut() {
-            if target == from {
-                *target = to.to_string();
-            }
-        }
-        self.renames.insert(from.to_string(), to.to_string());
-        self.renames.retain(|k, v| k != v);
     }
 
     /// Moves the source text `alias` to `entity`.
@@ -120,6 +103,59 @@ impl EntityEdits {
             return;
         }
         self.aliases.insert(alias.to_string(), entity.to_string());
+    }
+}
+
+/// Follows renames from `name` (a cycle, which [`rename_in`] never makes, stops after a few
+/// steps).
+fn follow<'a>(renames: &'a BTreeMap<String, String>, name: &'a str) -> &'a str {
+    let mut name = name;
+    for _ in 0..32 {
+        match renames.get(name) {
+            Some(next) if next != name => name = next,
+            _ => break,
+        }
+    }
+    name
+}
+
+/// Renames `from` to `to` in a rename table (merging when `to` exists): names that pointed
+/// to `from` follow it, and renaming back undoes the earlier rename instead of making a
+/// cycle. Returns whether anything was renamed.
+fn rename_in(renames: &mut BTreeMap<String, String>, from: &str, to: &str) -> bool {
+    let (from, to) = (from.trim(), to.trim());
+    if from.is_empty() || to.is_empty() || from == to {
+        return false;
+    }
+    renames.remove(to);
+    for target in renames.values_mut() {
+        if target == from {
+            *target = to.to_string();
+        }
+    }
+    renames.insert(from.to_string(), to.to_string());
+    renames.retain(|k, v| k != v);
+    true
+}
+
+/// The user's renames and merges of concepts (what claims count), applied to every article.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ConceptEdits {
+    /// A concept renamed or merged into another: old name to new name.
+    #[serde(default)]
+    pub renames: BTreeMap<String, String>,
+}
+
+impl ConceptEdits {
+    /// The concept after the user's renames.
+    #[must_use]
+    pub fn resolve(&self, concept: &str) -> String {
+        follow(&self.renames, concept).to_string()
+    }
+
+    /// Renames `from` to `to` (merging when `to` already exists).
+    pub fn rename(&mut self, from: &str, to: &str) {
+        rename_in(&mut self.renames, from, to);
     }
 }
 
@@ -138,6 +174,12 @@ pub struct Workspace {
     /// Entity renames, merges and alias moves.
     #[serde(default)]
     pub entities: EntityEdits,
+    /// Concept renames and merges.
+    #[serde(default)]
+    pub concepts: ConceptEdits,
+    /// Article dates the user set or corrected: the article's [`content_key`] to its date.
+    #[serde(default)]
+    pub dates: BTreeMap<String, ArticleDate>,
 }
 
 impl Default for Workspace {
@@ -147,6 +189,8 @@ impl Default for Workspace {
             articles: Vec::new(),
             corrections: Vec::new(),
             entities: EntityEdits::default(),
+            concepts: ConceptEdits::default(),
+            dates: BTreeMap::new(),
         }
     }
 }

@@ -153,6 +153,24 @@ pub(crate) trait Language: Sync {
     /// The noun that a figure counts, read from token `i` on (the figure's expression ends
     /// at `at`, the search at `limit`): its text and token.
     fn counted_noun(&self, cx: &Ctx, i: usize, at: usize, limit: usize) -> Option<Subject>;
+
+    /// A lower-cased noun's singular by the regular plural endings of `[plural_ending]`
+    /// (the longest that fits; at least three letters stay); other words stay as they are.
+    fn singular(&self, lower: &str) -> String {
+        let endings = self.lexicon().sec(sec::PLURAL_ENDING);
+        let best = endings
+            .iter()
+            .filter(|(ending, _)| {
+                lower.ends_with(ending) && lower.chars().count() >= ending.chars().count() + 3
+            })
+            .max_by_key(|(ending, _)| ending.len());
+        match best {
+            Some((ending, replacement)) => {
+                format!("{}{replacement}", &lower[..lower.len() - ending.len()])
+            }
+            None => lower.to_string(),
+        }
+    }
 }
 
 /// A number written in words: its value and the token after it, or a complete numeral
