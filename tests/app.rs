@@ -481,7 +481,11 @@ fn the_timeline_draws_chosen_series_and_joins_only_one_sources_claims_of_one_ser
             assert_eq!(&SeriesKey::of(&row.claim), key, "a line stays in its series");
             assert_eq!(row.entity(), line.entity.as_deref(), "and with one source");
         }
-        assert_eq!(line.joined, line.entity.is_some(), "unnamed claims are never joined");
+        assert_eq!(
+            line.joined,
+            line.entity.is_some() && key.action.is_some(),
+            "unnamed claims and claims with no action are never joined"
+        );
     }
     // Unchoosing a series takes its claims off.
     h.get_by_label_contains(&format!("{} (", massed.label())).click();

@@ -320,11 +320,14 @@ fn interval_text(lo: f64, hi: f64) -> String {
 
 fn why_disagree(corpus: &Corpus, high: &Stated, low: &Stated) -> String {
     let value = |st: &Stated| {
-        st.rows
-            .iter()
-            .map(|&r| query::format_value(&corpus.rows[r].claim))
-            .collect::<Vec<_>>()
-            .join(", ")
+        let mut values: Vec<String> = Vec::new();
+        for &r in &st.rows {
+            let v = query::format_value(&corpus.rows[r].claim);
+            if !values.contains(&v) {
+                values.push(v);
+            }
+        }
+        values.join(" then ")
     };
     format!(
         "{} says {} ({}) and {} says {} ({}): no one figure fits both",
@@ -351,10 +354,25 @@ impl Analysis {
     /// One line for a disagreement: `soldiers · massed, 2022-02: Ukraine ~120.000, NATO ~85.000`.
     #[must_use]
     pub fn disagreement_line(&self, corpus: &Corpus, d: &Disagreement) -> String {
-        let claims: Vec<String> = d
-            .rows
-            .iter()
-            .map(|&r| source_and_value(&corpus.rows[r]))
+        // One entry per source, in the order they first speak, its distinct values.
+        let mut sources: Vec<(String, Vec<String>)> = Vec::new();
+        for &r in &d.rows {
+            let row = &corpus.rows[r];
+            let who = row
+                .entity()
+                .or_else(|| row.source_text())
+                .unwrap_or("the article itself")
+                .to_string();
+            let value = query::format_value(&row.claim);
+            match sources.iter_mut().find(|(w, _)| *w == who) {
+                Some((_, values)) if !values.contains(&value) => values.push(value),
+                Some(_) => {}
+                None => sources.push((who, vec![value])),
+            }
+        }
+        let claims: Vec<String> = sources
+            .into_iter()
+            .map(|(who, values)| format!("{who} {}", values.join(" then ")))
             .collect();
         format!(
             "{}, {}: {}",
@@ -571,6 +589,9 @@ pub fn changes_within_source(corpus: &Corpus, rows: &[usize]) -> Vec<Option<Stri
 
 fn change(before: &Row, after: &Row) -> String {
     let (x, y) = (before.claim.value, after.claim.value);
+    if query::format_value(&before.claim) == query::format_value(&after.claim) {
+        return "the same as this source's figure before".to_string();
+    }
     let diff = y - x;
     let sign = if diff >= 0.0 { "+" } else { "−" };
     let mut s = format!(

@@ -127,7 +127,8 @@ pub struct TimePoint {
 }
 
 /// One line of the timeline: one entity's claims within one series. Claims without a named
-/// source are drawn but never joined (they may come from different outlets).
+/// source are drawn but never joined (they may come from different outlets), nor are claims
+/// with no action (what happens to the figures is unknown, so they need not be one quantity).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Series {
     /// The entity's name, or [`UNNAMED`]; with the series' label when several are drawn.
@@ -172,17 +173,19 @@ pub struct Timeline {
     pub changes: usize,
 }
 
-/// The series a timeline draws when the user has chosen none: the level series with the
-/// most dated claims among `rows`.
+/// The series a timeline draws when the user has chosen none: the level series with an
+/// action and the most dated claims among `rows` (any level series when none has an action).
 #[must_use]
 pub fn default_series(corpus: &Corpus, rows: &[usize]) -> Option<SeriesKey> {
     series::series_of(corpus, rows)
         .into_iter()
         .filter(|s| !s.key.change && s.dated > 0)
         .max_by(|a, b| {
-            a.dated
-                .cmp(&b.dated)
-                .then_with(|| a.key.action.is_some().cmp(&b.key.action.is_some()))
+            a.key
+                .action
+                .is_some()
+                .cmp(&b.key.action.is_some())
+                .then_with(|| a.dated.cmp(&b.dated))
                 .then_with(|| b.key.cmp(&a.key))
         })
         .map(|s| s.key)
@@ -278,7 +281,7 @@ pub fn build(corpus: &Corpus, rows: &[usize], chosen: &[SeriesKey], max_points: 
             let who = entity.clone().unwrap_or_else(|| UNNAMED.to_string());
             timeline.series.push(Series {
                 name: if several { format!("{who} · {label}") } else { who },
-                joined: entity.is_some(),
+                joined: entity.is_some() && timeline.chosen[k].action.is_some(),
                 entity,
                 chosen: k,
                 color,
@@ -448,6 +451,9 @@ impl Timeline {
         } else {
             format!("Not drawn: {}.", parts.join(", "))
         };
+        if self.chosen.iter().any(|k| k.action.is_none()) && !self.points.is_empty() {
+            note.push_str(" Claims with no action are not joined by lines: what happens to the figures is unknown.");
+        }
         if self.grouped {
             note.insert_str(
                 0,
