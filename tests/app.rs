@@ -200,8 +200,16 @@ fn compare_names_the_disagreement_of_a_series_and_says_why_others_are_not_compar
     h.get_by_label(&format!("Compare ({})", rows.len())).click();
     h.run_steps(3);
     assert_eq!(h.state().tab, Tab::Compare);
-    assert!(h.get_all_by_label_contains("1 disagreement").next().is_some());
-    assert!(h.get_all_by_label_contains("soldiers · returning, 2023-10").next().is_some());
+    assert!(
+        h.get_all_by_label_contains("1 disagreement")
+            .next()
+            .is_some()
+    );
+    assert!(
+        h.get_all_by_label_contains("soldiers · returning, 2023-10")
+            .next()
+            .is_some()
+    );
     h.get_by_label_contains("other action (returning, massed)");
     assert_eq!(h.get_all_by_label("Remove").count(), rows.len());
     h.get_all_by_label("Remove").next().unwrap().click();
@@ -218,7 +226,8 @@ fn picking_a_whole_series_in_compare_picks_only_its_claims() {
     h.get_by_value("All claims of a series…").click();
     h.run_steps(2);
     let key = series_key("soldiers", "returning");
-    h.get_by_label_contains(&format!("{} (", key.label())).click();
+    h.get_by_label_contains(&format!("{} (", key.label()))
+        .click();
     h.run_steps(3);
     let picked = h.state().picked_rows();
     assert_eq!(picked, rows_of(&h, &key));
@@ -465,7 +474,8 @@ fn the_timeline_draws_chosen_series_and_joins_only_one_sources_claims_of_one_ser
     let massed = series_key("soldiers", "massed");
     for key in [&returning, &massed] {
         if !h.state().plot.series.contains(key) {
-            h.get_by_label_contains(&format!("{} (", key.label())).click();
+            h.get_by_label_contains(&format!("{} (", key.label()))
+                .click();
             h.run_steps(2);
         }
     }
@@ -478,7 +488,11 @@ fn the_timeline_draws_chosen_series_and_joins_only_one_sources_claims_of_one_ser
         let key = &timeline.chosen[line.chosen];
         for &p in &line.points {
             let row = &corpus.rows[timeline.points[p].row];
-            assert_eq!(&SeriesKey::of(&row.claim), key, "a line stays in its series");
+            assert_eq!(
+                &SeriesKey::of(&row.claim),
+                key,
+                "a line stays in its series"
+            );
             assert_eq!(row.entity(), line.entity.as_deref(), "and with one source");
         }
         assert_eq!(
@@ -488,7 +502,8 @@ fn the_timeline_draws_chosen_series_and_joins_only_one_sources_claims_of_one_ser
         );
     }
     // Unchoosing a series takes its claims off.
-    h.get_by_label_contains(&format!("{} (", massed.label())).click();
+    h.get_by_label_contains(&format!("{} (", massed.label()))
+        .click();
     h.run_steps(2);
     assert!(!h.state().plot.series.contains(&massed));
 }
@@ -523,7 +538,9 @@ fn setting_an_article_date_puts_its_claims_on_the_timeline_and_is_saved() {
     h.get_by_label("Set date…").click();
     h.run_steps(3);
     assert!(h.state().show_dates);
-    h.state_mut().date_inputs.insert(article, "2023-05-04".into());
+    h.state_mut()
+        .date_inputs
+        .insert(article, "2023-05-04".into());
     h.run_steps(2);
     h.get_all_by_label("Set").next().unwrap().click();
     h.run_steps(3);

@@ -311,7 +311,12 @@ fn compare_finds_the_one_disagreement_and_the_revision_and_leaves_changes_out() 
     }
     let folder = dir.path().to_string_lossy().to_string();
     let out = claimtrack(&["compare", "--format", "json", &folder]);
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one JSON document");
     let disagreements = json["disagreements"].as_array().unwrap();
     assert_eq!(disagreements.len(), 1, "{disagreements:#?}");
@@ -346,14 +351,24 @@ fn compare_finds_the_one_disagreement_and_the_revision_and_leaves_changes_out() 
         }
     }
     // Text: one readable line each; narrowing by subject and action.
-    let out = claimtrack(&["compare", "--subject", "Truppen", "--action", "massed", &folder]);
+    let out = claimtrack(&[
+        "compare",
+        "--subject",
+        "Truppen",
+        "--action",
+        "massed",
+        &folder,
+    ]);
     assert_eq!(out.status.code(), Some(0));
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(
         text.contains("soldiers · massed, 2022-02: Ukraine ~120.000, NATO ~85.000, USA ~90.000, Russia ~20.000"),
         "{text}"
     );
-    assert!(text.contains("Ukraine, soldiers · massed: ~120.000 (2022-02-03) -> ~175.000 (2022-03-05)"), "{text}");
+    assert!(
+        text.contains("Ukraine, soldiers · massed: ~120.000 (2022-02-03) -> ~175.000 (2022-03-05)"),
+        "{text}"
+    );
     assert!(!text.contains("tanks"), "{text}");
     // A window of 3 days around each date: the February claims are too far apart to
     // speak of the same time.
@@ -362,8 +377,18 @@ fn compare_finds_the_one_disagreement_and_the_revision_and_leaves_changes_out() 
     assert_eq!(json["disagreements"].as_array().unwrap().len(), 0);
     // Usage errors.
     assert_eq!(claimtrack(&["compare"]).status.code(), Some(2));
-    assert_eq!(claimtrack(&["compare", "--window", "0", &folder]).status.code(), Some(2));
-    assert_eq!(claimtrack(&["compare", "--format", "xml", &folder]).status.code(), Some(2));
+    assert_eq!(
+        claimtrack(&["compare", "--window", "0", &folder])
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(
+        claimtrack(&["compare", "--format", "xml", &folder])
+            .status
+            .code(),
+        Some(2)
+    );
 }
 
 #[test]

@@ -86,7 +86,11 @@ impl LeftOut {
             "change figure (states a difference, not a level)",
             "change figures (state a difference, not a level)",
         );
-        add(self.undated, "claim without a date", "claims without a date");
+        add(
+            self.undated,
+            "claim without a date",
+            "claims without a date",
+        );
         add(
             self.year_only,
             "claim dated by year only",
@@ -297,10 +301,12 @@ pub fn analyse(corpus: &Corpus, rows: &[usize], options: Options) -> Analysis {
         }
     }
     out.revisions.sort_by(|a, b| {
-        (a.series, &a.entity).cmp(&(b.series, &b.entity)).then_with(|| {
-            let date = |r: usize| corpus.date(&corpus.rows[r]);
-            date(a.to).cmp(&date(b.to))
-        })
+        (a.series, &a.entity)
+            .cmp(&(b.series, &b.entity))
+            .then_with(|| {
+                let date = |r: usize| corpus.date(&corpus.rows[r]);
+                date(a.to).cmp(&date(b.to))
+            })
     });
     out
 }
@@ -421,7 +427,10 @@ impl Analysis {
             self.periods.describe()
         );
         if self.disagreements.is_empty() {
-            let _ = writeln!(s, "  none: no two named sources state figures of one series and period that cannot both hold");
+            let _ = writeln!(
+                s,
+                "  none: no two named sources state figures of one series and period that cannot both hold"
+            );
         }
         for d in &self.disagreements {
             let _ = writeln!(s, "  {}", self.disagreement_line(corpus, d));
@@ -562,7 +571,8 @@ pub fn why_apart(corpus: &Corpus, a: usize, b: usize, periods: Periods) -> Optio
         return Some("dated by year only: too vague to place in a period".into());
     };
     if pa.1 <= pb.0 || pb.1 <= pa.0 {
-        let same = series::named_entity(ra).is_some() && series::named_entity(ra) == series::named_entity(rb);
+        let same = series::named_entity(ra).is_some()
+            && series::named_entity(ra) == series::named_entity(rb);
         return Some(if same {
             format!("other period ({da}, {db}): the same source's later figure is a revision")
         } else {

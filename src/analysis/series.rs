@@ -47,9 +47,10 @@ impl SeriesKey {
         } else {
             format!("{what} · {action}")
         };
-        let unit_says_it = self.unit.as_deref().is_some_and(|u| {
-            Some(u) == self.concept.as_deref() || (u == "%" && what == "percent")
-        });
+        let unit_says_it = self
+            .unit
+            .as_deref()
+            .is_some_and(|u| Some(u) == self.concept.as_deref() || (u == "%" && what == "percent"));
         if let Some(unit) = self.unit.as_deref().filter(|_| !unit_says_it) {
             s.push_str(&format!(" ({unit})"));
         } else if self.kind != Kind::Count && self.unit.is_none() {
@@ -243,7 +244,11 @@ pub fn period_label(period: Period) -> String {
 /// The periods of a series' dated rows: each row with the index of its period, and the
 /// periods in time order. Rows whose date is missing or of year precision are left out.
 #[must_use]
-pub fn periods_of(corpus: &Corpus, rows: &[usize], periods: Periods) -> (Vec<(usize, usize)>, Vec<Period>) {
+pub fn periods_of(
+    corpus: &Corpus,
+    rows: &[usize],
+    periods: Periods,
+) -> (Vec<(usize, usize)>, Vec<Period>) {
     let mut spans: Vec<(Period, usize)> = rows
         .iter()
         .filter_map(|&r| {
@@ -298,7 +303,10 @@ mod tests {
     #[test]
     fn labels_of_periods() {
         assert_eq!(period_label(dates::day_range(date("2022-02"))), "2022-02");
-        assert_eq!(period_label(dates::day_range(date("2022-02-14"))), "2022-02-14");
+        assert_eq!(
+            period_label(dates::day_range(date("2022-02-14"))),
+            "2022-02-14"
+        );
         let lo = dates::day_range(date("2022-02-11")).0;
         assert_eq!(period_label((lo, lo + 7)), "2022-02-11/2022-02-17");
     }

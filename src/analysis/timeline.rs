@@ -129,7 +129,7 @@ pub struct TimePoint {
 /// One line of the timeline: one entity's claims within one series. Claims without a named
 /// source are drawn but never joined (they may come from different outlets), nor are claims
 /// with no action (what happens to the figures is unknown, so they need not be one quantity).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Series {
     /// The entity's name, or [`UNNAMED`]; with the series' label when several are drawn.
     pub name: String,
@@ -143,6 +143,44 @@ pub struct Series {
     pub color: [u8; 3],
     /// Indices into [`Timeline::points`], by date.
     pub points: Vec<usize>,
+    /// The pairs of points (indices into [`Timeline::points`]) the line joins: one date to
+    /// the next, and only where the source gives one value at each date (two different
+    /// figures of one date are no trend between them). Empty unless `joined`.
+    pub segments: Vec<(usize, usize)>,
+}
+
+/// The segments of one line whose points are sorted by date (see [`Series::segments`]).
+fn segments_of(points: &[TimePoint], line: &[usize]) -> Vec<(usize, usize)> {
+    // Each date's one point, or `None` when the source gives several values at that date.
+    let mut dates: Vec<Option<usize>> = Vec::new();
+    let mut i = 0;
+    while i < line.len() {
+        let p = &points[line[i]];
+        let mut j = i + 1;
+        let mut single = true;
+        while j < line.len() && points[line[j]].x_lo == p.x_lo && points[line[j]].x_hi == p.x_hi {
+            let q = &points[line[j]];
+            single &= q.y == p.y && q.y_hi == p.y_hi;
+            j += 1;
+        }
+        dates.push(single.then_some(line[i]));
+        i = j;
+    }
+    dates
+        .windows(2)
+        .filter_map(|w| Some((w[0]?, w[1]?)))
+        .collect()
+}
+
+/// Sets every joined line's segments (after its points are sorted by date).
+fn set_segments(timeline: &mut Timeline) {
+    for s in &mut timeline.series {
+        s.segments = if s.joined {
+            segments_of(&timeline.points, &s.points)
+        } else {
+            Vec::new()
+        };
+    }
 }
 
 /// The timeline of a set of claims.
@@ -280,12 +318,17 @@ pub fn build(corpus: &Corpus, rows: &[usize], chosen: &[SeriesKey], max_points: 
         let line = *line_of.entry((k, entity.clone())).or_insert_with(|| {
             let who = entity.clone().unwrap_or_else(|| UNNAMED.to_string());
             timeline.series.push(Series {
-                name: if several { format!("{who} · {label}") } else { who },
+                name: if several {
+                    format!("{who} · {label}")
+                } else {
+                    who
+                },
                 joined: entity.is_some() && timeline.chosen[k].action.is_some(),
                 entity,
                 chosen: k,
                 color,
                 points: Vec::new(),
+                segments: Vec::new(),
             });
             timeline.series.len() - 1
         });
@@ -329,6 +372,7 @@ pub fn build(corpus: &Corpus, rows: &[usize], chosen: &[SeriesKey], max_points: 
             timeline.points[p].series = i;
         }
     }
+    set_segments(&mut timeline);
     timeline
 }
 
@@ -427,14 +471,22 @@ impl Timeline {
                 "{} without a date ({} {} no date)",
                 self.undated,
                 n,
-                if n == 1 { "article has" } else { "articles have" }
+                if n == 1 {
+                    "article has"
+                } else {
+                    "articles have"
+                }
             ));
         }
         if self.changes > 0 {
             parts.push(format!(
                 "{} change {} (a difference, not a level: kept off the level axis)",
                 self.changes,
-                if self.changes == 1 { "figure" } else { "figures" }
+                if self.changes == 1 {
+                    "figure"
+                } else {
+                    "figures"
+                }
             ));
         }
         if self.other_units > 0 {

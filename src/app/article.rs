@@ -58,7 +58,11 @@ pub fn article_ui(ui: &mut egui::Ui, view: &mut ArticleView<'_>, commands: &mut 
             corpus.rows_of(article_index).len()
         ));
         if ui
-            .small_button(if article.date.is_some() { "📅" } else { "Set date…" })
+            .small_button(if article.date.is_some() {
+                "📅"
+            } else {
+                "Set date…"
+            })
             .on_hover_text("Set or correct the article's date")
             .clicked()
         {

@@ -458,8 +458,9 @@ impl App {
                 let plot = &mut self.state.plot;
                 let panel = &mut self.state.series_panel;
                 let commands = &mut self.commands;
-                egui::CentralPanel::default_margins()
-                    .show(ui, |ui| timeline::timeline_ui(ui, &view, plot, panel, commands));
+                egui::CentralPanel::default_margins().show(ui, |ui| {
+                    timeline::timeline_ui(ui, &view, plot, panel, commands)
+                });
             }
             Tab::Compare => {
                 let comparison = self.comparison();

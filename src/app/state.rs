@@ -10,8 +10,8 @@ use crate::io::origin::Origin;
 use std::sync::Arc;
 
 use crate::analysis::compare::Analysis;
-use crate::analysis::series::{self, Periods, SeriesKey};
 use crate::analysis::query::{self, Filter, Sort};
+use crate::analysis::series::{self, Periods, SeriesKey};
 use crate::analysis::timeline::Timeline;
 use crate::corpus::Corpus;
 use crate::extract::Extractor;

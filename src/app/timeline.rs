@@ -107,8 +107,16 @@ fn undated_ui(ui: &mut egui::Ui, timeline: &Timeline, commands: &mut Vec<Command
         ui.label(format!(
             "{} {} not shown: {n} {} no date.",
             timeline.undated,
-            if timeline.undated == 1 { "claim" } else { "claims" },
-            if n == 1 { "article has" } else { "articles have" },
+            if timeline.undated == 1 {
+                "claim"
+            } else {
+                "claims"
+            },
+            if n == 1 {
+                "article has"
+            } else {
+                "articles have"
+            },
         ));
         if ui
             .button("Set date…")
@@ -343,19 +351,16 @@ fn plot_ui(
     let screen = |x: f64, y: f64| transform.position_from_point(&PlotPoint::new(x, to_y(y)));
     // Each entity's claims joined in date order (painted here: a plot line would take the
     // legend's colour and joins of near-vertical steps draw badly).
-    for s in timeline.series.iter().filter(|s| s.joined) {
+    for s in &timeline.series {
         let color = theme::series_line(rgb(s.color, dark));
-        let mut previous: Option<Pos2> = None;
-        for &i in &s.points {
-            let p = &timeline.points[i];
-            if !visible(p.y) {
-                continue;
+        for &(a, b) in &s.segments {
+            let (pa, pb) = (&timeline.points[a], &timeline.points[b]);
+            if visible(pa.y) && visible(pb.y) {
+                painter.line_segment(
+                    [screen(pa.x, pa.y), screen(pb.x, pb.y)],
+                    Stroke::new(1.0, color),
+                );
             }
-            let at = screen(p.x, p.y);
-            if let Some(prev) = previous {
-                painter.line_segment([prev, at], Stroke::new(1.0, color));
-            }
-            previous = Some(at);
         }
     }
     for p in &timeline.points {

@@ -479,11 +479,17 @@ mod tests {
                     name: "Polizei".into(),
                     color: [31, 119, 180],
                     points: vec![0, 1, 2],
+                    joined: true,
+                    segments: vec![(0, 1), (1, 2)],
+                    ..Series::default()
                 },
                 Series {
                     name: "Veranstalter".into(),
                     color: [214, 39, 40],
                     points: vec![3, 4, 5],
+                    joined: true,
+                    segments: vec![(3, 4), (4, 5)],
+                    ..Series::default()
                 },
             ],
             undated: 2,
@@ -578,6 +584,7 @@ mod tests {
                 name: format!("Entity number {i} with a rather long name, longer than the legend"),
                 color: crate::analysis::timeline::color(Some(i as usize)),
                 points: vec![i as usize],
+                ..Series::default()
             });
         }
         timeline.points[3].count = 4;

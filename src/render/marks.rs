@@ -154,15 +154,13 @@ pub(crate) fn draw_marks<DB: DrawingBackend>(
         .filter(drawn)
         .collect();
     for (i, series) in timeline.series.iter().enumerate().rev() {
-        let joined: Vec<(i32, i32)> = series
-            .points
-            .iter()
-            .filter(|i| drawn(i))
-            .map(|&i| at(timeline.points[i].x, timeline.points[i].y))
-            .collect();
-        if joined.len() > 1 {
+        for &(a, b) in &series.segments {
+            if !(drawn(&a) && drawn(&b)) {
+                continue;
+            }
+            let (pa, pb) = (&timeline.points[a], &timeline.points[b]);
             root.draw(&PathElement::new(
-                joined,
+                vec![at(pa.x, pa.y), at(pb.x, pb.y)],
                 color_of(i).mix(0.4).stroke_width(s.stroke(1.0)),
             ))
             .map_err(draw_err)?;
