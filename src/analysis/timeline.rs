@@ -158,9 +158,14 @@ fn segments_of(points: &[TimePoint], line: &[usize]) -> Vec<(usize, usize)> {
         let p = &points[line[i]];
         let mut j = i + 1;
         let mut single = true;
-        while j < line.len() && points[line[j]].x_lo == p.x_lo && points[line[j]].x_hi == p.x_hi {
+        let same = |a: f64, b: f64| (a - b).abs() <= f64::EPSILON * a.abs().max(1.0);
+        while j < line.len()
+            && same(points[line[j]].x_lo, p.x_lo)
+            && same(points[line[j]].x_hi, p.x_hi)
+        {
             let q = &points[line[j]];
-            single &= q.y == p.y && q.y_hi == p.y_hi;
+            single &= same(q.y, p.y)
+                && (same(q.y_hi, p.y_hi) || q.y_hi.is_infinite() && p.y_hi.is_infinite());
             j += 1;
         }
         dates.push(single.then_some(line[i]));
@@ -299,13 +304,12 @@ pub fn build(corpus: &Corpus, rows: &[usize], chosen: &[SeriesKey], max_points: 
             timeline.other_units += 1;
             continue;
         }
-        match corpus.date(row) {
-            Some(date) => dated.push((r, k, date)),
-            None => {
-                timeline.undated += 1;
-                if !timeline.undated_articles.contains(&row.article) {
-                    timeline.undated_articles.push(row.article);
-                }
+        if let Some(date) = corpus.date(row) {
+            dated.push((r, k, date));
+        } else {
+            timeline.undated += 1;
+            if !timeline.undated_articles.contains(&row.article) {
+                timeline.undated_articles.push(row.article);
             }
         }
     }

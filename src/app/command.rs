@@ -530,7 +530,11 @@ mod tests {
         assert_eq!(count(&app, "soldiers"), soldiers + tanks);
         assert_eq!(count(&app, "tanks"), 0);
         assert_eq!(
-            app.workspace.concepts.renames.get("tanks").map(String::as_str),
+            app.workspace
+                .concepts
+                .renames
+                .get("tanks")
+                .map(String::as_str),
             Some("soldiers")
         );
         app.apply(Command::Undo);
