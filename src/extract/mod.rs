@@ -4,6 +4,7 @@
 //! The word lists of each language are data ([`crate::extract::lexicon`]). Extraction never fails: odd
 //! input yields fewer claims.
 
+mod change;
 pub mod concept;
 pub(crate) mod ctx;
 pub(crate) mod entity;
@@ -218,7 +219,7 @@ impl Extractor {
                     concept,
                     subject: fig.subject.map(|s| s.text),
                     action: fig.action,
-                    is_change: false,
+                    is_change: fig.is_change,
                     sentence: sentence_span,
                     source,
                 });
