@@ -65,9 +65,9 @@ fn lookup(word: &str) -> Option<&'static str> {
 pub fn of(subject: Option<&str>, unit: Option<&str>, lang: Lang) -> Option<String> {
     // Only money and percentages group by their unit: a measure's unit may sit in a
     // compound that is another measure (`Quadratkilometer` in `km`).
-    let unit_concept = unit.filter(|u| groups_by_unit(u, lang)).map(|u| {
-        lookup(u).map_or_else(|| u.to_string(), str::to_string)
-    });
+    let unit_concept = unit
+        .filter(|u| groups_by_unit(u, lang))
+        .map(|u| lookup(u).map_or_else(|| u.to_string(), str::to_string));
     let Some(subject) = subject.map(str::trim).filter(|s| !s.is_empty()) else {
         let unit = unit?;
         return Some(unit_concept.unwrap_or_else(|| unit.to_string()));
@@ -98,11 +98,13 @@ fn groups_by_unit(unit: &str, lang: Lang) -> bool {
         return true;
     }
     let lex = crate::extract::lang::get(lang).lexicon();
-    lex.sec(crate::extract::lexicon::sec::UNIT).iter().any(|(_, value)| {
-        value
-            .split_once(' ')
-            .is_some_and(|(kind, u)| u == unit && matches!(kind, "percent" | "money"))
-    })
+    lex.sec(crate::extract::lexicon::sec::UNIT)
+        .iter()
+        .any(|(_, value)| {
+            value
+                .split_once(' ')
+                .is_some_and(|(kind, u)| u == unit && matches!(kind, "percent" | "money"))
+        })
 }
 
 /// The subject without a possessive ending of the language (`[possessive_suffix]`:
@@ -176,9 +178,19 @@ mod tests {
             (Some("refugees"), None, Lang::En, "refugees"),
             (Some("Todesopfern"), None, Lang::De, "dead"),
             (Some("fatalities"), None, Lang::En, "dead"),
-            (Some("Bradley-Schützenpanzer"), None, Lang::De, "armoured vehicles"),
+            (
+                Some("Bradley-Schützenpanzer"),
+                None,
+                Lang::De,
+                "armoured vehicles",
+            ),
             (Some("Metern"), Some("m"), Lang::De, "metres"),
-            (Some("Quadratkilometern"), Some("km"), Lang::De, "square kilometres"),
+            (
+                Some("Quadratkilometern"),
+                Some("km"),
+                Lang::De,
+                "square kilometres",
+            ),
             (Some("Seemeilen"), Some("km"), Lang::De, "seemeilen"),
             (Some("G"), None, Lang::De, "g"),
             (Some("t"), Some("t"), Lang::De, "tonnes"),
@@ -234,7 +246,11 @@ mod tests {
             ("bonus", Lang::En, "bonus"),
         ];
         for (subject, lang, want) in cases {
-            assert_eq!(of(Some(subject), None, lang).as_deref(), Some(want), "{subject}");
+            assert_eq!(
+                of(Some(subject), None, lang).as_deref(),
+                Some(want),
+                "{subject}"
+            );
         }
     }
 }
