@@ -27,9 +27,11 @@ pub(crate) fn mark(cx: &Ctx, s: Sentence, figures: &mut [Figure]) {
     }
     for k in (0..figures.len().saturating_sub(1)).rev() {
         let (fig, next) = (&figures[k], &figures[k + 1]);
+        // The same kind, or a bare number whose unit comes with the next (`12 und 9 Prozent`).
+        let bare = fig.kind == Kind::Count && fig.unit.is_none() && fig.expr_end == fig.num.end;
         let coordinated = next.expr_first == fig.expr_end + 1
             && cx.in_sec(fig.expr_end, sec::COORDINATION)
-            && fig.kind == next.kind;
+            && (fig.kind == next.kind || bare);
         if coordinated && trailing[k + 1] && next.is_change {
             trailing[k] = true;
             figures[k].is_change = true;
