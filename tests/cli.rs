@@ -71,10 +71,35 @@ fn extract_writes_csv_with_header() {
     );
     let row = lines.next().unwrap();
     assert!(
-        row.contains(",3000,") && row.contains(",approx,count,,troops,returning,"),
+        row.contains(",3000,") && row.contains(",approx,count,,troops,returning,soldiers,false,"),
         "{row}"
     );
     assert!(lines.next().is_none());
+}
+
+#[test]
+fn extract_writes_the_date_from_the_text_and_changes_in_csv() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(
+        dir.path(),
+        "a.txt",
+        "Berlin, 3. März 2021 (dpa) - Die Preise sind um 4 Prozent gestiegen.".as_bytes(),
+    );
+    let out = claimtrack(&["extract", "--format", "csv", &file]);
+    assert_eq!(out.status.code(), Some(0));
+    let csv = String::from_utf8(out.stdout).unwrap();
+    let header: Vec<&str> = csv.lines().next().unwrap().split(',').collect();
+    let row: Vec<&str> = csv.lines().nth(1).unwrap().split(',').collect();
+    let field = |name: &str| row[header.iter().position(|h| *h == name).unwrap()];
+    assert_eq!(field("date"), "2021-03-03");
+    assert_eq!(field("date_from"), "text");
+    assert_eq!(field("value"), "4");
+    assert_eq!(field("concept"), "percent");
+    assert_eq!(field("is_change"), "true");
+    let out = claimtrack(&["extract", "--format", "json", &file]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["articles"][0]["date_from"], "text");
+    assert_eq!(json["articles"][0]["claims"][0]["is_change"], true);
 }
 
 #[test]

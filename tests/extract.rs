@@ -17,6 +17,11 @@ struct Case {
     text: String,
     claims: Vec<Vec<String>>,
     none: bool,
+    /// The numbers (as in a claim's first field) of the claims that state a change; with a
+    /// `change:` line every other claim must be a level. `None`: not checked.
+    changes: Option<Vec<String>>,
+    /// Expected concepts: number (as in a claim's first field) and concept.
+    concepts: Vec<(String, String)>,
     xfail: Option<String>,
 }
 
@@ -48,6 +53,8 @@ fn parse_file(path: &Path) -> Vec<Case> {
             text: String::new(),
             claims: Vec::new(),
             none: false,
+            changes: None,
+            concepts: Vec::new(),
             xfail: None,
         });
         if let Some(t) = line.strip_prefix("text:") {
@@ -58,6 +65,17 @@ fn parse_file(path: &Path) -> Vec<Case> {
             case.claims.push(fields);
         } else if line.trim() == "claims: none" {
             case.none = true;
+        } else if let Some(c) = line.strip_prefix("change:") {
+            let list = case.changes.get_or_insert_with(Vec::new);
+            if c.trim() != "none" {
+                list.extend(c.split('|').map(|n| n.trim().to_string()));
+            }
+        } else if let Some(c) = line.strip_prefix("concept:") {
+            let (number, concept) = c
+                .split_once(" = ")
+                .unwrap_or_else(|| panic!("{file}:{}: `concept: NUMBER = CONCEPT`", n + 1));
+            case.concepts
+                .push((number.trim().to_string(), concept.trim().to_string()));
         } else if let Some(r) = line.strip_prefix("xfail:") {
             case.xfail = Some(r.trim().to_string());
         } else {
@@ -197,6 +215,44 @@ fn run_case(case: &Case, lang: Lang) -> Option<String> {
         let problems = compare(&case.text, got, want);
         if !problems.is_empty() {
             let _ = write!(report, "[{}] {}; ", want[0], problems.join("; "));
+        }
+    }
+    let claim_at = |number: &str| {
+        let span = find_span(&case.text, number)?;
+        claims.iter().find(|c| c.number == span)
+    };
+    if let Some(changes) = &case.changes {
+        for number in changes {
+            if claim_at(number).is_none() {
+                let _ = write!(report, "change {number:?} is no claim; ");
+            }
+        }
+        for c in &claims {
+            let listed = changes
+                .iter()
+                .any(|n| find_span(&case.text, n) == Some(c.number));
+            if c.is_change != listed {
+                let _ = write!(
+                    report,
+                    "[{}] is_change {}, expected {listed}; ",
+                    c.text, c.is_change
+                );
+            }
+        }
+    }
+    for (number, concept) in &case.concepts {
+        match claim_at(number) {
+            Some(c) if c.concept.as_deref() == Some(concept.as_str()) => {}
+            Some(c) => {
+                let _ = write!(
+                    report,
+                    "[{number}] concept {:?}, expected {concept:?}; ",
+                    c.concept
+                );
+            }
+            None => {
+                let _ = write!(report, "concept of {number:?}: no such claim; ");
+            }
         }
     }
     (!report.is_empty()).then_some(report)

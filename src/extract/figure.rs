@@ -25,6 +25,8 @@ pub struct Figure {
     pub subject: Option<Subject>,
     /// The action category.
     pub action: Option<String>,
+    /// Whether it states a difference or change rather than a level ([`super::change`]).
+    pub is_change: bool,
 }
 
 /// What a figure counts: the head noun as written and, when it stands in the figure's
@@ -135,6 +137,7 @@ pub fn figures_in(cx: &Ctx, s: Sentence) -> Vec<Figure> {
     for fig in &mut out {
         fig.action = action(cx, s, fig);
     }
+    super::change::mark(cx, s, &mut out);
     out
 }
 
@@ -222,6 +225,7 @@ fn build(cx: &Ctx, s: Sentence, num: Numeral, between: Option<usize>) -> Figure 
         unit,
         subject,
         action: None,
+        is_change: false,
     }
 }
 
@@ -394,7 +398,7 @@ fn antecedent(cx: &Ctx, s: Sentence, before: usize) -> Option<Subject> {
 }
 
 /// Whether token `k` ends a clause for the action search.
-fn hard_boundary(cx: &Ctx, k: usize) -> bool {
+pub(crate) fn hard_boundary(cx: &Ctx, k: usize) -> bool {
     if cx.is_any_punct(k) {
         return matches!(
             cx.text_at(k),

@@ -302,6 +302,18 @@ sections! {
     AGE_RANGE_LINK = "age_range_link",
     AND_A_HALF = "and_a_half",
     PLURAL_ENDING = "plural_ending",
+    CHANGE_COMPARATIVE = "change_comparative",
+    CHANGE_THAN = "change_than",
+    CHANGE_BY = "change_by",
+    CHANGE_VERB = "change_verb",
+    CHANGE_PARTICLE = "change_particle",
+    CHANGE_NOUN = "change_noun",
+    CHANGE_NOUN_LINK = "change_noun_link",
+    CHANGE_DIRECTION = "change_direction",
+    CHANGE_DIRECTION_NOT_AFTER = "change_direction_not_after",
+    CHANGE_NEW_LEVEL = "change_new_level",
+    CHANGE_OLD_LEVEL = "change_old_level",
+    DATE_CUE = "date_cue",
 }
 
 /// The flag bit of a section name, if it is declared.

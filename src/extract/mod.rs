@@ -4,8 +4,10 @@
 //! The word lists of each language are data ([`crate::extract::lexicon`]). Extraction never fails: odd
 //! input yields fewer claims.
 
+mod change;
 pub mod concept;
 pub(crate) mod ctx;
+pub mod dateline;
 pub(crate) mod entity;
 pub mod explain;
 pub(crate) mod figure;
@@ -26,7 +28,7 @@ use ctx::{Ctx, Sentence};
 use source::Cue;
 
 use crate::io::load::Document;
-use crate::model::{Claim, ExtractedArticle, Lang, Source};
+use crate::model::{Claim, DateFrom, ExtractedArticle, Lang, Source};
 
 /// Extracts claims; holds the alias table (built-in plus the user's).
 #[derive(Debug, Clone, Default)]
@@ -60,10 +62,11 @@ impl Extractor {
         with_buffers(|prepared| {
             prepared.fill(&doc.text, doc.body_start);
             let lang = lang::detect_tokens(&prepared.lower, &prepared.toks);
+            let (date, date_from) = article_date(doc);
             ExtractedArticle {
                 path: doc.path.clone(),
-                date: doc.date,
-                date_from: doc.date_from,
+                date,
+                date_from,
                 lang,
                 claims: self.claims_prepared(&doc.text, prepared, lang),
             }
@@ -101,10 +104,11 @@ impl Extractor {
                 claims.push(claim);
             }
         }
+        let (date, date_from) = article_date(doc);
         ExtractedArticle {
             path: doc.path.clone(),
-            date: doc.date,
-            date_from: doc.date_from,
+            date,
+            date_from,
             lang: lang.unwrap_or_default(),
             claims,
         }
@@ -218,7 +222,7 @@ impl Extractor {
                     concept,
                     subject: fig.subject.map(|s| s.text),
                     action: fig.action,
-                    is_change: false,
+                    is_change: fig.is_change,
                     sentence: sentence_span,
                     source,
                 });
@@ -293,6 +297,18 @@ impl Extractor {
     /// Looks a lower-case alias up as written, then without a possessive or genitive ending.
     fn lookup(&self, lower: &str) -> Option<String> {
         self.aliases.lookup_inflected(lower).map(str::to_string)
+    }
+}
+
+/// The article's date: the document's (header or HTML metadata), else one its text states
+/// near the top ([`dateline`]).
+fn article_date(doc: &Document) -> (Option<crate::model::ArticleDate>, Option<DateFrom>) {
+    if doc.date.is_some() {
+        return (doc.date, doc.date_from);
+    }
+    match dateline::date_in_text(&doc.text, doc.body_start) {
+        Some(d) => (Some(d), Some(DateFrom::Text)),
+        None => (None, None),
     }
 }
 

@@ -31,6 +31,8 @@ pub fn write_json(
         serde_json::to_writer(&mut *out, &article.path)?;
         out.write_all(b", \"date\": ")?;
         serde_json::to_writer(&mut *out, &article.date)?;
+        out.write_all(b", \"date_from\": ")?;
+        serde_json::to_writer(&mut *out, &article.date_from)?;
         out.write_all(b", \"lang\": ")?;
         serde_json::to_writer(&mut *out, &article.lang)?;
         out.write_all(b", \"claims\": [")?;
@@ -48,9 +50,10 @@ pub fn write_json(
 }
 
 /// The CSV columns, in order.
-pub const CSV_HEADER: [&str; 19] = [
+pub const CSV_HEADER: [&str; 22] = [
     "path",
     "date",
+    "date_from",
     "lang",
     "number_start",
     "number_end",
@@ -62,6 +65,8 @@ pub const CSV_HEADER: [&str; 19] = [
     "unit",
     "subject",
     "action",
+    "concept",
+    "is_change",
     "sentence_start",
     "sentence_end",
     "source_start",
@@ -77,11 +82,16 @@ pub fn to_csv(articles: &[ExtractedArticle]) -> String {
     out.push('\n');
     for article in articles {
         let date = article.date.map(|d| d.to_string()).unwrap_or_default();
+        let date_from = article
+            .date_from
+            .map(|f| f.as_str().to_string())
+            .unwrap_or_default();
         for c in &article.claims {
             let source = c.source.as_ref();
             let fields = [
                 article.path.clone(),
                 date.clone(),
+                date_from.clone(),
                 article.lang.code().to_string(),
                 c.number.start.to_string(),
                 c.number.end.to_string(),
@@ -93,6 +103,8 @@ pub fn to_csv(articles: &[ExtractedArticle]) -> String {
                 c.unit.clone().unwrap_or_default(),
                 c.subject.clone().unwrap_or_default(),
                 c.action.clone().unwrap_or_default(),
+                c.concept.clone().unwrap_or_default(),
+                c.is_change.to_string(),
                 c.sentence.start.to_string(),
                 c.sentence.end.to_string(),
                 source.map(|s| s.span.start.to_string()).unwrap_or_default(),
@@ -144,6 +156,24 @@ mod tests {
             serde_json::from_value(value["articles"].clone()).unwrap();
         assert_eq!(back, articles);
         assert_eq!(to_json(&[]).unwrap(), "{\"articles\": [\n]}\n");
+    }
+
+    #[test]
+    fn csv_has_the_new_columns() {
+        let doc = crate::io::load::Document::from_text(
+            "a.txt",
+            " date 2022-01\nDie Zahl stieg um 300 Soldaten.".to_string(),
+        );
+        let article = crate::extract::Extractor::new().extract(&doc);
+        let csv = to_csv(&[article]);
+        let mut lines = csv.lines();
+        let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+        assert_eq!(header, CSV_HEADER);
+        let row: Vec<&str> = lines.next().unwrap().split(',').collect();
+        let field = |name: &str| row[header.iter().position(|h| *h == name).unwrap()];
+        assert_eq!(field("date_from"), "header");
+        assert_eq!(field("concept"), "soldiers");
+        assert_eq!(field("is_change"), "true");
     }
 
     #[test]

@@ -155,13 +155,16 @@ pub(crate) trait Language: Sync {
     fn counted_noun(&self, cx: &Ctx, i: usize, at: usize, limit: usize) -> Option<Subject>;
 
     /// A lower-cased noun's singular by the regular plural endings of `[plural_ending]`
-    /// (the longest that fits; at least three letters stay); other words stay as they are.
+    /// (the longest that fits; at least three letters stay; an ending that stays as it is,
+    /// `us = us`, guards words of any length); other words stay as they are.
     fn singular(&self, lower: &str) -> String {
         let endings = self.lexicon().sec(sec::PLURAL_ENDING);
         let best = endings
             .iter()
-            .filter(|(ending, _)| {
-                lower.ends_with(ending) && lower.chars().count() >= ending.chars().count() + 3
+            .filter(|(ending, replacement)| {
+                lower.ends_with(ending)
+                    && (ending == replacement
+                        || lower.chars().count() >= ending.chars().count() + 3)
             })
             .max_by_key(|(ending, _)| ending.len());
         match best {
