@@ -19,6 +19,7 @@ pub(crate) fn mark(cx: &Ctx, s: Sentence, figures: &mut [Figure]) {
         trailing[k] = after;
         let change = after
             || noun_before(cx, s, fig)
+            || additional_before(cx, s, fig)
             || (!after_level_preposition(cx, s, fig)
                 && (by_with_verb(cx, s, fig)
                     || direction_before(cx, s, fig)
@@ -87,11 +88,24 @@ fn comparative_after(cx: &Ctx, s: Sentence, fig: &Figure, next_first: Option<usi
     let than = (j + 1..(j + 3).min(s.end))
         .take_while(|&t| !cx.is_any_punct(t))
         .any(|t| cx.in_sec(t, sec::CHANGE_THAN));
-    // Without it: after the unit or noun (`2 Prozentpunkte mehr`, `5% higher`), or ending
-    // the clause (`Das sind 5.000 mehr.`); not before a noun (`3,000 more troops`).
-    let after_unit_or_noun = j > fig.expr_end || fig.expr_end > fig.num.end;
-    let clause_ends = j + 1 >= s.end || cx.is_any_punct(j + 1);
-    than || after_unit_or_noun || clause_ends
+    // Without it: after the unit or noun (`2 Prozentpunkte mehr`, `5% higher`), ending the
+    // clause (`Das sind 5.000 mehr.`), or before the noun counted (`3,000 more troops`:
+    // troops in addition to those before).
+    // `mehr oder minder`, `more or less`: no comparison.
+    let hedge = j + 1 < s.end && cx.in_sec(j + 1, sec::COORDINATION);
+    than || !hedge
+}
+
+/// `weitere 2000 Soldaten`, `another 3,000 troops`: an increment on a total stated before
+/// or known, not the total.
+/// After an action that enumerates groups (`200 getötet und weitere 1.700 verletzt`) it counts
+/// a further group, a level.
+fn additional_before(cx: &Ctx, s: Sentence, fig: &Figure) -> bool {
+    let enumerating = fig
+        .action
+        .as_deref()
+        .is_some_and(|a| cx.lex.sec(sec::CHANGE_ENUMERATING_ACTION).contains(a));
+    !enumerating && before(cx, s, fig).is_some_and(|b| cx.in_sec(b, sec::CHANGE_ADDITIONAL))
 }
 
 /// Whether token `i` is a noun of change (German compounds by their last part: `Umsatzplus`).

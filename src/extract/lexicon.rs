@@ -314,6 +314,8 @@ sections! {
     CHANGE_NEW_LEVEL = "change_new_level",
     CHANGE_OLD_LEVEL = "change_old_level",
     DATE_CUE = "date_cue",
+    CHANGE_ADDITIONAL = "change_additional",
+    CHANGE_ENUMERATING_ACTION = "change_enumerating_action",
 }
 
 /// The flag bit of a section name, if it is declared.
