@@ -10,7 +10,7 @@
 use super::legend::Legend;
 use super::marks::{draw_marks, line};
 use super::text::{Pen, font};
-use super::ticks::{Scale, date_ticks, extent, log_label, value_axis, visible};
+use super::ticks::{DateUnit, Scale, date_ticks, log_label, value_ticks_in};
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -20,9 +20,8 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
-use crate::analysis::dates;
 use crate::analysis::query;
-use crate::analysis::timeline::Timeline;
+use crate::analysis::timeline::{Timeline, drawn};
 
 /// The font family of the chart's text (Ubuntu Light, registered with `plotters` once).
 pub(crate) const FONT: &str = "sans-serif";
@@ -227,14 +226,11 @@ fn draw<DB: DrawingBackend>(
     // The note of what is left out, at the bottom.
     let note_size = s.f(12.0);
     let note_line = s.f(17.0);
-    let hidden = timeline
-        .points
-        .iter()
-        .filter(|p| !visible(p.y, log))
-        .count();
+    let hidden = timeline.points.iter().filter(|p| !drawn(p.y, log)).count();
     let note: Vec<String> = timeline
-        .left_out()
+        .open_note(log)
         .into_iter()
+        .chain(timeline.left_out())
         .chain((log && hidden > 0).then(|| {
             let (claims, are) = if hidden == 1 {
                 ("claim", "is")
@@ -275,16 +271,17 @@ fn draw<DB: DrawingBackend>(
     let label_gap = s.f(8.0);
     let plot_top = top;
     let plot_bottom = bottom - s.f(8.0) - 2.0 * label_gap - label_size - desc_size * 1.4;
-    let extent = extent(timeline, log);
-    let (y_range, y_ticks, y_minor) = match extent {
-        Some((_, (y0, y1))) => value_axis(
-            y0,
-            y1,
+    let y_range = timeline.value_range(log);
+    let x_range = timeline.date_range(log);
+    let (y_ticks, y_minor) = match y_range {
+        Some(range) => value_ticks_in(
+            range,
             log,
             ((plot_bottom - plot_top) / s.f(45.0)).max(2.0) as usize,
         ),
-        None => ((0.0, 1.0), Vec::new(), Vec::new()),
+        None => (Vec::new(), Vec::new()),
     };
+    let y_range = y_range.unwrap_or((0.0, 1.0));
     let y_label = |v: f64| {
         if log {
             log_label(v)
@@ -297,7 +294,7 @@ fn draw<DB: DrawingBackend>(
         .iter()
         .map(|l| pen.width(l, label_size))
         .fold(0.0, f64::max);
-    let has_y_desc = extent.is_some() && !timeline.y_label.is_empty();
+    let has_y_desc = x_range.is_some() && !timeline.y_label.is_empty();
     let desc_room = if has_y_desc {
         desc_size * 1.2 + label_gap
     } else {
@@ -309,23 +306,28 @@ fn draw<DB: DrawingBackend>(
     } else {
         w - legend_width - margin
     };
-    let (x_range, x_ticks, days) = match extent {
-        Some(((x0, x1), _)) => {
-            let pad = ((x1 - x0) * 0.05).max(10.0);
-            let (x0, x1) = (x0 - pad, x1 + pad);
+    let x_ticks = match x_range {
+        Some((x0, x1)) => {
             let plot_width = plot_right - plot_left;
             let day_width = pen.width("2000-00-00", label_size) + s.f(24.0);
             let month_width = pen.width("2000-00", label_size) + s.f(30.0);
-            let (ticks, days) = date_ticks(
+            date_ticks(
                 x0,
                 x1,
+                timeline.has_days(log),
                 (plot_width / day_width) as usize,
                 (plot_width / month_width) as usize,
-            );
-            ((x0, x1), ticks, days)
+            )
         }
-        None => ((0.0, 1.0), Vec::new(), false),
+        None => super::ticks::DateTicks {
+            major: Vec::new(),
+            minor: Vec::new(),
+            unit: DateUnit::Month,
+            step: 1.0,
+        },
     };
+    let extent = x_range;
+    let x_range = x_range.unwrap_or((0.0, 1.0));
     let frame = Frame {
         left: plot_left,
         top: plot_top,
@@ -355,15 +357,15 @@ fn draw<DB: DrawingBackend>(
             (frame.left - label_gap, f64::from(y)),
         )?;
     }
-    for &t in &x_ticks {
+    for &t in &x_ticks.minor {
+        let x = frame.x_px(t);
+        line(root, (x, upper), (x, lower), MINOR_GRID.stroke_width(1))?;
+    }
+    for &t in &x_ticks.major {
         let x = frame.x_px(t);
         line(root, (x, upper), (x, lower), GRID.stroke_width(1))?;
         line(root, (x, lower), (x, lower + tick), AXIS.stroke_width(1))?;
-        let label = if days {
-            dates::day_label(t.round() as i64)
-        } else {
-            dates::month_label(t.round() as i64)
-        };
+        let label = x_ticks.unit.label(t);
         pen.text(
             &label,
             label_size,
