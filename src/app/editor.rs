@@ -441,8 +441,13 @@ pub fn editor_ui(
                     ui.end_row();
                 }
                 ui.label("Change");
-                ui.checkbox(&mut editor.is_change, "states a change or difference, not a level")
-                    .on_hover_text("“15.000 mehr als im März”, “rose by 5%”: never compared with levels");
+                ui.checkbox(
+                    &mut editor.is_change,
+                    "states a change or difference, not a level",
+                )
+                .on_hover_text(
+                    "“15.000 mehr als im März”, “rose by 5%”: never compared with levels",
+                );
                 ui.end_row();
             });
         if let Some(e) = &editor.error {
