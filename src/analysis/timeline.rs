@@ -388,6 +388,10 @@ pub fn plotted(v: f64, log: bool) -> f64 {
     if log { v.log10() } else { v }
 }
 
+#[cfg(test)]
+#[path = "timeline_tests.rs"]
+mod plot_tests;
+
 impl Timeline {
     /// Fills in what the renderers read beyond the marks: the vague figures' words for the
     /// note and every mark's dodge slots. `build` calls it last; call it again after
@@ -470,7 +474,7 @@ impl Timeline {
 
     /// The value axis' range in plotted units: the [extent](Self::value_extent) with 10 %
     /// room above; on a linear axis from zero (below zero only when a value is), on a
-    /// logarithmic one with 5 % room below and at least a decade. `None` when nothing is
+    /// logarithmic one with 5 % room below (of at least a decade). `None` when nothing is
     /// drawn.
     #[must_use]
     pub fn value_range(&self, log: bool) -> Option<(f64, f64)> {

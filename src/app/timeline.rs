@@ -163,6 +163,10 @@ fn controls_ui(
     });
 }
 
+/// The id of the timeline's plot (`egui::Id::unique(PLOT_ID)`), under which `egui_plot` keeps
+/// its view (`PlotMemory`).
+pub const PLOT_ID: &str = "timeline-plot";
+
 /// How to move about the plot, as `egui_plot` 0.38 does it by default (`Cmd` for `Ctrl` on a
 /// Mac).
 const NAVIGATION_HINT: &str = "Drag or scroll to pan (Shift+scroll: sideways) · Ctrl+scroll to zoom (Ctrl+Shift / Ctrl+Alt: one axis) · right-drag to zoom to a box · double-click or Fit to show all";
@@ -285,7 +289,7 @@ fn plot_ui(
     let dark = ui.visuals().dark_mode;
     let rgb = theme::palette_on_background;
     let selected = view.selected;
-    let id = ui.make_persistent_id("timeline-plot");
+    let id = egui::Id::unique(PLOT_ID);
     // A new set of claims or scale is shown fitted; the view otherwise stays as the user
     // left it.
     let key = fit_key(x_range, y_range, log);
@@ -293,7 +297,7 @@ fn plot_ui(
     let refit = ui.data(|d| d.get_temp::<[u64; 5]>(key_id)) != Some(key);
     ui.data_mut(|d| d.insert_temp(key_id, key));
     let y_label = timeline.y_label.clone();
-    let mut plot = Plot::new("timeline-plot")
+    let mut plot = Plot::new(PLOT_ID)
         .id(id)
         .height(height)
         .legend(Legend::default().position(Corner::LeftTop))

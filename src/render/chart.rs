@@ -435,8 +435,8 @@ fn draw<DB: DrawingBackend>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::timeline::{Series, Shape, TimePoint};
-    use crate::render::ticks::{log_ticks, value_ticks};
+    use crate::analysis::dates;
+    use crate::analysis::timeline::{Dodge, Series, Shape, TimePoint};
 
     fn point(days: (i64, i64), y: (f64, f64), shape: Shape, series: usize) -> TimePoint {
         TimePoint {
@@ -451,6 +451,8 @@ mod tests {
             shape,
             precise_day: days.1 - days.0 == 1,
             series,
+            vague: false,
+            dodge: Dodge::default(),
         }
     }
 
@@ -472,7 +474,7 @@ mod tests {
             point(day(4, 15), (900.0, 1400.0), Shape::Square, 1),
             point(day(6, 30), (0.0, 0.0), Shape::Circle, 1),
         ];
-        Timeline {
+        let mut timeline = Timeline {
             title: "Festnahmen, Demonstration".into(),
             y_label: "count (Menschen)".into(),
             points,
@@ -490,7 +492,9 @@ mod tests {
             ],
             undated: 2,
             ..Timeline::default()
-        }
+        };
+        timeline.dodge();
+        timeline
     }
 
     fn options(log_y: bool) -> ChartOptions {
@@ -598,30 +602,90 @@ mod tests {
         }
     }
 
+    /// The texts of an SVG, trimmed.
+    fn texts(svg: &str) -> Vec<String> {
+        svg.split("<text")
+            .skip(1)
+            .filter_map(|t| {
+                let body = &t[t.find('>')? + 1..];
+                Some(body[..body.find("</text>")?].trim().to_string())
+            })
+            .collect()
+    }
+
+    fn has(svg: &str, text: &str) -> bool {
+        texts(svg).iter().any(|t| t == text)
+    }
+
     #[test]
-    fn ticks() {
-        let (days, is_days) = date_ticks(0.0, 30.0, 40, 10);
-        assert!(is_days && days.len() == 31);
-        let jan = dates::days_from_civil(2020, 1, 1) as f64;
-        let (months, is_days) = date_ticks(jan - 5.0, jan + 3.0 * 365.0, 100, 12);
-        assert!(!is_days);
-        assert_eq!(months.first(), Some(&jan));
-        assert!(months.len() <= 12 && months.len() >= 6, "{months:?}");
-        assert_eq!(
-            value_ticks(0.0, 110.0, 5),
-            [0.0, 20.0, 40.0, 60.0, 80.0, 100.0]
+    fn month_dates_get_month_ticks_and_powers_of_ten() {
+        // Every date of month precision: no day labels, only month starts.
+        let mut timeline = sample();
+        let march = (
+            dates::days_from_civil(2023, 3, 1),
+            dates::days_from_civil(2023, 4, 1),
         );
-        let (major, minor) = log_ticks(0.9, 6.2, 10);
-        assert_eq!(major, [1.0, 2.0, 3.0, 4.0, 5.0, 6.0]);
-        assert!(!minor.is_empty());
-        let (major, _) = log_ticks(2.9, 3.9, 10);
-        let labels: Vec<String> = major.iter().map(|&t| log_label(t)).collect();
-        assert_eq!(labels, ["1.000", "2.000", "5.000"]);
-        let (major, _) = log_ticks(2.87, 3.37, 10);
-        let labels: Vec<String> = major.iter().map(|&t| log_label(t)).collect();
-        assert_eq!(labels[..3], ["800", "1.000", "1.200"]);
-        let (major, _) = log_ticks(3.17, 3.19, 10);
-        assert!(major.len() >= 2, "a narrow range still has labels");
+        let april = (march.1, dates::days_from_civil(2023, 5, 1));
+        for (i, p) in timeline.points.iter_mut().enumerate() {
+            let span = if i % 2 == 0 { march } else { april };
+            *p = point(span, (p.y, p.y_hi), p.shape, p.series);
+        }
+        timeline.dodge();
+        for log_y in [false, true] {
+            let svg = render_svg(&timeline, options(log_y)).unwrap();
+            assert!(has(&svg, "2023-03") && has(&svg, "2023-04"), "{log_y}");
+            assert!(
+                !texts(&svg).iter().any(|t| t.starts_with("2023-03-")),
+                "no day ticks (log {log_y})"
+            );
+            assert!(
+                !texts(&svg).iter().any(|t| t.starts_with('-')),
+                "none below zero"
+            );
+        }
+        // 800 to 2.000 on a log axis: less than a decade shows, so 1.000 and 2.000.
+        let svg = render_svg(&timeline, options(true)).unwrap();
+        assert!(
+            has(&svg, "1.000") && has(&svg, "2.000"),
+            "{:?}",
+            texts(&svg)
+        );
+        let numbers: Vec<String> = texts(&svg)
+            .into_iter()
+            .filter(|t| {
+                t.chars()
+                    .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+            })
+            .collect();
+        assert!(numbers.iter().all(|t| !t.contains(',')), "{numbers:?}");
+    }
+
+    #[test]
+    fn a_vague_figure_is_an_open_band_that_does_not_set_the_scale() {
+        let mut timeline = sample();
+        let mut zehntausende = point(
+            (
+                dates::days_from_civil(2023, 3, 1),
+                dates::days_from_civil(2023, 4, 1),
+            ),
+            (10_000.0, 100_000.0),
+            Shape::Square,
+            0,
+        );
+        zehntausende.vague = true;
+        timeline.points.push(zehntausende);
+        timeline.series[0].points.push(timeline.points.len() - 1);
+        timeline.vague = vec![("Zehntausende".into(), 10_000.0)];
+        timeline.dodge();
+        let svg = render_svg(&timeline, options(false)).unwrap();
+        assert!(svg.contains("Zehntausende: drawn as an open band from 10.000."));
+        assert!(svg.contains("vague figure (open band upwards)"));
+        assert!(
+            has(&svg, "10.000"),
+            "the scale reaches the vague figure's value"
+        );
+        assert!(!has(&svg, "100.000"), "but not its upper end");
+        assert!(render_png(&timeline, options(true)).is_ok());
     }
 
     #[test]

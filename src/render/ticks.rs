@@ -201,8 +201,9 @@ pub(crate) fn steps(lo: f64, hi: f64, step: f64) -> Vec<f64> {
 
 /// Log ticks within `lo..hi` (log10 units), at most about `target` labelled: the powers
 /// of ten (1, 10, 100, 1.000, …; every n-th when there are many), or also 2 and 5 times
-/// them when fewer than two powers of ten show; minor ticks at the other digits' multiples
-/// when at most eight decades show. Never a label like 3.162,278.
+/// them when fewer than two powers of ten show, or round values when less than a decade
+/// shows; minor ticks at the other digits' multiples when at most eight decades show.
+/// Never a label like 3.162,278.
 pub(crate) fn log_ticks(lo: f64, hi: f64, target: usize) -> (Vec<f64>, Vec<f64>) {
     if !(lo.is_finite() && hi.is_finite()) || hi <= lo {
         return (Vec::new(), Vec::new());
@@ -223,6 +224,14 @@ pub(crate) fn log_ticks(lo: f64, hi: f64, target: usize) -> (Vec<f64>, Vec<f64>)
     if major.len() < 2 {
         major = at(&[1, 2, 5]);
     }
+    if major.len() < 2 && hi - lo < 1.0 {
+        // Zoomed into less than a decade: round values, spaced evenly in value.
+        major = value_ticks(10f64.powf(lo), 10f64.powf(hi), target.min(8))
+            .into_iter()
+            .filter(|&v| v > 0.0)
+            .map(f64::log10)
+            .collect();
+    }
     if major.len() > target {
         // Every n-th decade, keeping those whose exponent is a multiple of n.
         let every = major.len().div_ceil(target) as i32;
@@ -242,13 +251,12 @@ pub(crate) fn log_ticks(lo: f64, hi: f64, target: usize) -> (Vec<f64>, Vec<f64>)
     (major, minor)
 }
 
-/// Whether `v` (log10 units) is where [`log_ticks`] puts a label: a power of ten, or 2 or
-/// 5 times one.
+/// Whether a log tick at `v` (log10 units) may carry a label: `10^v` is a round value (its
+/// [label](log_label) is exact), as every labelled tick of [`log_ticks`] is; 3.162,278 is not.
 pub(crate) fn is_log_label(v: f64) -> bool {
-    let frac = v - v.floor();
-    [0.0, 2f64.log10(), 5f64.log10(), 1.0]
-        .iter()
-        .any(|&f| (frac - f).abs() < 1e-6)
+    let r = 10f64.powf(v);
+    let magnitude = 10f64.powi(r.log10().floor() as i32 - 2);
+    r.is_finite() && r > 0.0 && ((r / magnitude).round() * magnitude - r).abs() <= 1e-6 * r
 }
 
 /// A log axis tick's label: `10^v` rounded to three significant digits.
@@ -267,5 +275,108 @@ pub(crate) fn value_ticks_in(range: (f64, f64), log: bool, target: usize) -> (Ve
         log_ticks(range.0, range.1, target)
     } else {
         (value_ticks(range.0, range.1, target), Vec::new())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day_of_month(t: f64) -> u32 {
+        dates::civil_from_days(t.round() as i64).2
+    }
+
+    #[test]
+    fn month_ticks_sit_at_month_starts() {
+        let jan = dates::days_from_civil(2023, 1, 1) as f64;
+        for (x0, x1, max) in [
+            (jan + 40.0, jan + 300.0, 12),
+            (jan - 5.0, jan + 3.0 * 365.0, 12),
+            (jan + 17.5, jan + 200.25, 3),
+        ] {
+            let t = date_ticks(x0, x1, false, 100, max);
+            assert!(!t.major.is_empty());
+            assert!(t.major.len() <= max, "{:?}", t.major);
+            for tick in t.major.iter().chain(&t.minor) {
+                assert_eq!(day_of_month(*tick), 1, "{}", dates::day_label(*tick as i64));
+            }
+        }
+        let t = date_ticks(jan - 5.0, jan + 3.0 * 365.0, false, 100, 12);
+        assert_eq!(t.major.first(), Some(&jan));
+        assert_eq!(t.unit, DateUnit::Month);
+        assert_eq!(t.unit.label(jan + 31.0), "2023-02");
+    }
+
+    #[test]
+    fn long_spans_have_year_ticks() {
+        let jan = dates::days_from_civil(2010, 1, 1) as f64;
+        let t = date_ticks(jan - 20.0, jan + 12.0 * 365.0, true, 50, 8);
+        assert_eq!(t.unit, DateUnit::Year);
+        assert!(t.major.len() <= 8 && t.major.len() >= 4, "{:?}", t.major);
+        for tick in &t.major {
+            assert_eq!(dates::civil_from_days(*tick as i64).1, 1, "January");
+            assert_eq!(day_of_month(*tick), 1);
+        }
+        assert_eq!(t.unit.label(jan), "2010");
+        assert_eq!(DateUnit::of_step(t.step), DateUnit::Year);
+    }
+
+    #[test]
+    fn day_ticks_only_for_dates_of_day_precision() {
+        let march = dates::days_from_civil(2023, 3, 1) as f64;
+        // Month-only dates over a short span: month starts, no days.
+        let t = date_ticks(march - 10.0, march + 41.0, false, 40, 10);
+        assert_eq!(t.unit, DateUnit::Month);
+        assert!(
+            t.major
+                .iter()
+                .chain(&t.minor)
+                .all(|&d| day_of_month(d) == 1)
+        );
+        assert_eq!(t.major, [march, march + 31.0]);
+        // Dates of a day: days.
+        let t = date_ticks(march - 10.0, march + 41.0, true, 60, 10);
+        assert_eq!(t.unit, DateUnit::Day);
+        assert_eq!(t.major.len(), 52);
+        assert_eq!(DateUnit::of_step(t.step), DateUnit::Day);
+        // Long spans have no day ticks even with days.
+        let t = date_ticks(march, march + 400.0, true, 1000, 10);
+        assert_ne!(t.unit, DateUnit::Day);
+    }
+
+    #[test]
+    fn log_labels_only_at_powers_of_ten() {
+        for (lo, hi) in [(0.9, 6.2), (-0.3, 5.4), (1.7, 4.05), (0.0, 12.0)] {
+            let (major, minor) = log_ticks(lo, hi, 10);
+            assert!(major.len() >= 2, "{lo}..{hi}: {major:?}");
+            for t in &major {
+                assert!((t - t.round()).abs() < 1e-9, "{lo}..{hi}: {t}");
+            }
+            assert!(minor.iter().all(|m| !major.contains(m)));
+        }
+        let (major, _) = log_ticks(-0.3, 5.4, 10);
+        let labels: Vec<String> = major.iter().map(|&t| log_label(t)).collect();
+        assert_eq!(labels, ["1", "10", "100", "1.000", "10.000", "100.000"]);
+        // Many decades: every n-th one.
+        let (major, _) = log_ticks(0.0, 12.0, 6);
+        assert_eq!(major, [0.0, 3.0, 6.0, 9.0, 12.0]);
+        // One power of ten in view: 2 and 5 times them too.
+        let (major, _) = log_ticks(3.05, 4.2, 10);
+        let labels: Vec<String> = major.iter().map(|&t| log_label(t)).collect();
+        assert_eq!(labels, ["2.000", "5.000", "10.000"]);
+        // Zoomed into less than a decade: round values still.
+        let (major, _) = log_ticks(3.17, 3.19, 10);
+        assert!(major.len() >= 2);
+        assert!(major.iter().all(|&t| is_log_label(t)));
+        assert!(!is_log_label(0.5), "3.162,278 carries no label");
+        assert!(is_log_label(3.0) && is_log_label(2f64.log10()));
+    }
+
+    #[test]
+    fn linear_ticks_are_round() {
+        assert_eq!(
+            value_ticks(0.0, 110.0, 5),
+            [0.0, 20.0, 40.0, 60.0, 80.0, 100.0]
+        );
     }
 }
