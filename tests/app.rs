@@ -447,7 +447,10 @@ fn timeline_fit_button_shows_all_claims_again() {
     h.drop_at(to);
     h.run_steps(3);
     let panned = plot_bounds(&h).unwrap();
-    assert_ne!(panned.min()[0], fitted.min()[0], "dragging pans the dates");
+    assert!(
+        (panned.min()[0] - fitted.min()[0]).abs() > 1.0,
+        "dragging pans the dates: {panned:?}"
+    );
     assert!(panned.min()[1] >= 0.0, "panned below zero: {panned:?}");
     h.get_by_label("Fit").click();
     h.run_steps(3);

@@ -160,6 +160,9 @@ pub const DODGE_CLOSE: f64 = 0.03;
 /// At most this many marks side by side; more close marks at one date share the columns.
 pub const DODGE_COLUMNS: usize = 9;
 
+/// A mark's vertical reach in plotted units (its lowest and highest point) and its index.
+type Reach = (f64, f64, usize);
+
 /// One entity's claims.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Series {
@@ -406,7 +409,11 @@ impl Timeline {
                 continue;
             };
             let word = row.claim.text.trim().to_string();
-            if !self.vague.iter().any(|(w, v)| *w == word && *v == p.y) {
+            if !self
+                .vague
+                .iter()
+                .any(|(w, v)| *w == word && v.to_bits() == p.y.to_bits())
+            {
                 self.vague.push((word, p.y));
             }
         }
@@ -514,14 +521,15 @@ impl Timeline {
         }
     }
 
-    /// The dodge slots on one axis, of the marks that move.
+    /// The dodge slots on one axis, of the marks that move (a slot is in -8..=8, so the
+    /// casts below cannot wrap).
     fn dodge_slots(&self, log: bool) -> Vec<(usize, i32)> {
         let Some((lo, top)) = self.value_range(log) else {
             return Vec::new();
         };
         let close = DODGE_CLOSE * (top - lo);
         // Each mark's vertical reach in plotted units, per date span.
-        let mut by_date: HashMap<(u64, u64), Vec<(f64, f64, usize)>> = HashMap::new();
+        let mut by_date: HashMap<(u64, u64), Vec<Reach>> = HashMap::new();
         for (i, p) in self.shown(log) {
             let y = plotted(p.y, log);
             let low = if drawn(p.y_min, log) {
@@ -575,10 +583,13 @@ impl Timeline {
                     columns.push(column % DODGE_COLUMNS);
                     end += 1;
                 }
+                #[allow(clippy::cast_possible_wrap)]
                 let used = ends.len().min(DODGE_COLUMNS) as i32;
                 if used > 1 {
                     for (k, &column) in columns.iter().enumerate() {
-                        slots.push((marks[start + k].2, 2 * column as i32 - (used - 1)));
+                        #[allow(clippy::cast_possible_wrap)]
+                        let column = column as i32;
+                        slots.push((marks[start + k].2, 2 * column - (used - 1)));
                     }
                 }
                 start = end;

@@ -1,6 +1,8 @@
 //! Tests of the plot rules `analysis::timeline` shares between the app and the chart: the
 //! value axis' extent (from zero, a vague figure's guess left out) and the dodge slots.
 
+#![allow(clippy::float_cmp)]
+
 use super::*;
 use crate::analysis::dates;
 

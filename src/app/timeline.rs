@@ -214,7 +214,7 @@ const GRID_STEP_PX: f64 = 8.0;
 fn date_grid(days: bool) -> impl Fn(GridInput) -> Vec<GridMark> {
     move |input: GridInput| {
         let (x0, x1) = input.bounds;
-        if input.base_step_size <= 0.0 || !(x1 > x0) {
+        if input.base_step_size <= 0.0 || x1.partial_cmp(&x0) != Some(std::cmp::Ordering::Greater) {
             return Vec::new();
         }
         let per_day = GRID_STEP_PX / input.base_step_size;
@@ -233,9 +233,9 @@ fn date_grid(days: bool) -> impl Fn(GridInput) -> Vec<GridMark> {
 
 /// The log value axis' grid: labels at powers of ten only (and 2 and 5 times them when
 /// fewer than two show), minor lines at the other digits, as on the exported chart.
-fn log_grid(input: GridInput) -> Vec<GridMark> {
+fn log_grid(input: &GridInput) -> Vec<GridMark> {
     let (lo, hi) = input.bounds;
-    if input.base_step_size <= 0.0 || !(hi > lo) {
+    if input.base_step_size <= 0.0 || hi.partial_cmp(&lo) != Some(std::cmp::Ordering::Greater) {
         return Vec::new();
     }
     let per_unit = GRID_STEP_PX / input.base_step_size;
@@ -324,7 +324,7 @@ fn plot_ui(
         .show_y(false)
         .allow_double_click_reset(true);
     if log {
-        plot = plot.y_grid_spacer(log_grid);
+        plot = plot.y_grid_spacer(|input| log_grid(&input));
     }
     if refit {
         plot = plot.reset();

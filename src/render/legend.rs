@@ -12,6 +12,7 @@ use super::text::Pen;
 use crate::analysis::timeline::{Shape, Timeline, drawn};
 
 /// What the legend lists.
+#[allow(clippy::struct_excessive_bools)] // one flag per kind of mark the legend explains
 pub(crate) struct Legend {
     /// Entity names and colours, most cited first.
     pub(crate) series: Vec<(String, RGBColor)>,

@@ -234,6 +234,7 @@ pub(crate) fn log_ticks(lo: f64, hi: f64, target: usize) -> (Vec<f64>, Vec<f64>)
     }
     if major.len() > target {
         // Every n-th decade, keeping those whose exponent is a multiple of n.
+        #[allow(clippy::cast_possible_wrap)] // at most a few hundred decades
         let every = major.len().div_ceil(target) as i32;
         major.retain(|&t| (t.round() as i32).rem_euclid(every) == 0);
     }
