@@ -7,6 +7,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::Error;
+use crate::analysis::series::{self, SeriesKey};
 use crate::corpus::Corpus;
 use crate::extract::Aliases;
 use crate::extract::Extractor;
@@ -27,6 +28,8 @@ USAGE:
                        [--threads N] PATHS...
     claimtrack chart [--subject S] [--action A] [--log] [--workspace FILE]
                      --out FILE.svg|FILE.png PATHS...
+    claimtrack compare [--subject S] [--action A] [--window DAYS]
+                       [--format text|json] [--workspace FILE] PATHS...
     claimtrack bench [--mb N] [--threads N]
     claimtrack --help | --version
 
@@ -40,15 +43,23 @@ COMMANDS:
               did not (the rest is still written), 2 on a usage error.
     chart     Draw the timeline of the claims on one subject (default: the
               commonest) as an SVG or PNG image, as the app draws it.
+    compare   Group the claims into series (same concept, action, kind and
+              unit; change figures apart) and report, per series and period,
+              the disagreements between named sources (figures that cannot
+              all hold) and each source's revisions (its later figure).
     bench     Generate a corpus of article text and measure extraction speed.
 
 OPTIONS:
     --format json|csv   Output format of extract (default json).
+    --format text|json  Output format of compare (default text).
     --aliases FILE      Add entity aliases, one `ALIAS = ENTITY` per line.
     --workspace FILE    Apply the corrections and entity choices saved in an
                         app workspace file.
-    --subject S         Chart the claims counting S.
-    --action A          Chart only the claims with action A.
+    --subject S         Chart or compare the claims counting S (a concept such
+                        as soldiers, or a subject as written).
+    --action A          Only the claims with action A.
+    --window DAYS       Compare: a day-dated claim covers DAYS days around its
+                        date (default: calendar months).
     --log               Chart on a logarithmic value axis.
     --out FILE          Where to write the chart (.svg or .png).
     --threads N         Worker threads (default: all cores).
@@ -100,6 +111,21 @@ pub enum Command {
         /// Files and folders.
         paths: Vec<PathBuf>,
     },
+    /// `claimtrack compare`.
+    Compare {
+        /// Only series counting this.
+        subject: Option<String>,
+        /// Only series with this action.
+        action: Option<String>,
+        /// Periods: a window in days, or calendar months.
+        window: Option<u32>,
+        /// JSON instead of text.
+        json: bool,
+        /// A workspace whose corrections apply.
+        workspace: Option<PathBuf>,
+        /// Files and folders.
+        paths: Vec<PathBuf>,
+    },
     /// `claimtrack bench`.
     Bench {
         /// Corpus size in MB.
@@ -136,7 +162,7 @@ pub fn parse(args: Vec<OsString>) -> Result<Command, String> {
         Some(Long("help") | Short('h')) => return Ok(Command::Help),
         Some(Long("version") | Short('V')) => return Ok(Command::Version),
         Some(Value(v)) => {
-            if let Some(name @ ("extract" | "chart" | "bench")) = v.to_str() {
+            if let Some(name @ ("extract" | "chart" | "compare" | "bench")) = v.to_str() {
                 name.to_string()
             } else {
                 // Not a command: the app opens these paths (a word that is no path is a
@@ -168,6 +194,8 @@ pub fn parse(args: Vec<OsString>) -> Result<Command, String> {
     let mut log_y = false;
     let mut threads = None;
     let mut mb = 24;
+    let mut window = None;
+    let mut json = false;
     let mut paths = Vec::new();
     while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
         match arg {
@@ -180,16 +208,34 @@ pub fn parse(args: Vec<OsString>) -> Result<Command, String> {
                     _ => return Err(format!("unknown format {v:?} (expected json or csv)")),
                 };
             }
+            Long("format") if sub == "compare" => {
+                let v: String = string_value(&mut parser)?;
+                json = match v.as_str() {
+                    "json" => true,
+                    "text" => false,
+                    _ => return Err(format!("unknown format {v:?} (expected text or json)")),
+                };
+            }
+            Long("window") if sub == "compare" => {
+                let v: String = string_value(&mut parser)?;
+                let days: u32 = v
+                    .parse()
+                    .map_err(|_| format!("--window: {v:?} is not a number of days"))?;
+                if days == 0 {
+                    return Err("--window must be at least 1 day".into());
+                }
+                window = Some(days);
+            }
             Long("aliases") if sub == "extract" => {
                 aliases = Some(PathBuf::from(parser.value().map_err(|e| e.to_string())?));
             }
             Long("workspace") if sub != "bench" => {
                 workspace = Some(PathBuf::from(parser.value().map_err(|e| e.to_string())?));
             }
-            Long("subject") if sub == "chart" => {
+            Long("subject") if sub == "chart" || sub == "compare" => {
                 subject = Some(string_value(&mut parser)?);
             }
-            Long("action") if sub == "chart" => {
+            Long("action") if sub == "chart" || sub == "compare" => {
                 action = Some(string_value(&mut parser)?);
             }
             Long("out") | Short('o') if sub == "chart" => {
@@ -214,7 +260,7 @@ pub fn parse(args: Vec<OsString>) -> Result<Command, String> {
                     .parse()
                     .map_err(|e| format!("--mb: {e}"))?;
             }
-            Value(v) if sub == "extract" || sub == "chart" => paths.push(PathBuf::from(v)),
+            Value(v) if sub != "bench" => paths.push(PathBuf::from(v)),
             other => return Err(other.unexpected().to_string()),
         }
     }
@@ -252,6 +298,19 @@ pub fn parse(args: Vec<OsString>) -> Result<Command, String> {
                 log_y,
                 workspace,
                 out,
+                paths,
+            })
+        }
+        "compare" => {
+            if paths.is_empty() {
+                return Err("compare needs at least one file or folder".into());
+            }
+            Ok(Command::Compare {
+                subject,
+                action,
+                window,
+                json,
+                workspace,
                 paths,
             })
         }
@@ -341,6 +400,21 @@ fn execute(command: Command) -> Result<Done, Error> {
             &out,
             &paths,
         ),
+        Command::Compare {
+            subject,
+            action,
+            window,
+            json,
+            workspace,
+            paths,
+        } => compare(
+            subject.as_deref(),
+            action.as_deref(),
+            window,
+            json,
+            workspace.as_deref(),
+            &paths,
+        ),
         Command::App { paths } => run_app(&paths).map(|()| Done::All),
     }
 }
@@ -405,12 +479,18 @@ fn chart(
     paths: &[PathBuf],
 ) -> Result<Done, Error> {
     let (corpus, failed) = corrected(paths, &Extractor::new(), workspace, None)?;
-    let subject = subject
-        .map(str::to_string)
-        .or_else(|| corpus.commonest_subject());
     let rows: Vec<usize> = (0..corpus.rows.len()).collect();
-    let timeline =
-        crate::analysis::timeline::build(&corpus, &rows, subject.as_deref(), action, usize::MAX);
+    let chosen: Vec<SeriesKey> = if subject.is_none() && action.is_none() {
+        crate::analysis::timeline::default_series(&corpus, &rows)
+            .into_iter()
+            .collect()
+    } else {
+        series::choose(&corpus, &rows, subject, action)
+            .into_iter()
+            .map(|s| s.key)
+            .collect()
+    };
+    let timeline = crate::analysis::timeline::build(&corpus, &rows, &chosen, usize::MAX);
     if timeline.points.is_empty() {
         eprintln!("claimtrack: warning: no dated claims match; the chart is empty");
     }
@@ -425,6 +505,56 @@ fn chart(
         timeline.points.len(),
         timeline.title
     );
+    Ok(Done::failed_if(failed))
+}
+
+fn compare(
+    subject: Option<&str>,
+    action: Option<&str>,
+    window: Option<u32>,
+    json: bool,
+    workspace: Option<&Path>,
+    paths: &[PathBuf],
+) -> Result<Done, Error> {
+    let (corpus, failed) = corrected(paths, &Extractor::new(), workspace, None)?;
+    let all: Vec<usize> = (0..corpus.rows.len()).collect();
+    // The chosen claims: every claim of the level series the choice selects, and the
+    // change figures of the same concepts and actions (reported as left out).
+    let rows: Vec<usize> = if subject.is_none() && action.is_none() {
+        all
+    } else {
+        let keys: Vec<SeriesKey> = series::choose(&corpus, &all, subject, action)
+            .into_iter()
+            .map(|s| s.key)
+            .collect();
+        all.into_iter()
+            .filter(|&r| {
+                let key = SeriesKey::of(&corpus.rows[r].claim);
+                let level = SeriesKey {
+                    change: false,
+                    ..key
+                };
+                keys.contains(&level)
+            })
+            .collect()
+    };
+    let options = crate::analysis::compare::Options {
+        periods: window.map_or(series::Periods::Months, series::Periods::Window),
+    };
+    let analysis = crate::analysis::compare::analyse(&corpus, &rows, options);
+    let text = if json {
+        let mut s = serde_json::to_string_pretty(&analysis.to_json(&corpus))
+            .map_err(|e| Error::Output(std::io::Error::other(e)))?;
+        s.push('\n');
+        s
+    } else {
+        analysis.to_text(&corpus)
+    };
+    let mut stdout = std::io::stdout().lock();
+    stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+        .map_err(Error::Output)?;
     Ok(Done::failed_if(failed))
 }
 

@@ -117,6 +117,23 @@ pub struct EntityStat {
     pub aliases: Vec<(String, usize)>,
 }
 
+/// Applies the workspace's entity and concept choices to a claim. A claim without a concept
+/// (a correction saved before concepts existed) gets its subject's.
+fn settle(claim: &mut Claim, lang: Lang, workspace: &Workspace) {
+    if let Some(source) = &mut claim.source {
+        source.entity = workspace
+            .entities
+            .resolve(&source.text, source.entity.as_deref());
+    }
+    if claim.concept.is_none() {
+        claim.concept =
+            crate::extract::concept::of(claim.subject.as_deref(), claim.unit.as_deref(), lang);
+    }
+    if let Some(concept) = &mut claim.concept {
+        *concept = workspace.concepts.resolve(concept);
+    }
+}
+
 /// The open articles and the claims as the user sees them.
 #[derive(Debug, Default)]
 pub struct Corpus {
@@ -174,7 +191,10 @@ impl Corpus {
     /// that are open); returns `false`, doing nothing, when a full [`Corpus::rebuild`] is
     /// needed (entity choices or added claims changed).
     pub fn apply_corrections(&mut self, before: &Workspace, after: &Workspace) -> bool {
-        if before.entities != after.entities {
+        if before.entities != after.entities
+            || before.concepts != after.concepts
+            || before.dates != after.dates
+        {
             return false;
         }
         let index = |w: &'_ Workspace| -> HashMap<(String, Span), Change> {
@@ -216,11 +236,7 @@ impl Corpus {
                 }
                 _ => Status::Extracted,
             };
-            if let Some(source) = &mut claim.source {
-                source.entity = after
-                    .entities
-                    .resolve(&source.text, source.entity.as_deref());
-            }
+            settle(&mut claim, self.articles[a].lang, after);
             let was = self.rows[r].status;
             if was != Status::Extracted {
                 self.changed -= 1;
@@ -330,23 +346,7 @@ impl Corpus {
             }
         }
         for row in &mut rows {
-            if let Some(source) = &mut row.claim.source {
-                source.entity = workspace
-                    .entities
-                    .resolve(&source.text, source.entity.as_deref());
-            }
-            let claim = &mut row.claim;
-            // Corrections saved before concepts existed have none: the subject's.
-            if claim.concept.is_none() {
-                claim.concept = crate::extract::concept::of(
-                    claim.subject.as_deref(),
-                    claim.unit.as_deref(),
-                    self.articles[row.article].lang,
-                );
-            }
-            if let Some(concept) = &mut claim.concept {
-                *concept = workspace.concepts.resolve(concept);
-            }
+            settle(&mut row.claim, self.articles[row.article].lang, workspace);
         }
         rows
     }
@@ -497,6 +497,17 @@ impl Corpus {
     #[must_use]
     pub fn subjects(&self) -> Vec<(String, usize)> {
         Self::tally(self.rows.iter().filter_map(|r| r.claim.subject.as_deref()))
+    }
+
+    /// Every distinct concept, most frequent first.
+    #[must_use]
+    pub fn concepts(&self) -> Vec<(String, usize)> {
+        Self::tally(
+            self.rows
+                .iter()
+                .filter(|r| r.status != Status::Rejected)
+                .filter_map(|r| r.claim.concept.as_deref()),
+        )
     }
 
     /// Every distinct action, most frequent first.

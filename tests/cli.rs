@@ -192,7 +192,7 @@ fn chart_writes_svg_and_png_and_names_bad_files() {
         String::from_utf8_lossy(&out.stderr)
     );
     let text = std::fs::read_to_string(&svg).unwrap();
-    assert!(text.contains("<svg") && text.contains("Soldaten"));
+    assert!(text.contains("<svg") && text.contains("soldiers"));
     let bad = write(dir.path(), "bad.txt", b"\x00\x01\x02binary");
     let out = claimtrack(&[
         "chart",
@@ -268,4 +268,137 @@ fn extract_applies_a_workspace_of_corrections() {
     ]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("w.json"));
+}
+
+/// Troops massed in one month from four sources, a later figure of one of them, and a
+/// change figure; written for this test, in both languages.
+const STORY: [(&str, &str); 7] = [
+    (
+        "a.txt",
+        " date 2022-02-03\nKyiv (NPA) - Russia has massed about 120,000 troops near the border, Ukraine's defence ministry said on Thursday.",
+    ),
+    (
+        "b.txt",
+        " date 2022-02-10\nBrussels (NPA) - Russia has massed around 85,000 troops near Ukraine, NATO said on Thursday.",
+    ),
+    (
+        "c.txt",
+        " date 2022-02-14\nWashington (NPA) - Russia has massed some 90,000 troops along the border, the Pentagon said.",
+    ),
+    (
+        "d.txt",
+        " date 2022-02-20\nMoskau (npa) – Nach Angaben des russischen Verteidigungsministeriums sind rund 20.000 Soldaten an der Grenze zusammengezogen worden.",
+    ),
+    (
+        "e.txt",
+        " date 2022-03-05\nKyiv (NPA) - Russia has now massed about 175,000 troops near the border, Ukraine's defence ministry said.",
+    ),
+    (
+        "f.txt",
+        " date 2022-03-08\nKiew (npa) – Russland hat nach Angaben des ukrainischen Verteidigungsministeriums 55.000 Soldaten mehr als im Februar zusammengezogen.",
+    ),
+    (
+        "g.txt",
+        " date 2022-03-09\nKiew (npa) – Die Zahl der Panzer an der Grenze stieg nach Angaben der Regierung in Kiew um 300.",
+    ),
+];
+
+#[test]
+fn compare_finds_the_one_disagreement_and_the_revision_and_leaves_changes_out() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in STORY {
+        write(dir.path(), name, text.as_bytes());
+    }
+    let folder = dir.path().to_string_lossy().to_string();
+    let out = claimtrack(&["compare", "--format", "json", &folder]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one JSON document");
+    let disagreements = json["disagreements"].as_array().unwrap();
+    assert_eq!(disagreements.len(), 1, "{disagreements:#?}");
+    let d = &disagreements[0];
+    assert_eq!(d["concept"], "soldiers");
+    assert_eq!(d["action"], "massed");
+    assert_eq!(d["period"], "2022-02");
+    let mut entities: Vec<&str> = d["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["entity"].as_str().unwrap())
+        .collect();
+    entities.sort_unstable();
+    assert_eq!(entities, ["NATO", "Russia", "USA", "Ukraine"]);
+    assert!(d["why"].as_str().unwrap().contains("Ukraine"));
+    let revisions = json["revisions"].as_array().unwrap();
+    assert_eq!(revisions.len(), 1, "{revisions:#?}");
+    let r = &revisions[0];
+    assert_eq!(r["entity"], "Ukraine");
+    assert_eq!(r["from"]["value"], 120_000.0);
+    assert_eq!(r["to"]["value"], 175_000.0);
+    assert_eq!(r["to"]["date"], "2022-03-05");
+    assert!(r["from"]["path"].as_str().unwrap().ends_with("a.txt"));
+    // The change figures are in no series, disagreement or revision.
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(!text.contains("55000"), "the change figure is left out");
+    assert!(json["left_out"]["changes"].as_u64().unwrap() >= 1);
+    for s in json["series"].as_array().unwrap() {
+        for c in s["claims"].as_array().unwrap() {
+            assert_ne!(c["value"], 55_000.0);
+        }
+    }
+    // Text: one readable line each; narrowing by subject and action.
+    let out = claimtrack(&[
+        "compare",
+        "--subject",
+        "Truppen",
+        "--action",
+        "massed",
+        &folder,
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("soldiers · massed, 2022-02: Ukraine ~120.000, NATO ~85.000, USA ~90.000, Russia ~20.000"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Ukraine, soldiers · massed: ~120.000 (2022-02-03) -> ~175.000 (2022-03-05)"),
+        "{text}"
+    );
+    assert!(!text.contains("tanks"), "{text}");
+    // A window of 3 days around each date: the February claims are too far apart to
+    // speak of the same time.
+    let out = claimtrack(&["compare", "--window", "3", "--format", "json", &folder]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["disagreements"].as_array().unwrap().len(), 0);
+    // Usage errors.
+    assert_eq!(claimtrack(&["compare"]).status.code(), Some(2));
+    assert_eq!(
+        claimtrack(&["compare", "--window", "0", &folder])
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(
+        claimtrack(&["compare", "--format", "xml", &folder])
+            .status
+            .code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn compare_finds_no_disagreement_in_the_seed_story() {
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
+    if !seeds.exists() {
+        return;
+    }
+    let out = claimtrack(&["compare", "--format", "json", &seeds.to_string_lossy()]);
+    assert_eq!(out.status.code(), Some(0));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["disagreements"].as_array().unwrap().len(), 0);
 }

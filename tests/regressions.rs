@@ -89,8 +89,12 @@ fn workspace_regressions() {
         corpus.rebuild(&ws);
         let all: Vec<usize> = (0..corpus.rows.len()).collect();
         let _ = corpus.export(&all);
-        let _ = claimtrack::analysis::compare::compare(&corpus, &all);
-        let _ = claimtrack::analysis::timeline::build(&corpus, &all, None, None, 10);
+        let _ = claimtrack::analysis::compare::analyse(&corpus, &all, Default::default());
+        let chosen: Vec<_> = claimtrack::analysis::series::series_of(&corpus, &all)
+            .into_iter()
+            .map(|s| s.key)
+            .collect();
+        let _ = claimtrack::analysis::timeline::build(&corpus, &all, &chosen, 10);
         // One change at a time gives what rebuilding gives.
         if let Err(e) = claimtrack::corpus::check_incremental(std::slice::from_ref(&article), &ws) {
             panic!("{name}: {e}");

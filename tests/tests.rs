@@ -3,6 +3,7 @@
 #[cfg(feature = "gui")]
 mod app;
 mod cli;
+mod compare;
 mod extract;
 mod hostile;
 mod load;

@@ -5,4 +5,5 @@
 pub mod compare;
 pub mod dates;
 pub mod query;
+pub mod series;
 pub mod timeline;

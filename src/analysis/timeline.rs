@@ -1,11 +1,13 @@
 //! The geometry of the timeline, shared by the app's plot and the exported chart: one point
 //! per claim at its article's date (a month-only date spans its month, a year its year), the
-//! value on the y axis (a range or vague figure spans its interval), one series per entity.
+//! value on the y axis (a range or vague figure spans its interval), one line per chosen
+//! series and named entity. Claims of different series are never joined.
 
 use std::collections::HashMap;
 
 use crate::analysis::dates;
 use crate::analysis::query;
+use crate::analysis::series::{self, SeriesKey};
 use crate::corpus::{Corpus, Status};
 use crate::model::{Kind, Qualifier};
 
@@ -163,11 +165,19 @@ pub const DODGE_COLUMNS: usize = 9;
 /// A mark's vertical reach in plotted units (its lowest and highest point) and its index.
 type Reach = (f64, f64, usize);
 
-/// One entity's claims.
+/// One line of the timeline: one entity's claims within one series. Claims without a named
+/// source are drawn but never joined (they may come from different outlets), nor are claims
+/// with no action (what happens to the figures is unknown, so they need not be one quantity).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Series {
-    /// The entity's name, or [`UNNAMED`].
+    /// The entity's name, or [`UNNAMED`]; with the series' label when several are drawn.
     pub name: String,
+    /// The entity, if named.
+    pub entity: Option<String>,
+    /// Index into [`Timeline::chosen`]: which series the line belongs to.
+    pub chosen: usize,
+    /// Whether its marks are joined by a line (a named source's own series).
+    pub joined: bool,
     /// RGB colour.
     pub color: [u8; 3],
     /// Indices into [`Timeline::points`], by date.
@@ -181,12 +191,16 @@ pub struct Timeline {
     pub title: String,
     /// The label of the y axis (kind and unit).
     pub y_label: String,
+    /// The series drawn (concept, action, kind, unit).
+    pub chosen: Vec<SeriesKey>,
     /// The plotted claims.
     pub points: Vec<TimePoint>,
-    /// The entities, most cited first.
+    /// The lines: one per series and entity, most claims first.
     pub series: Vec<Series>,
     /// Claims left out because their article has no date.
     pub undated: usize,
+    /// The articles (indices into `corpus.articles`) of those claims.
+    pub undated_articles: Vec<usize>,
     /// Claims left out because the plot holds at most `max_points` marks even after
     /// grouping.
     pub dropped: usize,
@@ -198,34 +212,67 @@ pub struct Timeline {
     /// (`("Zehntausende", 10000.0)`), for the note under the plot (set by
     /// [`Timeline::finish`]).
     pub vague: Vec<(String, f64)>,
+    /// Change figures of the chosen concepts and actions, left off the level axis.
+    pub changes: usize,
+}
+
+/// The series a timeline draws when the user has chosen none: the level series with an
+/// action and the most dated claims among `rows` (any level series when none has an action).
+#[must_use]
+pub fn default_series(corpus: &Corpus, rows: &[usize]) -> Option<SeriesKey> {
+    series::series_of(corpus, rows)
+        .into_iter()
+        .filter(|s| !s.key.change && s.dated > 0)
+        .max_by(|a, b| {
+            a.key
+                .action
+                .is_some()
+                .cmp(&b.key.action.is_some())
+                .then_with(|| a.dated.cmp(&b.dated))
+                .then_with(|| b.key.cmp(&a.key))
+        })
+        .map(|s| s.key)
 }
 
 /// Builds the timeline of `rows` (indices into `corpus.rows`; rejected claims are left out)
-/// narrowed to `subject` and `action` when given. Only the commonest kind and unit is drawn
-/// on one axis. When there are more than `max_points` claims, each entity's claims of one
-/// date become one mark at their median with a bar over their spread; if that is still too
-/// many, the largest groups are kept.
+/// in the `chosen` series. Claims of different series are never joined, and a line joins
+/// only one named entity's claims of one series; change figures stay off the level axis.
+/// Only the commonest kind and unit is drawn on one axis. When there are more than
+/// `max_points` claims, each line's claims of one date become one mark at their median with
+/// a bar over their spread; if that is still too many, the largest groups are kept.
 #[must_use]
-pub fn build(
-    corpus: &Corpus,
-    rows: &[usize],
-    subject: Option<&str>,
-    action: Option<&str>,
-    max_points: usize,
-) -> Timeline {
-    let chosen: Vec<usize> = rows
-        .iter()
-        .copied()
-        .filter(|&r| {
-            let row = &corpus.rows[r];
-            row.status != Status::Rejected
-                && subject.is_none_or(|s| row.claim.subject.as_deref() == Some(s))
-                && action.is_none_or(|a| row.claim.action.as_deref() == Some(a))
-        })
-        .collect();
+pub fn build(corpus: &Corpus, rows: &[usize], chosen: &[SeriesKey], max_points: usize) -> Timeline {
+    let mut timeline = Timeline {
+        chosen: chosen.iter().filter(|k| !k.change).cloned().collect(),
+        ..Timeline::default()
+    };
+    let position = |key: &SeriesKey| timeline.chosen.iter().position(|k| k == key);
+    let mut picked: Vec<(usize, usize)> = Vec::new();
+    for &r in rows {
+        let Some(row) = corpus.rows.get(r) else {
+            continue;
+        };
+        if row.status == Status::Rejected {
+            continue;
+        }
+        let key = SeriesKey::of(&row.claim);
+        if key.change {
+            let level = SeriesKey {
+                change: false,
+                ..key
+            };
+            if position(&level).is_some() {
+                timeline.changes += 1;
+            }
+            continue;
+        }
+        if let Some(k) = position(&key) {
+            picked.push((r, k));
+        }
+    }
     // One axis: the commonest kind and unit.
     let mut units: HashMap<(Kind, Option<&str>), usize> = HashMap::new();
-    for &r in &chosen {
+    for &(r, _) in &picked {
         let c = &corpus.rows[r].claim;
         *units.entry((c.kind, c.unit.as_deref())).or_default() += 1;
     }
@@ -233,41 +280,57 @@ pub fn build(
         .iter()
         .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
         .map(|(k, _)| *k);
-    let mut timeline = Timeline {
-        title: match (subject, action) {
-            (Some(s), Some(a)) => format!("{s}, {a}"),
-            (Some(s), None) => s.to_string(),
-            (None, Some(a)) => format!("(any subject), {a}"),
-            (None, None) => "All claims".to_string(),
-        },
-        y_label: match axis {
-            Some((kind, Some(unit))) => format!("{kind} ({unit})"),
-            Some((kind, None)) => kind.to_string(),
-            None => String::new(),
-        },
-        ..Timeline::default()
+    timeline.title = if timeline.chosen.is_empty() {
+        "No series chosen".to_string()
+    } else {
+        timeline
+            .chosen
+            .iter()
+            .map(SeriesKey::label)
+            .collect::<Vec<_>>()
+            .join("; ")
     };
-    let mut dated = Vec::with_capacity(chosen.len());
-    for &r in &chosen {
+    timeline.y_label = match axis {
+        Some((kind, Some(unit))) => format!("{kind} ({unit})"),
+        Some((kind, None)) => kind.to_string(),
+        None => String::new(),
+    };
+    let several = timeline.chosen.len() > 1;
+    let mut dated = Vec::with_capacity(picked.len());
+    for (r, k) in picked {
         let row = &corpus.rows[r];
         let c = &row.claim;
-        if axis.is_some_and(|(k, u)| (k, u) != (c.kind, c.unit.as_deref())) {
+        if axis.is_some_and(|(kind, u)| (kind, u) != (c.kind, c.unit.as_deref())) {
             timeline.other_units += 1;
             continue;
         }
         match corpus.date(row) {
-            Some(date) => dated.push((r, date)),
-            None => timeline.undated += 1,
+            Some(date) => dated.push((r, k, date)),
+            None => {
+                timeline.undated += 1;
+                if !timeline.undated_articles.contains(&row.article) {
+                    timeline.undated_articles.push(row.article);
+                }
+            }
         }
     }
-    let mut series_of: HashMap<Option<String>, usize> = HashMap::new();
-    for (r, date) in dated {
+    let mut line_of: HashMap<(usize, Option<String>), usize> = HashMap::new();
+    for (r, k, date) in dated {
         let row = &corpus.rows[r];
-        let entity = row.entity().map(str::to_string);
+        let entity = series::named_entity(row).map(str::to_string);
         let color = color(corpus.color_index(entity.as_deref()));
-        let series = *series_of.entry(entity.clone()).or_insert_with(|| {
+        let label = timeline.chosen[k].label();
+        let line = *line_of.entry((k, entity.clone())).or_insert_with(|| {
+            let who = entity.clone().unwrap_or_else(|| UNNAMED.to_string());
             timeline.series.push(Series {
-                name: entity.unwrap_or_else(|| UNNAMED.to_string()),
+                name: if several {
+                    format!("{who} · {label}")
+                } else {
+                    who
+                },
+                joined: entity.is_some() && timeline.chosen[k].action.is_some(),
+                entity,
+                chosen: k,
                 color,
                 points: Vec::new(),
             });
@@ -278,7 +341,7 @@ pub fn build(
             Qualifier::Range | Qualifier::Vague => query::interval(&row.claim),
             _ => (row.claim.value, row.claim.value),
         };
-        timeline.series[series].points.push(timeline.points.len());
+        timeline.series[line].points.push(timeline.points.len());
         timeline.points.push(TimePoint {
             row: r,
             x: (lo + hi) as f64 / 2.0,
@@ -290,7 +353,7 @@ pub fn build(
             count: 1,
             shape: Shape::of(row.claim.qualifier),
             precise_day: date.day.is_some(),
-            series,
+            series: line,
             vague: row.claim.qualifier == Qualifier::Vague,
             dodge: Dodge::default(),
         });
@@ -639,12 +702,44 @@ impl Timeline {
         Some(b)
     }
 
-    /// A line for the status bar about what is left out.
+    /// A line about what is left out (the exported chart's note).
     #[must_use]
     pub fn left_out(&self) -> Option<String> {
+        self.left_out_but(true)
+    }
+
+    /// The same without the claims that have no date (the app says that on a line of its
+    /// own, with a button to set the dates).
+    #[must_use]
+    pub fn left_out_but_undated(&self) -> Option<String> {
+        self.left_out_but(false)
+    }
+
+    fn left_out_but(&self, undated: bool) -> Option<String> {
         let mut parts = Vec::new();
-        if self.undated > 0 {
-            parts.push(format!("{} without a date", self.undated));
+        if undated && self.undated > 0 {
+            let n = self.undated_articles.len();
+            parts.push(format!(
+                "{} without a date ({} {} no date)",
+                self.undated,
+                n,
+                if n == 1 {
+                    "article has"
+                } else {
+                    "articles have"
+                }
+            ));
+        }
+        if self.changes > 0 {
+            parts.push(format!(
+                "{} change {} (a difference, not a level: kept off the level axis)",
+                self.changes,
+                if self.changes == 1 {
+                    "figure"
+                } else {
+                    "figures"
+                }
+            ));
         }
         if self.other_units > 0 {
             parts.push(format!("{} of another kind or unit", self.other_units));
@@ -660,6 +755,9 @@ impl Timeline {
         } else {
             format!("Not drawn: {}.", parts.join(", "))
         };
+        if self.chosen.iter().any(|k| k.action.is_none()) && !self.points.is_empty() {
+            note.push_str(" Claims with no action are not joined by lines: what happens to the figures is unknown.");
+        }
         if self.grouped {
             note.insert_str(
                 0,

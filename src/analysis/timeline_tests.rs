@@ -45,6 +45,9 @@ fn timeline(points: Vec<TimePoint>) -> Timeline {
     let series = (0..=points.iter().map(|p| p.series).max().unwrap_or(0))
         .map(|s| Series {
             name: format!("entity {s}"),
+            entity: Some(format!("entity {s}")),
+            chosen: 0,
+            joined: true,
             color: color(Some(s)),
             points: (0..points.len())
                 .filter(|&i| points[i].series == s)

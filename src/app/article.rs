@@ -45,12 +45,29 @@ pub fn article_ui(ui: &mut egui::Ui, view: &mut ArticleView<'_>, commands: &mut 
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(article.short_name()).strong())
             .on_hover_text(&article.path);
+        let date = article.date.map_or("no date".into(), |d| d.to_string());
+        let from = match article.date_from {
+            Some(crate::model::DateFrom::Text) => " (from the dateline)",
+            Some(crate::model::DateFrom::User) => " (set by you)",
+            Some(crate::model::DateFrom::Html) => " (from the page)",
+            _ => "",
+        };
         ui.label(format!(
-            "{} · {} · {} claims",
-            article.date.map_or("no date".into(), |d| d.to_string()),
+            "{date}{from} · {} · {} claims",
             article.lang.code(),
             corpus.rows_of(article_index).len()
         ));
+        if ui
+            .small_button(if article.date.is_some() {
+                "📅"
+            } else {
+                "Set date…"
+            })
+            .on_hover_text("Set or correct the article's date")
+            .clicked()
+        {
+            commands.push(Command::ShowDates);
+        }
         let selection = view
             .selection
             .filter(|(a, s)| *a == article_index && s.start < s.end);

@@ -7,9 +7,10 @@
 use std::path::PathBuf;
 
 use crate::analysis::query::{Filter, SortKey};
+use crate::analysis::series::SeriesKey;
 use crate::corpus::Status;
 use crate::io::workspace::{Change, Workspace};
-use crate::model::Span;
+use crate::model::{ArticleDate, Span};
 
 use super::{App, ClaimKey, Editor, Request, Tab, sample_paths};
 
@@ -52,8 +53,25 @@ pub enum Command {
     TogglePick(ClaimKey),
     /// Compare exactly these claims (and show the comparison).
     CompareThese(Vec<ClaimKey>),
-    /// Pick every claim (not rejected) counting a subject.
-    PickSubject(String),
+    /// Pick every claim (not rejected) of a series.
+    PickSeries(SeriesKey),
+    /// Set an article's date (`None`: back to the date it was loaded with); saved in the
+    /// workspace.
+    SetArticleDate {
+        /// The article.
+        article: usize,
+        /// Its date.
+        date: Option<ArticleDate>,
+    },
+    /// Open the window of article dates.
+    ShowDates,
+    /// Rename a concept (naming an existing one merges them).
+    RenameConcept {
+        /// The concept.
+        from: String,
+        /// Its new name.
+        to: String,
+    },
     /// Unpick every claim.
     ClearPicked,
     /// Open the editor to add a claim from text of an article.
@@ -169,16 +187,44 @@ impl App {
                 self.state.picked = keys;
                 self.state.tab = Tab::Compare;
             }
-            Command::PickSubject(subject) => {
+            Command::PickSeries(key) => {
                 let state = &self.state;
                 self.state.picked = (0..state.corpus.rows.len())
                     .filter(|&r| {
                         let row = &state.corpus.rows[r];
-                        row.status != Status::Rejected
-                            && row.claim.subject.as_deref() == Some(subject.as_str())
+                        row.status != Status::Rejected && SeriesKey::of(&row.claim) == key
                     })
                     .map(|r| state.key_of(r))
                     .collect();
+            }
+            Command::SetArticleDate { article, date } => {
+                let Some(a) = self.state.corpus.articles.get(article) else {
+                    return;
+                };
+                let (key, name) = (a.key.clone(), a.short_name().to_string());
+                self.change_workspace(|w| match date {
+                    Some(d) => {
+                        w.dates.insert(key, d);
+                    }
+                    None => {
+                        w.dates.remove(&key);
+                    }
+                });
+                self.state.date_inputs.remove(&article);
+                self.state.status = match date {
+                    Some(d) => format!("{name} is dated {d}."),
+                    None => format!("{name}: the date you set is removed."),
+                };
+            }
+            Command::ShowDates => self.state.show_dates = true,
+            Command::RenameConcept { from, to } => {
+                self.change_workspace(|w| w.concepts.rename(&from, &to));
+                self.state.status = format!("Concept {from} is now {to}.");
+                for key in &mut self.state.plot.series {
+                    if key.concept.as_deref() == Some(from.as_str()) {
+                        key.concept = Some(to.trim().to_string());
+                    }
+                }
             }
             Command::ClearPicked => self.state.picked.clear(),
             Command::AddClaimFrom { article, span } => {
@@ -448,15 +494,15 @@ mod tests {
     }
 
     #[test]
-    fn picking_a_subject_picks_its_claims_that_are_not_rejected() {
+    fn picking_a_series_picks_its_claims_that_are_not_rejected() {
         let mut app = samples();
-        let subject = app.corpus.commonest_subject().unwrap();
-        app.apply(Command::PickSubject(subject.clone()));
+        let key = SeriesKey::of(&app.corpus.rows[0].claim);
+        app.apply(Command::PickSeries(key.clone()));
         let picked = app.picked_rows();
         assert!(!picked.is_empty());
         assert!(picked.iter().all(|&r| {
             let row = &app.corpus.rows[r];
-            row.claim.subject.as_deref() == Some(subject.as_str()) && row.status != Status::Rejected
+            SeriesKey::of(&row.claim) == key && row.status != Status::Rejected
         }));
         app.apply(Command::CompareThese(vec![app.key_of(0)]));
         assert_eq!(app.picked.len(), 1);

@@ -1,53 +1,107 @@
-//! The comparison: the picked claims side by side in columns (source and entity, date, value,
-//! action, sentence, article), with the differences spelled out above them.
+//! The comparison: the picked claims grouped by series (what they count and what happens to
+//! it), each series' claims side by side in date order. Above them, what comparing found:
+//! disagreements within one series and period, a source's revisions, and in words why the
+//! other claims are not compared (other action, other period, a change figure, another unit).
 
 use egui::RichText;
 
 use super::command::Command;
 use super::{ClaimKey, theme};
-use crate::analysis::compare::{self, Comparison};
+use crate::analysis::compare::{self, Analysis};
 use crate::analysis::query;
+use crate::analysis::series::{Periods, Series, SeriesKey};
 use crate::corpus::Corpus;
 
 /// What the comparison view reads.
 pub struct CompareView<'a> {
     /// The open articles and claims.
     pub corpus: &'a Corpus,
-    /// The comparison of the picked claims.
-    pub comparison: &'a Comparison,
+    /// The analysis of the picked claims.
+    pub analysis: &'a Analysis,
     /// How many claims are picked.
     pub picked: usize,
-    /// Subjects with their claim counts.
-    pub subjects: &'a [(String, usize)],
+    /// Every level series of the open claims, with its claim count, for picking.
+    pub series: &'a [(SeriesKey, usize)],
 }
 
-/// Draws the view.
-pub fn compare_ui(ui: &mut egui::Ui, view: &CompareView<'_>, commands: &mut Vec<Command>) {
+/// The most claims drawn in one series' row of columns.
+const MAX_COLUMNS: usize = 24;
+
+/// Draws the view; `periods` is the period setting the user can change.
+pub fn compare_ui(
+    ui: &mut egui::Ui,
+    view: &CompareView<'_>,
+    periods: &mut Periods,
+    commands: &mut Vec<Command>,
+) {
     let CompareView {
         corpus,
-        comparison: cmp,
+        analysis,
         picked,
-        subjects,
+        series,
     } = *view;
+    header_ui(ui, picked, series, periods, commands);
+    if picked == 0 {
+        ui.add_space(12.0);
+        ui.label("Pick claims with the ⚖ boxes in the claims table (or press C on a claim), use “Compare these” on the timeline, or pick a whole series above.");
+        return;
+    }
+    ui.separator();
+    let notes_height = (ui.available_height() * 0.35).clamp(70.0, 260.0);
+    egui::ScrollArea::vertical()
+        .id_salt("compare-notes")
+        .max_height(notes_height)
+        .auto_shrink([false, true])
+        .show(ui, |ui| findings_ui(ui, corpus, analysis));
+    ui.separator();
+    let mut remove = None;
+    let mut open = None;
+    egui::ScrollArea::both()
+        .id_salt("compare-columns")
+        .auto_shrink(false)
+        .show(ui, |ui| {
+            for s in analysis.series.iter().chain(&analysis.changes) {
+                series_ui(ui, corpus, s, &mut remove, &mut open);
+                ui.add_space(6.0);
+            }
+        });
+    if let Some(r) = remove {
+        commands.push(Command::TogglePick(ClaimKey::of(corpus, r)));
+    }
+    if let Some(r) = open {
+        commands.push(Command::ShowInClaims(ClaimKey::of(corpus, r)));
+    }
+}
+
+fn header_ui(
+    ui: &mut egui::Ui,
+    picked: usize,
+    series: &[(SeriesKey, usize)],
+    periods: &mut Periods,
+    commands: &mut Vec<Command>,
+) {
     ui.horizontal_wrapped(|ui| {
         ui.heading("Compare");
         ui.label(format!("{picked} claims picked."));
-        let mut chosen: Option<String> = None;
-        egui::ComboBox::from_id_salt("compare-subject")
-            .selected_text("All claims on a subject…")
-            .width(200.0)
+        let mut chosen: Option<SeriesKey> = None;
+        egui::ComboBox::from_id_salt("compare-series")
+            .selected_text("All claims of a series…")
+            .width(220.0)
             .height(320.0)
             .show_ui(ui, |ui| {
-                for (s, n) in subjects {
-                    if ui.selectable_label(false, format!("{s} ({n})")).clicked() {
-                        chosen = Some(s.clone());
+                for (key, n) in series {
+                    if ui
+                        .selectable_label(false, format!("{} ({n})", key.label()))
+                        .clicked()
+                    {
+                        chosen = Some(key.clone());
                     }
                 }
             })
             .response
-            .on_hover_text("Pick every claim (not rejected) counting this subject");
-        if let Some(subject) = chosen {
-            commands.push(Command::PickSubject(subject));
+            .on_hover_text("Pick every claim (not rejected) that counts the same thing: same concept, action, kind and unit");
+        if let Some(key) = chosen {
+            commands.push(Command::PickSeries(key));
         }
         if ui
             .add_enabled(picked > 0, egui::Button::new("Clear"))
@@ -56,124 +110,188 @@ pub fn compare_ui(ui: &mut egui::Ui, view: &CompareView<'_>, commands: &mut Vec<
         {
             commands.push(Command::ClearPicked);
         }
+        ui.separator();
+        ui.label("Periods:");
+        let months = matches!(periods, Periods::Months);
+        if ui
+            .selectable_label(months, "calendar months")
+            .on_hover_text("Claims dated in the same month speak of the same time")
+            .clicked()
+        {
+            *periods = Periods::Months;
+        }
+        let mut days = match *periods {
+            Periods::Window(d) => d,
+            Periods::Months => 7,
+        };
+        if ui
+            .selectable_label(!months, "window")
+            .on_hover_text("A day-dated claim covers this many days around its date; a month-only one its month")
+            .clicked()
+        {
+            *periods = Periods::Window(days);
+        }
+        if !months
+            && ui
+                .add(egui::DragValue::new(&mut days).range(1..=366).suffix(" days"))
+                .changed()
+        {
+            *periods = Periods::Window(days);
+        }
     });
-    if cmp.rows.is_empty() {
-        ui.add_space(12.0);
-        ui.label("Pick claims with the ⚖ boxes in the claims table (or press C on a claim), use “Compare these” on the timeline, or choose a subject above.");
-        return;
-    }
-    ui.separator();
-    let notes_height = (ui.available_height() * 0.3).clamp(60.0, 220.0);
-    egui::ScrollArea::vertical()
-        .id_salt("compare-notes")
-        .max_height(notes_height)
-        .show(ui, |ui| {
-            if cmp.omitted > 0 {
-                ui.label(format!(
-                    "The {} earliest claims are compared; {} more are left out (remove some or narrow the choice).",
-                    cmp.rows.len(),
-                    cmp.omitted
-                ));
-            }
-            if cmp.contradictions.is_empty() {
-                ui.label("No two of these claims contradict each other (qualifiers considered).");
-            } else {
-                let n = cmp.contradictions.len();
-                let title = if n >= compare::MAX_CONTRADICTIONS {
-                    format!("{n} contradictions (the first {n} are listed)")
+}
+
+fn findings_ui(ui: &mut egui::Ui, corpus: &Corpus, analysis: &Analysis) {
+    if analysis.disagreements.is_empty() {
+        ui.label(format!(
+            "No disagreement: no two named sources give figures of one series and period ({}) that cannot both hold (qualifiers considered: rund ±10 %, über open above, a vague plural one order of magnitude).",
+            analysis.periods.describe()
+        ));
+    } else {
+        let n = analysis.disagreements.len();
+        ui.label(
+            RichText::new(format!(
+                "{n} {}",
+                if n == 1 {
+                    "disagreement"
                 } else {
-                    format!("{n} contradictions")
-                };
-                ui.label(RichText::new(title).strong());
-                for c in &cmp.contradictions {
-                    ui.label(format!("• {c}"));
+                    "disagreements"
                 }
-            }
-            if cmp.incomparable > 0 {
-                ui.label(
-                    RichText::new(format!(
-                        "{} pairs count different things (subject, kind or unit) and are not compared.",
-                        cmp.incomparable
-                    ))
-                    .weak(),
-                );
-            }
-        });
-    ui.separator();
-    let mut remove = None;
-    let mut open = None;
-    let column_width = 230.0;
-    egui::ScrollArea::both()
-        .id_salt("compare-columns")
-        .auto_shrink(false)
-        .show(ui, |ui| {
-            ui.horizontal_top(|ui| {
-                for (i, &r) in cmp.rows.iter().enumerate() {
-                    let row = &corpus.rows[r];
-                    let c = &row.claim;
-                    ui.allocate_ui_with_layout(
-                        egui::vec2(column_width, 0.0),
-                        egui::Layout::top_down(egui::Align::Min),
-                        |ui| {
-                            egui::Frame::group(ui.style()).show(ui, |ui| {
-                                ui.set_width(column_width - 16.0);
-                                ui.horizontal(|ui| {
-                                    theme::entity_dot_ui(ui, corpus.color_index(row.entity()));
-                                    ui.label(
-                                        RichText::new(row.entity().unwrap_or("no named source"))
-                                            .strong(),
-                                    );
-                                });
-                                field_ui(ui, "Source", row.source_text().unwrap_or("—"));
-                                field_ui(
-                                    ui,
-                                    "Date",
-                                    &corpus.date(row).map_or("no date".into(), |d| d.to_string()),
-                                );
-                                ui.label(
-                                    RichText::new(query::format_value(c))
-                                        .size(18.0)
-                                        .strong()
-                                        .monospace(),
-                                );
-                                field_ui(ui, "Qualifier", c.qualifier.as_str());
-                                field_ui(ui, "Subject", c.subject.as_deref().unwrap_or("—"));
-                                field_ui(ui, "Action", c.action.as_deref().unwrap_or("—"));
-                                if i > 0 {
-                                    let change = cmp.changes[i - 1]
-                                        .as_deref()
-                                        .unwrap_or("not comparable (other subject, kind or unit)");
-                                    field_ui(ui, "Change", change);
-                                }
-                                ui.label(RichText::new(corpus.sentence(row)).italics());
-                                field_ui(ui, "Article", corpus.articles[row.article].short_name());
-                                ui.horizontal(|ui| {
-                                    if ui
-                                        .small_button("Show")
-                                        .on_hover_text("Open in the claims view")
-                                        .clicked()
-                                    {
-                                        open = Some(r);
-                                    }
-                                    if ui
-                                        .small_button("Remove")
-                                        .on_hover_text("Take out of the comparison")
-                                        .clicked()
-                                    {
-                                        remove = Some(r);
-                                    }
-                                });
-                            });
-                        },
-                    );
-                }
-            });
-        });
-    if let Some(r) = remove {
-        commands.push(Command::TogglePick(ClaimKey::of(corpus, r)));
+            ))
+            .strong(),
+        );
+        for d in &analysis.disagreements {
+            ui.label(format!("• {}", analysis.disagreement_line(corpus, d)));
+            ui.label(RichText::new(format!("   {}", d.why)).weak());
+        }
     }
-    if let Some(r) = open {
-        commands.push(Command::ShowInClaims(ClaimKey::of(corpus, r)));
+    if !analysis.revisions.is_empty() {
+        ui.label(RichText::new("Revisions (a source's later figure)").strong());
+        for r in &analysis.revisions {
+            ui.label(format!("• {}", analysis.revision_line(corpus, r)));
+        }
+    }
+    // Why claims of different series are not compared: one line per pair of series.
+    let groups: Vec<&Series> = analysis.series.iter().chain(&analysis.changes).collect();
+    if groups.len() > 1 {
+        ui.label(RichText::new("Not compared with each other").strong());
+        let mut lines = 0;
+        'pairs: for (i, a) in groups.iter().enumerate() {
+            for b in &groups[i + 1..] {
+                let (Some(&ra), Some(&rb)) = (a.rows.first(), b.rows.first()) else {
+                    continue;
+                };
+                if let Some(why) = compare::why_apart(corpus, ra, rb, analysis.periods) {
+                    ui.label(format!(
+                        "• {} and {}: {why}",
+                        compare::source_and_value(&corpus.rows[ra]),
+                        compare::source_and_value(&corpus.rows[rb]),
+                    ));
+                    lines += 1;
+                    if lines >= 12 {
+                        ui.label(RichText::new("… (more pairs of series)").weak());
+                        break 'pairs;
+                    }
+                }
+            }
+        }
+    }
+    let left = analysis.left_out.describe();
+    if !left.is_empty() {
+        ui.label(RichText::new(format!("Not used for disagreements: {}.", left.join("; "))).weak());
+    }
+}
+
+fn series_ui(
+    ui: &mut egui::Ui,
+    corpus: &Corpus,
+    series: &Series,
+    remove: &mut Option<usize>,
+    open: &mut Option<usize>,
+) {
+    let title = format!(
+        "{} — {} {}",
+        series.key.label(),
+        series.rows.len(),
+        if series.rows.len() == 1 {
+            "claim"
+        } else {
+            "claims"
+        }
+    );
+    ui.label(RichText::new(title).strong());
+    if series.key.change {
+        ui.label(
+            RichText::new("Change figures: they state a difference, not a level, and are never compared with levels.")
+                .weak(),
+        );
+    }
+    let changes = compare::changes_within_source(corpus, &series.rows);
+    let column_width = 230.0;
+    ui.horizontal_top(|ui| {
+        for (i, &r) in series.rows.iter().enumerate().take(MAX_COLUMNS) {
+            let row = &corpus.rows[r];
+            let c = &row.claim;
+            ui.allocate_ui_with_layout(
+                egui::vec2(column_width, 0.0),
+                egui::Layout::top_down(egui::Align::Min),
+                |ui| {
+                    egui::Frame::group(ui.style()).show(ui, |ui| {
+                        ui.set_width(column_width - 16.0);
+                        ui.horizontal(|ui| {
+                            theme::entity_dot_ui(ui, corpus.color_index(row.entity()));
+                            ui.label(
+                                RichText::new(row.entity().unwrap_or("no named source")).strong(),
+                            );
+                        });
+                        field_ui(ui, "Source", row.source_text().unwrap_or("—"));
+                        field_ui(
+                            ui,
+                            "Date",
+                            &corpus.date(row).map_or("no date".into(), |d| d.to_string()),
+                        );
+                        ui.label(
+                            RichText::new(query::format_value(c))
+                                .size(18.0)
+                                .strong()
+                                .monospace(),
+                        );
+                        field_ui(ui, "Qualifier", c.qualifier.as_str());
+                        field_ui(ui, "Subject", c.subject.as_deref().unwrap_or("—"));
+                        if let Some(change) = &changes[i] {
+                            field_ui(ui, "Change", change);
+                        }
+                        ui.label(RichText::new(corpus.sentence(row)).italics());
+                        field_ui(ui, "Article", corpus.articles[row.article].short_name());
+                        ui.horizontal(|ui| {
+                            if ui
+                                .small_button("Show")
+                                .on_hover_text("Open in the claims view")
+                                .clicked()
+                            {
+                                *open = Some(r);
+                            }
+                            if ui
+                                .small_button("Remove")
+                                .on_hover_text("Take out of the comparison")
+                                .clicked()
+                            {
+                                *remove = Some(r);
+                            }
+                        });
+                    });
+                },
+            );
+        }
+    });
+    if series.rows.len() > MAX_COLUMNS {
+        ui.label(
+            RichText::new(format!(
+                "… {} more claims of this series (the earliest {MAX_COLUMNS} are shown).",
+                series.rows.len() - MAX_COLUMNS
+            ))
+            .weak(),
+        );
     }
 }
 

@@ -350,14 +350,13 @@ impl App {
     /// and written in the background.
     pub fn export_chart(&mut self, path: &Path) {
         // The exported chart draws every claim, not the screen's grouped marks.
-        self.default_plot_subject();
+        self.default_plot_series();
         let rows = self.visible_rows().to_vec();
         let state = &self.state;
         let timeline = crate::analysis::timeline::build(
             &state.corpus,
             &rows,
-            state.plot.subject.as_deref(),
-            state.plot.action.as_deref(),
+            &state.plot.series,
             EXPORT_MAX_POINTS,
         );
         let options = chart::ChartOptions {

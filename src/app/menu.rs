@@ -135,6 +135,14 @@ fn edit_menu_ui(ui: &mut egui::Ui, view: &MenuView<'_>, commands: &mut Vec<Comma
             commands.push(command);
         }
     }
+    ui.separator();
+    if ui
+        .button("Article dates…")
+        .on_hover_text("Set or correct the articles' dates (saved in the workspace)")
+        .clicked()
+    {
+        commands.push(Command::ShowDates);
+    }
 }
 
 fn view_menu_ui(ui: &mut egui::Ui, view: &MenuView<'_>, commands: &mut Vec<Command>) {

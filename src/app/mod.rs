@@ -21,6 +21,7 @@
 mod article;
 mod command;
 mod compare;
+mod dates;
 mod editor;
 mod files;
 mod help;
@@ -184,10 +185,8 @@ impl ClaimKey {
 /// What the timeline shows.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct PlotSettings {
-    /// Only claims counting this (`None`: the commonest subject).
-    pub subject: Option<String>,
-    /// Only claims with this action.
-    pub action: Option<String>,
+    /// The series drawn (empty: the one with the most dated claims).
+    pub series: Vec<crate::analysis::series::SeriesKey>,
     /// Log scale on the y axis.
     pub log_y: bool,
 }
@@ -330,16 +329,20 @@ impl App {
         )
     }
 
-    /// Plots the commonest subject until the user chooses one.
-    fn default_plot_subject(&mut self) {
-        if self.state.plot.subject.is_none() {
-            self.state.plot.subject = self.state.corpus.commonest_subject();
+    /// Plots the series with the most dated claims until the user chooses one.
+    pub(super) fn default_plot_series(&mut self) {
+        if self.state.plot.series.is_empty() {
+            let rows: Vec<usize> = (0..self.state.corpus.rows.len()).collect();
+            self.state.plot.series =
+                crate::analysis::timeline::default_series(&self.state.corpus, &rows)
+                    .into_iter()
+                    .collect();
         }
     }
 
     /// The timeline of the filtered claims and the plot settings; cached.
     pub fn timeline(&mut self) -> Arc<crate::analysis::timeline::Timeline> {
-        self.default_plot_subject();
+        self.default_plot_series();
         let state = &self.state;
         let key = (
             state.corpus.generation,
@@ -356,8 +359,7 @@ impl App {
         let t = Arc::new(crate::analysis::timeline::build(
             &state.corpus,
             &rows,
-            state.plot.subject.as_deref(),
-            state.plot.action.as_deref(),
+            &state.plot.series,
             timeline::MAX_POINTS,
         ));
         self.runtime.timeline_cache = Some((key, Arc::clone(&t)));
@@ -365,18 +367,29 @@ impl App {
     }
 
     /// The comparison of the picked claims; cached until the picks or the corpus change.
-    pub fn comparison(&mut self) -> Arc<crate::analysis::compare::Comparison> {
+    pub fn comparison(&mut self) -> Arc<crate::analysis::compare::Analysis> {
         use std::hash::{Hash, Hasher};
         let mut hasher = std::collections::hash_map::DefaultHasher::new();
         self.state.picked.hash(&mut hasher);
-        let key = (self.state.corpus.generation, hasher.finish());
+        let key = (
+            self.state.corpus.generation,
+            hasher.finish(),
+            self.state.periods,
+        );
         if let Some((k, c)) = &self.runtime.compare_cache
             && *k == key
         {
             return Arc::clone(c);
         }
         let rows = self.state.picked_rows();
-        let c = Arc::new(crate::analysis::compare::compare(&self.state.corpus, &rows));
+        let options = crate::analysis::compare::Options {
+            periods: self.state.periods,
+        };
+        let c = Arc::new(crate::analysis::compare::analyse(
+            &self.state.corpus,
+            &rows,
+            options,
+        ));
         self.runtime.compare_cache = Some((key, Arc::clone(&c)));
         c
     }
@@ -438,28 +451,36 @@ impl App {
                 let view = timeline::TimelineView {
                     corpus: &self.state.corpus,
                     timeline: &timeline,
-                    subjects: &lists.subjects,
-                    actions: &lists.actions,
+                    series: &lists.series,
+                    concepts: &lists.concepts,
                     filter_active: self.state.filter.is_active(),
                     selected: self.state.selected_row(),
                 };
                 let plot = &mut self.state.plot;
+                let panel = &mut self.state.series_panel;
                 let commands = &mut self.commands;
-                egui::CentralPanel::default_margins()
-                    .show(ui, |ui| timeline::timeline_ui(ui, &view, plot, commands));
+                egui::CentralPanel::default_margins().show(ui, |ui| {
+                    timeline::timeline_ui(ui, &view, plot, panel, commands)
+                });
             }
             Tab::Compare => {
                 let comparison = self.comparison();
                 let lists = self.runtime.lists.get(&self.state.corpus);
+                let series: Vec<(crate::analysis::series::SeriesKey, usize)> = lists
+                    .series
+                    .iter()
+                    .map(|(k, n, _)| (k.clone(), *n))
+                    .collect();
                 let view = compare::CompareView {
                     corpus: &self.state.corpus,
-                    comparison: &comparison,
+                    analysis: &comparison,
                     picked: self.state.picked.len(),
-                    subjects: &lists.subjects,
+                    series: &series,
                 };
+                let periods = &mut self.state.periods;
                 let commands = &mut self.commands;
                 egui::CentralPanel::default_margins()
-                    .show(ui, |ui| compare::compare_ui(ui, &view, commands));
+                    .show(ui, |ui| compare::compare_ui(ui, &view, periods, commands));
             }
             Tab::Sources => sources::sources_ui(
                 ui,
@@ -481,6 +502,16 @@ impl App {
             editor::editor_ui(&ctx, editor, &self.state.corpus, &mut self.commands);
         }
         help::help_ui(&ctx, &mut self.state.show_help);
+        if self.state.show_dates {
+            let state = &mut self.state;
+            dates::dates_ui(
+                &ctx,
+                &state.corpus,
+                &mut state.date_inputs,
+                &mut state.show_dates,
+                &mut self.commands,
+            );
+        }
         changed |= self.apply_queued();
         if changed {
             // What the commands changed shows in the next frame, without waiting for input.

@@ -9,8 +9,9 @@ use std::path::PathBuf;
 use crate::io::origin::Origin;
 use std::sync::Arc;
 
-use crate::analysis::compare::Comparison;
+use crate::analysis::compare::Analysis;
 use crate::analysis::query::{self, Filter, Sort};
+use crate::analysis::series::{self, Periods, SeriesKey};
 use crate::analysis::timeline::Timeline;
 use crate::corpus::Corpus;
 use crate::extract::Extractor;
@@ -59,6 +60,14 @@ pub struct AppState {
     pub picked: Vec<ClaimKey>,
     /// What the timeline shows.
     pub plot: PlotSettings,
+    /// How the comparison puts claims into periods.
+    pub periods: Periods,
+    /// The timeline's side panel: series search and concept renaming.
+    pub series_panel: super::timeline::SeriesPanel,
+    /// Whether the article dates window is open.
+    pub show_dates: bool,
+    /// The date fields of that window as the user types (article index to text).
+    pub date_inputs: std::collections::HashMap<usize, String>,
     /// State of the sources view.
     pub sources: SourcesState,
     /// The open correction editor.
@@ -92,6 +101,10 @@ impl Default for AppState {
             article_selection: None,
             picked: Vec::new(),
             plot: PlotSettings::default(),
+            periods: Periods::default(),
+            series_panel: super::timeline::SeriesPanel::default(),
+            show_dates: false,
+            date_inputs: std::collections::HashMap::new(),
             sources: SourcesState::default(),
             editor: None,
             show_help: false,
@@ -156,7 +169,7 @@ pub(super) struct Runtime {
     /// The article view's layout.
     pub article_layout: Option<ArticleLayout>,
     /// The comparison of the picked claims.
-    pub compare_cache: Option<((u64, u64), Arc<Comparison>)>,
+    pub compare_cache: Option<((u64, u64, Periods), Arc<Analysis>)>,
     /// The timeline.
     pub timeline_cache: Option<((u64, Filter, PlotSettings), Arc<Timeline>)>,
     /// Choices for the combo boxes.
@@ -219,6 +232,11 @@ pub(super) struct Lists {
     pub actions: Arc<Vec<(String, usize)>>,
     /// Entities and their claim counts.
     pub entities: Arc<Vec<(String, usize)>>,
+    /// Level series (concept, action, kind, unit) with their claim and dated claim counts,
+    /// most claims first.
+    pub series: Arc<Vec<(SeriesKey, usize, usize)>>,
+    /// Concepts and their claim counts.
+    pub concepts: Arc<Vec<(String, usize)>>,
 }
 
 impl Lists {
@@ -236,6 +254,15 @@ impl Lists {
                         .map(|e| (e.name.clone(), e.claims))
                         .collect(),
                 ),
+                series: Arc::new({
+                    let all: Vec<usize> = (0..corpus.rows.len()).collect();
+                    series::series_of(corpus, &all)
+                        .into_iter()
+                        .filter(|s| !s.key.change)
+                        .map(|s| (s.key, s.rows.len(), s.dated))
+                        .collect()
+                }),
+                concepts: Arc::new(corpus.concepts()),
             };
         }
         self

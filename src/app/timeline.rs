@@ -16,6 +16,7 @@ use egui_plot::{
 use super::command::Command;
 use super::{ChartFormat, ClaimKey, PlotSettings, Request, theme};
 use crate::analysis::query;
+use crate::analysis::series::SeriesKey;
 use crate::analysis::timeline::{DODGE_PX, Shape, Timeline, drawn, plotted};
 use crate::corpus::Corpus;
 use crate::render::ticks::{self, DateUnit};
@@ -26,19 +27,33 @@ pub struct TimelineView<'a> {
     pub corpus: &'a Corpus,
     /// The timeline of the filtered claims.
     pub timeline: &'a Timeline,
-    /// Subjects with their claim counts.
-    pub subjects: &'a [(String, usize)],
-    /// Actions with their claim counts.
-    pub actions: &'a [(String, usize)],
+    /// Every level series with its claim and dated claim counts, most claims first.
+    pub series: &'a [(SeriesKey, usize, usize)],
+    /// Concepts with their claim counts (for renaming).
+    pub concepts: &'a [(String, usize)],
     /// Whether the table's filters narrow the claims.
     pub filter_active: bool,
     /// The selected row.
     pub selected: Option<usize>,
 }
 
+/// What the user types in the timeline's side panel.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SeriesPanel {
+    /// Words that narrow the list of series.
+    pub filter: String,
+    /// The concept being renamed.
+    pub concept: Option<String>,
+    /// Its new name.
+    pub rename_to: String,
+}
+
 /// The most marks drawn at once; beyond it claims are grouped per entity and date (and the
 /// view says so), so the plot costs the same however many claims are open.
 pub const MAX_POINTS: usize = 200;
+
+/// The most series listed at once (the rest are found by typing).
+const MAX_LISTED: usize = 80;
 
 fn marker(shape: Shape) -> MarkerShape {
     match shape {
@@ -50,22 +65,33 @@ fn marker(shape: Shape) -> MarkerShape {
     }
 }
 
-/// Draws the view; the controls edit `plot`.
+/// Draws the view; the controls edit `plot` and `panel`.
 pub fn timeline_ui(
     ui: &mut egui::Ui,
     view: &TimelineView<'_>,
     plot: &mut PlotSettings,
+    panel: &mut SeriesPanel,
     commands: &mut Vec<Command>,
 ) {
     let timeline = view.timeline;
+    egui::Panel::left("timeline-series")
+        .resizable(true)
+        .default_size(250.0)
+        .size_range(180.0..=420.0)
+        .show(ui, |ui| series_panel_ui(ui, view, plot, panel, commands));
     controls_ui(ui, view, plot, commands);
-    if let Some(note) = timeline.left_out() {
+    if let Some(note) = timeline.left_out_but_undated() {
         ui.label(RichText::new(note).weak());
     }
+    undated_ui(ui, timeline, commands);
     if timeline.points.is_empty() {
         ui.add_space(20.0);
         ui.vertical_centered(|ui| {
-            ui.label("No dated claims match. Choose another subject or action, or clear the table's filters.");
+            ui.label(if timeline.chosen.is_empty() {
+                "Choose a series on the left: what is counted and what happens to it."
+            } else {
+                "No dated claims in the chosen series. Choose another series, set the articles' dates, or clear the table's filters."
+            });
         });
         return;
     }
@@ -84,6 +110,129 @@ pub fn timeline_ui(
     }
 }
 
+/// "4 claims not shown: 2 articles have no date. Set date…"
+fn undated_ui(ui: &mut egui::Ui, timeline: &Timeline, commands: &mut Vec<Command>) {
+    if timeline.undated == 0 {
+        return;
+    }
+    let n = timeline.undated_articles.len();
+    ui.horizontal_wrapped(|ui| {
+        ui.label(format!(
+            "{} {} not shown: {n} {} no date.",
+            timeline.undated,
+            if timeline.undated == 1 {
+                "claim"
+            } else {
+                "claims"
+            },
+            if n == 1 {
+                "article has"
+            } else {
+                "articles have"
+            },
+        ));
+        if ui
+            .button("Set date…")
+            .on_hover_text("Give the articles their dates (saved in the workspace)")
+            .clicked()
+        {
+            commands.push(Command::ShowDates);
+        }
+    });
+}
+
+fn series_panel_ui(
+    ui: &mut egui::Ui,
+    view: &TimelineView<'_>,
+    plot: &mut PlotSettings,
+    panel: &mut SeriesPanel,
+    commands: &mut Vec<Command>,
+) {
+    ui.heading("Series");
+    ui.label(
+        RichText::new("What is counted · what happens to it (dated / all claims). Claims of different series are never joined.")
+            .weak(),
+    );
+    ui.add(
+        egui::TextEdit::singleline(&mut panel.filter)
+            .hint_text("Find a series")
+            .desired_width(f32::INFINITY),
+    );
+    let words: Vec<String> = panel
+        .filter
+        .split_whitespace()
+        .map(str::to_lowercase)
+        .collect();
+    let list_height = (ui.available_height() - 110.0).max(80.0);
+    egui::ScrollArea::vertical()
+        .id_salt("timeline-series-list")
+        .max_height(list_height)
+        .auto_shrink([false, true])
+        .show(ui, |ui| {
+            let mut listed = 0;
+            let mut hidden = 0;
+            for (key, n, dated) in view.series {
+                let label = key.label();
+                let lower = label.to_lowercase();
+                if !words.iter().all(|w| lower.contains(w.as_str())) {
+                    continue;
+                }
+                let on = plot.series.contains(key);
+                if listed >= MAX_LISTED && !on {
+                    hidden += 1;
+                    continue;
+                }
+                listed += 1;
+                let mut checked = on;
+                let response = ui
+                    .checkbox(&mut checked, format!("{label} ({dated}/{n})"))
+                    .on_hover_text(format!(
+                        "{dated} of {n} claims have a date. Same concept, action, kind and unit."
+                    ));
+                if response.changed() {
+                    if checked {
+                        plot.series.push(key.clone());
+                    } else {
+                        plot.series.retain(|k| k != key);
+                    }
+                }
+            }
+            if hidden > 0 {
+                ui.label(RichText::new(format!("… {hidden} more: type to find them")).weak());
+            }
+        });
+    ui.separator();
+    ui.label(RichText::new("Rename or merge a concept").strong());
+    egui::ComboBox::from_id_salt("concept-rename")
+        .selected_text(panel.concept.as_deref().unwrap_or("Concept…"))
+        .width(200.0)
+        .height(320.0)
+        .show_ui(ui, |ui| {
+            for (c, n) in view.concepts.iter().take(200) {
+                ui.selectable_value(&mut panel.concept, Some(c.clone()), format!("{c} ({n})"));
+            }
+        });
+    ui.horizontal(|ui| {
+        ui.add(
+            egui::TextEdit::singleline(&mut panel.rename_to)
+                .hint_text("new name (an existing one merges)")
+                .desired_width(150.0),
+        );
+        let ready = panel.concept.is_some() && !panel.rename_to.trim().is_empty();
+        if ui
+            .add_enabled(ready, egui::Button::new("Rename"))
+            .on_hover_text("Saved in the workspace; naming an existing concept merges the two")
+            .clicked()
+            && let Some(from) = panel.concept.take()
+        {
+            commands.push(Command::RenameConcept {
+                from,
+                to: std::mem::take(&mut panel.rename_to),
+            });
+        }
+    });
+}
+
 fn controls_ui(
     ui: &mut egui::Ui,
     view: &TimelineView<'_>,
@@ -91,39 +240,9 @@ fn controls_ui(
     commands: &mut Vec<Command>,
 ) {
     let timeline = view.timeline;
-    let (subjects, actions) = (view.subjects, view.actions);
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(&timeline.title).heading());
         ui.separator();
-        egui::ComboBox::from_id_salt("plot-subject")
-            .selected_text(format!(
-                "Subject: {}",
-                plot.subject.as_deref().unwrap_or("any")
-            ))
-            .width(160.0)
-            .height(320.0)
-            .show_ui(ui, |ui| {
-                for (s, n) in subjects {
-                    ui.selectable_value(&mut plot.subject, Some(s.clone()), format!("{s} ({n})"));
-                }
-            })
-            .response
-            .on_hover_text("What the plotted figures count");
-        egui::ComboBox::from_id_salt("plot-action")
-            .selected_text(format!(
-                "Action: {}",
-                plot.action.as_deref().unwrap_or("any")
-            ))
-            .width(140.0)
-            .height(320.0)
-            .show_ui(ui, |ui| {
-                ui.selectable_value(&mut plot.action, None, "any");
-                for (a, n) in actions {
-                    ui.selectable_value(&mut plot.action, Some(a.clone()), format!("{a} ({n})"));
-                }
-            })
-            .response
-            .on_hover_text("What happens to it (massed, killed, …)");
         ui.checkbox(&mut plot.log_y, "Log scale")
             .on_hover_text("A logarithmic value axis, for figures of very different size");
         if ui
@@ -467,7 +586,7 @@ fn overlays_ui(
     let rgb = theme::palette_on_background;
     // Each entity's claims joined in date order (painted here: a plot line would take the
     // legend's colour and joins of near-vertical steps draw badly).
-    for s in &timeline.series {
+    for s in timeline.series.iter().filter(|s| s.joined) {
         let color = theme::series_line(rgb(s.color, dark));
         let mut previous: Option<Pos2> = None;
         for &i in &s.points {

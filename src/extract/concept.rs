@@ -46,6 +46,13 @@ fn lookup(word: &str) -> Option<&'static str> {
     table().get(&word.to_lowercase()).map(String::as_str)
 }
 
+/// The concept a word (a subject, a unit or a concept's own name) stands for in the
+/// built-in table, ignoring case.
+#[must_use]
+pub fn lookup_word(word: &str) -> Option<&'static str> {
+    lookup(word.trim())
+}
+
 /// The concept of a claim with this subject and unit in an article of this language: the
 /// table's entry for the subject (or its last hyphenated part: `Nato-Soldaten`), else the
 /// subject's lower-cased singular, else the table's entry for the unit (`%`, `EUR`).

@@ -187,7 +187,11 @@ pub(crate) fn draw_marks<DB: DrawingBackend>(
         .flat_map(|series| series.points.iter().copied())
         .filter(shown)
         .collect();
+    // Only lines the timeline joins (a named source's claims of one series).
     for (i, series) in timeline.series.iter().enumerate().rev() {
+        if !series.joined {
+            continue;
+        }
         let joined: Vec<(i32, i32)> = series
             .points
             .iter()
