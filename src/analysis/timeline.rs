@@ -601,7 +601,12 @@ impl Timeline {
                 y
             };
             let high = if p.vague {
-                top
+                // The band reaches its upper end, or the top of the scale.
+                if drawn(p.y_hi, log) {
+                    plotted(p.y_hi, log).max(y)
+                } else {
+                    top
+                }
             } else if p.shape == Shape::Up {
                 y + 1.2 * close
             } else if drawn(p.y_hi, log) {
