@@ -355,12 +355,11 @@ impl Corpus {
     /// cleared theirs).
     fn apply_dates(&mut self, workspace: &Workspace) {
         for article in &mut self.articles {
-            match workspace.dates.get(&article.key) {
-                Some(&date) => {
-                    article.date = Some(date);
-                    article.date_from = Some(DateFrom::User);
-                }
-                None => (article.date, article.date_from) = article.loaded_date,
+            if let Some(&date) = workspace.dates.get(&article.key) {
+                article.date = Some(date);
+                article.date_from = Some(DateFrom::User);
+            } else {
+                (article.date, article.date_from) = article.loaded_date;
             }
         }
     }

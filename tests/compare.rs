@@ -336,3 +336,46 @@ fn change_figures_are_their_own_series_and_never_compared() {
     let level = SeriesKey::of(&corpus.rows[0].claim);
     assert!(!level.change);
 }
+
+#[test]
+fn the_timeline_joins_one_sources_claims_of_one_series_from_date_to_date_only() {
+    let corpus = corpus(&[
+        (
+            "2022-01",
+            "Russia has massed about 100,000 troops in the north, NATO said. Russia has massed about 30,000 troops in the south, NATO said.",
+        ),
+        (
+            "2022-02",
+            "Russia has massed about 120,000 troops near the border, NATO said.",
+        ),
+        (
+            "2022-03",
+            "Russia has massed about 125,000 troops near the border, NATO said.",
+        ),
+        (
+            "2022-03",
+            "Russia has massed about 90,000 troops near the border, the Pentagon said.",
+        ),
+        (
+            "2022-03",
+            "Russia has deployed 5,000 troops to Belarus, NATO said.",
+        ),
+    ]);
+    let rows = all(&corpus);
+    let chosen: Vec<SeriesKey> = series::series_of(&corpus, &rows)
+        .into_iter()
+        .map(|s| s.key)
+        .collect();
+    assert_eq!(chosen.len(), 2, "massed and moved");
+    let timeline = claimtrack::analysis::timeline::build(&corpus, &rows, &chosen, 1000);
+    let value = |p: usize| timeline.points[p].y;
+    let mut joined: Vec<(f64, f64)> = timeline
+        .series
+        .iter()
+        .flat_map(|s| s.segments.iter().map(|&(a, b)| (value(a), value(b))))
+        .collect();
+    joined.sort_by(|a, b| a.0.total_cmp(&b.0));
+    // January has two different NATO figures: no trend from either; February to March is
+    // NATO's own; the Pentagon's and the deployment are never joined to NATO's massed troops.
+    assert_eq!(joined, [(120_000.0, 125_000.0)]);
+}

@@ -89,7 +89,11 @@ fn workspace_regressions() {
         corpus.rebuild(&ws);
         let all: Vec<usize> = (0..corpus.rows.len()).collect();
         let _ = corpus.export(&all);
-        let _ = claimtrack::analysis::compare::analyse(&corpus, &all, Default::default());
+        let _ = claimtrack::analysis::compare::analyse(
+            &corpus,
+            &all,
+            claimtrack::analysis::compare::Options::default(),
+        );
         let chosen: Vec<_> = claimtrack::analysis::series::series_of(&corpus, &all)
             .into_iter()
             .map(|s| s.key)

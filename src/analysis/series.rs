@@ -4,6 +4,7 @@
 //! speak of the same time (a month-only date spans its month; a window can be set).
 
 use std::collections::HashMap;
+use std::fmt::Write as _;
 
 use crate::analysis::dates;
 use crate::corpus::{Corpus, Row, Status};
@@ -52,9 +53,9 @@ impl SeriesKey {
             .as_deref()
             .is_some_and(|u| Some(u) == self.concept.as_deref() || (u == "%" && what == "percent"));
         if let Some(unit) = self.unit.as_deref().filter(|_| !unit_says_it) {
-            s.push_str(&format!(" ({unit})"));
+            let _ = write!(s, " ({unit})");
         } else if self.kind != Kind::Count && self.unit.is_none() {
-            s.push_str(&format!(" ({})", self.kind));
+            let _ = write!(s, " ({})", self.kind);
         }
         s
     }
@@ -261,7 +262,7 @@ pub fn periods_of(
     let mut list: Vec<Period> = Vec::new();
     for ((lo, hi), r) in spans {
         match list.last_mut() {
-            Some(last) if lo < last.1 => last.1 = last.1.max(hi),
+            Some(open) if lo < open.1 => open.1 = open.1.max(hi),
             _ => list.push((lo, hi)),
         }
         out.push((r, list.len() - 1));

@@ -168,7 +168,7 @@ type Reach = (f64, f64, usize);
 /// One line of the timeline: one entity's claims within one series. Claims without a named
 /// source are drawn but never joined (they may come from different outlets), nor are claims
 /// with no action (what happens to the figures is unknown, so they need not be one quantity).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Series {
     /// The entity's name, or [`UNNAMED`]; with the series' label when several are drawn.
     pub name: String,
@@ -182,6 +182,49 @@ pub struct Series {
     pub color: [u8; 3],
     /// Indices into [`Timeline::points`], by date.
     pub points: Vec<usize>,
+    /// The pairs of points (indices into [`Timeline::points`]) the line joins: one date to
+    /// the next, and only where the source gives one value at each date (two different
+    /// figures of one date are no trend between them). Empty unless `joined`.
+    pub segments: Vec<(usize, usize)>,
+}
+
+/// The segments of one line whose points are sorted by date (see [`Series::segments`]).
+fn segments_of(points: &[TimePoint], line: &[usize]) -> Vec<(usize, usize)> {
+    // Each date's one point, or `None` when the source gives several values at that date.
+    let mut dates: Vec<Option<usize>> = Vec::new();
+    let mut i = 0;
+    while i < line.len() {
+        let p = &points[line[i]];
+        let mut j = i + 1;
+        let mut single = true;
+        let same = |a: f64, b: f64| (a - b).abs() <= f64::EPSILON * a.abs().max(1.0);
+        while j < line.len()
+            && same(points[line[j]].x_lo, p.x_lo)
+            && same(points[line[j]].x_hi, p.x_hi)
+        {
+            let q = &points[line[j]];
+            single &= same(q.y, p.y)
+                && (same(q.y_hi, p.y_hi) || q.y_hi.is_infinite() && p.y_hi.is_infinite());
+            j += 1;
+        }
+        dates.push(single.then_some(line[i]));
+        i = j;
+    }
+    dates
+        .windows(2)
+        .filter_map(|w| Some((w[0]?, w[1]?)))
+        .collect()
+}
+
+/// Sets every joined line's segments (after its points are sorted by date).
+fn set_segments(timeline: &mut Timeline) {
+    for s in &mut timeline.series {
+        s.segments = if s.joined {
+            segments_of(&timeline.points, &s.points)
+        } else {
+            Vec::new()
+        };
+    }
 }
 
 /// The timeline of a set of claims.
@@ -304,13 +347,12 @@ pub fn build(corpus: &Corpus, rows: &[usize], chosen: &[SeriesKey], max_points: 
             timeline.other_units += 1;
             continue;
         }
-        match corpus.date(row) {
-            Some(date) => dated.push((r, k, date)),
-            None => {
-                timeline.undated += 1;
-                if !timeline.undated_articles.contains(&row.article) {
-                    timeline.undated_articles.push(row.article);
-                }
+        if let Some(date) = corpus.date(row) {
+            dated.push((r, k, date));
+        } else {
+            timeline.undated += 1;
+            if !timeline.undated_articles.contains(&row.article) {
+                timeline.undated_articles.push(row.article);
             }
         }
     }
@@ -333,6 +375,7 @@ pub fn build(corpus: &Corpus, rows: &[usize], chosen: &[SeriesKey], max_points: 
                 chosen: k,
                 color,
                 points: Vec::new(),
+                segments: Vec::new(),
             });
             timeline.series.len() - 1
         });
@@ -378,6 +421,7 @@ pub fn build(corpus: &Corpus, rows: &[usize], chosen: &[SeriesKey], max_points: 
             timeline.points[p].series = i;
         }
     }
+    set_segments(&mut timeline);
     timeline.finish(corpus);
     timeline
 }

@@ -46,12 +46,11 @@ fn timeline(points: Vec<TimePoint>) -> Timeline {
         .map(|s| Series {
             name: format!("entity {s}"),
             entity: Some(format!("entity {s}")),
-            chosen: 0,
-            joined: true,
             color: color(Some(s)),
             points: (0..points.len())
                 .filter(|&i| points[i].series == s)
                 .collect(),
+            ..Series::default()
         })
         .collect();
     let mut t = Timeline {

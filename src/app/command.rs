@@ -510,4 +510,58 @@ mod tests {
         app.apply(Command::ClearPicked);
         assert!(app.picked.is_empty());
     }
+
+    #[test]
+    fn renaming_a_concept_merges_its_series_and_can_be_undone() {
+        let mut app = samples();
+        let count = |app: &App, c: &str| {
+            app.corpus
+                .rows
+                .iter()
+                .filter(|r| r.claim.concept.as_deref() == Some(c))
+                .count()
+        };
+        let (soldiers, tanks) = (count(&app, "soldiers"), count(&app, "tanks"));
+        assert!(soldiers > 0 && tanks > 0);
+        app.apply(Command::RenameConcept {
+            from: "tanks".into(),
+            to: "soldiers".into(),
+        });
+        assert_eq!(count(&app, "soldiers"), soldiers + tanks);
+        assert_eq!(count(&app, "tanks"), 0);
+        assert_eq!(
+            app.workspace
+                .concepts
+                .renames
+                .get("tanks")
+                .map(String::as_str),
+            Some("soldiers")
+        );
+        app.apply(Command::Undo);
+        assert_eq!(count(&app, "tanks"), tanks);
+    }
+
+    #[test]
+    fn an_article_date_set_by_the_user_is_kept_and_can_be_cleared() {
+        let mut app = samples();
+        let before = app.corpus.articles[0].date;
+        let date = crate::model::ArticleDate::parse("2020-05-06").unwrap();
+        app.apply(Command::SetArticleDate {
+            article: 0,
+            date: Some(date),
+        });
+        assert_eq!(app.corpus.articles[0].date, Some(date));
+        assert_eq!(
+            app.corpus.articles[0].date_from,
+            Some(crate::model::DateFrom::User)
+        );
+        let key = app.corpus.articles[0].key.clone();
+        assert_eq!(app.workspace.dates.get(&key), Some(&date));
+        app.apply(Command::SetArticleDate {
+            article: 0,
+            date: None,
+        });
+        assert_eq!(app.corpus.articles[0].date, before);
+        assert!(app.workspace.dates.is_empty());
+    }
 }

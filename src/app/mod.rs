@@ -460,7 +460,7 @@ impl App {
                 let panel = &mut self.state.series_panel;
                 let commands = &mut self.commands;
                 egui::CentralPanel::default_margins().show(ui, |ui| {
-                    timeline::timeline_ui(ui, &view, plot, panel, commands)
+                    timeline::timeline_ui(ui, &view, plot, panel, commands);
                 });
             }
             Tab::Compare => {

@@ -586,18 +586,18 @@ fn overlays_ui(
     let rgb = theme::palette_on_background;
     // Each entity's claims joined in date order (painted here: a plot line would take the
     // legend's colour and joins of near-vertical steps draw badly).
-    for s in timeline.series.iter().filter(|s| s.joined) {
+    for s in &timeline.series {
         let color = theme::series_line(rgb(s.color, dark));
-        let mut previous: Option<Pos2> = None;
-        for &i in &s.points {
-            if !is_shown(i) {
-                continue;
+        for &(a, b) in &s.segments {
+            if is_shown(a) && is_shown(b) {
+                painter.line_segment(
+                    [
+                        place(a, timeline.points[a].y),
+                        place(b, timeline.points[b].y),
+                    ],
+                    Stroke::new(1.0, color),
+                );
             }
-            let at = place(i, timeline.points[i].y);
-            if let Some(prev) = previous {
-                painter.line_segment([prev, at], Stroke::new(1.0, color));
-            }
-            previous = Some(at);
         }
     }
     for (i, p) in timeline.points.iter().enumerate() {

@@ -481,19 +481,19 @@ mod tests {
             series: vec![
                 Series {
                     name: "Polizei".into(),
-                    entity: Some("Polizei".into()),
-                    chosen: 0,
-                    joined: true,
                     color: [31, 119, 180],
                     points: vec![0, 1, 2],
+                    joined: true,
+                    segments: vec![(0, 1), (1, 2)],
+                    ..Series::default()
                 },
                 Series {
                     name: "Veranstalter".into(),
-                    entity: Some("Veranstalter".into()),
-                    chosen: 0,
-                    joined: true,
                     color: [214, 39, 40],
                     points: vec![3, 4, 5],
+                    joined: true,
+                    segments: vec![(3, 4), (4, 5)],
+                    ..Series::default()
                 },
             ],
             undated: 2,
@@ -588,11 +588,9 @@ mod tests {
             ));
             timeline.series.push(Series {
                 name: format!("Entity number {i} with a rather long name, longer than the legend"),
-                entity: None,
-                chosen: 0,
-                joined: false,
                 color: crate::analysis::timeline::color(Some(i as usize)),
                 points: vec![i as usize],
+                ..Series::default()
             });
         }
         timeline.points[3].count = 4;

@@ -187,20 +187,17 @@ pub(crate) fn draw_marks<DB: DrawingBackend>(
         .flat_map(|series| series.points.iter().copied())
         .filter(shown)
         .collect();
-    // Only lines the timeline joins (a named source's claims of one series).
+    // The timeline's segments, between the marks' dodged places.
     for (i, series) in timeline.series.iter().enumerate().rev() {
-        if !series.joined {
-            continue;
-        }
-        let joined: Vec<(i32, i32)> = series
-            .points
-            .iter()
-            .filter(|i| shown(i))
-            .map(|&i| place(i, timeline.points[i].y))
-            .collect();
-        if joined.len() > 1 {
+        for &(a, b) in &series.segments {
+            if !(shown(&a) && shown(&b)) {
+                continue;
+            }
             root.draw(&PathElement::new(
-                joined,
+                vec![
+                    place(a, timeline.points[a].y),
+                    place(b, timeline.points[b].y),
+                ],
                 color_of(i).mix(0.4).stroke_width(s.stroke(1.0)),
             ))
             .map_err(draw_err)?;
