@@ -562,6 +562,44 @@ fn setting_an_article_date_puts_its_claims_on_the_timeline_and_is_saved() {
     assert_eq!(a.date.map(|d| d.to_string()).as_deref(), Some("2023-05-04"));
 }
 
+/// The view of the timeline's plot, as `egui_plot` keeps it.
+fn plot_bounds(h: &Harness<'static, App>) -> Option<egui_plot::PlotBounds> {
+    egui_plot::PlotMemory::load(&h.ctx, egui::Id::unique(claimtrack::app::PLOT_ID))
+        .map(|m| *m.bounds())
+}
+
+#[test]
+fn timeline_fit_button_shows_all_claims_again() {
+    let home = tempfile::tempdir().unwrap();
+    let mut h = started(home.path());
+    h.get_by_label("Timeline").click();
+    h.run_steps(3);
+    h.get_by_label_contains("double-click or Fit");
+    let fitted = plot_bounds(&h).expect("the plot keeps its view");
+    assert!(fitted.min()[1] >= 0.0, "counts start at zero: {fitted:?}");
+    // Drag the plot up and to the left: it pans, but never below zero.
+    let (from, to) = (egui::pos2(700.0, 400.0), egui::pos2(600.0, 200.0));
+    h.hover_at(from);
+    h.drag_at(from);
+    h.run_steps(1);
+    for k in 1..=4 {
+        h.hover_at(from + (to - from) * (k as f32 / 4.0));
+        h.run_steps(1);
+    }
+    h.drop_at(to);
+    h.run_steps(3);
+    let panned = plot_bounds(&h).unwrap();
+    assert!(
+        (panned.min()[0] - fitted.min()[0]).abs() > 1.0,
+        "dragging pans the dates: {panned:?}"
+    );
+    assert!(panned.min()[1] >= 0.0, "panned below zero: {panned:?}");
+    h.get_by_label("Fit").click();
+    h.run_steps(3);
+    assert_eq!(plot_bounds(&h), Some(fitted), "Fit shows all claims again");
+    assert_eq!(h.state().tab, Tab::Timeline);
+}
+
 /// A file dropped onto the window, as the windowing integration hands it over.
 #[derive(Debug)]
 struct Dropped(PathBuf);

@@ -58,7 +58,7 @@ pub enum Shape {
     Up,
     /// Under, at most.
     Down,
-    /// Range and vague (with a bar over the interval).
+    /// Range (with a bar over the interval) and vague (with an open band upwards).
     Square,
 }
 
@@ -83,7 +83,7 @@ impl Shape {
             Self::Diamond => "approximate",
             Self::Up => "more than / at least",
             Self::Down => "less than / at most",
-            Self::Square => "range or vague (bar)",
+            Self::Square => "range or vague figure",
         }
     }
 
@@ -124,7 +124,46 @@ pub struct TimePoint {
     pub precise_day: bool,
     /// Index into [`Timeline::series`].
     pub series: usize,
+    /// Whether `y_hi` is a vague figure's guess (`Zehntausende`: up to 100.000): the mark
+    /// is drawn as an open band from `y` upwards, and `y_hi` does not stretch the value axis.
+    pub vague: bool,
+    /// The mark's sideways slot, so that marks at one date with close values do not hide
+    /// each other (set by [`Timeline::finish`]).
+    pub dodge: Dodge,
 }
+
+/// A mark's sideways offset in steps of [`DODGE_PX`] pixels (negative: to the left), on
+/// the linear and on the logarithmic value axis (values close on one may be apart on the
+/// other).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Dodge {
+    /// On a linear value axis.
+    pub linear: i32,
+    /// On a logarithmic value axis.
+    pub log: i32,
+}
+
+impl Dodge {
+    /// The slot on the given axis.
+    #[must_use]
+    pub fn of(self, log: bool) -> i32 {
+        if log { self.log } else { self.linear }
+    }
+}
+
+/// The pixels of one dodge slot: neighbouring marks sit two slots (11 pixels) apart, so that
+/// two marks sit at ±1 slot, three at −2, 0 and 2, symmetric around the date.
+pub const DODGE_PX: f64 = 5.5;
+
+/// Marks at one date are dodged when their values are closer than this share of the value
+/// axis (about 18 pixels on a plot 600 pixels high).
+pub const DODGE_CLOSE: f64 = 0.03;
+
+/// At most this many marks side by side; more close marks at one date share the columns.
+pub const DODGE_COLUMNS: usize = 9;
+
+/// A mark's vertical reach in plotted units (its lowest and highest point) and its index.
+type Reach = (f64, f64, usize);
 
 /// One line of the timeline: one entity's claims within one series. Claims without a named
 /// source are drawn but never joined (they may come from different outlets), nor are claims
@@ -212,6 +251,10 @@ pub struct Timeline {
     pub grouped: bool,
     /// Claims left out because they are of another kind or unit than the plotted ones.
     pub other_units: usize,
+    /// The vague figures drawn as open bands: their words and lower bounds
+    /// (`("Zehntausende", 10000.0)`), for the note under the plot (set by
+    /// [`Timeline::finish`]).
+    pub vague: Vec<(String, f64)>,
     /// Change figures of the chosen concepts and actions, left off the level axis.
     pub changes: usize,
 }
@@ -354,6 +397,8 @@ pub fn build(corpus: &Corpus, rows: &[usize], chosen: &[SeriesKey], max_points: 
             shape: Shape::of(row.claim.qualifier),
             precise_day: date.day.is_some(),
             series: line,
+            vague: row.claim.qualifier == Qualifier::Vague,
+            dodge: Dodge::default(),
         });
     }
     if timeline.points.len() > max_points.max(1) {
@@ -377,6 +422,7 @@ pub fn build(corpus: &Corpus, rows: &[usize], chosen: &[SeriesKey], max_points: 
         }
     }
     set_segments(&mut timeline);
+    timeline.finish(corpus);
     timeline
 }
 
@@ -422,8 +468,9 @@ fn group(timeline: &mut Timeline, max: usize) {
             .fold(f64::INFINITY, f64::min);
         mark.y_hi = members
             .iter()
-            .map(|&m| old[m].y_hi)
+            .map(|&m| if old[m].vague { old[m].y } else { old[m].y_hi })
             .fold(f64::NEG_INFINITY, f64::max);
+        mark.vague = false;
         mark.count = members.len();
         timeline.series[mark.series]
             .points
@@ -439,7 +486,257 @@ fn group(timeline: &mut Timeline, max: usize) {
     timeline.grouped = true;
 }
 
+/// Whether a value is drawn on the value axis (on a logarithmic one only values above zero).
+#[must_use]
+pub fn drawn(v: f64, log: bool) -> bool {
+    v.is_finite() && (!log || v > 0.0)
+}
+
+/// A value in plotted units: itself, or its logarithm to base 10 on a logarithmic axis.
+#[must_use]
+pub fn plotted(v: f64, log: bool) -> f64 {
+    if log { v.log10() } else { v }
+}
+
+#[cfg(test)]
+#[path = "timeline_tests.rs"]
+mod plot_tests;
+
 impl Timeline {
+    /// Fills in what the renderers read beyond the marks: the vague figures' words for the
+    /// note and every mark's dodge slots. `build` calls it last; call it again after
+    /// changing the points.
+    pub fn finish(&mut self, corpus: &Corpus) {
+        self.vague.clear();
+        for p in &self.points {
+            if !p.vague {
+                continue;
+            }
+            let Some(row) = corpus.rows.get(p.row) else {
+                continue;
+            };
+            let word = row.claim.text.trim().to_string();
+            if !self
+                .vague
+                .iter()
+                .any(|(w, v)| *w == word && v.to_bits() == p.y.to_bits())
+            {
+                self.vague.push((word, p.y));
+            }
+        }
+        self.vague
+            .sort_by(|a, b| a.1.total_cmp(&b.1).then_with(|| a.0.cmp(&b.0)));
+        self.dodge();
+    }
+
+    /// The marks drawn on the given axis, with their indices.
+    fn shown(&self, log: bool) -> impl Iterator<Item = (usize, &TimePoint)> {
+        self.points
+            .iter()
+            .enumerate()
+            .filter(move |(_, p)| drawn(p.y, log) && p.x_lo.is_finite() && p.x_hi.is_finite())
+    }
+
+    /// The days the time axis shows: the drawn marks' days with 5 % of their span (at
+    /// least 10 days) on each side; `None` when nothing is drawn.
+    #[must_use]
+    pub fn date_range(&self, log: bool) -> Option<(f64, f64)> {
+        let (x0, x1) = self
+            .shown(log)
+            .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), (_, p)| {
+                (a.min(p.x_lo), b.max(p.x_hi))
+            });
+        if x0 > x1 {
+            return None;
+        }
+        let pad = ((x1 - x0) * 0.05).max(10.0);
+        Some((x0 - pad, x1 + pad))
+    }
+
+    /// Whether some drawn mark has a date of day precision (else the time axis shows no
+    /// day ticks).
+    #[must_use]
+    pub fn has_days(&self, log: bool) -> bool {
+        self.shown(log).any(|(_, p)| p.precise_day)
+    }
+
+    /// The values the value axis must show, in plotted units: every drawn mark's value and
+    /// spread, and zero on a linear axis. A vague figure's upper end (`Zehntausende`: up to
+    /// 100.000) counts only when nothing but vague figures is drawn, so that a guess does
+    /// not set the scale of the stated figures. `None` when nothing is drawn.
+    #[must_use]
+    pub fn value_extent(&self, log: bool) -> Option<(f64, f64)> {
+        let only_vague = self.shown(log).all(|(_, p)| p.vague);
+        let mut y = (f64::INFINITY, f64::NEG_INFINITY);
+        for (_, p) in self.shown(log) {
+            let top = if p.vague && !only_vague { p.y } else { p.y_hi };
+            for v in [p.y, p.y_min, top] {
+                if drawn(v, log) {
+                    let v = plotted(v, log);
+                    y = (y.0.min(v), y.1.max(v));
+                }
+            }
+        }
+        if y.0 > y.1 {
+            return None;
+        }
+        if !log {
+            y = (y.0.min(0.0), y.1.max(0.0));
+        }
+        Some(y)
+    }
+
+    /// The value axis' range in plotted units: the [extent](Self::value_extent) with 10 %
+    /// room above; on a linear axis from zero (below zero only when a value is), on a
+    /// logarithmic one with 5 % room below (of at least a decade). `None` when nothing is
+    /// drawn.
+    #[must_use]
+    pub fn value_range(&self, log: bool) -> Option<(f64, f64)> {
+        let (y0, y1) = self.value_extent(log)?;
+        Some(if log {
+            let span = (y1 - y0).max(1.0);
+            (y0 - 0.05 * span, y1 + 0.1 * span)
+        } else {
+            let (lo, mut hi) = (y0, y1);
+            if hi - lo <= f64::EPSILON * hi.abs().max(1.0) {
+                hi = lo + 1.0;
+            }
+            let span = hi - lo;
+            (
+                if lo < 0.0 { lo - 0.05 * span } else { lo },
+                hi + 0.1 * span,
+            )
+        })
+    }
+
+    /// Sets every mark's [`Dodge`] slots: marks of one date span whose values (with their
+    /// bars, bands and arrows) come closer than [`DODGE_CLOSE`] of the value axis are put
+    /// side by side, lowest value leftmost, symmetric around the date.
+    pub fn dodge(&mut self) {
+        for p in &mut self.points {
+            p.dodge = Dodge::default();
+        }
+        for log in [false, true] {
+            for (i, slot) in self.dodge_slots(log) {
+                let d = &mut self.points[i].dodge;
+                if log {
+                    d.log = slot;
+                } else {
+                    d.linear = slot;
+                }
+            }
+        }
+    }
+
+    /// The dodge slots on one axis, of the marks that move (a slot is in -8..=8, so the
+    /// casts below cannot wrap).
+    fn dodge_slots(&self, log: bool) -> Vec<(usize, i32)> {
+        let Some((lo, top)) = self.value_range(log) else {
+            return Vec::new();
+        };
+        let close = DODGE_CLOSE * (top - lo);
+        // Each mark's vertical reach in plotted units, per date span.
+        let mut by_date: HashMap<(u64, u64), Vec<Reach>> = HashMap::new();
+        for (i, p) in self.shown(log) {
+            let y = plotted(p.y, log);
+            let low = if drawn(p.y_min, log) {
+                plotted(p.y_min, log).min(y)
+            } else {
+                y
+            };
+            let high = if p.vague {
+                // The band reaches its upper end, or the top of the scale.
+                if drawn(p.y_hi, log) {
+                    plotted(p.y_hi, log).max(y)
+                } else {
+                    top
+                }
+            } else if p.shape == Shape::Up {
+                y + 1.2 * close
+            } else if drawn(p.y_hi, log) {
+                plotted(p.y_hi, log).max(y)
+            } else {
+                y
+            };
+            by_date
+                .entry((p.x_lo.to_bits(), p.x_hi.to_bits()))
+                .or_default()
+                .push((low, high.min(top), i));
+        }
+        let mut slots = Vec::new();
+        for mut marks in by_date.into_values() {
+            if marks.len() < 2 {
+                continue;
+            }
+            marks.sort_by(|a, b| {
+                a.0.total_cmp(&b.0)
+                    .then_with(|| self.points[a.2].series.cmp(&self.points[b.2].series))
+                    .then_with(|| a.2.cmp(&b.2))
+            });
+            // Clusters of marks that reach each other; in each, the first free column.
+            let mut start = 0;
+            while start < marks.len() {
+                let mut reach = marks[start].1;
+                let mut ends: Vec<f64> = Vec::new();
+                let mut columns = Vec::new();
+                let mut end = start;
+                while end < marks.len() && (end == start || marks[end].0 <= reach + close) {
+                    let (low, high, _) = marks[end];
+                    reach = reach.max(high);
+                    let column = ends
+                        .iter()
+                        .position(|&e| low > e + close)
+                        .unwrap_or(ends.len());
+                    if column == ends.len() {
+                        ends.push(high);
+                    } else {
+                        ends[column] = high;
+                    }
+                    columns.push(column % DODGE_COLUMNS);
+                    end += 1;
+                }
+                #[allow(clippy::cast_possible_wrap)]
+                let used = ends.len().min(DODGE_COLUMNS) as i32;
+                if used > 1 {
+                    for (k, &column) in columns.iter().enumerate() {
+                        #[allow(clippy::cast_possible_wrap)]
+                        let column = column as i32;
+                        slots.push((marks[start + k].2, 2 * column - (used - 1)));
+                    }
+                }
+                start = end;
+            }
+        }
+        slots
+    }
+
+    /// A sentence on how open figures are drawn, for the note under the plot: vague
+    /// figures as open bands from their lower bound, "over" figures with an arrow up.
+    #[must_use]
+    pub fn open_note(&self, log: bool) -> Option<String> {
+        let mut parts = Vec::new();
+        let shown_vague: Vec<&(String, f64)> =
+            self.vague.iter().filter(|(_, v)| drawn(*v, log)).collect();
+        match shown_vague.as_slice() {
+            [] => {}
+            [(word, v)] => parts.push(format!(
+                "{word}: drawn as an open band from {}.",
+                query::format_number(*v)
+            )),
+            many => parts.push(format!(
+                "Vague figures are drawn as open bands from their lower bound: {}.",
+                many.iter()
+                    .map(|(w, v)| format!("{w} from {}", query::format_number(*v)))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )),
+        }
+        if self.shown(log).any(|(_, p)| p.shape == Shape::Up) {
+            parts.push("More than / at least: an arrow up from the stated value.".to_string());
+        }
+        (!parts.is_empty()).then(|| parts.join(" "))
+    }
+
     /// The bounds of all points: `(x_min, x_max, y_min, y_max)`, or `None` when empty.
     #[must_use]
     pub fn bounds(&self) -> Option<(f64, f64, f64, f64)> {

@@ -53,6 +53,7 @@ pub use jobs::LoadWork;
 pub use sources::SourcesState;
 pub use state::AppState;
 use state::Runtime;
+pub use timeline::PLOT_ID;
 
 /// The views, one tab each.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -105,6 +105,18 @@ pub fn value_span(series: Color32) -> Color32 {
     series.gamma_multiply(0.55)
 }
 
+/// The fill of a vague figure's open band on the timeline (light: it is a guess).
+#[must_use]
+pub fn vague_band(series: Color32) -> Color32 {
+    series.gamma_multiply(0.18)
+}
+
+/// The sides of a vague figure's open band on the timeline.
+#[must_use]
+pub fn vague_band_side(series: Color32) -> Color32 {
+    series.gamma_multiply(0.5)
+}
+
 /// The "not saving" warning in the status line.
 pub const WARNING: Color32 = Color32::from_rgb(200, 80, 40);
 

@@ -1,18 +1,25 @@
 //! The timeline: the filtered claims on one subject and action over time (`egui_plot`). Dates
 //! of month precision span their month, ranges and vague figures span their interval, "over"
-//! figures carry an upward arrow; one colour per entity, one marker shape per qualifier.
-//! Hovering shows a claim; clicking selects it.
+//! figures carry an upward arrow, vague figures an open band; one colour per entity, one
+//! marker shape per qualifier; marks at one date with close values sit side by side. The
+//! axes follow the exported chart's rules (`render::ticks`): month starts, days only for
+//! dates of day precision, log labels at powers of ten, a linear axis from zero. Hovering
+//! lists every claim under the pointer; clicking selects the nearest; Fit (or a double
+//! click) shows all claims again.
 
-use egui::{Pos2, RichText, Stroke};
-use egui_plot::{Corner, Legend, MarkerShape, Plot, PlotPoint, PlotPoints, Points};
+use egui::{Pos2, Rect, RichText, Stroke};
+use egui_plot::{
+    Corner, GridInput, GridMark, ItemId, Legend, MarkerShape, Plot, PlotBounds, PlotMemory,
+    PlotPoint, PlotPoints, PlotTransform, Points,
+};
 
 use super::command::Command;
 use super::{ChartFormat, ClaimKey, PlotSettings, Request, theme};
-use crate::analysis::dates;
 use crate::analysis::query;
 use crate::analysis::series::SeriesKey;
-use crate::analysis::timeline::{Shape, Timeline};
+use crate::analysis::timeline::{DODGE_PX, Shape, Timeline, drawn, plotted};
 use crate::corpus::Corpus;
+use crate::render::ticks::{self, DateUnit};
 
 /// What the timeline view reads.
 pub struct TimelineView<'a> {
@@ -88,10 +95,16 @@ pub fn timeline_ui(
         });
         return;
     }
+    let fit = view_row_ui(ui);
     let selected = view.selected;
+    let note = plot_note(timeline, plot.log_y);
     let detail_height = if selected.is_some() { 70.0 } else { 0.0 };
-    let plot_height = (ui.available_height() - detail_height).max(160.0);
-    plot_ui(ui, view, plot.log_y, plot_height, commands);
+    let note_height = if note.is_some() { 22.0 } else { 0.0 };
+    let plot_height = (ui.available_height() - detail_height - note_height).max(160.0);
+    plot_ui(ui, view, plot.log_y, plot_height, fit, commands);
+    if let Some(note) = note {
+        ui.label(RichText::new(note).weak());
+    }
     if let Some(row) = selected {
         detail_ui(ui, view.corpus, row, commands);
     }
@@ -269,59 +282,179 @@ fn controls_ui(
     });
 }
 
+/// The id of the timeline's plot (`egui::Id::unique(PLOT_ID)`), under which `egui_plot` keeps
+/// its view (`PlotMemory`).
+pub const PLOT_ID: &str = "timeline-plot";
+
+/// How to move about the plot, as `egui_plot` 0.38 does it by default (`Cmd` for `Ctrl` on a
+/// Mac).
+const NAVIGATION_HINT: &str = "Drag or scroll to pan (Shift+scroll: sideways) · Ctrl+scroll to zoom (Ctrl+Shift / Ctrl+Alt: one axis) · right-drag to zoom to a box · double-click or Fit to show all";
+
+/// The row above the plot: the Fit button and how to zoom and pan. True when Fit is clicked.
+fn view_row_ui(ui: &mut egui::Ui) -> bool {
+    ui.horizontal_wrapped(|ui| {
+        let fit = ui
+            .button("Fit")
+            .on_hover_text("Show all plotted claims again (as a double click on the plot does)")
+            .clicked();
+        let hint = if ui.ctx().os() == egui::os::OperatingSystem::Mac {
+            NAVIGATION_HINT.replace("Ctrl", "Cmd")
+        } else {
+            NAVIGATION_HINT.to_string()
+        };
+        ui.label(RichText::new(hint).weak());
+        fit
+    })
+    .inner
+}
+
+/// The note under the plot: how open figures are drawn, and what a log axis leaves out.
+fn plot_note(timeline: &Timeline, log: bool) -> Option<String> {
+    let hidden = timeline.points.iter().filter(|p| !drawn(p.y, log)).count();
+    let zeros = (log && hidden > 0).then(|| {
+        let (claims, are) = if hidden == 1 {
+            ("claim", "is")
+        } else {
+            ("claims", "are")
+        };
+        format!("{hidden} {claims} of zero or less {are} not drawn on the logarithmic scale.")
+    });
+    let parts: Vec<String> = timeline.open_note(log).into_iter().chain(zeros).collect();
+    (!parts.is_empty()).then(|| parts.join(" "))
+}
+
+/// The pixels per grid step `egui_plot` hands to a grid spacer (its default
+/// `grid_spacing` minimum).
+const GRID_STEP_PX: f64 = 8.0;
+
+/// The time axis' grid: the chart's date ticks (month or year starts, days only when some
+/// date is of day precision and the span is short), labelled ones with their step, minor
+/// ones with a step too small for a label.
+fn date_grid(days: bool) -> impl Fn(GridInput) -> Vec<GridMark> {
+    move |input: GridInput| {
+        let (x0, x1) = input.bounds;
+        if input.base_step_size <= 0.0 || x1.partial_cmp(&x0) != Some(std::cmp::Ordering::Greater) {
+            return Vec::new();
+        }
+        let per_day = GRID_STEP_PX / input.base_step_size;
+        let width = (x1 - x0) * per_day;
+        let t = ticks::date_ticks(
+            x0,
+            x1,
+            days,
+            (width / 100.0) as usize,
+            (width / 90.0) as usize,
+        );
+        let minor_step = input.base_step_size * 5.0;
+        grid_marks(&t.major, t.step, &t.minor, minor_step)
+    }
+}
+
+/// The log value axis' grid: labels at powers of ten only (and 2 and 5 times them when
+/// fewer than two show), minor lines at the other digits, as on the exported chart.
+fn log_grid(input: &GridInput) -> Vec<GridMark> {
+    let (lo, hi) = input.bounds;
+    if input.base_step_size <= 0.0 || hi.partial_cmp(&lo) != Some(std::cmp::Ordering::Greater) {
+        return Vec::new();
+    }
+    let per_unit = GRID_STEP_PX / input.base_step_size;
+    let (major, minor) = ticks::log_ticks(lo, hi, ((hi - lo) * per_unit / 28.0) as usize);
+    let step = major
+        .windows(2)
+        .map(|w| w[1] - w[0])
+        .fold(f64::INFINITY, f64::min);
+    let step = if step.is_finite() { step } else { 1.0 };
+    grid_marks(&major, step, &minor, input.base_step_size * 2.25)
+}
+
+fn grid_marks(major: &[f64], step: f64, minor: &[f64], minor_step: f64) -> Vec<GridMark> {
+    let mark = |step_size: f64| move |&value: &f64| GridMark { value, step_size };
+    major
+        .iter()
+        .map(mark(step))
+        .chain(minor.iter().map(mark(minor_step)))
+        .collect()
+}
+
+/// A key of the plot's fitted view: when it changes (other claims, the log switch), the
+/// view is fitted again.
+fn fit_key(x: (f64, f64), y: (f64, f64), log: bool) -> [u64; 5] {
+    [
+        x.0.to_bits(),
+        x.1.to_bits(),
+        y.0.to_bits(),
+        y.1.to_bits(),
+        u64::from(log),
+    ]
+}
+
 fn plot_ui(
     ui: &mut egui::Ui,
     view: &TimelineView<'_>,
     log: bool,
     height: f32,
+    fit: bool,
     commands: &mut Vec<Command>,
 ) {
     let timeline = view.timeline;
+    let (Some(x_range), Some(y_range)) = (timeline.date_range(log), timeline.value_range(log))
+    else {
+        ui.add_space(20.0);
+        ui.vertical_centered(|ui| {
+            ui.label("No values above zero to plot on a logarithmic scale.");
+        });
+        return;
+    };
     let dark = ui.visuals().dark_mode;
     let rgb = theme::palette_on_background;
-    let to_y = |v: f64| {
-        if log {
-            v.max(f64::MIN_POSITIVE).log10()
-        } else {
-            v
-        }
-    };
-    let visible = |v: f64| !log || v > 0.0;
     let selected = view.selected;
-    let (x0, x1, _, _) = timeline.bounds().unwrap_or((0.0, 1.0, 0.0, 1.0));
-    let pad = ((x1 - x0) * 0.05).max(10.0);
+    let id = egui::Id::unique(PLOT_ID);
+    // A new set of claims or scale is shown fitted; the view otherwise stays as the user
+    // left it.
+    let key = fit_key(x_range, y_range, log);
+    let key_id = id.with("fitted");
+    let refit = ui.data(|d| d.get_temp::<[u64; 5]>(key_id)) != Some(key);
+    ui.data_mut(|d| d.insert_temp(key_id, key));
     let y_label = timeline.y_label.clone();
-    let mut plot = Plot::new("timeline-plot")
+    let mut plot = Plot::new(PLOT_ID)
+        .id(id)
         .height(height)
         .legend(Legend::default().position(Corner::LeftTop))
-        .x_axis_formatter(|mark, range| {
-            let span = range.end() - range.start();
-            if span < 120.0 {
-                dates::day_label(mark.value.round() as i64)
-            } else {
-                dates::month_label(mark.value.round() as i64)
-            }
-        })
+        .default_x_bounds(x_range.0, x_range.1)
+        .default_y_bounds(y_range.0, y_range.1)
+        .x_grid_spacer(date_grid(timeline.has_days(log)))
+        .x_axis_formatter(|mark, _| DateUnit::of_step(mark.step_size).label(mark.value))
         .y_axis_formatter(move |mark, _| {
-            let v = if log {
-                10f64.powf(mark.value)
+            if log {
+                if ticks::is_log_label(mark.value) {
+                    ticks::log_label(mark.value)
+                } else {
+                    String::new()
+                }
+            } else if mark.value < -1e-9 * mark.step_size.abs() && y_range.0 >= 0.0 {
+                String::new()
             } else {
-                mark.value
-            };
-            query::format_number(v)
+                query::format_number(mark.value)
+            }
         })
         .y_axis_label(y_label)
         .y_axis_min_width(60.0)
         .show_x(false)
         .show_y(false)
-        .include_x(x0 - pad)
-        .include_x(x1 + pad)
         .allow_double_click_reset(true);
-    if !log {
-        plot = plot.include_y(0.0);
+    if log {
+        plot = plot.y_grid_spacer(|input| log_grid(&input));
+    }
+    if refit {
+        plot = plot.reset();
     }
     let corpus = view.corpus;
     let response = plot.show(ui, |plot_ui| {
+        if fit {
+            plot_ui.set_auto_bounds(true);
+        }
+        // Dodged marks move sideways by a fixed number of pixels: in days at this zoom.
+        let days_per_px = plot_ui.transform().dvalue_dpos()[0];
         for s in &timeline.series {
             let color = rgb(s.color, dark);
             for shape in Shape::ALL {
@@ -329,8 +462,11 @@ fn plot_ui(
                     .points
                     .iter()
                     .map(|&p| &timeline.points[p])
-                    .filter(|p| p.shape == shape && visible(p.y))
-                    .map(|p| [p.x, to_y(p.y)])
+                    .filter(|p| p.shape == shape && drawn(p.y, log))
+                    .map(|p| {
+                        let dx = f64::from(p.dodge.of(log)) * DODGE_PX * days_per_px;
+                        [p.x + dx, plotted(p.y, log)]
+                    })
                     .collect();
                 if !pts.is_empty() {
                     plot_ui.points(
@@ -345,33 +481,134 @@ fn plot_ui(
             }
         }
     });
-    // Date spans, value intervals, arrows and the hover ring are painted over the plot.
     let transform = response.transform;
+    keep_above_floor(ui.ctx(), id, y_range.0, log);
+    // Series hidden by a click on their legend entry are hidden in the overlays too.
+    let hidden = PlotMemory::load(ui.ctx(), id)
+        .map(|m| m.hidden_items)
+        .unwrap_or_default();
+    let shown_series: Vec<bool> = timeline
+        .series
+        .iter()
+        .map(|s| !hidden.contains(&ItemId::new(&s.name)))
+        .collect();
+    let is_shown = |i: usize| {
+        let p = &timeline.points[i];
+        drawn(p.y, log) && shown_series.get(p.series).copied().unwrap_or(true)
+    };
+    let place = |i: usize, v: f64| place(timeline, &transform, log, i, v);
     let painter = ui.painter_at(response.response.rect);
-    let screen = |x: f64, y: f64| transform.position_from_point(&PlotPoint::new(x, to_y(y)));
+    overlays_ui(&painter, view, log, dark, &is_shown, &transform);
+    // Every claim under the pointer, nearest first.
+    let hovered = response
+        .response
+        .hover_pos()
+        .map(|pos| under_pointer(timeline, pos, &place, &is_shown))
+        .unwrap_or_default();
+    let strong = ui.visuals().strong_text_color();
+    for (k, &i) in hovered.iter().enumerate() {
+        let width = if k == 0 { 2.0 } else { 1.0 };
+        painter.circle_stroke(
+            place(i, timeline.points[i].y),
+            8.0,
+            Stroke::new(width, strong),
+        );
+    }
+    if let Some(&first) = hovered.first() {
+        response.response.clone().on_hover_ui_at_pointer(|ui| {
+            hover_list_ui(ui, corpus, timeline, &hovered);
+        });
+        if response.response.clicked() {
+            commands.push(Command::Select {
+                key: ClaimKey::of(corpus, timeline.points[first].row),
+                scroll_table: false,
+                scroll_article: true,
+            });
+        }
+    }
+    if let Some(i) = selected.and_then(|row| timeline.points.iter().position(|p| p.row == row))
+        && is_shown(i)
+    {
+        painter.circle_stroke(
+            place(i, timeline.points[i].y),
+            9.0,
+            Stroke::new(2.5, strong),
+        );
+    }
+}
+
+/// Where mark `i` is drawn at value `v`: its date and value on screen, moved sideways by
+/// its dodge slot.
+fn place(timeline: &Timeline, transform: &PlotTransform, log: bool, i: usize, v: f64) -> Pos2 {
+    let p = &timeline.points[i];
+    let at = transform.position_from_point(&PlotPoint::new(p.x, plotted(v, log)));
+    at + egui::vec2((f64::from(p.dodge.of(log)) * DODGE_PX) as f32, 0.0)
+}
+
+/// On a linear axis of values from zero, a view panned or zoomed below zero is moved back
+/// up (the next frame shows it).
+fn keep_above_floor(ctx: &egui::Context, id: egui::Id, floor: f64, log: bool) {
+    if log {
+        return;
+    }
+    let Some(mut memory) = PlotMemory::load(ctx, id) else {
+        return;
+    };
+    let bounds = *memory.bounds();
+    let (min, max) = (bounds.min(), bounds.max());
+    if memory.auto_bounds.y || min[1] >= floor - 1e-9 * (max[1] - min[1]).abs() {
+        return;
+    }
+    let lift = floor - min[1];
+    memory.set_bounds(PlotBounds::from_min_max(
+        [min[0], floor],
+        [max[0], max[1] + lift],
+    ));
+    memory.store(ctx, id);
+    ctx.request_repaint();
+}
+
+/// The lines joining each entity's claims, date spans, value bars, vague bands, arrows and
+/// group rings, painted over the plot.
+fn overlays_ui(
+    painter: &egui::Painter,
+    view: &TimelineView<'_>,
+    log: bool,
+    dark: bool,
+    is_shown: &impl Fn(usize) -> bool,
+    transform: &PlotTransform,
+) {
+    let timeline = view.timeline;
+    let place = |i: usize, v: f64| place(timeline, transform, log, i, v);
+    let frame = *transform.frame();
+    let at_date =
+        |x: f64, v: f64| transform.position_from_point(&PlotPoint::new(x, plotted(v, log)));
+    let rgb = theme::palette_on_background;
     // Each entity's claims joined in date order (painted here: a plot line would take the
     // legend's colour and joins of near-vertical steps draw badly).
     for s in &timeline.series {
         let color = theme::series_line(rgb(s.color, dark));
         for &(a, b) in &s.segments {
-            let (pa, pb) = (&timeline.points[a], &timeline.points[b]);
-            if visible(pa.y) && visible(pb.y) {
+            if is_shown(a) && is_shown(b) {
                 painter.line_segment(
-                    [screen(pa.x, pa.y), screen(pb.x, pb.y)],
+                    [
+                        place(a, timeline.points[a].y),
+                        place(b, timeline.points[b].y),
+                    ],
                     Stroke::new(1.0, color),
                 );
             }
         }
     }
-    for p in &timeline.points {
-        if !visible(p.y) {
+    for (i, p) in timeline.points.iter().enumerate() {
+        if !is_shown(i) {
             continue;
         }
         let color = rgb(timeline.series[p.series].color, dark);
-        let at = screen(p.x, p.y);
+        let at = place(i, p.y);
         if p.x_hi - p.x_lo > 1.5 {
-            let a = screen(p.x_lo, p.y);
-            let b = screen(p.x_hi, p.y);
+            // The date span stays at the date; only the mark moves sideways.
+            let (a, b) = (at_date(p.x_lo, p.y), at_date(p.x_hi, p.y));
             painter.line_segment([a, b], Stroke::new(1.5, theme::date_span(color)));
             for end in [a, b] {
                 painter.line_segment(
@@ -380,91 +617,131 @@ fn plot_ui(
                 );
             }
         }
-        if p.y_hi > p.y_min && p.y_hi.is_finite() {
-            let top = screen(p.x, p.y_hi);
-            let bottom = screen(p.x, p.y_min);
+        if p.vague && p.y_hi > p.y {
+            // An open band from the value up to its upper end, cut off by the plot's top.
+            let top = place(i, p.y_hi).y.max(frame.top());
+            let band =
+                Rect::from_min_max(egui::pos2(at.x - 4.0, top), egui::pos2(at.x + 4.0, at.y));
+            painter.rect_filled(band, 0.0, theme::vague_band(color));
+            for x in [band.left(), band.right()] {
+                painter.line_segment(
+                    [egui::pos2(x, band.bottom()), egui::pos2(x, band.top())],
+                    Stroke::new(1.0, theme::vague_band_side(color)),
+                );
+            }
+        } else if p.y_hi > p.y_min && p.y_hi.is_finite() {
+            let low = if drawn(p.y_min, log) { p.y_min } else { p.y };
+            let top = place(i, p.y_hi);
+            let bottom = place(i, low);
             painter.line_segment([bottom, top], Stroke::new(4.0, theme::value_span(color)));
         }
         if p.count > 1 {
             painter.circle_stroke(at, 7.5, Stroke::new(1.5, color));
         }
         if p.shape == Shape::Up {
-            let tip = at + egui::vec2(0.0, -22.0);
-            painter.arrow(
-                at + egui::vec2(0.0, -6.0),
-                tip - (at + egui::vec2(0.0, -6.0)),
-                Stroke::new(1.5, color),
-            );
-        }
-        if selected == Some(p.row) {
-            painter.circle_stroke(at, 9.0, Stroke::new(2.5, ui.visuals().strong_text_color()));
+            let start = at + egui::vec2(0.0, -6.0);
+            painter.arrow(start, egui::vec2(0.0, -16.0), Stroke::new(1.5, color));
         }
     }
-    // The claim nearest the pointer, within reach.
-    let hovered = response
-        .response
-        .hover_pos()
-        .and_then(|pos| nearest(timeline, pos, &screen, &visible));
-    if let Some(i) = hovered {
+}
+
+/// The marks under the pointer at `pos`, nearest first: markers within reach, and bars
+/// and bands the pointer is on.
+fn under_pointer(
+    timeline: &Timeline,
+    pos: Pos2,
+    place: &impl Fn(usize, f64) -> Pos2,
+    is_shown: &impl Fn(usize) -> bool,
+) -> Vec<usize> {
+    const REACH: f32 = 12.0;
+    let mut found: Vec<(usize, f32)> = Vec::new();
+    for (i, p) in timeline.points.iter().enumerate() {
+        if !is_shown(i) {
+            continue;
+        }
+        let at = place(i, p.y);
+        let mut d = at.distance(pos);
+        // On a bar or band: the distance to its column.
+        let top_value = if p.y_hi.is_finite() { p.y_hi } else { p.y };
+        if top_value > p.y_min && (pos.x - at.x).abs() <= 5.0 {
+            let top = place(i, top_value).y;
+            let bottom = place(i, p.y_min.max(f64::MIN_POSITIVE)).y.max(at.y);
+            if pos.y >= top.min(at.y) && pos.y <= bottom {
+                d = d.min((pos.x - at.x).abs() + REACH / 2.0);
+            }
+        }
+        if d < REACH {
+            found.push((i, d));
+        }
+    }
+    found.sort_by(|a, b| a.1.total_cmp(&b.1).then_with(|| a.0.cmp(&b.0)));
+    found.into_iter().map(|(i, _)| i).collect()
+}
+
+/// The most claims the hover list shows.
+const HOVER_MAX: usize = 12;
+
+/// The hover list: each claim under the pointer with its value, action, subject, source,
+/// date and article; the sentence when there is only one.
+fn hover_list_ui(ui: &mut egui::Ui, corpus: &Corpus, timeline: &Timeline, marks: &[usize]) {
+    ui.set_max_width(460.0);
+    if marks.len() > 1 {
+        ui.label(
+            RichText::new(format!(
+                "{} claims here (click selects the first)",
+                marks.len()
+            ))
+            .weak(),
+        );
+    }
+    for (k, &i) in marks.iter().take(HOVER_MAX).enumerate() {
         let p = &timeline.points[i];
-        let at = screen(p.x, p.y);
-        painter.circle_stroke(at, 8.0, Stroke::new(2.0, ui.visuals().strong_text_color()));
-        let row = &corpus.rows[p.row];
-        let article = &corpus.articles[row.article];
-        let date = corpus.date(row).map_or("no date".into(), |d| d.to_string());
-        let sentence = row.claim.sentence.slice(&article.text).trim().to_string();
-        let value = query::format_value(&row.claim);
+        let Some(row) = corpus.rows.get(p.row) else {
+            continue;
+        };
+        let Some(article) = corpus.articles.get(row.article) else {
+            continue;
+        };
+        if k > 0 {
+            ui.separator();
+        }
+        if p.count > 1 {
+            ui.label(
+                RichText::new(format!(
+                    "{} claims of this source and date: median {}, from {} to {}. The median claim:",
+                    p.count,
+                    query::format_number(p.y),
+                    query::format_number(p.y_min),
+                    query::format_number(p.y_hi)
+                ))
+                .strong(),
+            );
+        }
+        let what = [row.claim.action.as_deref(), row.claim.subject.as_deref()]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" · ");
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new(query::format_value(&row.claim)).strong());
+            if !what.is_empty() {
+                ui.label(what);
+            }
+        });
         let source = match (row.source_text(), row.entity()) {
             (Some(t), Some(e)) if t != e => format!("{t} ({e})"),
             (Some(t), _) => t.to_string(),
             (None, _) => "no source".into(),
         };
-        let group = (p.count > 1).then(|| {
-            format!(
-                "{} claims of this source and date: median {}, from {} to {}",
-                p.count,
-                query::format_number(p.y),
-                query::format_number(p.y_min),
-                query::format_number(p.y_hi)
-            )
-        });
-        response.response.clone().on_hover_ui_at_pointer(|ui| {
-            ui.set_max_width(420.0);
-            if let Some(g) = &group {
-                ui.label(RichText::new(g).strong());
-                ui.label("The median claim:");
-            }
-            ui.label(RichText::new(value).strong());
-            ui.label(format!("{source} · {date} · {}", article.short_name()));
-            ui.label(RichText::new(sentence).italics());
-        });
-        if response.response.clicked() {
-            commands.push(Command::Select {
-                key: ClaimKey::of(corpus, p.row),
-                scroll_table: false,
-                scroll_article: true,
-            });
+        let date = corpus.date(row).map_or("no date".into(), |d| d.to_string());
+        ui.label(format!("{source} · {date} · {}", article.short_name()));
+        if marks.len() == 1 {
+            ui.label(RichText::new(corpus.sentence(row).trim()).italics());
         }
     }
-}
-
-fn nearest(
-    timeline: &Timeline,
-    pos: Pos2,
-    screen: &impl Fn(f64, f64) -> Pos2,
-    visible: &impl Fn(f64) -> bool,
-) -> Option<usize> {
-    let mut best: Option<(usize, f32)> = None;
-    for (i, p) in timeline.points.iter().enumerate() {
-        if !visible(p.y) {
-            continue;
-        }
-        let d = screen(p.x, p.y).distance(pos);
-        if d < 12.0 && best.is_none_or(|(_, b)| d < b) {
-            best = Some((i, d));
-        }
+    if marks.len() > HOVER_MAX {
+        ui.label(RichText::new(format!("… and {} more", marks.len() - HOVER_MAX)).weak());
     }
-    best.map(|(i, _)| i)
 }
 
 fn detail_ui(ui: &mut egui::Ui, corpus: &Corpus, row: usize, commands: &mut Vec<Command>) {

@@ -10,7 +10,7 @@
 use super::legend::Legend;
 use super::marks::{draw_marks, line};
 use super::text::{Pen, font};
-use super::ticks::{Scale, date_ticks, extent, log_label, value_axis, visible};
+use super::ticks::{DateUnit, Scale, date_ticks, log_label, value_ticks_in};
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -20,9 +20,8 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
-use crate::analysis::dates;
 use crate::analysis::query;
-use crate::analysis::timeline::Timeline;
+use crate::analysis::timeline::{Timeline, drawn};
 
 /// The font family of the chart's text (Ubuntu Light, registered with `plotters` once).
 pub(crate) const FONT: &str = "sans-serif";
@@ -227,14 +226,11 @@ fn draw<DB: DrawingBackend>(
     // The note of what is left out, at the bottom.
     let note_size = s.f(12.0);
     let note_line = s.f(17.0);
-    let hidden = timeline
-        .points
-        .iter()
-        .filter(|p| !visible(p.y, log))
-        .count();
+    let hidden = timeline.points.iter().filter(|p| !drawn(p.y, log)).count();
     let note: Vec<String> = timeline
-        .left_out()
+        .open_note(log)
         .into_iter()
+        .chain(timeline.left_out())
         .chain((log && hidden > 0).then(|| {
             let (claims, are) = if hidden == 1 {
                 ("claim", "is")
@@ -275,16 +271,17 @@ fn draw<DB: DrawingBackend>(
     let label_gap = s.f(8.0);
     let plot_top = top;
     let plot_bottom = bottom - s.f(8.0) - 2.0 * label_gap - label_size - desc_size * 1.4;
-    let extent = extent(timeline, log);
-    let (y_range, y_ticks, y_minor) = match extent {
-        Some((_, (y0, y1))) => value_axis(
-            y0,
-            y1,
+    let y_range = timeline.value_range(log);
+    let x_range = timeline.date_range(log);
+    let (y_ticks, y_minor) = match y_range {
+        Some(range) => value_ticks_in(
+            range,
             log,
             ((plot_bottom - plot_top) / s.f(45.0)).max(2.0) as usize,
         ),
-        None => ((0.0, 1.0), Vec::new(), Vec::new()),
+        None => (Vec::new(), Vec::new()),
     };
+    let y_range = y_range.unwrap_or((0.0, 1.0));
     let y_label = |v: f64| {
         if log {
             log_label(v)
@@ -297,7 +294,7 @@ fn draw<DB: DrawingBackend>(
         .iter()
         .map(|l| pen.width(l, label_size))
         .fold(0.0, f64::max);
-    let has_y_desc = extent.is_some() && !timeline.y_label.is_empty();
+    let has_y_desc = x_range.is_some() && !timeline.y_label.is_empty();
     let desc_room = if has_y_desc {
         desc_size * 1.2 + label_gap
     } else {
@@ -309,23 +306,28 @@ fn draw<DB: DrawingBackend>(
     } else {
         w - legend_width - margin
     };
-    let (x_range, x_ticks, days) = match extent {
-        Some(((x0, x1), _)) => {
-            let pad = ((x1 - x0) * 0.05).max(10.0);
-            let (x0, x1) = (x0 - pad, x1 + pad);
+    let x_ticks = match x_range {
+        Some((x0, x1)) => {
             let plot_width = plot_right - plot_left;
             let day_width = pen.width("2000-00-00", label_size) + s.f(24.0);
             let month_width = pen.width("2000-00", label_size) + s.f(30.0);
-            let (ticks, days) = date_ticks(
+            date_ticks(
                 x0,
                 x1,
+                timeline.has_days(log),
                 (plot_width / day_width) as usize,
                 (plot_width / month_width) as usize,
-            );
-            ((x0, x1), ticks, days)
+            )
         }
-        None => ((0.0, 1.0), Vec::new(), false),
+        None => super::ticks::DateTicks {
+            major: Vec::new(),
+            minor: Vec::new(),
+            unit: DateUnit::Month,
+            step: 1.0,
+        },
     };
+    let extent = x_range;
+    let x_range = x_range.unwrap_or((0.0, 1.0));
     let frame = Frame {
         left: plot_left,
         top: plot_top,
@@ -355,15 +357,15 @@ fn draw<DB: DrawingBackend>(
             (frame.left - label_gap, f64::from(y)),
         )?;
     }
-    for &t in &x_ticks {
+    for &t in &x_ticks.minor {
+        let x = frame.x_px(t);
+        line(root, (x, upper), (x, lower), MINOR_GRID.stroke_width(1))?;
+    }
+    for &t in &x_ticks.major {
         let x = frame.x_px(t);
         line(root, (x, upper), (x, lower), GRID.stroke_width(1))?;
         line(root, (x, lower), (x, lower + tick), AXIS.stroke_width(1))?;
-        let label = if days {
-            dates::day_label(t.round() as i64)
-        } else {
-            dates::month_label(t.round() as i64)
-        };
+        let label = x_ticks.unit.label(t);
         pen.text(
             &label,
             label_size,
@@ -433,8 +435,8 @@ fn draw<DB: DrawingBackend>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::timeline::{Series, Shape, TimePoint};
-    use crate::render::ticks::{log_ticks, value_ticks};
+    use crate::analysis::dates;
+    use crate::analysis::timeline::{Dodge, Series, Shape, TimePoint};
 
     fn point(days: (i64, i64), y: (f64, f64), shape: Shape, series: usize) -> TimePoint {
         TimePoint {
@@ -449,6 +451,8 @@ mod tests {
             shape,
             precise_day: days.1 - days.0 == 1,
             series,
+            vague: false,
+            dodge: Dodge::default(),
         }
     }
 
@@ -470,7 +474,7 @@ mod tests {
             point(day(4, 15), (900.0, 1400.0), Shape::Square, 1),
             point(day(6, 30), (0.0, 0.0), Shape::Circle, 1),
         ];
-        Timeline {
+        let mut timeline = Timeline {
             title: "Festnahmen, Demonstration".into(),
             y_label: "count (Menschen)".into(),
             points,
@@ -494,7 +498,9 @@ mod tests {
             ],
             undated: 2,
             ..Timeline::default()
-        }
+        };
+        timeline.dodge();
+        timeline
     }
 
     fn options(log_y: bool) -> ChartOptions {
@@ -603,30 +609,90 @@ mod tests {
         }
     }
 
+    /// The texts of an SVG, trimmed.
+    fn texts(svg: &str) -> Vec<String> {
+        svg.split("<text")
+            .skip(1)
+            .filter_map(|t| {
+                let body = &t[t.find('>')? + 1..];
+                Some(body[..body.find("</text>")?].trim().to_string())
+            })
+            .collect()
+    }
+
+    fn has(svg: &str, text: &str) -> bool {
+        texts(svg).iter().any(|t| t == text)
+    }
+
     #[test]
-    fn ticks() {
-        let (days, is_days) = date_ticks(0.0, 30.0, 40, 10);
-        assert!(is_days && days.len() == 31);
-        let jan = dates::days_from_civil(2020, 1, 1) as f64;
-        let (months, is_days) = date_ticks(jan - 5.0, jan + 3.0 * 365.0, 100, 12);
-        assert!(!is_days);
-        assert_eq!(months.first(), Some(&jan));
-        assert!(months.len() <= 12 && months.len() >= 6, "{months:?}");
-        assert_eq!(
-            value_ticks(0.0, 110.0, 5),
-            [0.0, 20.0, 40.0, 60.0, 80.0, 100.0]
+    fn month_dates_get_month_ticks_and_powers_of_ten() {
+        // Every date of month precision: no day labels, only month starts.
+        let mut timeline = sample();
+        let march = (
+            dates::days_from_civil(2023, 3, 1),
+            dates::days_from_civil(2023, 4, 1),
         );
-        let (major, minor) = log_ticks(0.9, 6.2, 10);
-        assert_eq!(major, [1.0, 2.0, 3.0, 4.0, 5.0, 6.0]);
-        assert!(!minor.is_empty());
-        let (major, _) = log_ticks(2.9, 3.9, 10);
-        let labels: Vec<String> = major.iter().map(|&t| log_label(t)).collect();
-        assert_eq!(labels, ["1.000", "2.000", "5.000"]);
-        let (major, _) = log_ticks(2.87, 3.37, 10);
-        let labels: Vec<String> = major.iter().map(|&t| log_label(t)).collect();
-        assert_eq!(labels[..3], ["800", "1.000", "1.200"]);
-        let (major, _) = log_ticks(3.17, 3.19, 10);
-        assert!(major.len() >= 2, "a narrow range still has labels");
+        let april = (march.1, dates::days_from_civil(2023, 5, 1));
+        for (i, p) in timeline.points.iter_mut().enumerate() {
+            let span = if i % 2 == 0 { march } else { april };
+            *p = point(span, (p.y, p.y_hi), p.shape, p.series);
+        }
+        timeline.dodge();
+        for log_y in [false, true] {
+            let svg = render_svg(&timeline, options(log_y)).unwrap();
+            assert!(has(&svg, "2023-03") && has(&svg, "2023-04"), "{log_y}");
+            assert!(
+                !texts(&svg).iter().any(|t| t.starts_with("2023-03-")),
+                "no day ticks (log {log_y})"
+            );
+            assert!(
+                !texts(&svg).iter().any(|t| t.starts_with('-')),
+                "none below zero"
+            );
+        }
+        // 800 to 2.000 on a log axis: less than a decade shows, so 1.000 and 2.000.
+        let svg = render_svg(&timeline, options(true)).unwrap();
+        assert!(
+            has(&svg, "1.000") && has(&svg, "2.000"),
+            "{:?}",
+            texts(&svg)
+        );
+        let numbers: Vec<String> = texts(&svg)
+            .into_iter()
+            .filter(|t| {
+                t.chars()
+                    .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+            })
+            .collect();
+        assert!(numbers.iter().all(|t| !t.contains(',')), "{numbers:?}");
+    }
+
+    #[test]
+    fn a_vague_figure_is_an_open_band_that_does_not_set_the_scale() {
+        let mut timeline = sample();
+        let mut zehntausende = point(
+            (
+                dates::days_from_civil(2023, 3, 1),
+                dates::days_from_civil(2023, 4, 1),
+            ),
+            (10_000.0, 100_000.0),
+            Shape::Square,
+            0,
+        );
+        zehntausende.vague = true;
+        timeline.points.push(zehntausende);
+        timeline.series[0].points.push(timeline.points.len() - 1);
+        timeline.vague = vec![("Zehntausende".into(), 10_000.0)];
+        timeline.dodge();
+        let svg = render_svg(&timeline, options(false)).unwrap();
+        assert!(svg.contains("Zehntausende: drawn as an open band from 10.000."));
+        assert!(svg.contains("vague figure (open band upwards)"));
+        assert!(
+            has(&svg, "10.000"),
+            "the scale reaches the vague figure's value"
+        );
+        assert!(!has(&svg, "100.000"), "but not its upper end");
+        assert!(render_png(&timeline, options(true)).is_ok());
     }
 
     #[test]

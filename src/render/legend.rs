@@ -1,17 +1,18 @@
 //! The chart's legend: the sources with their colours and the kinds of marks, placed
 //! where it covers no data.
 
-use super::marks::{bar, span};
-use super::ticks::{Scale, visible};
+use super::marks::{band, bar, span};
+use super::ticks::Scale;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::chart::{ChartError, KEY, TEXT, WEAK, draw_err};
 use super::marks::marker;
 use super::text::Pen;
-use crate::analysis::timeline::{Shape, Timeline};
+use crate::analysis::timeline::{Shape, Timeline, drawn};
 
 /// What the legend lists.
+#[allow(clippy::struct_excessive_bools)] // one flag per kind of mark the legend explains
 pub(crate) struct Legend {
     /// Entity names and colours, most cited first.
     pub(crate) series: Vec<(String, RGBColor)>,
@@ -21,6 +22,8 @@ pub(crate) struct Legend {
     pub(crate) spans: bool,
     /// Whether some value spans an interval.
     pub(crate) bars: bool,
+    /// Whether some vague figure is drawn as an open band.
+    pub(crate) bands: bool,
     /// Whether some mark stands for a group of claims.
     pub(crate) groups: bool,
 }
@@ -33,15 +36,13 @@ pub(crate) const SPAN_TEXT: &str = "date of a month or year";
 
 pub(crate) const BAR_TEXT: &str = "range of values";
 
+pub(crate) const BAND_TEXT: &str = "vague figure (open band upwards)";
+
 pub(crate) const GROUP_TEXT: &str = "group of claims (at the median)";
 
 impl Legend {
     pub(crate) fn of(timeline: &Timeline, log: bool) -> Self {
-        let shown: Vec<_> = timeline
-            .points
-            .iter()
-            .filter(|p| visible(p.y, log))
-            .collect();
+        let shown: Vec<_> = timeline.points.iter().filter(|p| drawn(p.y, log)).collect();
         let series = timeline
             .series
             .iter()
@@ -59,7 +60,10 @@ impl Legend {
                 .filter(|&shape| shown.iter().any(|p| p.shape == shape))
                 .collect(),
             spans: shown.iter().any(|p| p.x_hi - p.x_lo > 1.5),
-            bars: shown.iter().any(|p| p.y_hi.is_finite() && p.y_hi > p.y_min),
+            bars: shown
+                .iter()
+                .any(|p| !p.vague && p.y_hi.is_finite() && p.y_hi > p.y_min),
+            bands: shown.iter().any(|p| p.vague && p.y_hi > p.y),
             groups: shown.iter().any(|p| p.count > 1),
         }
     }
@@ -77,6 +81,7 @@ impl Legend {
             .chain([SERIES_HEADING, MARKS_HEADING])
             .chain(self.spans.then_some(SPAN_TEXT))
             .chain(self.bars.then_some(BAR_TEXT))
+            .chain(self.bands.then_some(BAND_TEXT))
             .chain(self.groups.then_some(GROUP_TEXT))
     }
 
@@ -99,6 +104,7 @@ impl Legend {
         let marks = self.shapes.len()
             + usize::from(self.spans)
             + usize::from(self.bars)
+            + usize::from(self.bands)
             + usize::from(self.groups);
         // Rows: a heading, the entities, half a row's gap, a heading, the marks.
         let rows = (height / line).floor().max(0.0) as usize;
@@ -154,6 +160,12 @@ impl Legend {
             let c = cy.round() as i32;
             bar(root, (key_x, c - half), (key_x, c + half), s, KEY)?;
             pen.text(BAR_TEXT, size, TEXT, left, (text_x, cy))?;
+        }
+        if self.bands {
+            let cy = next();
+            let c = cy.round() as i32;
+            band(root, (key_x, c + half), c - half, s, KEY)?;
+            pen.text(BAND_TEXT, size, TEXT, left, (text_x, cy))?;
         }
         if self.groups {
             let cy = next();

@@ -1,12 +1,14 @@
 //! The marks of the chart: a marker per qualifier shape, arrows for open bounds, whiskers
-//! over a month or year, bars over a range, lines joining one entity's claims.
+//! over a month or year, bars over a range, open bands over a vague figure, lines joining
+//! one entity's claims. Marks at one date with close values sit side by side (their dodge
+//! slots).
 
-use super::ticks::{Scale, to_y, visible};
+use super::ticks::Scale;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::chart::{ChartError, Frame, draw_err};
-use crate::analysis::timeline::{Shape, Timeline, UNNAMED_COLOR};
+use crate::analysis::timeline::{DODGE_PX, Shape, Timeline, UNNAMED_COLOR, drawn, plotted};
 
 /// Draws a marker of `shape` centred at `at`, of radius about `r`, filled with `color` and
 /// outlined in a darker shade of it (light colours stay visible on white).
@@ -112,6 +114,31 @@ pub(crate) fn bar<DB: DrawingBackend>(
     .map_err(draw_err)
 }
 
+/// A vague figure's open band: a light column from `bottom` up to `top` (the top of the
+/// scale or the figure's upper end, whichever is lower), with sides and no lid.
+pub(crate) fn band<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    (x, bottom): (i32, i32),
+    top: i32,
+    s: Scale,
+    color: RGBColor,
+) -> Result<(), ChartError> {
+    let half = s.px(4.0).max(3);
+    area.draw(&Rectangle::new(
+        [(x - half, top), (x + half, bottom)],
+        color.mix(0.15).filled(),
+    ))
+    .map_err(draw_err)?;
+    for side in [x - half, x + half] {
+        area.draw(&PathElement::new(
+            vec![(side, bottom), (side, top)],
+            color.mix(0.45).stroke_width(1),
+        ))
+        .map_err(draw_err)?;
+    }
+    Ok(())
+}
+
 pub(crate) fn line<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     a: (i32, i32),
@@ -131,7 +158,14 @@ pub(crate) fn draw_marks<DB: DrawingBackend>(
     s: Scale,
     frame: &Frame,
 ) -> Result<(), ChartError> {
-    let at = |x: f64, v: f64| frame.at(x, to_y(v, log));
+    let at = |x: f64, v: f64| frame.at(x, plotted(v, log));
+    // A mark's place: its date and value, moved sideways by its dodge slot.
+    let place = |i: usize, v: f64| {
+        let p = &timeline.points[i];
+        let (x, y) = at(p.x, v);
+        let dx = (f64::from(p.dodge.of(log)) * s.f(DODGE_PX)).round() as i32;
+        (x + dx, y)
+    };
     let color_of = |series: usize| {
         let [r, g, b] = timeline
             .series
@@ -139,11 +173,11 @@ pub(crate) fn draw_marks<DB: DrawingBackend>(
             .map_or(UNNAMED_COLOR, |s| s.color);
         RGBColor(r, g, b)
     };
-    let drawn = |i: &usize| {
+    let shown = |i: &usize| {
         timeline
             .points
             .get(*i)
-            .is_some_and(|p| visible(p.y, log) && p.x.is_finite())
+            .is_some_and(|p| drawn(p.y, log) && p.x.is_finite())
     };
     // The least cited entities first, so that the most cited are drawn on top.
     let order: Vec<usize> = timeline
@@ -151,42 +185,49 @@ pub(crate) fn draw_marks<DB: DrawingBackend>(
         .iter()
         .rev()
         .flat_map(|series| series.points.iter().copied())
-        .filter(drawn)
+        .filter(shown)
         .collect();
+    // The timeline's segments, between the marks' dodged places.
     for (i, series) in timeline.series.iter().enumerate().rev() {
         for &(a, b) in &series.segments {
-            if !(drawn(&a) && drawn(&b)) {
+            if !(shown(&a) && shown(&b)) {
                 continue;
             }
-            let (pa, pb) = (&timeline.points[a], &timeline.points[b]);
             root.draw(&PathElement::new(
-                vec![at(pa.x, pa.y), at(pb.x, pb.y)],
+                vec![
+                    place(a, timeline.points[a].y),
+                    place(b, timeline.points[b].y),
+                ],
                 color_of(i).mix(0.4).stroke_width(s.stroke(1.0)),
             ))
             .map_err(draw_err)?;
         }
     }
-    // Bars reaching zero or below end at the bottom of a log axis.
+    // Bars reaching zero or below end at the bottom of a log axis; bands end at the top.
     let floor = 10f64.powf(frame.y.0);
+    let ceiling = frame.y_px(frame.y.1);
     for &i in &order {
         let p = &timeline.points[i];
         let color = color_of(p.series);
         if p.x_hi - p.x_lo > 1.5 {
             span(root, at(p.x_lo, p.y), at(p.x_hi, p.y), s, color)?;
         }
-        if p.y_hi.is_finite() && p.y_hi > p.y_min {
-            let low = if visible(p.y_min, log) {
-                p.y_min
+        if p.vague && p.y_hi > p.y {
+            let top = if plotted(p.y_hi, log) < frame.y.1 {
+                place(i, p.y_hi).1
             } else {
-                floor
+                ceiling
             };
-            bar(root, at(p.x, low), at(p.x, p.y_hi), s, color)?;
+            band(root, place(i, p.y), top, s, color)?;
+        } else if p.y_hi.is_finite() && p.y_hi > p.y_min {
+            let low = if drawn(p.y_min, log) { p.y_min } else { floor };
+            bar(root, place(i, low), place(i, p.y_hi), s, color)?;
         }
     }
     for &i in &order {
         let p = &timeline.points[i];
         let color = color_of(p.series);
-        let xy = at(p.x, p.y);
+        let xy = place(i, p.y);
         marker(root, p.shape, xy, s.marker(), color)?;
         if p.shape == Shape::Up {
             arrow(root, xy, s, color)?;

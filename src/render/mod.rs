@@ -1,9 +1,9 @@
 //! Charts drawn without a window, for the app's export and `claimtrack chart`: the timeline
 //! as SVG or PNG ([`chart`]), with its text ([`text`]), axes ([`ticks`]), marks ([`marks`])
-//! and legend ([`legend`]).
+//! and legend ([`legend`]). The app's plot uses the same axis rules ([`ticks`]).
 
 pub mod chart;
 mod legend;
 mod marks;
 mod text;
-mod ticks;
+pub(crate) mod ticks;
