@@ -153,6 +153,36 @@ const CASES: &[Case] = &[
         ],
         revisions: &[],
     },
+    Case {
+        what: "event figures (killed) of one paragraph from two sources that cannot both hold",
+        articles: &[(
+            "2010-02-16",
+            "Bei dem Angriff wurden nach Angaben der Polizei neun Zivilisten getötet. Die Nato sprach von zwölf getöteten Zivilisten.",
+        )],
+        periods: Periods::Months,
+        disagreements: &["civilians · killed, 2010-02-16: Polizei 9, NATO 12"],
+        revisions: &[],
+    },
+    Case {
+        what: "event figures of other paragraphs, or of other days, count other occasions",
+        articles: &[
+            (
+                "2010-02-16",
+                "In Kandahar wurden nach Angaben der Polizei neun Zivilisten getötet.\n\nIn Helmand wurden nach Nato-Angaben zwölf Zivilisten getötet.",
+            ),
+            (
+                "2010-02-20",
+                "Nach Angaben der Regierung wurden 30 Zivilisten getötet.",
+            ),
+            (
+                "2010-02-25",
+                "The death toll rose to 45 civilians killed, the government said.",
+            ),
+        ],
+        periods: Periods::Months,
+        disagreements: &[],
+        revisions: &[],
+    },
 ];
 
 #[test]

@@ -229,21 +229,39 @@ pub fn analyse(corpus: &Corpus, rows: &[usize], options: Options) -> Analysis {
                 Some(_) => {}
             }
         }
-        // Per period, each named source's claims and the interval they all allow.
-        let mut by_period: Vec<BTreeMap<&str, Vec<usize>>> = vec![BTreeMap::new(); periods.len()];
+        // Per period (for events: per occasion), each named source's claims and the
+        // interval they all allow.
+        let event = s.key.action.as_deref().is_some_and(series::is_event);
+        let mut by_period: Vec<Vec<usize>> = vec![Vec::new(); periods.len()];
         for &(r, p) in &placed {
-            match series::named_entity(&corpus.rows[r]) {
-                Some(e) => by_period[p].entry(e).or_default().push(r),
-                None => out.left_out.unnamed += 1,
+            if series::named_entity(&corpus.rows[r]).is_some() {
+                by_period[p].push(r);
+            } else {
+                out.left_out.unnamed += 1;
             }
         }
-        let mut stated: Vec<Vec<Stated>> = Vec::with_capacity(periods.len());
-        for sources in &by_period {
+        let groups: Vec<(Period, Vec<usize>)> = if event {
+            by_period
+                .iter()
+                .zip(&periods)
+                .flat_map(|(rows, &p)| series::occasions(corpus, rows, p))
+                .collect()
+        } else {
+            periods.iter().copied().zip(by_period).collect()
+        };
+        let mut stated: Vec<Vec<Stated>> = Vec::with_capacity(groups.len());
+        for (_, rows) in &groups {
+            let mut sources: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+            for &r in rows {
+                if let Some(e) = series::named_entity(&corpus.rows[r]) {
+                    sources.entry(e).or_default().push(r);
+                }
+            }
             let mut list = Vec::new();
-            for (&entity, rows) in sources {
+            for (&entity, rows) in &sources {
                 match stance(corpus, rows) {
                     Some((st, updates)) => {
-                        for (from, to) in updates {
+                        for (from, to) in updates.into_iter().filter(|_| !event) {
                             out.revisions.push(Revision {
                                 series: si,
                                 entity: entity.to_string(),
@@ -275,12 +293,16 @@ pub fn analyse(corpus: &Corpus, rows: &[usize], options: Options) -> Analysis {
             series::sort_by_date(corpus, &mut rows);
             out.disagreements.push(Disagreement {
                 series: si,
-                period: periods[p],
+                period: groups[p].0,
                 rows,
                 why: why_disagree(corpus, high, low),
             });
         }
-        // Revisions: a source's figure in one period against its figure in its next.
+        // Revisions: a source's figure in one period against its figure in its next (not for
+        // events: a later figure may count another occasion).
+        if event {
+            continue;
+        }
         let mut last: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
         for list in &stated {
             for st in list {

@@ -270,6 +270,89 @@ pub fn periods_of(
     (out, list)
 }
 
+/// The actions whose figures count events of one occasion (`assets/actions.txt`).
+fn event_actions() -> &'static [String] {
+    static EVENTS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    EVENTS.get_or_init(|| {
+        include_str!("../../assets/actions.txt")
+            .lines()
+            .filter_map(|l| l.trim().strip_prefix("events ="))
+            .flat_map(|list| list.split(','))
+            .map(|a| a.trim().to_string())
+            .filter(|a| !a.is_empty())
+            .collect()
+    })
+}
+
+/// Whether figures of this action count what happened on one occasion (`killed`,
+/// `arrested`, `moved`): compared only on the same day or in one paragraph.
+#[must_use]
+pub fn is_event(action: &str) -> bool {
+    event_actions().iter().any(|a| a == action)
+}
+
+/// Splits the claims of one period of an event series into occasions: claims of different
+/// articles dated to the same day, or of one paragraph of one article. Each occasion with its
+/// span: the day, or the period when its claims are not all of one day.
+#[must_use]
+pub fn occasions(corpus: &Corpus, rows: &[usize], period: Period) -> Vec<(Period, Vec<usize>)> {
+    let mut parent: Vec<usize> = (0..rows.len()).collect();
+    fn root(parent: &mut [usize], mut i: usize) -> usize {
+        while parent[i] != i {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        i
+    }
+    let day = |r: usize| {
+        corpus
+            .date(&corpus.rows[r])
+            .filter(|d| d.day.is_some())
+            .map(dates::day_range)
+    };
+    let paragraph = |r: usize| {
+        let row = &corpus.rows[r];
+        let text = &corpus.articles[row.article].text;
+        let start = row.claim.sentence.start.min(text.len());
+        let line = text.as_bytes()[..start]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        (row.article, line)
+    };
+    for i in 0..rows.len() {
+        for j in i + 1..rows.len() {
+            let (pi, pj) = (paragraph(rows[i]), paragraph(rows[j]));
+            // One article may tell of several occasions of one day: there, one paragraph.
+            let same_day = pi.0 != pj.0 && day(rows[i]).is_some() && day(rows[i]) == day(rows[j]);
+            if same_day || pi == pj {
+                let (a, b) = (root(&mut parent, i), root(&mut parent, j));
+                parent[a] = b;
+            }
+        }
+    }
+    let mut groups: Vec<(usize, Vec<usize>)> = Vec::new();
+    for i in 0..rows.len() {
+        let g = root(&mut parent, i);
+        match groups.iter_mut().find(|(k, _)| *k == g) {
+            Some((_, list)) => list.push(rows[i]),
+            None => groups.push((g, vec![rows[i]])),
+        }
+    }
+    groups
+        .into_iter()
+        .map(|(_, list)| {
+            let first = day(list[0]);
+            let span = if first.is_some() && list.iter().all(|&r| day(r) == first) {
+                first.unwrap_or(period)
+            } else {
+                period
+            };
+            (span, list)
+        })
+        .collect()
+}
+
 /// Who states a claim, for telling sources apart: its entity, if it has one.
 #[must_use]
 pub fn named_entity(row: &Row) -> Option<&str> {
