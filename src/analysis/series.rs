@@ -296,7 +296,6 @@ pub fn is_event(action: &str) -> bool {
 /// span: the day, or the period when its claims are not all of one day.
 #[must_use]
 pub fn occasions(corpus: &Corpus, rows: &[usize], period: Period) -> Vec<(Period, Vec<usize>)> {
-    let mut parent: Vec<usize> = (0..rows.len()).collect();
     fn root(parent: &mut [usize], mut i: usize) -> usize {
         while parent[i] != i {
             parent[i] = parent[parent[i]];
@@ -304,49 +303,48 @@ pub fn occasions(corpus: &Corpus, rows: &[usize], period: Period) -> Vec<(Period
         }
         i
     }
-    let day = |r: usize| {
-        corpus
-            .date(&corpus.rows[r])
-            .filter(|d| d.day.is_some())
-            .map(dates::day_range)
-    };
-    let paragraph = |r: usize| {
-        let row = &corpus.rows[r];
-        let text = &corpus.articles[row.article].text;
-        let start = row.claim.sentence.start.min(text.len());
-        let line = text.as_bytes()[..start]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count();
-        (row.article, line)
-    };
-    for i in 0..rows.len() {
-        for j in i + 1..rows.len() {
-            let (pi, pj) = (paragraph(rows[i]), paragraph(rows[j]));
+    // Each claim's day (when its article is dated to one) and paragraph (article, line).
+    let keys: Vec<(Option<Period>, (usize, usize))> = rows
+        .iter()
+        .map(|&r| {
+            let row = &corpus.rows[r];
+            let day = corpus
+                .date(row)
+                .filter(|d| d.day.is_some())
+                .map(dates::day_range);
+            let text = &corpus.articles[row.article].text;
+            let start = row.claim.sentence.start.min(text.len());
+            let line = text[..start].matches('\n').count();
+            (day, (row.article, line))
+        })
+        .collect();
+    let mut parent: Vec<usize> = (0..rows.len()).collect();
+    for (i, (day_i, par_i)) in keys.iter().enumerate() {
+        for (j, (day_j, par_j)) in keys.iter().enumerate().skip(i + 1) {
             // One article may tell of several occasions of one day: there, one paragraph.
-            let same_day = pi.0 != pj.0 && day(rows[i]).is_some() && day(rows[i]) == day(rows[j]);
-            if same_day || pi == pj {
+            let same_day = par_i.0 != par_j.0 && day_i.is_some() && day_i == day_j;
+            if same_day || par_i == par_j {
                 let (a, b) = (root(&mut parent, i), root(&mut parent, j));
                 parent[a] = b;
             }
         }
     }
     let mut groups: Vec<(usize, Vec<usize>)> = Vec::new();
-    for i in 0..rows.len() {
+    for (i, &r) in rows.iter().enumerate() {
         let g = root(&mut parent, i);
         match groups.iter_mut().find(|(k, _)| *k == g) {
-            Some((_, list)) => list.push(rows[i]),
-            None => groups.push((g, vec![rows[i]])),
+            Some((_, list)) => list.push(r),
+            None => groups.push((g, vec![r])),
         }
     }
     groups
         .into_iter()
         .map(|(_, list)| {
-            let first = day(list[0]);
-            let span = if first.is_some() && list.iter().all(|&r| day(r) == first) {
-                first.unwrap_or(period)
-            } else {
-                period
+            let day_of = |r: usize| keys[rows.iter().position(|&x| x == r).unwrap_or(0)].0;
+            let first = day_of(list[0]);
+            let span = match first {
+                Some(d) if list.iter().all(|&r| day_of(r) == first) => d,
+                _ => period,
             };
             (span, list)
         })
