@@ -84,6 +84,7 @@ impl DateUnit {
 
     /// The unit a grid step of about `days` days stands for (for a tick handed back by a
     /// plot that keeps only the step).
+    #[cfg(any(feature = "gui", test))]
     pub(crate) fn of_step(days: f64) -> Self {
         if days >= 360.0 {
             Self::Year
@@ -254,6 +255,7 @@ pub(crate) fn log_ticks(lo: f64, hi: f64, target: usize) -> (Vec<f64>, Vec<f64>)
 
 /// Whether a log tick at `v` (log10 units) may carry a label: `10^v` is a round value (its
 /// [label](log_label) is exact), as every labelled tick of [`log_ticks`] is; 3.162,278 is not.
+#[cfg(any(feature = "gui", test))]
 pub(crate) fn is_log_label(v: f64) -> bool {
     let r = 10f64.powf(v);
     let magnitude = 10f64.powi(r.log10().floor() as i32 - 2);
