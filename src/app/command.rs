@@ -155,6 +155,8 @@ impl App {
             Command::CloseAll => {
                 self.close_articles();
                 self.save_workspace();
+                self.state.status =
+                    "Closed every article; your corrections stay in the workspace.".into();
             }
             Command::CancelLoading => self.cancel_loading(),
             Command::Undo => self.undo(),

@@ -102,15 +102,30 @@ pub fn parse_number(s: &str) -> Option<f64> {
 }
 
 /// The sentence around `span`: back to the last sentence end or paragraph break, forward to
-/// the next.
+/// the next. A sentence ends at `.`, `!` or `?` followed by white space (so `14.30 Uhr` and
+/// `4.8` are not cut), or at a line break.
 fn sentence_around(text: &str, span: Span) -> Span {
+    let ends_at = |i: usize, c: char| {
+        c == '\n'
+            || (matches!(c, '.' | '!' | '?')
+                && text[i + c.len_utf8()..]
+                    .chars()
+                    .next()
+                    .is_none_or(char::is_whitespace))
+    };
     let before = text.get(..span.start).unwrap_or("");
-    let start = before.rfind(['.', '!', '?', '\n']).map_or(0, |i| i + 1);
+    let start = before
+        .char_indices()
+        .rev()
+        .find(|&(i, c)| ends_at(i, c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let start = start + text[start..].len() - text[start..].trim_start().len();
-    let after = text.get(span.end..).unwrap_or("");
-    let end = after
-        .find(['.', '!', '?', '\n'])
-        .map_or(text.len(), |i| span.end + i + 1);
+    let end = text
+        .get(span.end..)
+        .unwrap_or("")
+        .char_indices()
+        .find(|&(i, c)| ends_at(span.end + i, c))
+        .map_or(text.len(), |(i, c)| span.end + i + c.len_utf8());
     Span::new(start.min(span.start), end.max(span.end).min(text.len()))
 }
 
@@ -513,5 +528,13 @@ mod tests {
         assert_eq!(parse_number("0,125"), Some(0.125));
         assert_eq!(parse_number("abc"), None);
         assert_eq!(parse_number(""), None);
+    }
+
+    #[test]
+    fn the_sentence_around_a_figure_is_not_cut_at_a_time_or_a_decimal() {
+        let text = "Vorher. Um 14.30 Uhr kamen 4.8 Millionen Menschen. Danach nicht.";
+        let at = text.find("4.8").unwrap();
+        let s = sentence_around(text, Span::new(at, at + 3));
+        assert_eq!(s.slice(text), "Um 14.30 Uhr kamen 4.8 Millionen Menschen.");
     }
 }

@@ -154,9 +154,10 @@ impl App {
                 let state = &mut self.state;
                 let mut paths: Vec<String> =
                     loaded.articles.iter().map(|a| a.path.clone()).collect();
-                let claims: usize = loaded.articles.iter().map(|a| a.extracted.len()).sum();
+                let loaded_count = loaded.articles.len();
                 let first_new = state.corpus.articles.len();
                 let added = state.corpus.add(loaded.articles);
+                let duplicates = loaded_count - added;
                 paths.retain(|p| !state.workspace.articles.contains(p));
                 state.workspace.articles.extend(paths);
                 for e in &loaded.errors {
@@ -164,12 +165,21 @@ impl App {
                 }
                 // Only the new articles' rows are made; the open ones stay as they are.
                 state.corpus.extend_rows(first_new, &state.workspace);
+                let claims = state.corpus.rows.len()
+                    - state.corpus.rows.partition_point(|r| r.article < first_new);
                 self.save_workspace();
                 let mut status = format!(
                     "Opened {} with {}.",
                     plural(added, "article"),
                     plural(claims, "claim")
                 );
+                if duplicates > 0 {
+                    let _ = write!(
+                        status,
+                        " {} skipped (the same text is open already).",
+                        plural(duplicates, "duplicate")
+                    );
+                }
                 if loaded.errors.len() == 1 {
                     let _ = write!(status, " 1 file failed: {}", loaded.errors[0]);
                 } else if !loaded.errors.is_empty() {
@@ -287,12 +297,8 @@ impl App {
     pub fn open_workspace(&mut self, path: &Path) {
         match Workspace::load(path) {
             Ok(ws) => {
-                let articles: Vec<Origin> = ws
-                    .articles
-                    .iter()
-                    .map(String::as_str)
-                    .map(Origin::from_stored)
-                    .collect();
+                let articles: Vec<Origin> =
+                    ws.articles.iter().map(|stored| ws.origin(stored)).collect();
                 self.state.workspace = ws;
                 self.runtime.history.clear();
                 self.state.workspace_path = Some(path.to_path_buf());

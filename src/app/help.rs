@@ -1,7 +1,7 @@
 //! The keyboard shortcut help window (F1).
 
 /// The shortcuts and what they do, as the help lists them.
-const SHORTCUTS: [(&str, &str); 13] = [
+const SHORTCUTS: [(&str, &str); 14] = [
     ("Ctrl+O", "Open articles"),
     ("Ctrl+Shift+O", "Open a folder of articles"),
     ("Ctrl+Shift+S", "Save workspace as"),
@@ -17,11 +17,16 @@ const SHORTCUTS: [(&str, &str); 13] = [
     ("C", "Pick the selected claim for comparison"),
     ("Ctrl+Z", "Undo the last correction"),
     ("Esc", "Close the editor"),
-    ("F1", "This help"),
+    ("F1", "This help (Esc closes it)"),
+    ("Ctrl+V", "Paste an article (outside text fields)"),
 ];
 
 /// Draws the help window while `open`; its close button clears `open`.
 pub fn help_ui(ctx: &egui::Context, open: &mut bool) {
+    if *open && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape)) {
+        *open = false;
+        return;
+    }
     egui::Window::new("Keyboard shortcuts")
         .open(open)
         .resizable(false)

@@ -290,8 +290,7 @@ impl App {
                 .workspace
                 .articles
                 .iter()
-                .map(String::as_str)
-                .map(Origin::from_stored)
+                .map(|stored| app.state.workspace.origin(stored))
                 .collect::<Vec<_>>();
             app.state.status = format!("Reopening workspace {}", path.display());
             app.open(articles, true);

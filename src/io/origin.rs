@@ -1,6 +1,7 @@
-//! Where an article comes from: a file (or folder) on disk, or one of the bundled samples.
-//! A workspace stores an origin as a string: the path, or `bundled:NAME` for a sample; this
-//! module is the only place that reads or writes that form.
+//! Where an article comes from: a file (or folder) on disk, one of the bundled samples, or
+//! text the user pasted. A workspace stores an origin as a string: the path, `bundled:NAME`
+//! for a sample, `pasted:NAME` for pasted text (whose text the workspace keeps); this module
+//! is the only place that reads or writes that form.
 
 use std::fmt;
 use std::path::PathBuf;
@@ -10,6 +11,9 @@ use super::samples;
 /// The prefix of a bundled sample in a workspace's list of articles.
 const SAMPLE_PREFIX: &str = "bundled:";
 
+/// The prefix of a pasted article in a workspace's list of articles.
+const PASTED_PREFIX: &str = "pasted:";
+
 /// Where an article comes from.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Origin {
@@ -17,6 +21,13 @@ pub enum Origin {
     File(PathBuf),
     /// A bundled sample, by file name (`01-de-truppen-grenze.txt`).
     Sample(String),
+    /// Text the user pasted, by the name it was given; the workspace keeps the text.
+    Pasted {
+        /// Its name (unique in the workspace).
+        name: String,
+        /// The text (empty when read from a stored form, until the workspace fills it in).
+        text: String,
+    },
 }
 
 impl Origin {
@@ -33,9 +44,15 @@ impl Origin {
     /// else a path.
     #[must_use]
     pub fn from_stored(stored: &str) -> Self {
-        match stored.strip_prefix(SAMPLE_PREFIX) {
-            Some(name) => Self::Sample(name.to_string()),
-            None => Self::File(PathBuf::from(stored)),
+        if let Some(name) = stored.strip_prefix(SAMPLE_PREFIX) {
+            Self::Sample(name.to_string())
+        } else if let Some(name) = stored.strip_prefix(PASTED_PREFIX) {
+            Self::Pasted {
+                name: name.to_string(),
+                text: String::new(),
+            }
+        } else {
+            Self::File(PathBuf::from(stored))
         }
     }
 
@@ -46,6 +63,7 @@ impl Origin {
         match self {
             Self::File(path) => path.to_string_lossy().into_owned(),
             Self::Sample(name) => format!("{SAMPLE_PREFIX}{name}"),
+            Self::Pasted { name, .. } => format!("{PASTED_PREFIX}{name}"),
         }
     }
 
@@ -53,7 +71,10 @@ impl Origin {
     /// the sample prefix.
     #[must_use]
     pub fn short_name(stored: &str) -> &str {
-        let path = stored.strip_prefix(SAMPLE_PREFIX).unwrap_or(stored);
+        let path = stored
+            .strip_prefix(SAMPLE_PREFIX)
+            .or_else(|| stored.strip_prefix(PASTED_PREFIX))
+            .unwrap_or(stored);
         path.rsplit(['/', '\\']).next().unwrap_or(path)
     }
 }
@@ -69,6 +90,7 @@ impl fmt::Display for Origin {
         match self {
             Self::File(path) => write!(f, "{}", path.display()),
             Self::Sample(name) => write!(f, "sample {name}"),
+            Self::Pasted { name, .. } => write!(f, "pasted article {name}"),
         }
     }
 }
@@ -82,6 +104,10 @@ mod tests {
         for origin in [
             Origin::File(PathBuf::from("news/a.txt")),
             Origin::Sample("01-de-truppen-grenze.txt".into()),
+            Origin::Pasted {
+                name: "pasted-1.txt".into(),
+                text: String::new(),
+            },
         ] {
             assert_eq!(Origin::from_stored(&origin.stored()), origin);
         }

@@ -56,15 +56,17 @@ pub fn load<T: Send>(
     keep: impl Fn(Document, ExtractedArticle) -> T + Sync,
 ) -> Loaded<T> {
     let mut bundled = Vec::new();
+    let mut pasted = Vec::new();
     let mut on_disk = Vec::new();
     for origin in origins {
         match origin {
             Origin::Sample(name) => bundled.push((name.as_str(), origin.stored())),
+            Origin::Pasted { text, .. } => pasted.push((text.as_str(), origin.stored())),
             Origin::File(path) => on_disk.push(path.clone()),
         }
     }
     let (files, mut errors) = load::expand_paths(&on_disk);
-    let total = bundled.len() + files.len();
+    let total = bundled.len() + pasted.len() + files.len();
     let done = AtomicUsize::new(0);
     let finish = || {
         let finished = done.fetch_add(1, Ordering::Relaxed) + 1;
@@ -83,6 +85,20 @@ pub fn load<T: Send>(
             None => errors.push(LoadError {
                 path: PathBuf::from(stored),
                 kind: load::ErrorKind::NotFound,
+            }),
+        }
+        finish();
+    }
+    for (text, stored) in pasted {
+        // Decoded like a file (line endings, HTML); empty when the workspace lost the text.
+        match load::document_from_bytes(&stored, text.as_bytes(), false) {
+            Ok(doc) => {
+                let extracted = extractor.extract(&doc);
+                articles.push(keep(doc, extracted));
+            }
+            Err(kind) => errors.push(LoadError {
+                path: PathBuf::from(stored),
+                kind,
             }),
         }
         finish();

@@ -180,6 +180,9 @@ pub struct Workspace {
     /// Article dates the user set or corrected: the article's [`content_key`] to its date.
     #[serde(default)]
     pub dates: BTreeMap<String, ArticleDate>,
+    /// The texts of pasted articles (there is no file): name to text.
+    #[serde(default)]
+    pub pasted: BTreeMap<String, String>,
 }
 
 impl Default for Workspace {
@@ -191,6 +194,7 @@ impl Default for Workspace {
             entities: EntityEdits::default(),
             concepts: ConceptEdits::default(),
             dates: BTreeMap::new(),
+            pasted: BTreeMap::new(),
         }
     }
 }
@@ -227,6 +231,45 @@ pub enum WorkspaceError {
 }
 
 impl Workspace {
+    /// The origin a stored article names, with a pasted article's text filled in.
+    #[must_use]
+    pub fn origin(&self, stored: &str) -> crate::io::origin::Origin {
+        use crate::io::origin::Origin;
+        match Origin::from_stored(stored) {
+            Origin::Pasted { name, .. } => {
+                let text = self.pasted.get(&name).cloned().unwrap_or_default();
+                Origin::Pasted { name, text }
+            }
+            other => other,
+        }
+    }
+
+    /// A name for a new pasted article, from its first words, not yet in use.
+    #[must_use]
+    pub fn pasted_name(&self, text: &str) -> String {
+        let words: String = text
+            .split_whitespace()
+            .take(6)
+            .collect::<Vec<_>>()
+            .join("-")
+            .chars()
+            .filter(|c| c.is_alphanumeric() || *c == '-')
+            .take(40)
+            .collect();
+        let stem = if words.is_empty() {
+            "pasted".to_string()
+        } else {
+            format!("pasted-{words}")
+        };
+        let mut name = format!("{stem}.txt");
+        let mut n = 2;
+        while self.pasted.contains_key(&name) {
+            name = format!("{stem}-{n}.txt");
+            n += 1;
+        }
+        name
+    }
+
     /// Sets (or replaces) the correction of one claim.
     pub fn set_correction(&mut self, article: &str, number: Span, change: Change) {
         self.remove_correction(article, number);
