@@ -760,3 +760,47 @@ fn a_long_article_shows_a_window_around_the_selected_claim() {
     // Clicking into the window still maps to the right place: the selection is kept.
     assert_eq!(h.state().selected_row(), Some(last));
 }
+
+#[test]
+fn pasted_text_becomes_an_article_with_its_date_confirmed_and_is_kept() {
+    let home = tempfile::tempdir().unwrap();
+    let mut h = started(home.path());
+    let before = h.state().corpus.articles.len();
+    h.event(egui::Event::Paste(
+        "Nato: Russland verstärkt Truppen\n\nBrüssel, 14. Februar 2022 (dpa) - Russland hat nach Nato-Angaben rund 130.000 Soldaten an der Grenze zusammengezogen.".into(),
+    ));
+    h.run_steps(3);
+    let draft = h.state().paste.clone().expect("the paste is proposed as an article");
+    assert_eq!(draft.date, "2022-02-14", "the text's own date is proposed");
+    h.get_by_label_contains("the text says 2022-02-14");
+    h.get_by_label("Add article").click();
+    h.run_steps(2);
+    h.state_mut().wait();
+    let mut h = settle(h);
+    assert!(h.state().paste.is_none());
+    assert_eq!(h.state().corpus.articles.len(), before + 1);
+    let a = h.state().corpus.articles.last().unwrap().clone();
+    assert!(a.path.starts_with("pasted:"), "{}", a.path);
+    assert_eq!(a.date.map(|d| d.to_string()).as_deref(), Some("2022-02-14"));
+    let row = h.state().corpus.rows_of(before).start;
+    assert_eq!(h.state().corpus.rows[row].claim.text, "130.000");
+    h.state_mut().wait();
+    drop(h);
+    // Kept in the workspace: a new start opens it again, text and all.
+    let h = started(home.path());
+    assert!(h.state().corpus.articles.iter().any(|x| x.path == a.path && x.text == a.text));
+}
+
+#[test]
+fn pasting_can_be_cancelled() {
+    let home = tempfile::tempdir().unwrap();
+    let mut h = started(home.path());
+    let before = h.state().corpus.articles.len();
+    h.event(egui::Event::Paste("Rund 300 Menschen kamen.".into()));
+    h.run_steps(2);
+    assert!(h.state().paste.is_some());
+    h.get_by_label("Cancel").click();
+    h.run_steps(2);
+    assert!(h.state().paste.is_none());
+    assert_eq!(h.state().corpus.articles.len(), before);
+}

@@ -12,7 +12,9 @@ use crate::corpus::Status;
 use crate::io::workspace::{Change, Workspace};
 use crate::model::{ArticleDate, Span};
 
+use super::paste::PasteDraft;
 use super::{App, ClaimKey, Editor, Request, Tab, sample_paths};
+use crate::io::origin::Origin;
 
 /// How many workspace states undo keeps.
 const UNDO_DEPTH: usize = 100;
@@ -65,6 +67,14 @@ pub enum Command {
     },
     /// Open the window of article dates.
     ShowDates,
+    /// Ask the window for the clipboard's text (it comes back as a paste).
+    RequestPaste,
+    /// Text pasted outside a text field: propose it as a new article.
+    PasteArticle(String),
+    /// Add the pasted text as an article (with the date the user confirmed).
+    AddPasted,
+    /// Drop the pasted text.
+    CancelPaste,
     /// Rename a concept (naming an existing one merges them).
     RenameConcept {
         /// The concept.
@@ -219,6 +229,22 @@ impl App {
                 };
             }
             Command::ShowDates => self.state.show_dates = true,
+            Command::RequestPaste => {
+                if let Some(ctx) = self.runtime.waker.context() {
+                    ctx.send_viewport_cmd(egui::ViewportCommand::RequestPaste);
+                }
+                self.state.status =
+                    "Pasting the clipboard's text as an article (Ctrl+V does the same).".into();
+            }
+            Command::PasteArticle(text) => {
+                if text.trim().is_empty() {
+                    self.state.status = "The clipboard holds no text to make an article of.".into();
+                } else {
+                    self.state.paste = Some(PasteDraft::new(text, &self.state.workspace));
+                }
+            }
+            Command::AddPasted => self.add_pasted(),
+            Command::CancelPaste => self.state.paste = None,
             Command::RenameConcept { from, to } => {
                 self.change_workspace(|w| w.concepts.rename(&from, &to));
                 self.state.status = format!("Concept {from} is now {to}.");
@@ -294,6 +320,46 @@ impl App {
                 }
             }
         }
+    }
+
+    /// Adds the pasted draft as an article: its text (and the date the user confirmed) into
+    /// the workspace, then loaded like any other.
+    fn add_pasted(&mut self) {
+        let Some(draft) = self.state.paste.as_mut() else {
+            return;
+        };
+        let date = match draft.date() {
+            Ok(d) => d,
+            Err(e) => {
+                draft.error = Some(e);
+                return;
+            }
+        };
+        let name = draft.name.trim().to_string();
+        if name.is_empty() || self.state.workspace.pasted.contains_key(&name) {
+            draft.error = Some(format!(
+                "“{name}” is {}: choose another name.",
+                if name.is_empty() { "no name" } else { "taken" }
+            ));
+            return;
+        }
+        let Some(draft) = self.state.paste.take() else {
+            return;
+        };
+        let origin = Origin::Pasted {
+            name: name.clone(),
+            text: draft.text.clone(),
+        };
+        let key = crate::io::load::document_from_bytes(&origin.stored(), draft.text.as_bytes(), false)
+            .ok()
+            .map(|doc| crate::io::workspace::content_key(&doc.text));
+        self.change_workspace(|w| {
+            w.pasted.insert(name.clone(), draft.text.clone());
+            if let (Some(key), Some(date)) = (key, date) {
+                w.dates.insert(key, date);
+            }
+        });
+        self.open([origin], false);
     }
 
     /// Changes the workspace (keeping the old state for undo), rebuilds the claims and saves.

@@ -54,6 +54,17 @@ pub fn shortcuts(
     if typing || state.editor.is_some() {
         return;
     }
+    // Ctrl+V outside a text field: the pasted text becomes a new article.
+    if state.paste.is_none()
+        && let Some(text) = ctx.input(|i| {
+            i.events.iter().find_map(|e| match e {
+                egui::Event::Paste(t) => Some(t.clone()),
+                _ => None,
+            })
+        })
+    {
+        commands.push(Command::PasteArticle(text));
+    }
     let pressed = |k: Key| ctx.input_mut(|i| i.consume_key(Modifiers::NONE, k));
     if state.tab == Tab::Claims {
         let step = if pressed(Key::ArrowDown) {

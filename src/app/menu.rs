@@ -49,6 +49,13 @@ fn file_menu_ui(ui: &mut egui::Ui, view: &MenuView<'_>, commands: &mut Vec<Comma
     {
         commands.push(Command::Request(Request::OpenFolder));
     }
+    if ui
+        .add(egui::Button::new("New article from clipboard…").shortcut_text("Ctrl+V"))
+        .on_hover_text("Make an article of the text on the clipboard (kept in the workspace)")
+        .clicked()
+    {
+        commands.push(Command::RequestPaste);
+    }
     ui.menu_button("Open recent", |ui| {
         if view.recent.is_empty() {
             ui.label("Nothing opened yet");

@@ -28,6 +28,7 @@ mod help;
 mod jobs;
 mod keys;
 mod menu;
+mod paste;
 mod problems;
 pub mod shell;
 mod sources;
@@ -442,6 +443,30 @@ impl App {
                 &mut self.commands,
             );
         });
+        let only_samples = !self.state.corpus.articles.is_empty()
+            && self
+                .state
+                .corpus
+                .articles
+                .iter()
+                .all(|a| a.path.starts_with("bundled:"));
+        if only_samples && !self.state.samples_notice_closed {
+            egui::Panel::top("samples-notice").show(ui, |ui| {
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(egui::RichText::new("These sample articles are invented, to show what claimtrack does.").strong());
+                    ui.label("Open your own (Ctrl+O), drop files onto the window, or paste an article's text (Ctrl+V).");
+                    if ui.small_button("Open articles…").clicked() {
+                        self.commands.push(Command::Request(Request::OpenFiles));
+                    }
+                    if ui.small_button("Paste an article").clicked() {
+                        self.commands.push(Command::RequestPaste);
+                    }
+                    if ui.small_button("✕").on_hover_text("Hide this note").clicked() {
+                        self.state.samples_notice_closed = true;
+                    }
+                });
+            });
+        }
         match self.state.tab {
             Tab::Claims => self.claims_tab_ui(ui),
             Tab::Timeline => {
@@ -501,6 +526,9 @@ impl App {
             editor::editor_ui(&ctx, editor, &self.state.corpus, &mut self.commands);
         }
         help::help_ui(&ctx, &mut self.state.show_help);
+        if let Some(draft) = &mut self.state.paste {
+            paste::paste_ui(&ctx, draft, &mut self.commands);
+        }
         if self.state.show_dates {
             let state = &mut self.state;
             dates::dates_ui(

@@ -64,6 +64,10 @@ pub struct AppState {
     pub periods: Periods,
     /// The timeline's side panel: series search and concept renaming.
     pub series_panel: super::timeline::SeriesPanel,
+    /// Whether the user closed the note that the samples are invented.
+    pub samples_notice_closed: bool,
+    /// Pasted text waiting to be confirmed as an article.
+    pub paste: Option<super::paste::PasteDraft>,
     /// Whether the article dates window is open.
     pub show_dates: bool,
     /// The date fields of that window as the user types (article index to text).
@@ -103,6 +107,8 @@ impl Default for AppState {
             plot: PlotSettings::default(),
             periods: Periods::default(),
             series_panel: super::timeline::SeriesPanel::default(),
+            samples_notice_closed: false,
+            paste: None,
             show_dates: false,
             date_inputs: std::collections::HashMap::new(),
             sources: SourcesState::default(),
