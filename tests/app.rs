@@ -770,7 +770,11 @@ fn pasted_text_becomes_an_article_with_its_date_confirmed_and_is_kept() {
         "Nato: Russland verstärkt Truppen\n\nBrüssel, 14. Februar 2022 (dpa) - Russland hat nach Nato-Angaben rund 130.000 Soldaten an der Grenze zusammengezogen.".into(),
     ));
     h.run_steps(3);
-    let draft = h.state().paste.clone().expect("the paste is proposed as an article");
+    let draft = h
+        .state()
+        .paste
+        .clone()
+        .expect("the paste is proposed as an article");
     assert_eq!(draft.date, "2022-02-14", "the text's own date is proposed");
     h.get_by_label_contains("the text says 2022-02-14");
     h.get_by_label("Add article").click();
@@ -788,7 +792,13 @@ fn pasted_text_becomes_an_article_with_its_date_confirmed_and_is_kept() {
     drop(h);
     // Kept in the workspace: a new start opens it again, text and all.
     let h = started(home.path());
-    assert!(h.state().corpus.articles.iter().any(|x| x.path == a.path && x.text == a.text));
+    assert!(
+        h.state()
+            .corpus
+            .articles
+            .iter()
+            .any(|x| x.path == a.path && x.text == a.text)
+    );
 }
 
 #[test]
@@ -803,4 +813,58 @@ fn pasting_can_be_cancelled() {
     h.run_steps(2);
     assert!(h.state().paste.is_none());
     assert_eq!(h.state().corpus.articles.len(), before);
+}
+
+#[test]
+fn pickers_find_by_typing_and_the_editor_makes_no_second_entity_by_accident() {
+    let home = tempfile::tempdir().unwrap();
+    let mut h = started(home.path());
+    // The entity filter: open it, type part of a name, Enter takes the first match.
+    h.get_by_value("Entity: any").click();
+    h.run_steps(2);
+    h.get_by_value("Entity: any").type_text("");
+    let search = h
+        .get_all_by_role(egui::accesskit::Role::TextInput)
+        .find(|n| n.is_focused())
+        .expect("the picker's search field has the focus");
+    search.type_text("Varen");
+    h.run_steps(2);
+    h.key_press(egui::Key::Enter);
+    h.run_steps(3);
+    assert_eq!(h.state().filter.entity.as_deref(), Some("Varenia"));
+    // The editor: a typed name that is no entity needs "new entity" ticked.
+    let row = row_with(&h, |r| r.claim.source.is_some());
+    h.state_mut().select(row);
+    h.run_steps(2);
+    h.get_by_label("✏ Edit").click();
+    h.run_steps(2);
+    h.state_mut().editor.as_mut().unwrap().entity = "Russland".into();
+    h.run_steps(2);
+    h.get_by_label("Save correction").click();
+    h.run_steps(2);
+    let error = h
+        .state()
+        .editor
+        .as_ref()
+        .unwrap()
+        .error
+        .clone()
+        .unwrap_or_default();
+    assert!(
+        error.contains("“Russland” is no entity yet (it stands for Russia)"),
+        "{error}"
+    );
+    h.get_by_label("new entity");
+    h.state_mut().editor.as_mut().unwrap().new_entity = true;
+    h.run_steps(2);
+    h.get_by_label("Save correction").click();
+    h.run_steps(2);
+    assert!(
+        h.state().editor.is_none(),
+        "saved once the user chose a new entity: {:?}",
+        h.state()
+            .editor
+            .as_ref()
+            .map(|e| (e.new_entity, e.error.clone()))
+    );
 }

@@ -59,7 +59,7 @@ pub fn article_ui(ui: &mut egui::Ui, view: &mut ArticleView<'_>, commands: &mut 
         ));
         if ui
             .small_button(if article.date.is_some() {
-                "📅"
+                "Date…"
             } else {
                 "Set date…"
             })

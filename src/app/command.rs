@@ -350,9 +350,10 @@ impl App {
             name: name.clone(),
             text: draft.text.clone(),
         };
-        let key = crate::io::load::document_from_bytes(&origin.stored(), draft.text.as_bytes(), false)
-            .ok()
-            .map(|doc| crate::io::workspace::content_key(&doc.text));
+        let key =
+            crate::io::load::document_from_bytes(&origin.stored(), draft.text.as_bytes(), false)
+                .ok()
+                .map(|doc| crate::io::workspace::content_key(&doc.text));
         self.change_workspace(|w| {
             w.pasted.insert(name.clone(), draft.text.clone());
             if let (Some(key), Some(date)) = (key, date) {

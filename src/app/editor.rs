@@ -46,6 +46,10 @@ pub struct Editor {
     pub entity: String,
     /// What is wrong with the input.
     pub error: Option<String>,
+    /// The user chose to make a new entity of what they typed (not an existing one).
+    pub new_entity: bool,
+    /// The user chose to make a new action of what they typed.
+    pub new_action: bool,
     /// The original source span (kept when the source text is unchanged).
     source_span: Option<Span>,
     /// The subject and concept the editor opened with: a concept left as it was follows a
@@ -61,6 +65,43 @@ fn opt(s: Option<&str>) -> String {
 fn none_if_empty(s: &str) -> Option<String> {
     let t = s.trim();
     (!t.is_empty()).then(|| t.to_string())
+}
+
+/// The entities of the open claims, most cited first.
+fn entity_names(corpus: &Corpus) -> Vec<(String, usize)> {
+    corpus
+        .entities
+        .iter()
+        .map(|e| (e.name.clone(), e.claims))
+        .collect()
+}
+
+/// The actions of the open claims and the built-in categories.
+fn action_names(corpus: &Corpus) -> Vec<(String, usize)> {
+    let mut list = corpus.actions();
+    for a in [
+        "massed",
+        "moved",
+        "returning",
+        "killed",
+        "injured",
+        "displaced",
+        "arrested",
+        "spent",
+        "rose",
+        "fell",
+    ] {
+        if !list.iter().any(|(n, _)| n == a) {
+            list.push((a.to_string(), 0));
+        }
+    }
+    list
+}
+
+/// The typed name when it is none of `known` and the user did not choose to make it new.
+fn unknown(typed: &str, known: &[(String, usize)], new: bool) -> Option<String> {
+    let t = typed.trim();
+    (!t.is_empty() && !new && !known.iter().any(|(n, _)| n == t)).then(|| t.to_string())
 }
 
 /// Reads a number as a user types it: `100.000` and `100,000` (groups of three) are
@@ -161,6 +202,8 @@ impl Editor {
                 .unwrap_or_default(),
             entity: opt(c.source.as_ref().and_then(|s| s.entity.as_deref())),
             error: None,
+            new_entity: false,
+            new_action: false,
             source_span: c.source.as_ref().map(|s| s.span),
             focus: true,
         }
@@ -196,6 +239,8 @@ impl Editor {
             source: String::new(),
             entity: String::new(),
             error: None,
+            new_entity: false,
+            new_action: false,
             source_span: None,
             focus: true,
         }
@@ -219,6 +264,19 @@ impl Editor {
         }
         if self.qualifier == Qualifier::Range && high.is_none() {
             return Err("A range needs an upper value.".into());
+        }
+        if let Some(e) = unknown(&self.entity, &entity_names(corpus), self.new_entity) {
+            let hint = crate::extract::entity::builtin()
+                .lookup(&e.to_lowercase())
+                .map_or(String::new(), |known| format!(" (it stands for {known})"));
+            return Err(format!(
+                "“{e}” is no entity yet{hint}: pick one from the list, or tick “new entity”."
+            ));
+        }
+        if let Some(a) = unknown(&self.action, &action_names(corpus), self.new_action) {
+            return Err(format!(
+                "“{a}” is no action yet: pick one from the list, or tick “new action”."
+            ));
         }
         let text = &corpus.articles[self.article].text;
         let source = none_if_empty(&self.source).map(|source_text| {
@@ -434,18 +492,12 @@ pub fn editor_ui(
                 for (label, field, hint) in [
                     ("Unit", &mut editor.unit, "EUR, %, km …"),
                     ("Subject", &mut editor.subject, "what is counted"),
-                    ("Action", &mut editor.action, "what happens to it"),
                     (
                         "Concept",
                         &mut editor.concept,
                         "what is counted, for series (empty: from the subject)",
                     ),
                     ("Source", &mut editor.source, "who says so, as written"),
-                    (
-                        "Entity",
-                        &mut editor.entity,
-                        "the actor the source stands for",
-                    ),
                 ] {
                     ui.label(label);
                     ui.add(
@@ -455,6 +507,22 @@ pub fn editor_ui(
                     );
                     ui.end_row();
                 }
+                let entities = entity_names(corpus);
+                let actions = action_names(corpus);
+                named_field_ui(
+                    ui,
+                    ("Entity", "ed-entity", "the actor the source stands for"),
+                    &mut editor.entity,
+                    &mut editor.new_entity,
+                    &entities,
+                );
+                named_field_ui(
+                    ui,
+                    ("Action", "ed-action", "what happens to it"),
+                    &mut editor.action,
+                    &mut editor.new_action,
+                    &actions,
+                );
                 ui.label("Change");
                 ui.checkbox(
                     &mut editor.is_change,
@@ -510,6 +578,46 @@ pub fn editor_ui(
         Some("cancel") => commands.push(Command::CloseEditor),
         _ => {}
     }
+}
+
+/// A field naming an entity or an action: typed, or picked from the existing ones; a name
+/// that is none of them needs the "new" box ticked, so that typing `Russland` does not make
+/// a second Russia.
+fn named_field_ui(
+    ui: &mut egui::Ui,
+    (label, id, hint): (&str, &str, &str),
+    value: &mut String,
+    new: &mut bool,
+    known: &[(String, usize)],
+) {
+    ui.label(label);
+    ui.horizontal(|ui| {
+        ui.add(
+            egui::TextEdit::singleline(value)
+                .desired_width(200.0)
+                .hint_text(hint),
+        );
+        let hover = format!("Pick an existing {}", label.to_lowercase());
+        let picked = super::picker::picker_ui(
+            ui,
+            (id, "pick", &hover),
+            44.0,
+            &super::picker::Choices {
+                fixed: &[("(none)", None)],
+                names: known,
+            },
+        );
+        if let Some(choice) = picked {
+            *value = choice.unwrap_or_default();
+            *new = false;
+        }
+        let t = value.trim();
+        if !t.is_empty() && !known.iter().any(|(n, _)| n == t) {
+            ui.checkbox(new, format!("new {}", label.to_lowercase()))
+                .on_hover_text(format!("Make “{t}” a new {}", label.to_lowercase()));
+        }
+    });
+    ui.end_row();
 }
 
 #[cfg(test)]

@@ -29,6 +29,7 @@ mod jobs;
 mod keys;
 mod menu;
 mod paste;
+mod picker;
 mod problems;
 pub mod shell;
 mod sources;
@@ -461,7 +462,7 @@ impl App {
                     if ui.small_button("Paste an article").clicked() {
                         self.commands.push(Command::RequestPaste);
                     }
-                    if ui.small_button("✕").on_hover_text("Hide this note").clicked() {
+                    if ui.small_button("Hide").on_hover_text("Hide this note").clicked() {
                         self.state.samples_notice_closed = true;
                     }
                 });

@@ -55,24 +55,23 @@ fn name_combo_ui(
         Some("") => format!("{label}: {}", none_label.unwrap_or("none")),
         Some(v) => format!("{label}: {v}"),
     };
-    egui::ComboBox::from_id_salt(id)
-        .selected_text(text)
-        .width(130.0)
-        .height(320.0)
-        .show_ui(ui, |ui| {
-            ui.selectable_value(value, None, "any");
-            if let Some(none) = none_label {
-                ui.selectable_value(value, Some(String::new()), none);
-            }
-            for (name, n) in choices {
-                ui.selectable_value(value, Some(name.clone()), format!("{name} ({n})"));
-            }
-        })
-        .response
-        .on_hover_text(format!(
-            "Show only claims with this {}",
-            label.to_lowercase()
-        ));
+    let mut fixed = vec![("any", None)];
+    if let Some(none) = none_label {
+        fixed.push((none, Some(String::new())));
+    }
+    let hover = format!("Show only claims with this {}", label.to_lowercase());
+    let picked = super::picker::picker_ui(
+        ui,
+        (id, &text, &hover),
+        130.0,
+        &super::picker::Choices {
+            fixed: &fixed,
+            names: choices,
+        },
+    );
+    if let Some(v) = picked {
+        *value = v;
+    }
 }
 
 fn date_field_ui(ui: &mut egui::Ui, id: &str, hint: &str, value: &mut Option<ArticleDate>) {
