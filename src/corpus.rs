@@ -255,6 +255,7 @@ impl Corpus {
     /// Recomputes the rows from the extracted claims and the workspace.
     pub fn rebuild(&mut self, workspace: &Workspace) {
         self.apply_dates(workspace);
+        self.keep_colors(workspace);
         let rows = self.rows_of_articles(0, workspace);
         self.by_claim = rows
             .iter()
@@ -274,6 +275,7 @@ impl Corpus {
     /// [`Corpus::add`]) without redoing the rows already there.
     pub fn extend_rows(&mut self, first: usize, workspace: &Workspace) {
         self.apply_dates(workspace);
+        self.keep_colors(workspace);
         let rows = self.rows_of_articles(first, workspace);
         let base = self.rows.len();
         for (i, r) in rows.iter().enumerate() {
@@ -351,6 +353,19 @@ impl Corpus {
         rows
     }
 
+    /// Takes the colours the workspace keeps for entities.
+    fn keep_colors(&mut self, workspace: &Workspace) {
+        for (name, &index) in &workspace.colors {
+            self.colors.entry(name.clone()).or_insert(index);
+        }
+    }
+
+    /// Every entity's colour index, to keep in the workspace.
+    #[must_use]
+    pub fn colors(&self) -> impl Iterator<Item = (&str, usize)> {
+        self.colors.iter().map(|(k, &v)| (k.as_str(), v))
+    }
+
     /// Applies the user's article dates (and restores the loaded date where the user
     /// cleared theirs).
     fn apply_dates(&mut self, workspace: &Workspace) {
@@ -400,8 +415,11 @@ impl Corpus {
         // Colours keep following the entity even as counts change between rebuilds: an
         // entity keeps the colour it was given first.
         for e in &entities {
-            let next = self.colors.len();
-            self.colors.entry(e.name.clone()).or_insert(next);
+            if !self.colors.contains_key(&e.name) {
+                // The next colour no entity has, so that colours stay distinct.
+                let next = self.colors.values().max().map_or(0, |m| m + 1);
+                self.colors.insert(e.name.clone(), next);
+            }
         }
         self.entities = entities;
     }

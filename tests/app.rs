@@ -868,3 +868,25 @@ fn pickers_find_by_typing_and_the_editor_makes_no_second_entity_by_accident() {
             .map(|e| (e.new_entity, e.error.clone()))
     );
 }
+
+#[test]
+fn entity_colours_are_distinct_and_kept_from_session_to_session() {
+    let home = tempfile::tempdir().unwrap();
+    let h = started(home.path());
+    let names: Vec<String> = h.state().corpus.entities.iter().map(|e| e.name.clone()).collect();
+    let colours: Vec<Option<usize>> = names
+        .iter()
+        .map(|n| h.state().corpus.color_index(Some(n)))
+        .collect();
+    let mut distinct = colours.clone();
+    distinct.sort_unstable();
+    distinct.dedup();
+    assert_eq!(distinct.len(), colours.len(), "{colours:?}");
+    let mut h = h;
+    h.state_mut().wait();
+    drop(h);
+    let h = started(home.path());
+    for (n, c) in names.iter().zip(&colours) {
+        assert_eq!(h.state().corpus.color_index(Some(n)), *c, "{n}");
+    }
+}

@@ -236,6 +236,15 @@ impl App {
         let Some(path) = self.state.workspace_path.clone() else {
             return;
         };
+        // Entities keep their colours from session to session.
+        let state = &mut self.state;
+        for (name, index) in state.corpus.colors() {
+            state
+                .workspace
+                .colors
+                .entry(name.to_string())
+                .or_insert(index);
+        }
         match self.state.workspace.to_json() {
             Ok(text) => self
                 .runtime

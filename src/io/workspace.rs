@@ -183,6 +183,10 @@ pub struct Workspace {
     /// The texts of pasted articles (there is no file): name to text.
     #[serde(default)]
     pub pasted: BTreeMap<String, String>,
+    /// Each entity's colour (an index into the palette), kept so that an entity keeps its
+    /// colour from session to session.
+    #[serde(default)]
+    pub colors: BTreeMap<String, usize>,
 }
 
 impl Default for Workspace {
@@ -195,6 +199,7 @@ impl Default for Workspace {
             concepts: ConceptEdits::default(),
             dates: BTreeMap::new(),
             pasted: BTreeMap::new(),
+            colors: BTreeMap::new(),
         }
     }
 }
