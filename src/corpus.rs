@@ -483,6 +483,17 @@ impl Corpus {
                     date: article.date,
                     date_from: article.date_from,
                     lang: article.lang,
+                    extras: list
+                        .iter()
+                        .map(|&r| crate::model::ClaimExtras {
+                            sentence_text: self.sentence(&self.rows[r]).to_string(),
+                            status: match self.rows[r].status {
+                                Status::Corrected => "corrected",
+                                Status::Added => "added",
+                                Status::Extracted | Status::Rejected => "extracted",
+                            },
+                        })
+                        .collect(),
                     claims: list
                         .into_iter()
                         .map(|r| self.rows[r].claim.clone())

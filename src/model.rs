@@ -416,6 +416,34 @@ pub struct ExtractedArticle {
     pub lang: Lang,
     /// The claims, in text order.
     pub claims: Vec<Claim>,
+    /// What exports add to each claim for readers outside the tool (the sentence's text,
+    /// whether the user changed it), one per claim; empty when not filled in.
+    #[serde(skip)]
+    pub extras: Vec<ClaimExtras>,
+}
+
+/// What an export adds to a claim: the text of its sentence and whether the user corrected
+/// or added it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ClaimExtras {
+    /// The sentence's text.
+    pub sentence_text: String,
+    /// `extracted`, `corrected` or `added`.
+    pub status: &'static str,
+}
+
+impl ClaimExtras {
+    /// The extras of claims as extracted from `text` (all `extracted`).
+    #[must_use]
+    pub fn extracted(text: &str, claims: &[Claim]) -> Vec<Self> {
+        claims
+            .iter()
+            .map(|c| Self {
+                sentence_text: c.sentence.slice(text).trim().to_string(),
+                status: "extracted",
+            })
+            .collect()
+    }
 }
 
 /// Checks the invariants every extracted claim keeps: each span lies on character boundaries

@@ -282,6 +282,52 @@ pub fn format_value(claim: &Claim) -> String {
     s
 }
 
+/// A number short for narrow columns: from a million on with a scale word (`4,8 Mio.`,
+/// `445,1 Mrd.`), one decimal at most; smaller numbers as [`format_number`].
+#[must_use]
+pub fn format_number_short(v: f64) -> String {
+    let (scale, word) = if v.abs() >= 1e12 {
+        (1e12, "Bio.")
+    } else if v.abs() >= 1e9 {
+        (1e9, "Mrd.")
+    } else if v.abs() >= 1e6 {
+        (1e6, "Mio.")
+    } else {
+        return format_number(v);
+    };
+    format!(
+        "{} {word}",
+        format_number((v / scale * 10.0).round() / 10.0)
+    )
+}
+
+/// [`format_value`] with big numbers short (`~445,1 Mrd. USD`), for the table.
+#[must_use]
+pub fn format_value_short(claim: &Claim) -> String {
+    if claim.value.abs() < 1e6 && claim.high.is_none_or(|h| h.abs() < 1e6) {
+        return format_value(claim);
+    }
+    let v = format_number_short(claim.value);
+    let mut s = match claim.qualifier {
+        Qualifier::Exact => v,
+        Qualifier::Approx => format!("~{v}"),
+        Qualifier::Over => format!(">{v}"),
+        Qualifier::Under => format!("<{v}"),
+        Qualifier::AtLeast => format!("≥{v}"),
+        Qualifier::AtMost => format!("≤{v}"),
+        Qualifier::Range => match claim.high {
+            Some(h) => format!("{v}–{}", format_number_short(h)),
+            None => v,
+        },
+        Qualifier::Vague => format!("{v}+ (vague)"),
+    };
+    if let Some(unit) = &claim.unit {
+        s.push(' ');
+        s.push_str(unit);
+    }
+    s
+}
+
 /// The interval of quantities a claim allows: exact is a point, `rund` ±10 %, over and at
 /// least open upwards, under and at most down to zero, a range its ends, a vague plural one
 /// order of magnitude (`Zehntausende`: 10.000 up to 100.000).
@@ -310,5 +356,8 @@ mod tests {
         assert_eq!(format_number(1_234_567.25), "1.234.567,25");
         assert_eq!(format_number(0.125), "0,125");
         assert_eq!(format_number(-3000.0), "-3.000");
+        assert_eq!(format_number_short(445_100_000_000.0), "445,1 Mrd.");
+        assert_eq!(format_number_short(4_800_000.0), "4,8 Mio.");
+        assert_eq!(format_number_short(65_000.0), "65.000");
     }
 }

@@ -280,7 +280,11 @@ pub fn table_ui(
         .cell_layout(egui::Layout::left_to_right(Align::Center))
         .column(Column::exact(18.0))
         .column(Column::initial(w * 0.11).at_least(40.0).clip(true))
-        .column(Column::initial(w * 0.16).at_least(50.0).clip(true))
+        .column(
+            Column::initial((w * 0.16).max(130.0))
+                .at_least(110.0)
+                .clip(true),
+        )
         .column(Column::initial(w * 0.15).at_least(40.0).clip(true))
         .column(Column::initial(w * 0.12).at_least(40.0).clip(true))
         .column(Column::initial(w * 0.16).at_least(40.0).clip(true))
@@ -355,8 +359,14 @@ pub fn table_ui(
                     ));
                 });
                 row.col(|ui| {
-                    ui.label(text(query::format_value(c)).monospace())
-                        .on_hover_text(format!("“{}” — {} {}", c.text, c.kind, c.qualifier));
+                    ui.label(text(query::format_value_short(c)).monospace())
+                        .on_hover_text(format!(
+                            "“{}” — {} — {} {}",
+                            c.text,
+                            query::format_value(c),
+                            c.kind,
+                            c.qualifier
+                        ));
                 });
                 row.col(|ui| {
                     ui.label(text(c.subject.clone().unwrap_or_default()));

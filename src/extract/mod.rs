@@ -69,6 +69,7 @@ impl Extractor {
                 date_from,
                 lang,
                 claims: self.claims_prepared(&doc.text, prepared, lang),
+                extras: Vec::new(),
             }
         })
     }
@@ -111,6 +112,7 @@ impl Extractor {
             date_from,
             lang: lang.unwrap_or_default(),
             claims,
+            extras: Vec::new(),
         }
     }
 

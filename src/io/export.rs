@@ -38,7 +38,20 @@ pub fn write_json(
         out.write_all(b", \"claims\": [")?;
         for (j, claim) in article.claims.iter().enumerate() {
             out.write_all(if j == 0 { b"\n    " } else { b",\n    " })?;
-            serde_json::to_writer(&mut *out, claim)?;
+            match article.extras.get(j) {
+                None => serde_json::to_writer(&mut *out, claim)?,
+                Some(extra) => {
+                    // The claim's object with the extras after its fields.
+                    let mut object = serde_json::to_vec(claim)?;
+                    object.pop();
+                    out.write_all(&object)?;
+                    out.write_all(b",\"sentence_text\":")?;
+                    serde_json::to_writer(&mut *out, &extra.sentence_text)?;
+                    out.write_all(b",\"status\":")?;
+                    serde_json::to_writer(&mut *out, extra.status)?;
+                    out.write_all(b"}")?;
+                }
+            }
         }
         out.write_all(if article.claims.is_empty() {
             b"]}"
@@ -50,7 +63,7 @@ pub fn write_json(
 }
 
 /// The CSV columns, in order.
-pub const CSV_HEADER: [&str; 22] = [
+pub const CSV_HEADER: [&str; 24] = [
     "path",
     "date",
     "date_from",
@@ -73,6 +86,8 @@ pub const CSV_HEADER: [&str; 22] = [
     "source_end",
     "source_text",
     "source_entity",
+    "sentence_text",
+    "status",
 ];
 
 /// The CSV table for a set of articles: one row per claim, header first.
@@ -86,8 +101,9 @@ pub fn to_csv(articles: &[ExtractedArticle]) -> String {
             .date_from
             .map(|f| f.as_str().to_string())
             .unwrap_or_default();
-        for c in &article.claims {
+        for (j, c) in article.claims.iter().enumerate() {
             let source = c.source.as_ref();
+            let extra = article.extras.get(j);
             let fields = [
                 article.path.clone(),
                 date.clone(),
@@ -111,6 +127,8 @@ pub fn to_csv(articles: &[ExtractedArticle]) -> String {
                 source.map(|s| s.span.end.to_string()).unwrap_or_default(),
                 source.map(|s| s.text.clone()).unwrap_or_default(),
                 source.and_then(|s| s.entity.clone()).unwrap_or_default(),
+                extra.map(|e| e.sentence_text.clone()).unwrap_or_default(),
+                extra.map_or("extracted", |e| e.status).to_string(),
             ];
             for (k, f) in fields.iter().enumerate() {
                 if k > 0 {

@@ -161,7 +161,10 @@ pub fn load_claims(
     extractor: &Extractor,
     options: &LoadOptions,
 ) -> Loaded<ExtractedArticle> {
-    load(origins, extractor, options, |_, extracted| extracted)
+    load(origins, extractor, options, |doc, mut extracted| {
+        extracted.extras = crate::model::ClaimExtras::extracted(&doc.text, &extracted.claims);
+        extracted
+    })
 }
 
 /// Extracts documents already in memory, in parallel, keeping their order (benchmarks).
