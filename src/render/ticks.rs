@@ -13,7 +13,7 @@ pub(crate) struct Scale(f64);
 impl Scale {
     pub(crate) fn of(width: u32, height: u32) -> Self {
         let s = (f64::from(width) / 1200.0).min(f64::from(height) / 700.0);
-        Self(s.clamp(0.75, 4.0))
+        Self(s.clamp(0.75, 16.0))
     }
 
     pub(crate) fn f(self, v: f64) -> f64 {
@@ -268,8 +268,18 @@ pub(crate) fn log_label(v: f64) -> String {
     if !(1e-3..1e13).contains(&r) {
         return format!("1e{}", v.round());
     }
+    query::format_number(log_value(v))
+}
+
+/// The value of a log axis tick at `v` (log10 units): `10^v` rounded to three significant
+/// digits.
+pub(crate) fn log_value(v: f64) -> f64 {
+    let r = 10f64.powf(v);
+    if !r.is_finite() || r <= 0.0 {
+        return r;
+    }
     let magnitude = 10f64.powi(r.log10().floor() as i32 - 2);
-    query::format_number((r / magnitude).round() * magnitude)
+    (r / magnitude).round() * magnitude
 }
 
 /// The ticks of the value axis over `range` (plotted units): labelled and minor ticks.
