@@ -555,7 +555,7 @@ fn draw<DB: DrawingBackend>(
     if extent.is_some() {
         draw_marks(root, timeline, log, s, &frame)?;
         if options.labels {
-            value_labels(&pen, timeline, log, s, &frame, words)?;
+            value_labels(&pen, timeline, log, s, &frame, (words, scale))?;
         }
     } else {
         let caption = if timeline.points.is_empty() || !log {

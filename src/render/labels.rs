@@ -64,7 +64,18 @@ impl Labels {
                     .entity
                     .as_deref()
                     .map_or_else(|| words.text("unnamed"), |e| words.entity(e));
+                let one_concept = timeline
+                    .chosen
+                    .iter()
+                    .all(|k| k.concept == timeline.chosen[0].concept);
                 match timeline.chosen.get(s.chosen) {
+                    // One concept: the action tells the lines apart.
+                    Some(key) if timeline.chosen.len() > 1 && one_concept => {
+                        match key.action.as_deref() {
+                            Some(a) => format!("{who} · {}", words.action(a)),
+                            None => who,
+                        }
+                    }
                     Some(key) if timeline.chosen.len() > 1 => {
                         format!("{who} · {}", series_title(key, words))
                     }
@@ -245,9 +256,9 @@ fn says_more(text: &str, entity: &str) -> bool {
         && Lang::ALL.iter().all(|&lang| {
             // The entity's name in any language, as itself or inflected (`Natos`).
             let e = Words::of(lang).entity(entity).to_lowercase();
-            t != e && !e.starts_with(&t) && !(t.starts_with(&e) && t.len() <= e.len() + 2)
+            t != e && !e.contains(&t) && !(t.starts_with(&e) && t.len() <= e.len() + 2)
         })
-        && !entity.to_lowercase().starts_with(&t)
+        && !entity.to_lowercase().contains(&t)
 }
 
 /// `Quellen: USA, Russland (Verteidigungsministerium) · Artikel vom Dezember 2021 und

@@ -249,19 +249,42 @@ pub(crate) fn draw_marks<DB: DrawingBackend>(
     Ok(())
 }
 
-/// Writes each drawn mark's value beside it (right of it, else left, above or below; left
-/// out where every place is taken by another label).
+/// Writes each drawn mark's value beside it, in the value axis' scale (`4,2` on an axis of
+/// `Mrd. Euro`): right of it, else left, above or below; left out where every place is
+/// taken by another label or mark.
 pub(crate) fn value_labels<DB: DrawingBackend>(
     pen: &Pen<'_, DB>,
     timeline: &Timeline,
     log: bool,
     s: Scale,
     frame: &Frame,
-    words: Words,
+    (words, scale): (Words, f64),
 ) -> Result<(), ChartError> {
     let size = s.f(11.0);
+    let number = |v: f64| words.number(v / scale);
     let gap = f64::from(s.marker()) + s.f(4.0);
-    let mut taken: Vec<[f64; 4]> = Vec::new();
+    // Every mark's box is taken before any label is placed.
+    let place = |p: &crate::analysis::timeline::TimePoint| {
+        let (x, y) = frame.at(p.x, plotted(p.y, log));
+        let x = f64::from(x) + (f64::from(p.dodge.of(log)) * s.f(DODGE_PX)).round();
+        (x, f64::from(y))
+    };
+    let r = f64::from(s.marker()) + 1.0;
+    let mut taken: Vec<[f64; 4]> = timeline
+        .points
+        .iter()
+        .filter(|p| drawn(p.y, log) && p.x.is_finite())
+        .map(|p| {
+            let (x, y) = place(p);
+            // An arrow reaches up from an "over" mark.
+            let top = if p.shape == Shape::Up {
+                y - s.f(24.0)
+            } else {
+                y - r
+            };
+            [x - r, top, x + r, y + r]
+        })
+        .collect();
     let overlaps =
         |a: &[f64; 4], b: &[f64; 4]| a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
     let inside = |r: &[f64; 4]| {
@@ -275,19 +298,20 @@ pub(crate) fn value_labels<DB: DrawingBackend>(
             continue;
         }
         let text = if p.shape == Shape::Square && !p.vague && p.y_hi.is_finite() && p.y_hi > p.y {
-            format!("{}–{}", words.number(p.y), words.number(p.y_hi))
+            format!("{}–{}", number(p.y), number(p.y_hi))
         } else {
-            words.number(p.y)
+            number(p.y)
         };
-        let (x, y) = frame.at(p.x, plotted(p.y, log));
-        let x = f64::from(x) + (f64::from(p.dodge.of(log)) * s.f(DODGE_PX)).round();
-        let y = f64::from(y);
+        let (x, y) = place(p);
         let tw = pen.width(&text, size);
         let th = size * 1.1;
         let candidates = [
             (x + gap, y - th / 2.0),
             (x - gap - tw, y - th / 2.0),
-            (x - tw / 2.0, y - gap - th),
+            (
+                x - tw / 2.0,
+                y - gap - th - if p.shape == Shape::Up { s.f(20.0) } else { 0.0 },
+            ),
             (x - tw / 2.0, y + gap),
         ];
         let Some(&(lx, ly)) = candidates.iter().find(|(lx, ly)| {
