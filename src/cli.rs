@@ -294,7 +294,7 @@ pub fn parse(args: Vec<OsString>) -> Result<Command, String> {
                     })?);
             }
             Long("width") if sub == "chart" => {
-                chart.width = pixels(&mut parser, "width", 300..=16_384)?
+                chart.width = pixels(&mut parser, "width", 300..=16_384)?;
             }
             Long("height") if sub == "chart" => {
                 chart.height = pixels(&mut parser, "height", 200..=16_384)?;

@@ -329,7 +329,7 @@ fn date_label(unit: DateUnit, day: f64, words: Words) -> String {
 }
 
 /// Draws the whole chart on `root`; `raster` for a bitmap.
-#[allow(clippy::too_many_lines)] // one page of layout, top to bottom
+#[allow(clippy::too_many_lines, clippy::many_single_char_names)] // one page of layout
 fn draw<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     raster: bool,

@@ -3,6 +3,8 @@
 //! the scale of big values: `Mio. Euro`), the legend's names, the source line (the entities
 //! drawn and the articles' months), the credit line, the notes and the alt text.
 
+use std::fmt::Write as _;
+
 use crate::analysis::dates;
 use crate::analysis::series::SeriesKey;
 use crate::analysis::timeline::{Shape, TimePoint, Timeline, drawn};
@@ -138,14 +140,15 @@ pub(crate) fn axis_scale(kind: Option<Kind>, ticks: &[f64], log: bool) -> f64 {
         .iter()
         .filter(|v| **v > 0.0)
         .fold(f64::INFINITY, |a, &v| a.min(v));
-    let mut scales = vec![1e9, 1e6];
+    // (from how big, the divisor)
+    let mut scales = vec![(1e9, 1e9), (1e6, 1e6)];
     if kind == Some(Kind::Money) {
-        scales.push(1e4);
+        scales.push((1e4, 1e3));
     }
     scales
         .into_iter()
-        .find(|&s| top >= s && (!log || low >= s))
-        .map_or(1.0, |s| if s == 1e4 { 1e3 } else { s })
+        .find(|&(from, by)| top >= from && (!log || low >= by))
+        .map_or(1.0, |(_, by)| by)
 }
 
 /// The kind of figure on the value axis (of the first chosen series).
@@ -370,7 +373,6 @@ fn value_words(p: &TimePoint, words: Words) -> String {
         return words.fill("alt_group", &[("n", &p.count.to_string()), ("v", &n(p.y))]);
     }
     match p.shape {
-        Shape::Circle => n(p.y),
         Shape::Diamond => words.fill("alt_about", &[("v", &n(p.y))]),
         Shape::Up => words.fill("alt_over", &[("v", &n(p.y))]),
         Shape::Down => words.fill("alt_under", &[("v", &n(p.y))]),
@@ -378,7 +380,7 @@ fn value_words(p: &TimePoint, words: Words) -> String {
         Shape::Square if p.y_hi.is_finite() && p.y_hi > p.y => {
             words.fill("alt_range", &[("a", &n(p.y)), ("b", &n(p.y_hi))])
         }
-        Shape::Square => n(p.y),
+        Shape::Circle | Shape::Square => n(p.y),
     }
 }
 
@@ -445,13 +447,14 @@ pub fn alt_text(timeline: &Timeline, options: &ChartOptions) -> String {
             listed.push_str(&words.count("alt_more", marks.len() - ALT_MARKS));
         }
         let name = labels.names.get(i).map_or("", String::as_str);
-        out.push_str(&format!(" {}: {listed}.", capitalised(name)));
+        let _ = write!(out, " {}: {listed}.", capitalised(name));
     }
     if lines.len() > ALT_LINES {
-        out.push_str(&format!(
+        let _ = write!(
+            out,
             " {}.",
             capitalised(&words.count("alt_more", lines.len() - ALT_LINES))
-        ));
+        );
     }
     out.push(' ');
     out.push_str(&labels.source_line);

@@ -4,6 +4,7 @@
 //! powers of ten.
 
 use crate::analysis::dates;
+#[cfg(any(feature = "gui", test))]
 use crate::analysis::query;
 
 /// Sizes in pixels at the chart's scale (1 at 1200 × 700).
@@ -72,7 +73,8 @@ pub(crate) enum DateUnit {
 }
 
 impl DateUnit {
-    /// The label of a tick at day `day`.
+    /// The label of a tick at day `day` (the app's plot; the chart writes month names).
+    #[cfg(any(feature = "gui", test))]
     pub(crate) fn label(self, day: f64) -> String {
         let day = day.round() as i64;
         match self {
@@ -262,7 +264,9 @@ pub(crate) fn is_log_label(v: f64) -> bool {
     r.is_finite() && r > 0.0 && ((r / magnitude).round() * magnitude - r).abs() <= 1e-6 * r
 }
 
-/// A log axis tick's label: `10^v` rounded to three significant digits.
+/// A log axis tick's label: `10^v` rounded to three significant digits (the app's plot; the
+/// chart formats [`log_value`] in its language).
+#[cfg(any(feature = "gui", test))]
 pub(crate) fn log_label(v: f64) -> String {
     let r = 10f64.powf(v);
     if !(1e-3..1e13).contains(&r) {
