@@ -16,7 +16,8 @@ use crate::io::load::LoadError;
 use crate::io::origin::Origin;
 use crate::io::pipeline::{self, LoadOptions};
 use crate::io::workspace::Workspace;
-use crate::model::ExtractedArticle;
+use crate::model::{ExtractedArticle, Lang};
+use crate::render::chart::ChartOptions;
 
 /// The usage text.
 pub const USAGE: &str = "\
@@ -27,6 +28,8 @@ USAGE:
     claimtrack extract [--format json|csv] [--aliases FILE] [--workspace FILE]
                        [--threads N] PATHS...
     claimtrack chart [--subject S] [--action A] [--log] [--workspace FILE]
+                     [--title T] [--subtitle S] [--credit C] [--lang de|en]
+                     [--width W] [--height H] [--labels]
                      --out FILE.svg|FILE.png PATHS...
     claimtrack compare [--subject S] [--action A] [--window DAYS]
                        [--format text|json] [--workspace FILE] PATHS...
@@ -42,7 +45,11 @@ COMMANDS:
               line per file. Exit status: 0 when every file loaded, 1 when some
               did not (the rest is still written), 2 on a usage error.
     chart     Draw the timeline of the claims on one subject (default: the
-              commonest) as an SVG or PNG image, as the app draws it.
+              commonest) as an SVG or PNG image, as the app exports it: a
+              title, the value axis named by what it counts, a legend under the
+              plot, a source line and a credit, in German or English. An SVG
+              carries the title and a description of the values (alt text); a
+              PNG has twice the pixels of the size.
     compare   Group the claims into series (same concept, action, kind and
               unit; change figures apart) and report, per series and period,
               the disagreements between named sources (figures that cannot
@@ -61,6 +68,16 @@ OPTIONS:
     --window DAYS       Compare: a day-dated claim covers DAYS days around its
                         date (default: calendar months).
     --log               Chart on a logarithmic value axis.
+    --title T           The chart's title (default: made from what is counted,
+                        \"Troops massed, by source\").
+    --subtitle S        A line under the title.
+    --credit C          The credit at the bottom right (default \"Chart:
+                        claimtrack\" / \"Grafik: claimtrack\"; \"\" for none).
+    --lang de|en        The chart's language (default: the language of most
+                        of the plotted claims' articles).
+    --width W           Width in pixels, 300 to 16384 (default 1200).
+    --height H          Height in pixels, 200 to 16384 (default 700).
+    --labels            Write each mark's value beside it.
     --out FILE          Where to write the chart (.svg or .png).
     --threads N         Worker threads (default: all cores).
     --mb N              Size of the generated bench corpus in MB (default 24).
@@ -102,8 +119,8 @@ pub enum Command {
         subject: Option<String>,
         /// Only claims with this action.
         action: Option<String>,
-        /// Log scale.
-        log_y: bool,
+        /// Size, scale, language, title, subtitle, credit, value labels.
+        options: ChartOptions,
         /// A workspace whose corrections apply.
         workspace: Option<PathBuf>,
         /// The image file.
@@ -149,6 +166,27 @@ fn string_value(parser: &mut lexopt::Parser) -> Result<String, String> {
         .map_err(|e| e.to_string())
 }
 
+/// The next option value as a number of pixels within `range`.
+fn pixels(
+    parser: &mut lexopt::Parser,
+    name: &str,
+    range: std::ops::RangeInclusive<u32>,
+) -> Result<u32, String> {
+    let v = string_value(parser)?;
+    let n: u32 = v
+        .trim()
+        .parse()
+        .map_err(|_| format!("--{name}: {v:?} is not a number of pixels"))?;
+    if !range.contains(&n) {
+        return Err(format!(
+            "--{name} must be {} to {} pixels",
+            range.start(),
+            range.end()
+        ));
+    }
+    Ok(n)
+}
+
 /// Parses the arguments after the program name.
 ///
 /// # Errors
@@ -191,7 +229,7 @@ pub fn parse(args: Vec<OsString>) -> Result<Command, String> {
     let mut subject = None;
     let mut action = None;
     let mut out = None;
-    let mut log_y = false;
+    let mut chart = ChartOptions::default();
     let mut threads = None;
     let mut mb = 24;
     let mut window = None;
@@ -241,7 +279,26 @@ pub fn parse(args: Vec<OsString>) -> Result<Command, String> {
             Long("out") | Short('o') if sub == "chart" => {
                 out = Some(PathBuf::from(parser.value().map_err(|e| e.to_string())?));
             }
-            Long("log") if sub == "chart" => log_y = true,
+            Long("log") if sub == "chart" => chart.log_y = true,
+            Long("labels") if sub == "chart" => chart.labels = true,
+            Long("title") if sub == "chart" => chart.title = Some(string_value(&mut parser)?),
+            Long("subtitle") if sub == "chart" => {
+                chart.subtitle = Some(string_value(&mut parser)?);
+            }
+            Long("credit") if sub == "chart" => chart.credit = Some(string_value(&mut parser)?),
+            Long("lang") if sub == "chart" => {
+                let v = string_value(&mut parser)?;
+                chart.lang =
+                    Some(Lang::from_code(v.trim()).ok_or_else(|| {
+                        format!("unknown chart language {v:?} (expected de or en)")
+                    })?);
+            }
+            Long("width") if sub == "chart" => {
+                chart.width = pixels(&mut parser, "width", 300..=16_384)?;
+            }
+            Long("height") if sub == "chart" => {
+                chart.height = pixels(&mut parser, "height", 200..=16_384)?;
+            }
             Long("threads") => {
                 let n: usize = parser
                     .value()
@@ -295,7 +352,7 @@ pub fn parse(args: Vec<OsString>) -> Result<Command, String> {
             Ok(Command::Chart {
                 subject,
                 action,
-                log_y,
+                options: chart,
                 workspace,
                 out,
                 paths,
@@ -388,14 +445,14 @@ fn execute(command: Command) -> Result<Done, Error> {
         Command::Chart {
             subject,
             action,
-            log_y,
+            options,
             workspace,
             out,
             paths,
         } => chart(
             subject.as_deref(),
             action.as_deref(),
-            log_y,
+            &options,
             workspace.as_deref(),
             &out,
             &paths,
@@ -473,7 +530,7 @@ fn corrected(
 fn chart(
     subject: Option<&str>,
     action: Option<&str>,
-    log_y: bool,
+    options: &ChartOptions,
     workspace: Option<&Path>,
     out: &Path,
     paths: &[PathBuf],
@@ -494,16 +551,13 @@ fn chart(
     if timeline.points.is_empty() {
         eprintln!("claimtrack: warning: no dated claims match; the chart is empty");
     }
-    let options = crate::render::chart::ChartOptions {
-        log_y,
-        ..crate::render::chart::ChartOptions::default()
-    };
     crate::render::chart::write_chart(&timeline, options, out)?;
     eprintln!(
-        "claimtrack: wrote {} ({} claims on “{}”)",
+        "claimtrack: wrote {} ({} claims on “{}”, in {})",
         out.display(),
         timeline.points.len(),
-        timeline.title
+        timeline.title,
+        crate::render::labels::chart_lang(&timeline, options).code()
     );
     Ok(Done::failed_if(failed))
 }
@@ -641,6 +695,56 @@ mod tests {
             parse(args(&["chart", "--out", "c.svg", "a.txt"])).unwrap(),
             Command::Chart { .. }
         ));
+    }
+
+    #[test]
+    fn parses_chart_options() {
+        let cmd = parse(args(&[
+            "chart",
+            "--title",
+            "Truppen",
+            "--subtitle",
+            "an der Grenze",
+            "--credit",
+            "",
+            "--lang",
+            "de",
+            "--width",
+            "800",
+            "--height",
+            "500",
+            "--labels",
+            "--log",
+            "--out",
+            "c.png",
+            "a.txt",
+        ]))
+        .unwrap();
+        let Command::Chart { options, out, .. } = cmd else {
+            panic!("{cmd:?}");
+        };
+        assert_eq!(out, PathBuf::from("c.png"));
+        assert_eq!(
+            options,
+            ChartOptions {
+                width: 800,
+                height: 500,
+                log_y: true,
+                lang: Some(Lang::De),
+                title: Some("Truppen".into()),
+                subtitle: Some("an der Grenze".into()),
+                credit: Some(String::new()),
+                labels: true,
+            }
+        );
+        for bad in [
+            &["chart", "--lang", "fr", "--out", "c.svg", "a"][..],
+            &["chart", "--width", "10", "--out", "c.svg", "a"],
+            &["chart", "--height", "tall", "--out", "c.svg", "a"],
+            &["extract", "--labels", "a"],
+        ] {
+            assert!(parse(args(bad)).is_err(), "{bad:?}");
+        }
     }
 
     #[test]

@@ -217,7 +217,7 @@ fn chart_writes_svg_and_png_and_names_bad_files() {
         String::from_utf8_lossy(&out.stderr)
     );
     let text = std::fs::read_to_string(&svg).unwrap();
-    assert!(text.contains("<svg") && text.contains("soldiers"));
+    assert!(text.contains("<svg") && text.contains("Soldaten"));
     let bad = write(dir.path(), "bad.txt", b"\x00\x01\x02binary");
     let out = claimtrack(&[
         "chart",
@@ -414,6 +414,91 @@ fn compare_finds_the_one_disagreement_and_the_revision_and_leaves_changes_out() 
             .code(),
         Some(2)
     );
+}
+
+/// The text of every `<text>` element of an SVG, trimmed.
+fn svg_texts(svg: &str) -> Vec<String> {
+    svg.split("<text")
+        .skip(1)
+        .filter_map(|t| {
+            let body = &t[t.find('>')? + 1..];
+            Some(body[..body.find("</text>")?].trim().to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn chart_of_the_seed_story_is_fit_to_publish() {
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
+    if !seeds.exists() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let svg = dir.path().join("seeds.svg");
+    let out = claimtrack(&[
+        "chart",
+        "--out",
+        &svg.to_string_lossy(),
+        &seeds.to_string_lossy(),
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = std::fs::read_to_string(&svg).unwrap();
+    // German articles: a German chart.
+    assert!(
+        text.contains("<title>Zusammengezogene Soldaten, nach Quelle</title>"),
+        "{}",
+        &text[..text.len().min(600)]
+    );
+    let desc = &text[text.find("<desc>").unwrap()..text.find("</desc>").unwrap()];
+    assert!(desc.contains("USA: etwa 100.000 (Januar 2022)"), "{desc}");
+    let texts = svg_texts(&text);
+    assert!(
+        texts.iter().any(|t| t == "Soldaten"),
+        "the value axis: {texts:?}"
+    );
+    assert!(!texts.iter().any(|t| t == "count"));
+    let source = texts
+        .iter()
+        .find(|t| t.starts_with("Quelle: ") || t.starts_with("Quellen: "))
+        .unwrap_or_else(|| panic!("no source line: {texts:?}"));
+    assert!(
+        source.contains("USA") && source.contains("Dezember 2021"),
+        "{source}"
+    );
+    // English by choice, with options; a PNG of twice the size.
+    let png = dir.path().join("seeds.png");
+    let out = claimtrack(&[
+        "chart",
+        "--lang",
+        "en",
+        "--labels",
+        "--width",
+        "800",
+        "--height",
+        "500",
+        "--title",
+        "Troops at the border",
+        "--credit",
+        "Graphic: desk",
+        "--out",
+        &png.to_string_lossy(),
+        &seeds.to_string_lossy(),
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let bytes = std::fs::read(&png).unwrap();
+    let be =
+        |at: usize| u32::from_be_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]]);
+    assert_eq!((be(16), be(20)), (1600, 1000));
 }
 
 #[test]

@@ -9,7 +9,7 @@ use crate::analysis::dates;
 use crate::analysis::query;
 use crate::analysis::series::{self, SeriesKey};
 use crate::corpus::{Corpus, Status};
-use crate::model::{Kind, Qualifier};
+use crate::model::{Kind, Lang, Qualifier};
 
 /// Colours for entities, distinguishable on light and dark backgrounds (RGB).
 pub const PALETTE: [[u8; 3]; 20] = [
@@ -186,6 +186,10 @@ pub struct Series {
     /// the next, and only where the source gives one value at each date (two different
     /// figures of one date are no trend between them). Empty unless `joined`.
     pub segments: Vec<(usize, usize)>,
+    /// The source words of its claims as the articles write them (`Verteidigungsministerium`
+    /// for Russia), most frequent first, for the chart's source line (set by
+    /// [`Timeline::finish`]).
+    pub sources: Vec<String>,
 }
 
 /// The segments of one line whose points are sorted by date (see [`Series::segments`]).
@@ -257,6 +261,9 @@ pub struct Timeline {
     pub vague: Vec<(String, f64)>,
     /// Change figures of the chosen concepts and actions, left off the level axis.
     pub changes: usize,
+    /// The language of most plotted claims' articles (the exported chart's default
+    /// language; set by [`Timeline::finish`]).
+    pub lang: Option<Lang>,
 }
 
 /// The series a timeline draws when the user has chosen none: the level series with an
@@ -376,6 +383,7 @@ pub fn build(corpus: &Corpus, rows: &[usize], chosen: &[SeriesKey], max_points: 
                 color,
                 points: Vec::new(),
                 segments: Vec::new(),
+                sources: Vec::new(),
             });
             timeline.series.len() - 1
         });
@@ -526,7 +534,42 @@ impl Timeline {
         }
         self.vague
             .sort_by(|a, b| a.1.total_cmp(&b.1).then_with(|| a.0.cmp(&b.0)));
+        self.set_lang_and_sources(corpus);
         self.dodge();
+    }
+
+    /// The majority language of the plotted claims' articles (ties: the first in
+    /// [`Lang::ALL`]) and each line's source words.
+    fn set_lang_and_sources(&mut self, corpus: &Corpus) {
+        let mut langs = [0usize; Lang::ALL.len()];
+        let mut words: Vec<HashMap<String, usize>> = vec![HashMap::new(); self.series.len()];
+        for p in &self.points {
+            let Some(row) = corpus.rows.get(p.row) else {
+                continue;
+            };
+            if let Some(article) = corpus.articles.get(row.article)
+                && let Some(i) = Lang::ALL.iter().position(|&l| l == article.lang)
+            {
+                langs[i] += p.count.max(1);
+            }
+            if let (Some(text), Some(counts)) = (row.source_text(), words.get_mut(p.series)) {
+                let text = text.trim();
+                if !text.is_empty() {
+                    *counts.entry(text.to_string()).or_default() += 1;
+                }
+            }
+        }
+        self.lang = langs
+            .iter()
+            .enumerate()
+            .filter(|(_, n)| **n > 0)
+            .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(&a.0)))
+            .map(|(i, _)| Lang::ALL[i]);
+        for (s, counts) in self.series.iter_mut().zip(words) {
+            let mut counts: Vec<(String, usize)> = counts.into_iter().collect();
+            counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            s.sources = counts.into_iter().map(|(w, _)| w).collect();
+        }
     }
 
     /// The marks drawn on the given axis, with their indices.

@@ -374,18 +374,15 @@ impl App {
             &state.plot.series,
             EXPORT_MAX_POINTS,
         );
-        let options = chart::ChartOptions {
-            log_y: state.plot.log_y,
-            ..chart::ChartOptions::default()
-        };
+        let options = state.plot.chart_options();
         let svg = path
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("svg"));
         let build = move || {
             let bytes = if svg {
-                chart::render_svg(&timeline, options).map(String::into_bytes)
+                chart::render_svg(&timeline, &options).map(String::into_bytes)
             } else {
-                chart::render_png(&timeline, options)
+                chart::render_png(&timeline, &options)
             };
             bytes.map_err(|e| WriteError::Build {
                 message: format!("Chart export failed: {e}"),

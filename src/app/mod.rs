@@ -55,7 +55,7 @@ pub use jobs::LoadWork;
 pub use sources::SourcesState;
 pub use state::AppState;
 use state::Runtime;
-pub use timeline::PLOT_ID;
+pub use timeline::{ChartSettings, PLOT_ID};
 
 /// The views, one tab each.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -191,6 +191,8 @@ pub struct PlotSettings {
     pub series: Vec<crate::analysis::series::SeriesKey>,
     /// Log scale on the y axis.
     pub log_y: bool,
+    /// The exported chart's title, language, credit and labels (not part of the plot).
+    pub chart: ChartSettings,
 }
 
 /// Where the app keeps its files.
@@ -345,10 +347,14 @@ impl App {
     pub fn timeline(&mut self) -> Arc<crate::analysis::timeline::Timeline> {
         self.default_plot_series();
         let state = &self.state;
+        // The chart's options do not change the plot.
         let key = (
             state.corpus.generation,
             state.filter.clone(),
-            state.plot.clone(),
+            PlotSettings {
+                chart: ChartSettings::default(),
+                ..state.plot.clone()
+            },
         );
         if let Some((k, t)) = &self.runtime.timeline_cache
             && *k == key

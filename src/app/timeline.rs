@@ -19,6 +19,9 @@ use crate::analysis::query;
 use crate::analysis::series::SeriesKey;
 use crate::analysis::timeline::{DODGE_PX, Shape, Timeline, drawn, plotted};
 use crate::corpus::Corpus;
+use crate::model::Lang;
+use crate::render::chart::ChartOptions;
+use crate::render::labels;
 use crate::render::ticks::{self, DateUnit};
 
 /// What the timeline view reads.
@@ -46,6 +49,46 @@ pub struct SeriesPanel {
     pub concept: Option<String>,
     /// Its new name.
     pub rename_to: String,
+}
+
+/// The exported chart's options as the timeline's controls set them (the plot on screen
+/// does not change with them).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ChartSettings {
+    /// The title; empty: made from what is counted.
+    pub title: String,
+    /// A line under the title; empty: none.
+    pub subtitle: String,
+    /// The credit; empty: the default ("Chart: claimtrack").
+    pub credit: String,
+    /// No credit at all.
+    pub no_credit: bool,
+    /// The chart's language; `None`: the articles'.
+    pub lang: Option<Lang>,
+    /// Each mark's value beside it.
+    pub labels: bool,
+}
+
+impl PlotSettings {
+    /// The options of the exported chart (the app's Export and "Copy alt text").
+    #[must_use]
+    pub fn chart_options(&self) -> ChartOptions {
+        let text = |t: &str| Some(t.trim().to_string()).filter(|t| !t.is_empty());
+        let c = &self.chart;
+        ChartOptions {
+            log_y: self.log_y,
+            lang: c.lang,
+            title: text(&c.title),
+            subtitle: text(&c.subtitle),
+            credit: if c.no_credit {
+                Some(String::new())
+            } else {
+                text(&c.credit)
+            },
+            labels: c.labels,
+            ..ChartOptions::default()
+        }
+    }
 }
 
 /// The most marks drawn at once; beyond it claims are grouped per entity and date (and the
@@ -280,6 +323,83 @@ fn controls_ui(
             ui.label(RichText::new("(table filters apply)").weak());
         }
     });
+    chart_options_ui(ui, timeline, plot);
+}
+
+/// The exported chart's options, folded away under the controls: title, subtitle, credit,
+/// language, value labels, and the alt text to copy.
+fn chart_options_ui(ui: &mut egui::Ui, timeline: &Timeline, plot: &mut PlotSettings) {
+    egui::CollapsingHeader::new("Chart options…")
+        .id_salt("timeline-chart-options")
+        .show(ui, |ui| {
+            let options = plot.chart_options();
+            let lang = labels::chart_lang(timeline, &options);
+            let c = &mut plot.chart;
+            let mut copy = false;
+            ui.horizontal_wrapped(|ui| {
+                ui.label("Title");
+                ui.add(
+                    egui::TextEdit::singleline(&mut c.title)
+                        .hint_text(labels::default_title(timeline, lang))
+                        .desired_width(320.0),
+                )
+                .on_hover_text("Empty: made from what is counted and what happens to it");
+                ui.label("Subtitle");
+                ui.add(
+                    egui::TextEdit::singleline(&mut c.subtitle)
+                        .hint_text("optional")
+                        .desired_width(220.0),
+                );
+            });
+            ui.horizontal_wrapped(|ui| {
+                ui.label("Credit");
+                ui.add_enabled(
+                    !c.no_credit,
+                    egui::TextEdit::singleline(&mut c.credit)
+                        .hint_text(labels::default_credit(lang))
+                        .desired_width(180.0),
+                );
+                ui.checkbox(&mut c.no_credit, "None");
+                ui.separator();
+                ui.label("Language");
+                let auto = format!(
+                    "as the articles ({})",
+                    timeline.lang.map_or("none", Lang::code)
+                );
+                egui::ComboBox::from_id_salt("chart-lang")
+                    .selected_text(c.lang.map_or(auto.clone(), |l| lang_name(l).to_string()))
+                    .show_ui(ui, |ui| {
+                        ui.selectable_value(&mut c.lang, None, auto);
+                        for l in Lang::ALL {
+                            ui.selectable_value(&mut c.lang, Some(l), lang_name(l));
+                        }
+                    });
+                ui.checkbox(&mut c.labels, "Value labels")
+                    .on_hover_text("Write each mark's value beside it");
+                ui.separator();
+                if ui
+                    .button("Copy alt text")
+                    .on_hover_text(
+                        "Put a description of the chart and its values on the clipboard \
+                         (for the image's alt text)",
+                    )
+                    .clicked()
+                {
+                    copy = true;
+                }
+            });
+            if copy {
+                ui.ctx()
+                    .copy_text(labels::alt_text(timeline, &plot.chart_options()));
+            }
+        });
+}
+
+fn lang_name(lang: Lang) -> &'static str {
+    match lang {
+        Lang::De => "Deutsch",
+        Lang::En => "English",
+    }
 }
 
 /// The id of the timeline's plot (`egui::Id::unique(PLOT_ID)`), under which `egui_plot` keeps

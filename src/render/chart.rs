@@ -1,16 +1,21 @@
 //! The timeline as an image (SVG or PNG), drawn with `plotters` and without the GUI: the marks
 //! of the app's plot (one colour per entity, one marker shape per qualifier, date spans, value
-//! bars, "over" arrows, each entity's claims joined in date order) with a title, date and
-//! value axes, a legend of entities and marks, and a note of what is left out.
+//! bars, "over" arrows, each entity's claims joined in date order) with a title and subtitle,
+//! a value axis named by what it counts, a date axis, a legend under the plot, notes, a
+//! source line and a credit, in German or English ([`super::labels`], [`super::words`]).
 //!
-//! Text in an SVG is written as text (the viewer's sans-serif font); in a PNG its glyphs are
-//! rasterised here from Ubuntu Light, because `plotters`' own rasteriser drops the glyphs'
-//! side bearings and garbles words ("daims" for "claims").
+//! Text in an SVG is written as text (a list of common sans-serif fonts), with a `<title>`
+//! and a `<desc>` (the alt text); in a PNG its glyphs are rasterised here from Ubuntu Light,
+//! because `plotters`' own rasteriser drops the glyphs' side bearings and garbles words. A
+//! PNG has twice the pixels of the chart's size and is drawn at twice that again and
+//! scaled down, so that lines and marks are anti-aliased.
 
+use super::labels::{Labels, alt_text, axis_kind, axis_scale, notes};
 use super::legend::Legend;
-use super::marks::{draw_marks, line};
+use super::marks::{draw_marks, line, value_labels};
 use super::text::{Pen, font};
-use super::ticks::{DateUnit, Scale, date_ticks, log_label, value_ticks_in};
+use super::ticks::{DateUnit, Scale, date_ticks, log_value, value_ticks_in};
+use super::words::Words;
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -20,16 +25,25 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
-use crate::analysis::query;
-use crate::analysis::timeline::{Timeline, drawn};
+use crate::analysis::dates;
+use crate::analysis::timeline::Timeline;
+use crate::model::Lang;
 
-/// The font family of the chart's text (Ubuntu Light, registered with `plotters` once).
+/// The font family `plotters` knows the chart font by (Ubuntu Light, registered once).
 pub(crate) const FONT: &str = "sans-serif";
+
+/// The font families an SVG's text asks for, so that it looks alike in every viewer (the
+/// layout leaves room for the widest of them).
+pub(crate) const SVG_FONTS: &str =
+    "Ubuntu, 'Helvetica Neue', Helvetica, Arial, 'Liberation Sans', 'DejaVu Sans', sans-serif";
 
 /// The smallest chart and the largest side, in pixels.
 const MIN_SIZE: (u32, u32) = (300, 200);
 
 const MAX_SIDE: u32 = 16_384;
+
+/// The most pixels a PNG is drawn with (its supersampled canvas).
+const MAX_PIXELS: u64 = 64 << 20;
 
 pub(crate) const TEXT: RGBColor = RGBColor(20, 20, 20);
 
@@ -44,23 +58,41 @@ pub(crate) const AXIS: RGBColor = RGBColor(90, 90, 90);
 pub(crate) const KEY: RGBColor = RGBColor(80, 80, 80);
 
 /// Options of an exported chart.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ChartOptions {
-    /// Width in pixels (300 to 16384).
+    /// Width in pixels (300 to 16384); a PNG has twice as many.
     pub width: u32,
-    /// Height in pixels (200 to 16384).
+    /// Height in pixels (200 to 16384); a PNG has twice as many.
     pub height: u32,
     /// Whether the value axis is logarithmic (values of zero or less are then left out).
     pub log_y: bool,
+    /// The language of the chart's words; `None`: the language of most plotted claims'
+    /// articles.
+    pub lang: Option<Lang>,
+    /// The title; `None` or empty: made from what the series count.
+    pub title: Option<String>,
+    /// A line under the title.
+    pub subtitle: Option<String>,
+    /// The credit at the bottom right; `None`: "Grafik: claimtrack" / "Chart: claimtrack",
+    /// empty: none.
+    pub credit: Option<String>,
+    /// Whether each mark carries its value.
+    pub labels: bool,
 }
 
 impl Default for ChartOptions {
-    /// 1200 × 700 pixels, a linear value axis.
+    /// 1200 × 700 pixels, a linear value axis, the articles' language, the default title
+    /// and credit, no value labels.
     fn default() -> Self {
         Self {
             width: 1200,
             height: 700,
             log_y: false,
+            lang: None,
+            title: None,
+            subtitle: None,
+            credit: None,
+            labels: false,
         }
     }
 }
@@ -88,43 +120,129 @@ pub(crate) fn draw_err(e: impl std::fmt::Display) -> ChartError {
     ChartError::Draw(e.to_string())
 }
 
-/// Draws the timeline as an SVG document.
+/// `text` with the characters XML gives a meaning escaped.
+fn xml_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Draws the timeline as an SVG document, with the title as its `<title>` and the alt
+/// text as its `<desc>`.
 ///
 /// # Errors
 /// When the size is out of range (300 × 200 to 16384 × 16384) or drawing fails.
-pub fn render_svg(timeline: &Timeline, options: ChartOptions) -> Result<String, ChartError> {
+pub fn render_svg(timeline: &Timeline, options: &ChartOptions) -> Result<String, ChartError> {
     check_size(options)?;
+    let labels = Labels::of(timeline, options);
     let mut svg = String::new();
     {
         let root =
             SVGBackend::with_string(&mut svg, (options.width, options.height)).into_drawing_area();
-        draw(&root, false, timeline, options)?;
+        draw(&root, false, timeline, options, &labels)?;
         root.present().map_err(draw_err)?;
+    }
+    // The title and description, first in the document (for screen readers and search).
+    let Some(open) = svg
+        .find("<svg")
+        .and_then(|i| svg[i..].find('>').map(|j| i + j + 1))
+    else {
+        return Err(ChartError::Draw("no <svg> element was written".into()));
+    };
+    let head = format!(
+        "\n<title>{}</title>\n<desc>{}</desc>",
+        xml_escape(&labels.title),
+        xml_escape(&alt_text(timeline, options))
+    );
+    svg.insert_str(open, &head);
+    if let Some(i) = svg.find("<svg") {
+        svg.insert_str(i + 4, " role=\"img\"");
     }
     Ok(svg)
 }
 
-/// Draws the timeline as a PNG image (the bytes of the file).
+/// The pixels of a PNG for `options`: twice the chart's size (once when that is too
+/// big), and the factor it is drawn larger by and scaled down for anti-aliasing.
+fn png_size(options: &ChartOptions) -> ((u32, u32), u32) {
+    let (w, h) = (u64::from(options.width), u64::from(options.height));
+    let pixels = |k: u64| w * k * h * k;
+    let ratio: u32 = if 2 * w <= u64::from(MAX_SIDE)
+        && 2 * h <= u64::from(MAX_SIDE)
+        && pixels(2) <= MAX_PIXELS
+    {
+        2
+    } else {
+        1
+    };
+    let supersample = if pixels(u64::from(ratio) * 2) <= MAX_PIXELS {
+        2
+    } else {
+        1
+    };
+    ((options.width * ratio, options.height * ratio), supersample)
+}
+
+/// Draws the timeline as a PNG image (the bytes of the file), of twice the chart's width
+/// and height, anti-aliased.
 ///
 /// # Errors
 /// When the size is out of range (300 × 200 to 16384 × 16384), drawing or encoding fails.
-pub fn render_png(timeline: &Timeline, options: ChartOptions) -> Result<Vec<u8>, ChartError> {
+pub fn render_png(timeline: &Timeline, options: &ChartOptions) -> Result<Vec<u8>, ChartError> {
     check_size(options)?;
-    let (width, height) = (options.width, options.height);
-    let mut pixels = vec![255u8; width as usize * height as usize * 3];
+    let labels = Labels::of(timeline, options);
+    let ((width, height), k) = png_size(options);
+    let (cw, ch) = (width * k, height * k);
+    let mut canvas = vec![255u8; cw as usize * ch as usize * 3];
     {
-        let backend =
-            BitMapBackend::<RGBPixel>::with_buffer_and_format(&mut pixels, (width, height))
-                .map_err(draw_err)?;
+        let backend = BitMapBackend::<RGBPixel>::with_buffer_and_format(&mut canvas, (cw, ch))
+            .map_err(draw_err)?;
         let root = backend.into_drawing_area();
-        draw(&root, true, timeline, options)?;
+        draw(&root, true, timeline, options, &labels)?;
         root.present().map_err(draw_err)?;
     }
+    let pixels = if k == 1 {
+        canvas
+    } else {
+        downsample(&canvas, (cw as usize, ch as usize), k as usize)
+    };
     let mut png = Vec::new();
     image::codecs::png::PngEncoder::new(&mut png)
         .write_image(&pixels, width, height, image::ColorType::Rgb8)
         .map_err(|e| ChartError::Draw(format!("cannot encode the PNG image: {e}")))?;
     Ok(png)
+}
+
+/// An RGB image `k` times smaller: each pixel the mean of a `k` × `k` block.
+fn downsample(pixels: &[u8], (w, h): (usize, usize), k: usize) -> Vec<u8> {
+    let (ow, oh) = (w / k, h / k);
+    let mut out = vec![0u8; ow * oh * 3];
+    let n = (k * k) as u32;
+    for oy in 0..oh {
+        for ox in 0..ow {
+            let mut sum = [0u32; 3];
+            for dy in 0..k {
+                let row = ((oy * k + dy) * w + ox * k) * 3;
+                for dx in 0..k {
+                    for (c, s) in sum.iter_mut().enumerate() {
+                        *s += u32::from(pixels[row + dx * 3 + c]);
+                    }
+                }
+            }
+            let at = (oy * ow + ox) * 3;
+            for (c, s) in sum.iter().enumerate() {
+                out[at + c] = ((s + n / 2) / n) as u8;
+            }
+        }
+    }
+    out
 }
 
 /// Draws the timeline into `path`, as SVG or PNG by its extension (`.svg`, `.png`, in any
@@ -134,7 +252,7 @@ pub fn render_png(timeline: &Timeline, options: ChartOptions) -> Result<Vec<u8>,
 /// [`ChartError::Format`] for another extension, else when drawing or writing fails.
 pub fn write_chart(
     timeline: &Timeline,
-    options: ChartOptions,
+    options: &ChartOptions,
     path: &Path,
 ) -> Result<(), ChartError> {
     let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
@@ -151,7 +269,7 @@ pub fn write_chart(
     })
 }
 
-fn check_size(options: ChartOptions) -> Result<(), ChartError> {
+fn check_size(options: &ChartOptions) -> Result<(), ChartError> {
     let (w, h) = (options.width, options.height);
     if w < MIN_SIZE.0 || h < MIN_SIZE.1 || w > MAX_SIDE || h > MAX_SIDE {
         return Err(ChartError::Draw(format!(
@@ -192,87 +310,131 @@ impl Frame {
     }
 }
 
+/// A date tick's label in the chart's language: `12. Jan. 2022` / `12 Jan 2022`,
+/// `Jan. 2022` / `Jan 2022`, `2022`.
+fn date_label(unit: DateUnit, day: f64, words: Words) -> String {
+    let (y, m, d) = dates::civil_from_days(day.round() as i64);
+    match unit {
+        DateUnit::Day => words.fill(
+            "day",
+            &[
+                ("d", &d.to_string()),
+                ("month", &words.month(m, true)),
+                ("y", &y.to_string()),
+            ],
+        ),
+        DateUnit::Month => format!("{} {y}", words.month(m, true)),
+        DateUnit::Year => y.to_string(),
+    }
+}
+
 /// Draws the whole chart on `root`; `raster` for a bitmap.
+#[allow(clippy::too_many_lines, clippy::many_single_char_names)] // one page of layout
 fn draw<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     raster: bool,
     timeline: &Timeline,
-    options: ChartOptions,
+    options: &ChartOptions,
+    labels: &Labels,
 ) -> Result<(), ChartError> {
     let pen = Pen {
         area: root,
         font: font()?,
         raster,
     };
+    let words = labels.words;
     root.fill(&WHITE).map_err(draw_err)?;
     let (width, height) = root.dim_in_pixel();
     let s = Scale::of(width, height);
     let (w, h) = (f64::from(width), f64::from(height));
     let log = options.log_y;
-    let margin = s.f(14.0);
+    let margin = s.f(16.0);
+    let inner = w - 2.0 * margin;
+    let left_top = (HPos::Left, VPos::Top);
 
-    // The title.
-    let title_size = s.f(20.0);
-    let title = pen.fit(&timeline.title, title_size, w - 2.0 * margin);
-    pen.text(
-        &title,
-        title_size,
-        TEXT,
-        (HPos::Center, VPos::Top),
-        (w / 2.0, margin),
-    )?;
-    let top = margin + title_size * 2.0;
+    // The title and subtitle, at the top left.
+    let mut y = margin;
+    let title_size = s.f(22.0);
+    for line in pen.wrap(&labels.title, title_size, inner).iter().take(2) {
+        pen.bold(line, title_size, TEXT, left_top, (margin, y))?;
+        y += title_size * 1.3;
+    }
+    if let Some(subtitle) = &labels.subtitle {
+        let size = s.f(15.0);
+        for line in pen.wrap(subtitle, size, inner).iter().take(2) {
+            pen.text(line, size, WEAK, left_top, (margin, y))?;
+            y += size * 1.35;
+        }
+    }
+    y += s.f(8.0);
 
-    // The note of what is left out, at the bottom.
-    let note_size = s.f(12.0);
-    let note_line = s.f(17.0);
-    let hidden = timeline.points.iter().filter(|p| !drawn(p.y, log)).count();
-    let note: Vec<String> = timeline
-        .open_note(log)
-        .into_iter()
-        .chain(timeline.left_out())
-        .chain((log && hidden > 0).then(|| {
-            let (claims, are) = if hidden == 1 {
-                ("claim", "is")
-            } else {
-                ("claims", "are")
-            };
-            format!("{hidden} {claims} of zero or less {are} not drawn on the logarithmic scale.")
-        }))
-        .collect();
-    let note = pen.wrap(&note.join(" "), note_size, w - 2.0 * margin);
-    let bottom = h - margin - note_line * note.len() as f64;
-    for (i, line) in note.iter().enumerate() {
+    // From the bottom up: the source line and credit, the notes, the legend.
+    let small = s.f(12.0);
+    let small_line = s.f(17.0);
+    let credit_width = labels
+        .credit
+        .as_deref()
+        .map_or(0.0, |c| pen.width(c, small) + s.f(24.0));
+    let source = pen.wrap(
+        &labels.source_line,
+        small,
+        (inner - credit_width).max(inner / 2.0),
+    );
+    let mut bottom = h - margin - small_line * source.len().max(1) as f64;
+    for (i, line) in source.iter().enumerate() {
         pen.text(
             line,
-            note_size,
+            small,
             WEAK,
             (HPos::Left, VPos::Center),
-            (margin, bottom + note_line * (i as f64 + 0.5)),
+            (margin, bottom + small_line * (i as f64 + 0.5)),
         )?;
     }
-
-    // The legend's column on the right.
-    let legend = Legend::of(timeline, log);
+    if let Some(credit) = &labels.credit {
+        pen.text(
+            credit,
+            small,
+            WEAK,
+            (HPos::Right, VPos::Center),
+            (w - margin, bottom + small_line * 0.5),
+        )?;
+    }
+    let note = pen.wrap(&notes(timeline, words, log).join(" "), small, inner);
+    if !note.is_empty() {
+        bottom -= s.f(6.0) + small_line * note.len() as f64;
+        for (i, line) in note.iter().enumerate() {
+            pen.text(
+                line,
+                small,
+                WEAK,
+                (HPos::Left, VPos::Center),
+                (margin, bottom + small_line * (i as f64 + 0.5)),
+            )?;
+        }
+    }
+    let legend = Legend::of(timeline, labels, log);
     let legend_size = s.f(13.0);
-    let legend_width = if legend.is_empty() {
-        0.0
-    } else {
-        let widest = legend
-            .texts()
-            .map(|t| pen.width(t, legend_size))
-            .fold(0.0, f64::max);
-        (widest + s.f(56.0)).clamp(s.f(140.0), w * 0.3)
-    };
+    let legend_line = s.f(21.0);
+    let max_rows = ((h / s.f(700.0)) * 3.0).round().clamp(1.0, 6.0) as usize;
+    let rows = legend.layout(&pen, s, legend_size, inner, max_rows);
+    if !rows.is_empty() {
+        bottom -= s.f(8.0) + legend_line * rows.len() as f64;
+        Legend::draw(&rows, &pen, s, legend_size, (margin, bottom), legend_line)?;
+    }
 
     // The axes: the value axis first (its labels' width places the plot's left edge).
     let label_size = s.f(13.0);
-    let desc_size = s.f(14.0);
+    let desc_size = s.f(13.0);
     let label_gap = s.f(8.0);
-    let plot_top = top;
-    let plot_bottom = bottom - s.f(8.0) - 2.0 * label_gap - label_size - desc_size * 1.4;
     let y_range = timeline.value_range(log);
     let x_range = timeline.date_range(log);
+    let axis_room = if x_range.is_some() {
+        desc_size * 1.6
+    } else {
+        0.0
+    };
+    let plot_top = y + axis_room + label_size * 0.6;
+    let plot_bottom = bottom - s.f(10.0) - 2.0 * label_gap - label_size - desc_size * 1.3;
     let (y_ticks, y_minor) = match y_range {
         Some(range) => value_ticks_in(
             range,
@@ -282,35 +444,25 @@ fn draw<DB: DrawingBackend>(
         None => (Vec::new(), Vec::new()),
     };
     let y_range = y_range.unwrap_or((0.0, 1.0));
+    let scale = axis_scale(axis_kind(timeline), &y_ticks, log);
     let y_label = |v: f64| {
-        if log {
-            log_label(v)
-        } else {
-            query::format_number(v)
-        }
+        let v = if log { log_value(v) } else { v };
+        words.number(v / scale)
     };
     let y_labels: Vec<String> = y_ticks.iter().map(|&t| y_label(t)).collect();
     let y_labels_width = y_labels
         .iter()
         .map(|l| pen.width(l, label_size))
         .fold(0.0, f64::max);
-    let has_y_desc = x_range.is_some() && !timeline.y_label.is_empty();
-    let desc_room = if has_y_desc {
-        desc_size * 1.2 + label_gap
-    } else {
-        0.0
-    };
-    let plot_left = margin + desc_room + y_labels_width + label_gap + s.f(4.0);
-    let plot_right = if legend.is_empty() {
-        w - margin
-    } else {
-        w - legend_width - margin
-    };
+    let plot_left = margin + y_labels_width + label_gap + s.f(4.0);
+    let plot_right = w - margin - s.f(12.0);
     let x_ticks = match x_range {
         Some((x0, x1)) => {
             let plot_width = plot_right - plot_left;
-            let day_width = pen.width("2000-00-00", label_size) + s.f(24.0);
-            let month_width = pen.width("2000-00", label_size) + s.f(30.0);
+            let day_width =
+                pen.width(&date_label(DateUnit::Day, 0.0, words), label_size) + s.f(24.0);
+            let month_width =
+                pen.width(&date_label(DateUnit::Month, 250.0, words), label_size) + s.f(30.0);
             date_ticks(
                 x0,
                 x1,
@@ -339,16 +491,27 @@ fn draw<DB: DrawingBackend>(
     let (left, right) = (frame.left.round() as i32, frame.right.round() as i32);
     let (upper, lower) = (frame.top.round() as i32, frame.bottom.round() as i32);
 
+    // What the value axis counts, above it.
+    if extent.is_some() {
+        let mut axis = labels.axis_at(scale);
+        if log {
+            axis.push_str(&words.text("alt_log"));
+        }
+        let axis = pen.fit(&axis, desc_size, inner);
+        pen.text(&axis, desc_size, TEXT, left_top, (margin, y))?;
+    }
+
     // Grid, axes, ticks and labels.
+    let thin = s.stroke(1.0);
     for &t in &y_minor {
         let y = frame.y_px(t);
-        line(root, (left, y), (right, y), MINOR_GRID.stroke_width(1))?;
+        line(root, (left, y), (right, y), MINOR_GRID.stroke_width(thin))?;
     }
     let tick = s.px(5.0);
     for (&t, label) in y_ticks.iter().zip(&y_labels) {
         let y = frame.y_px(t);
-        line(root, (left, y), (right, y), GRID.stroke_width(1))?;
-        line(root, (left - tick, y), (left, y), AXIS.stroke_width(1))?;
+        line(root, (left, y), (right, y), GRID.stroke_width(thin))?;
+        line(root, (left - tick, y), (left, y), AXIS.stroke_width(thin))?;
         pen.text(
             label,
             label_size,
@@ -359,13 +522,13 @@ fn draw<DB: DrawingBackend>(
     }
     for &t in &x_ticks.minor {
         let x = frame.x_px(t);
-        line(root, (x, upper), (x, lower), MINOR_GRID.stroke_width(1))?;
+        line(root, (x, upper), (x, lower), MINOR_GRID.stroke_width(thin))?;
     }
     for &t in &x_ticks.major {
         let x = frame.x_px(t);
-        line(root, (x, upper), (x, lower), GRID.stroke_width(1))?;
-        line(root, (x, lower), (x, lower + tick), AXIS.stroke_width(1))?;
-        let label = x_ticks.unit.label(t);
+        line(root, (x, upper), (x, lower), GRID.stroke_width(thin))?;
+        line(root, (x, lower), (x, lower + tick), AXIS.stroke_width(thin))?;
+        let label = date_label(x_ticks.unit, t, words);
         pen.text(
             &label,
             label_size,
@@ -374,13 +537,13 @@ fn draw<DB: DrawingBackend>(
             (f64::from(x), frame.bottom + label_gap),
         )?;
     }
-    line(root, (left, upper), (left, lower), AXIS.stroke_width(1))?;
-    line(root, (left, lower), (right, lower), AXIS.stroke_width(1))?;
+    line(root, (left, upper), (left, lower), AXIS.stroke_width(thin))?;
+    line(root, (left, lower), (right, lower), AXIS.stroke_width(thin))?;
     if extent.is_some() {
         pen.text(
-            "Article date",
+            &words.text("date_axis"),
             desc_size,
-            TEXT,
+            WEAK,
             (HPos::Center, VPos::Top),
             (
                 f64::midpoint(frame.left, frame.right),
@@ -388,27 +551,20 @@ fn draw<DB: DrawingBackend>(
             ),
         )?;
     }
-    if has_y_desc {
-        let label = pen.fit(&timeline.y_label, desc_size, frame.bottom - frame.top);
-        pen.text_up(
-            &label,
-            desc_size,
-            TEXT,
-            (HPos::Center, VPos::Top),
-            (margin, f64::midpoint(frame.top, frame.bottom)),
-        )?;
-    }
 
     if extent.is_some() {
         draw_marks(root, timeline, log, s, &frame)?;
+        if options.labels {
+            value_labels(&pen, timeline, log, s, &frame, (words, scale))?;
+        }
     } else {
         let caption = if timeline.points.is_empty() || !log {
-            "No dated claims to plot"
+            words.text("no_dated")
         } else {
-            "No values above zero to plot on a logarithmic scale"
+            words.text("no_positive")
         };
         pen.text(
-            caption,
+            &caption,
             s.f(16.0),
             WEAK,
             (HPos::Center, VPos::Center),
@@ -418,17 +574,6 @@ fn draw<DB: DrawingBackend>(
             ),
         )?;
     }
-
-    if !legend.is_empty() {
-        legend.draw(
-            &pen,
-            s,
-            legend_size,
-            (w - legend_width, plot_top),
-            legend_width - margin,
-            bottom - plot_top,
-        )?;
-    }
     Ok(())
 }
 
@@ -436,7 +581,9 @@ fn draw<DB: DrawingBackend>(
 mod tests {
     use super::*;
     use crate::analysis::dates;
+    use crate::analysis::series::SeriesKey;
     use crate::analysis::timeline::{Dodge, Series, Shape, TimePoint};
+    use crate::model::Kind;
 
     fn point(days: (i64, i64), y: (f64, f64), shape: Shape, series: usize) -> TimePoint {
         TimePoint {
@@ -475,24 +622,35 @@ mod tests {
             point(day(6, 30), (0.0, 0.0), Shape::Circle, 1),
         ];
         let mut timeline = Timeline {
-            title: "Festnahmen, Demonstration".into(),
-            y_label: "count (Menschen)".into(),
+            title: "people · arrested".into(),
+            y_label: "count".into(),
+            chosen: vec![SeriesKey {
+                concept: Some("people".into()),
+                action: Some("arrested".into()),
+                kind: Kind::Count,
+                unit: None,
+                change: false,
+            }],
             points,
             series: vec![
                 Series {
                     name: "Polizei".into(),
+                    entity: Some("Polizei".into()),
                     color: [31, 119, 180],
                     points: vec![0, 1, 2],
                     joined: true,
                     segments: vec![(0, 1), (1, 2)],
+                    sources: vec!["Polizeisprecher".into()],
                     ..Series::default()
                 },
                 Series {
-                    name: "Veranstalter".into(),
+                    name: "Russia".into(),
+                    entity: Some("Russia".into()),
                     color: [214, 39, 40],
                     points: vec![3, 4, 5],
                     joined: true,
                     segments: vec![(3, 4), (4, 5)],
+                    sources: vec!["Verteidigungsministerium".into(), "Russland".into()],
                     ..Series::default()
                 },
             ],
@@ -501,6 +659,13 @@ mod tests {
         };
         timeline.dodge();
         timeline
+    }
+
+    fn german(log_y: bool) -> ChartOptions {
+        ChartOptions {
+            lang: Some(Lang::De),
+            ..options(log_y)
+        }
     }
 
     fn options(log_y: bool) -> ChartOptions {
@@ -513,15 +678,15 @@ mod tests {
     #[test]
     fn svg_has_the_title_names_and_ticks() {
         for log_y in [false, true] {
-            let svg = render_svg(&sample(), options(log_y)).unwrap();
+            let svg = render_svg(&sample(), &options(log_y)).unwrap();
             assert!(svg.starts_with("<svg"), "{}", &svg[..40]);
             for text in [
-                "Festnahmen, Demonstration",
+                "People arrested, by source",
                 "Polizei",
-                "Veranstalter",
-                "2023-03",
-                "2.000",
-                "count (Menschen)",
+                "Russia",
+                "Mar 2023",
+                "2,000",
+                "People",
                 "exact",
                 "2 without a date",
             ] {
@@ -531,17 +696,165 @@ mod tests {
         }
     }
 
+    /// A PNG's width and height from its header.
+    fn png_dimensions(png: &[u8]) -> (u32, u32) {
+        let be = |at: usize| u32::from_be_bytes([png[at], png[at + 1], png[at + 2], png[at + 3]]);
+        (be(16), be(20))
+    }
+
     #[test]
-    fn png_is_encoded() {
+    fn png_is_encoded_at_twice_the_size() {
         for log_y in [false, true] {
             let small = ChartOptions {
                 width: 640,
                 height: 400,
                 log_y,
+                labels: true,
+                ..ChartOptions::default()
             };
-            let png = render_png(&sample(), small).unwrap();
+            let png = render_png(&sample(), &small).unwrap();
             assert!(png.starts_with(b"\x89PNG\r\n\x1a\n"));
+            assert_eq!(png_dimensions(&png), (1280, 800));
         }
+        // Anti-aliased: the downsampled canvas has grey levels between the marks' colours.
+        let (_, k) = png_size(&ChartOptions::default());
+        assert_eq!(k, 2);
+        let ((w, h), k) = png_size(&ChartOptions {
+            width: 16_384,
+            height: 16_384,
+            ..ChartOptions::default()
+        });
+        assert_eq!((w, h, k), (16_384, 16_384, 1), "huge charts are drawn once");
+    }
+
+    /// The SVG's `<desc>`.
+    fn desc(svg: &str) -> &str {
+        let start = svg.find("<desc>").map_or(0, |i| i + 6);
+        let end = svg.find("</desc>").unwrap_or(start);
+        &svg[start..end]
+    }
+
+    #[test]
+    fn svg_has_title_desc_axis_and_source_line_in_its_language() {
+        let timeline = Timeline {
+            lang: Some(Lang::De),
+            ..sample()
+        };
+        let svg = render_svg(&timeline, &ChartOptions::default()).unwrap();
+        let title = "Festgenommene Menschen, nach Quelle";
+        assert!(
+            svg.contains(&format!("<title>{title}</title>")),
+            "{}",
+            &svg[..400]
+        );
+        assert!(has(&svg, title));
+        let d = desc(&svg);
+        assert!(
+            d.starts_with(
+                "Liniendiagramm. Festgenommene Menschen, nach Quelle, Januar 2023 bis Juni 2023."
+            ),
+            "{d}"
+        );
+        assert!(d.contains("Polizei: 1.200 (10. Januar 2023), etwa 1.500 (März 2023), mehr als 2.000 (20. Mai 2023)."), "{d}");
+        assert!(d.contains("Russland: höchstens 800"), "{d}");
+        assert!(
+            has(&svg, "Menschen"),
+            "the value axis names what is counted"
+        );
+        assert!(!has(&svg, "count"));
+        let source = texts(&svg)
+            .into_iter()
+            .find(|t| t.starts_with("Quelle"))
+            .unwrap_or_default();
+        assert_eq!(
+            source,
+            "Quellen: Polizei (Polizeisprecher), Russland (Verteidigungsministerium) · Artikel von Januar 2023 bis Juni 2023"
+        );
+        assert!(has(&svg, "Grafik: claimtrack"));
+        for german in [
+            "genau",
+            "ungefähr",
+            "mehr als / mindestens",
+            "März 2023",
+            "2.000",
+            "Nicht gezeichnet: 2 ohne Datum.",
+        ] {
+            assert!(
+                texts(&svg).iter().any(|t| t.contains(german)),
+                "{german}: {:?}",
+                texts(&svg)
+            );
+        }
+        // The same in English, by choice; a title, subtitle and credit of the user's.
+        let english = ChartOptions {
+            lang: Some(Lang::En),
+            title: Some("Arrests <in> Ostland".into()),
+            subtitle: Some("Claims by source".into()),
+            credit: Some(String::new()),
+            ..ChartOptions::default()
+        };
+        let svg = render_svg(&timeline, &english).unwrap();
+        assert!(svg.contains("<title>Arrests &lt;in&gt; Ostland</title>"));
+        assert!(has(&svg, "Claims by source"));
+        assert!(!svg.contains("claimtrack"), "no credit");
+        assert!(desc(&svg).contains("Russia: at most 800 (2 February 2023), 900 to 1,400 (15 April 2023), 0 (30 June 2023)."), "{}", desc(&svg));
+        let source = texts(&svg)
+            .into_iter()
+            .find(|t| t.starts_with("Source"))
+            .unwrap_or_default();
+        assert_eq!(
+            source,
+            "Sources: Polizei (Polizeisprecher), Russia (defence ministry) · articles from January 2023 to June 2023"
+        );
+        for english in ["exact", "approximate", "Mar 2023", "2,000", "People"] {
+            assert!(has(&svg, english), "{english}");
+        }
+        // One source: "Quelle:", and value labels beside the marks.
+        let mut one = timeline.clone();
+        one.series.truncate(1);
+        one.points.truncate(3);
+        let svg = render_svg(
+            &one,
+            &ChartOptions {
+                labels: true,
+                ..ChartOptions::default()
+            },
+        )
+        .unwrap();
+        assert!(
+            texts(&svg).iter().any(|t| t.starts_with(
+                "Quelle: Polizei (Polizeisprecher) · Artikel von Januar 2023 bis Mai 2023"
+            )),
+            "{:?}",
+            texts(&svg)
+        );
+        assert!(has(&svg, "1.200") && has(&svg, "1.500"), "value labels");
+    }
+
+    #[test]
+    fn big_values_are_scaled_with_a_unit_word() {
+        let mut timeline = sample();
+        timeline.chosen[0] = SeriesKey {
+            concept: Some("aid".into()),
+            action: Some("spent".into()),
+            kind: Kind::Money,
+            unit: Some("EUR".into()),
+            change: false,
+        };
+        for p in &mut timeline.points {
+            for v in [&mut p.y, &mut p.y_hi, &mut p.y_min] {
+                *v *= 1e5;
+            }
+        }
+        let svg = render_svg(&timeline, &german(false)).unwrap();
+        assert!(has(&svg, "Mio. Euro"), "{:?}", texts(&svg));
+        assert!(
+            has(&svg, "200") && !has(&svg, "200.000.000"),
+            "ticks in millions"
+        );
+        let svg = render_svg(&timeline, &options(false)).unwrap();
+        assert!(has(&svg, "Million euros"), "{:?}", texts(&svg));
+        assert!(has(&svg, "Aid (spent), by source"), "{:?}", texts(&svg));
     }
 
     #[test]
@@ -551,9 +864,9 @@ mod tests {
             ..Timeline::default()
         };
         for log_y in [false, true] {
-            let svg = render_svg(&empty, options(log_y)).unwrap();
+            let svg = render_svg(&empty, &options(log_y)).unwrap();
             assert!(svg.contains("No dated claims to plot") && svg.contains("Nothing"));
-            let png = render_png(&empty, options(log_y)).unwrap();
+            let png = render_png(&empty, &options(log_y)).unwrap();
             assert!(png.starts_with(b"\x89PNG"));
         }
         // Only zeros: nothing to draw on a log axis.
@@ -562,12 +875,12 @@ mod tests {
             (p.y, p.y_min, p.y_hi) = (0.0, 0.0, 0.0);
         }
         assert!(
-            render_svg(&zeros, options(true))
+            render_svg(&zeros, &options(true))
                 .unwrap()
                 .contains("No values above zero")
         );
         assert!(
-            render_svg(&zeros, options(false))
+            render_svg(&zeros, &options(false))
                 .unwrap()
                 .contains("Polizei")
         );
@@ -600,12 +913,17 @@ mod tests {
     #[test]
     fn many_entities_on_one_day() {
         let timeline = many();
-        let svg = render_svg(&timeline, ChartOptions::default()).unwrap();
-        assert!(svg.contains("36 more"), "the legend counts the rest");
-        assert!(svg.contains("2024-02-29"), "day ticks for a short span");
+        let svg = render_svg(&timeline, &ChartOptions::default()).unwrap();
+        assert!(
+            texts(&svg)
+                .iter()
+                .any(|t| t.starts_with("… and ") && t.ends_with(" more")),
+            "the legend counts the rest"
+        );
+        assert!(svg.contains("29 Feb 2024"), "day ticks for a short span");
         assert!(svg.contains("…"), "long names are cut short");
         for log_y in [false, true] {
-            assert!(render_png(&timeline, options(log_y)).is_ok());
+            assert!(render_png(&timeline, &options(log_y)).is_ok());
         }
     }
 
@@ -639,10 +957,10 @@ mod tests {
         }
         timeline.dodge();
         for log_y in [false, true] {
-            let svg = render_svg(&timeline, options(log_y)).unwrap();
-            assert!(has(&svg, "2023-03") && has(&svg, "2023-04"), "{log_y}");
+            let svg = render_svg(&timeline, &german(log_y)).unwrap();
+            assert!(has(&svg, "März 2023") && has(&svg, "Apr. 2023"), "{log_y}");
             assert!(
-                !texts(&svg).iter().any(|t| t.starts_with("2023-03-")),
+                !texts(&svg).iter().any(|t| t.starts_with("1. März")),
                 "no day ticks (log {log_y})"
             );
             assert!(
@@ -651,7 +969,7 @@ mod tests {
             );
         }
         // 800 to 2.000 on a log axis: less than a decade shows, so 1.000 and 2.000.
-        let svg = render_svg(&timeline, options(true)).unwrap();
+        let svg = render_svg(&timeline, &german(true)).unwrap();
         assert!(
             has(&svg, "1.000") && has(&svg, "2.000"),
             "{:?}",
@@ -684,15 +1002,15 @@ mod tests {
         timeline.series[0].points.push(timeline.points.len() - 1);
         timeline.vague = vec![("Zehntausende".into(), 10_000.0)];
         timeline.dodge();
-        let svg = render_svg(&timeline, options(false)).unwrap();
-        assert!(svg.contains("Zehntausende: drawn as an open band from 10.000."));
+        let svg = render_svg(&timeline, &options(false)).unwrap();
+        assert!(svg.contains("Zehntausende: drawn as an open band from 10,000."));
         assert!(svg.contains("vague figure (open band upwards)"));
         assert!(
-            has(&svg, "10.000"),
+            has(&svg, "10,000"),
             "the scale reaches the vague figure's value"
         );
-        assert!(!has(&svg, "100.000"), "but not its upper end");
-        assert!(render_png(&timeline, options(true)).is_ok());
+        assert!(!has(&svg, "100,000"), "but not its upper end");
+        assert!(render_png(&timeline, &options(true)).is_ok());
     }
 
     #[test]
@@ -701,12 +1019,12 @@ mod tests {
         let timeline = sample();
         let svg = dir.path().join("chart.SVG");
         let png = dir.path().join("chart.png");
-        write_chart(&timeline, ChartOptions::default(), &svg).unwrap();
-        write_chart(&timeline, ChartOptions::default(), &png).unwrap();
+        write_chart(&timeline, &ChartOptions::default(), &svg).unwrap();
+        write_chart(&timeline, &ChartOptions::default(), &png).unwrap();
         assert!(std::fs::read_to_string(&svg).unwrap().starts_with("<svg"));
         assert!(std::fs::read(&png).unwrap().starts_with(b"\x89PNG"));
         let txt = dir.path().join("chart.txt");
-        let err = write_chart(&timeline, ChartOptions::default(), &txt).unwrap_err();
+        let err = write_chart(&timeline, &ChartOptions::default(), &txt).unwrap_err();
         assert!(matches!(&err, ChartError::Format(p) if p == &txt));
         assert!(err.to_string().contains("chart.txt"), "{err}");
         assert!(!txt.exists());
@@ -715,7 +1033,7 @@ mod tests {
             ..ChartOptions::default()
         };
         assert!(matches!(
-            render_png(&timeline, tiny),
+            render_png(&timeline, &tiny),
             Err(ChartError::Draw(_))
         ));
     }

@@ -1,5 +1,5 @@
-//! The chart's legend: the sources with their colours and the kinds of marks, placed
-//! where it covers no data.
+//! The chart's legend: the sources with their colours and the kinds of marks, in rows
+//! under the plot (wrapping), so that it never covers data.
 
 use super::marks::{band, bar, span};
 use super::ticks::Scale;
@@ -7,64 +7,109 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::chart::{ChartError, KEY, TEXT, WEAK, draw_err};
+use super::labels::Labels;
 use super::marks::marker;
 use super::text::Pen;
 use crate::analysis::timeline::{Shape, Timeline, drawn};
 
-/// What the legend lists.
-#[allow(clippy::struct_excessive_bools)] // one flag per kind of mark the legend explains
-pub(crate) struct Legend {
-    /// Entity names and colours, most cited first.
-    pub(crate) series: Vec<(String, RGBColor)>,
-    /// The marker shapes that occur.
-    pub(crate) shapes: Vec<Shape>,
-    /// Whether some date spans a month or a year.
-    pub(crate) spans: bool,
-    /// Whether some value spans an interval.
-    pub(crate) bars: bool,
-    /// Whether some vague figure is drawn as an open band.
-    pub(crate) bands: bool,
-    /// Whether some mark stands for a group of claims.
-    pub(crate) groups: bool,
+/// The key drawn before a legend entry.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Key {
+    /// A heading (`Quelle`), no key.
+    Heading,
+    /// An entity's colour.
+    Entity(RGBColor),
+    /// A marker shape.
+    Shape(Shape),
+    /// A date span.
+    Span,
+    /// A value bar.
+    Bar,
+    /// A vague figure's open band.
+    Band,
+    /// A group ring.
+    Group,
+    /// The count of entities left out, no key.
+    More,
 }
 
-pub(crate) const SERIES_HEADING: &str = "Source";
+/// What the legend lists, in order: the sources, then the marks.
+pub(crate) struct Legend {
+    pub(crate) series: Vec<(String, RGBColor)>,
+    pub(crate) marks: Vec<(Key, String)>,
+    source_heading: String,
+    marks_heading: String,
+    more: Vec<String>,
+}
 
-pub(crate) const MARKS_HEADING: &str = "Marks";
-
-pub(crate) const SPAN_TEXT: &str = "date of a month or year";
-
-pub(crate) const BAR_TEXT: &str = "range of values";
-
-pub(crate) const BAND_TEXT: &str = "vague figure (open band upwards)";
-
-pub(crate) const GROUP_TEXT: &str = "group of claims (at the median)";
+/// One laid-out entry: its key, text and left edge; the rows of the legend.
+type Row = Vec<(Key, String, f64)>;
 
 impl Legend {
-    pub(crate) fn of(timeline: &Timeline, log: bool) -> Self {
+    pub(crate) fn of(timeline: &Timeline, labels: &Labels, log: bool) -> Self {
+        let words = labels.words;
         let shown: Vec<_> = timeline.points.iter().filter(|p| drawn(p.y, log)).collect();
-        let series = timeline
+        let series: Vec<(String, RGBColor)> = timeline
             .series
             .iter()
             .enumerate()
             .filter(|(i, _)| shown.iter().any(|p| p.series == *i))
-            .map(|(_, s)| {
+            .map(|(i, s)| {
                 let [r, g, b] = s.color;
-                (s.name.clone(), RGBColor(r, g, b))
+                let name = labels
+                    .names
+                    .get(i)
+                    .cloned()
+                    .unwrap_or_else(|| s.name.clone());
+                (name, RGBColor(r, g, b))
             })
+            .collect();
+        let mut marks: Vec<(Key, String)> = Shape::ALL
+            .into_iter()
+            .filter(|&shape| shown.iter().any(|p| p.shape == shape))
+            .map(|shape| {
+                let key = match shape {
+                    Shape::Circle => "exact",
+                    Shape::Diamond => "approximate",
+                    Shape::Up => "over",
+                    Shape::Down => "under",
+                    Shape::Square => "range_or_vague",
+                };
+                (Key::Shape(shape), words.text(key))
+            })
+            .collect();
+        let mut add = |on: bool, key: Key, text: &str| {
+            if on {
+                marks.push((key, words.text(text)));
+            }
+        };
+        add(
+            shown.iter().any(|p| p.x_hi - p.x_lo > 1.5),
+            Key::Span,
+            "span",
+        );
+        add(
+            shown
+                .iter()
+                .any(|p| !p.vague && p.y_hi.is_finite() && p.y_hi > p.y_min),
+            Key::Bar,
+            "bar",
+        );
+        add(
+            shown.iter().any(|p| p.vague && p.y_hi > p.y),
+            Key::Band,
+            "band",
+        );
+        add(shown.iter().any(|p| p.count > 1), Key::Group, "group");
+        let more = (1..=series.len())
+            .map(|n| words.fill("more", &[("n", &n.to_string())]))
             .collect();
         Self {
             series,
-            shapes: Shape::ALL
-                .into_iter()
-                .filter(|&shape| shown.iter().any(|p| p.shape == shape))
-                .collect(),
-            spans: shown.iter().any(|p| p.x_hi - p.x_lo > 1.5),
-            bars: shown
-                .iter()
-                .any(|p| !p.vague && p.y_hi.is_finite() && p.y_hi > p.y_min),
-            bands: shown.iter().any(|p| p.vague && p.y_hi > p.y),
-            groups: shown.iter().any(|p| p.count > 1),
+            marks,
+            source_heading: words.text("legend_source"),
+            marks_heading: words.text("legend_marks"),
+            more,
         }
     }
 
@@ -72,108 +117,115 @@ impl Legend {
         self.series.is_empty()
     }
 
-    /// Every text the legend may show (for its width).
-    pub(crate) fn texts(&self) -> impl Iterator<Item = &str> {
-        self.series
-            .iter()
-            .map(|(name, _)| name.as_str())
-            .chain(self.shapes.iter().map(|s| s.meaning()))
-            .chain([SERIES_HEADING, MARKS_HEADING])
-            .chain(self.spans.then_some(SPAN_TEXT))
-            .chain(self.bars.then_some(BAR_TEXT))
-            .chain(self.bands.then_some(BAND_TEXT))
-            .chain(self.groups.then_some(GROUP_TEXT))
-    }
-
-    /// Draws the legend in the column at `(x, y)`, `width` wide and `height` high; entities
-    /// that do not fit are counted in a last line.
-    pub(crate) fn draw<DB: DrawingBackend>(
+    /// The legend's rows within `width` pixels: the sources on at most `max_rows` rows
+    /// (the rest counted), then the marks.
+    pub(crate) fn layout<DB: DrawingBackend>(
         &self,
         pen: &Pen<'_, DB>,
         s: Scale,
         size: f64,
-        (x, y): (f64, f64),
         width: f64,
-        height: f64,
+        max_rows: usize,
+    ) -> Vec<Row> {
+        if self.is_empty() {
+            return Vec::new();
+        }
+        let key_room = s.f(20.0);
+        let gap = s.f(16.0);
+        let flow = |entries: &[(Key, String)]| -> Vec<Row> {
+            let mut rows: Vec<Row> = vec![Vec::new()];
+            let mut x = 0.0;
+            for (key, text) in entries {
+                let room = if matches!(key, Key::Heading | Key::More) {
+                    0.0
+                } else {
+                    key_room
+                };
+                let text = pen.fit(text, size, width - room);
+                let w = room + pen.width(&text, size);
+                if x > 0.0 && x + w > width {
+                    rows.push(Vec::new());
+                    x = 0.0;
+                }
+                if let Some(row) = rows.last_mut() {
+                    row.push((*key, text, x));
+                }
+                x += w + gap;
+            }
+            rows
+        };
+        let heading = |text: &str| (Key::Heading, format!("{text}:"));
+        let sources = |n: usize| -> Vec<(Key, String)> {
+            let mut entries = vec![heading(&self.source_heading)];
+            entries.extend(
+                self.series[..n]
+                    .iter()
+                    .map(|(name, color)| (Key::Entity(*color), name.clone())),
+            );
+            if n < self.series.len()
+                && let Some(more) = self.more.get(self.series.len() - n - 1)
+            {
+                entries.push((Key::More, more.clone()));
+            }
+            entries
+        };
+        // As many sources as fit on `max_rows` rows.
+        let mut n = self.series.len();
+        let mut rows = flow(&sources(n));
+        while rows.len() > max_rows.max(1) && n > 1 {
+            n -= 1;
+            rows = flow(&sources(n));
+        }
+        if !self.marks.is_empty() {
+            let mut marks = vec![heading(&self.marks_heading)];
+            marks.extend(self.marks.iter().cloned());
+            rows.extend(flow(&marks));
+        }
+        rows
+    }
+
+    /// Draws laid-out rows from `(x, y)` (the first row's top), `line` pixels apart.
+    pub(crate) fn draw<DB: DrawingBackend>(
+        rows: &[Row],
+        pen: &Pen<'_, DB>,
+        s: Scale,
+        size: f64,
+        (x, y): (f64, f64),
+        line: f64,
     ) -> Result<(), ChartError> {
         let root = pen.area;
-        let line = s.f(20.0);
-        let key_x = (x + s.f(12.0)).round() as i32;
-        let text_x = x + s.f(28.0);
-        let text_width = width - s.f(28.0);
-        let marks = self.shapes.len()
-            + usize::from(self.spans)
-            + usize::from(self.bars)
-            + usize::from(self.bands)
-            + usize::from(self.groups);
-        // Rows: a heading, the entities, half a row's gap, a heading, the marks.
-        let rows = (height / line).floor().max(0.0) as usize;
-        let free = rows.saturating_sub(marks + 3).max(2);
-        let (listed, more) = if self.series.len() > free {
-            (free - 1, self.series.len() - (free - 1))
-        } else {
-            (self.series.len(), 0)
-        };
-        let mut row = 0.0;
-        let mut next = || {
-            row += 1.0;
-            y + line * (row - 0.5)
-        };
+        let half = s.px(7.0);
         let left = (HPos::Left, VPos::Center);
-        pen.text(SERIES_HEADING, size, WEAK, left, (x, next()))?;
-        for (name, color) in &self.series[..listed] {
-            let cy = next();
-            marker(
-                root,
-                Shape::Circle,
-                (key_x, cy.round() as i32),
-                s.marker(),
-                *color,
-            )?;
-            let name = pen.fit(name, size, text_width);
-            pen.text(&name, size, TEXT, left, (text_x, cy))?;
-        }
-        if more > 0 {
-            let text = format!("… and {more} more");
-            pen.text(&text, size, WEAK, left, (text_x, next()))?;
-        }
-        if marks == 0 {
-            return Ok(());
-        }
-        next();
-        pen.text(MARKS_HEADING, size, WEAK, left, (x, next() - line / 2.0))?;
-        let mut next = || next() - line / 2.0;
-        for &shape in &self.shapes {
-            let cy = next();
-            marker(root, shape, (key_x, cy.round() as i32), s.marker(), KEY)?;
-            pen.text(shape.meaning(), size, TEXT, left, (text_x, cy))?;
-        }
-        let half = s.px(8.0);
-        if self.spans {
-            let cy = next();
+        for (r, row) in rows.iter().enumerate() {
+            let cy = y + line * (r as f64 + 0.5);
             let c = cy.round() as i32;
-            span(root, (key_x - half, c), (key_x + half, c), s, KEY)?;
-            pen.text(SPAN_TEXT, size, TEXT, left, (text_x, cy))?;
-        }
-        if self.bars {
-            let cy = next();
-            let c = cy.round() as i32;
-            bar(root, (key_x, c - half), (key_x, c + half), s, KEY)?;
-            pen.text(BAR_TEXT, size, TEXT, left, (text_x, cy))?;
-        }
-        if self.bands {
-            let cy = next();
-            let c = cy.round() as i32;
-            band(root, (key_x, c + half), c - half, s, KEY)?;
-            pen.text(BAND_TEXT, size, TEXT, left, (text_x, cy))?;
-        }
-        if self.groups {
-            let cy = next();
-            let c = (key_x, cy.round() as i32);
-            marker(root, Shape::Circle, c, s.marker(), KEY)?;
-            root.draw(&Circle::new(c, s.px(8.5), KEY.stroke_width(s.stroke(1.5))))
-                .map_err(draw_err)?;
-            pen.text(GROUP_TEXT, size, TEXT, left, (text_x, cy))?;
+            for (key, text, at) in row {
+                let kx = (x + at + s.f(7.0)).round() as i32;
+                let tx = x + at + s.f(20.0);
+                match key {
+                    Key::Heading | Key::More => {
+                        pen.text(text, size, WEAK, left, (x + at, cy))?;
+                        continue;
+                    }
+                    Key::Entity(color) => {
+                        marker(root, Shape::Circle, (kx, c), s.marker(), *color)?;
+                    }
+                    Key::Shape(shape) => marker(root, *shape, (kx, c), s.marker(), KEY)?,
+                    Key::Span => span(root, (kx - half, c), (kx + half, c), s, KEY)?,
+                    Key::Bar => bar(root, (kx, c - half), (kx, c + half), s, KEY)?,
+                    Key::Band => band(root, (kx, c + half), c - half, s, KEY)?,
+                    Key::Group => {
+                        marker(root, Shape::Circle, (kx, c), s.marker(), KEY)?;
+                        root.draw(&Circle::new(
+                            (kx, c),
+                            s.px(8.5),
+                            KEY.stroke_width(s.stroke(1.5)),
+                        ))
+                        .map_err(draw_err)?;
+                    }
+                }
+                pen.text(text, size, TEXT, left, (tx, cy))?;
+            }
         }
         Ok(())
     }

@@ -7,7 +7,11 @@ use super::ticks::Scale;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
+use plotters::style::text_anchor::{HPos, VPos};
+
 use super::chart::{ChartError, Frame, draw_err};
+use super::text::Pen;
+use super::words::Words;
 use crate::analysis::timeline::{DODGE_PX, Shape, Timeline, UNNAMED_COLOR, drawn, plotted};
 
 /// Draws a marker of `shape` centred at `at`, of radius about `r`, filled with `color` and
@@ -21,7 +25,8 @@ pub(crate) fn marker<DB: DrawingBackend>(
 ) -> Result<(), ChartError> {
     let fill = color.filled();
     let dark = |c: u8| (f64::from(c) * 0.7) as u8;
-    let outline = RGBColor(dark(color.0), dark(color.1), dark(color.2)).stroke_width(1);
+    let outline = RGBColor(dark(color.0), dark(color.1), dark(color.2))
+        .stroke_width(u32::try_from(r / 5).unwrap_or(1).max(1));
     let corners = match shape {
         Shape::Circle => {
             area.draw(&Circle::new((x, y), r, fill)).map_err(draw_err)?;
@@ -132,7 +137,7 @@ pub(crate) fn band<DB: DrawingBackend>(
     for side in [x - half, x + half] {
         area.draw(&PathElement::new(
             vec![(side, bottom), (side, top)],
-            color.mix(0.45).stroke_width(1),
+            color.mix(0.45).stroke_width(s.stroke(1.0)),
         ))
         .map_err(draw_err)?;
     }
@@ -240,6 +245,89 @@ pub(crate) fn draw_marks<DB: DrawingBackend>(
             ))
             .map_err(draw_err)?;
         }
+    }
+    Ok(())
+}
+
+/// Writes each drawn mark's value beside it, in the value axis' scale (`4,2` on an axis of
+/// `Mrd. Euro`): right of it, else left, above or below; left out where every place is
+/// taken by another label or mark.
+pub(crate) fn value_labels<DB: DrawingBackend>(
+    pen: &Pen<'_, DB>,
+    timeline: &Timeline,
+    log: bool,
+    s: Scale,
+    frame: &Frame,
+    (words, scale): (Words, f64),
+) -> Result<(), ChartError> {
+    let size = s.f(11.0);
+    let number = |v: f64| words.number(v / scale);
+    let gap = f64::from(s.marker()) + s.f(4.0);
+    // Every mark's box is taken before any label is placed.
+    let place = |p: &crate::analysis::timeline::TimePoint| {
+        let (x, y) = frame.at(p.x, plotted(p.y, log));
+        let x = f64::from(x) + (f64::from(p.dodge.of(log)) * s.f(DODGE_PX)).round();
+        (x, f64::from(y))
+    };
+    let r = f64::from(s.marker()) + 1.0;
+    let mut taken: Vec<[f64; 4]> = timeline
+        .points
+        .iter()
+        .filter(|p| drawn(p.y, log) && p.x.is_finite())
+        .map(|p| {
+            let (x, y) = place(p);
+            // An arrow reaches up from an "over" mark.
+            let top = if p.shape == Shape::Up {
+                y - s.f(24.0)
+            } else {
+                y - r
+            };
+            [x - r, top, x + r, y + r]
+        })
+        .collect();
+    let overlaps =
+        |a: &[f64; 4], b: &[f64; 4]| a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+    let inside = |r: &[f64; 4]| {
+        r[0] >= frame.left
+            && r[2] <= frame.right + s.f(12.0)
+            && r[1] >= frame.top - size
+            && r[3] <= frame.bottom
+    };
+    for p in &timeline.points {
+        if !(drawn(p.y, log) && p.x.is_finite()) {
+            continue;
+        }
+        let text = if p.shape == Shape::Square && !p.vague && p.y_hi.is_finite() && p.y_hi > p.y {
+            format!("{}–{}", number(p.y), number(p.y_hi))
+        } else {
+            number(p.y)
+        };
+        let (x, y) = place(p);
+        let tw = pen.width(&text, size);
+        let th = size * 1.1;
+        let candidates = [
+            (x + gap, y - th / 2.0),
+            (x - gap - tw, y - th / 2.0),
+            (
+                x - tw / 2.0,
+                y - gap - th - if p.shape == Shape::Up { s.f(20.0) } else { 0.0 },
+            ),
+            (x - tw / 2.0, y + gap),
+        ];
+        let Some(&(lx, ly)) = candidates.iter().find(|(lx, ly)| {
+            let r = [*lx, *ly, lx + tw, ly + th];
+            inside(&r) && !taken.iter().any(|t| overlaps(t, &r))
+        }) else {
+            continue;
+        };
+        taken.push([lx, ly, lx + tw, ly + th]);
+        pen.text(
+            &text,
+            size,
+            super::chart::TEXT,
+            (HPos::Left, VPos::Center),
+            (lx, ly + th / 2.0),
+        )?;
     }
     Ok(())
 }

@@ -4,6 +4,7 @@
 //! powers of ten.
 
 use crate::analysis::dates;
+#[cfg(any(feature = "gui", test))]
 use crate::analysis::query;
 
 /// Sizes in pixels at the chart's scale (1 at 1200 × 700).
@@ -13,7 +14,7 @@ pub(crate) struct Scale(f64);
 impl Scale {
     pub(crate) fn of(width: u32, height: u32) -> Self {
         let s = (f64::from(width) / 1200.0).min(f64::from(height) / 700.0);
-        Self(s.clamp(0.75, 4.0))
+        Self(s.clamp(0.75, 16.0))
     }
 
     pub(crate) fn f(self, v: f64) -> f64 {
@@ -72,7 +73,8 @@ pub(crate) enum DateUnit {
 }
 
 impl DateUnit {
-    /// The label of a tick at day `day`.
+    /// The label of a tick at day `day` (the app's plot; the chart writes month names).
+    #[cfg(any(feature = "gui", test))]
     pub(crate) fn label(self, day: f64) -> String {
         let day = day.round() as i64;
         match self {
@@ -262,14 +264,26 @@ pub(crate) fn is_log_label(v: f64) -> bool {
     r.is_finite() && r > 0.0 && ((r / magnitude).round() * magnitude - r).abs() <= 1e-6 * r
 }
 
-/// A log axis tick's label: `10^v` rounded to three significant digits.
+/// A log axis tick's label: `10^v` rounded to three significant digits (the app's plot; the
+/// chart formats [`log_value`] in its language).
+#[cfg(any(feature = "gui", test))]
 pub(crate) fn log_label(v: f64) -> String {
     let r = 10f64.powf(v);
     if !(1e-3..1e13).contains(&r) {
         return format!("1e{}", v.round());
     }
+    query::format_number(log_value(v))
+}
+
+/// The value of a log axis tick at `v` (log10 units): `10^v` rounded to three significant
+/// digits.
+pub(crate) fn log_value(v: f64) -> f64 {
+    let r = 10f64.powf(v);
+    if !r.is_finite() || r <= 0.0 {
+        return r;
+    }
     let magnitude = 10f64.powi(r.log10().floor() as i32 - 2);
-    query::format_number((r / magnitude).round() * magnitude)
+    (r / magnitude).round() * magnitude
 }
 
 /// The ticks of the value axis over `range` (plotted units): labelled and minor ticks.
