@@ -361,7 +361,6 @@ impl Corpus {
     }
 
     /// Every entity's colour index, to keep in the workspace.
-    #[must_use]
     pub fn colors(&self) -> impl Iterator<Item = (&str, usize)> {
         self.colors.iter().map(|(k, &v)| (k.as_str(), v))
     }

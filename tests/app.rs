@@ -832,7 +832,7 @@ fn pickers_find_by_typing_and_the_editor_makes_no_second_entity_by_accident() {
     h.get_by_value("Entity: any").type_text("");
     let search = h
         .get_all_by_role(egui::accesskit::Role::TextInput)
-        .find(|n| n.is_focused())
+        .find(egui_kittest::Node::is_focused)
         .expect("the picker's search field has the focus");
     search.type_text("Varen");
     h.run_steps(2);

@@ -11,6 +11,10 @@ use crate::model::{Claim, Kind, Qualifier, Source, Span};
 
 /// The editor's fields, as text while the user types.
 #[derive(Debug, Clone, PartialEq)]
+#[expect(
+    clippy::struct_excessive_bools,
+    reason = "each flag is one checkbox of the form"
+)]
 pub struct Editor {
     /// The article the claim is in.
     pub article: usize,
@@ -607,7 +611,7 @@ fn named_field_ui(
                 names: known,
             },
         );
-        if let Some(choice) = picked {
+        if let Some(super::picker::Pick(choice)) = picked {
             *value = choice.unwrap_or_default();
             *new = false;
         }

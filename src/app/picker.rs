@@ -10,6 +10,10 @@ pub struct Choices<'a> {
     pub names: &'a [(String, usize)],
 }
 
+/// What the user picked: a name, or the value of a fixed entry (`None` for "any").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pick(pub Option<String>);
+
 /// The most names listed at once (the rest are found by typing).
 const MAX_SHOWN: usize = 200;
 
@@ -20,7 +24,7 @@ pub fn picker_ui(
     (id, text, hover): (&str, &str, &str),
     width: f32,
     choices: &Choices<'_>,
-) -> Option<Option<String>> {
+) -> Option<Pick> {
     let search_id = egui::Id::unique(("picker-search", id));
     let mut chosen = None;
     let inner = egui::ComboBox::from_id_salt(id)
@@ -95,5 +99,5 @@ pub fn picker_ui(
         egui::Popup::close_all(ui.ctx());
     }
     inner.response.on_hover_text(hover);
-    chosen
+    chosen.map(Pick)
 }

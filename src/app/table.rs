@@ -69,7 +69,7 @@ fn name_combo_ui(
             names: choices,
         },
     );
-    if let Some(v) = picked {
+    if let Some(super::picker::Pick(v)) = picked {
         *value = v;
     }
 }
