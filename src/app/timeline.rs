@@ -535,7 +535,22 @@ fn plot_ui(
     let key_id = id.with("fitted");
     let refit = ui.data(|d| d.get_temp::<[u64; 5]>(key_id)) != Some(key);
     ui.data_mut(|d| d.insert_temp(key_id, key));
-    let y_label = timeline.y_label.clone();
+    // What is counted, when the chosen series share it (`soldiers`, `EUR`); else kind and unit.
+    let y_label = match timeline.chosen.first() {
+        Some(first)
+            if timeline
+                .chosen
+                .iter()
+                .all(|k| k.concept == first.concept && k.unit == first.unit) =>
+        {
+            first
+                .concept
+                .clone()
+                .or_else(|| first.unit.clone())
+                .unwrap_or_else(|| timeline.y_label.clone())
+        }
+        _ => timeline.y_label.clone(),
+    };
     let mut plot = Plot::new(PLOT_ID)
         .id(id)
         .height(height)
