@@ -604,14 +604,17 @@ fn path_field_ui(
     let id = egui::Id::unique("file-dialog-path");
     let mut complete = false;
     ui.horizontal(|ui| {
-        ui.label(if dialog.folders_only() {
+        let label = ui.label(if dialog.folders_only() {
             "Folder:"
         } else if dialog.saves() {
             "Save as:"
         } else {
             "File:"
         });
-        if dialog.focus {
+        // The cursor is placed once the field has the focus (a field without it drops its
+        // selection): at the end, or over a proposed name so that typing replaces it.
+        if dialog.focus && ui.memory(|m| m.has_focus(id)) {
+            dialog.focus = false;
             let mut state = egui::text_edit::TextEditState::load(ui.ctx(), id).unwrap_or_default();
             let end = egui::text::CCursor::new(dialog.path.chars().count());
             let range = if dialog.select_all {
@@ -621,6 +624,7 @@ fn path_field_ui(
             };
             state.cursor.set_char_range(Some(range));
             state.store(ui.ctx(), id);
+            dialog.select_all = false;
         }
         let field = egui::TextEdit::singleline(&mut dialog.path)
             .id(id)
@@ -632,11 +636,9 @@ fn path_field_ui(
                 vertical_arrows: true,
                 escape: false,
             });
-        let response = ui.add(field);
+        let response = ui.add(field).labelled_by(label.id);
         if dialog.focus && dialog.replace.is_none() {
             response.request_focus();
-            dialog.focus = false;
-            dialog.select_all = false;
         }
         if response.changed() {
             dialog.error = None;

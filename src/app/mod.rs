@@ -426,6 +426,7 @@ impl App {
             theme: self.state.session.theme.as_deref(),
             can_undo: self.can_undo(),
             has_selection: self.state.selected_row().is_some(),
+            own_file_dialog: self.state.session.own_file_dialog,
         };
         egui::Panel::top("menu").show(ui, |ui| menu::menu_ui(ui, &menu, &mut self.commands));
         let status = status::StatusView {
