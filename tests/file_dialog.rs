@@ -213,6 +213,28 @@ fn the_list_chooses_several_files_and_errors_name_the_path() {
     for name in ["a.txt", "b.txt", "c.html"] {
         assert!(open.iter().any(|a| a.path.ends_with(name)), "{name}");
     }
+    // "All files" lists the others too.
+    article(files.path(), "d.txt");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.run_steps(2);
+    h.get_by_value("Articles (.txt .text .html .htm .md)")
+        .click();
+    h.run_steps(2);
+    h.get_by_label("All files").click();
+    h.run_steps(2);
+    h.get_by_label_contains("picture.png");
+    h.get_by_label_contains("d.txt").click();
+    h.run_steps(2);
+    h.get_by_label("Open").click();
+    h.run_steps(2);
+    h.state_mut().wait();
+    assert!(
+        h.state()
+            .corpus
+            .articles
+            .iter()
+            .any(|a| a.path.ends_with("d.txt"))
+    );
 }
 
 #[test]

@@ -141,6 +141,18 @@ struct FileFilter {
     extensions: Vec<&'static str>,
 }
 
+/// A folder's listing under a filter: the folder and filter index, and the entries or why
+/// they cannot be read.
+type Listing = ((PathBuf, usize), Result<Vec<Entry>, String>);
+
+/// What the dialog answers this frame.
+enum Answer {
+    /// The paths chosen.
+    Chosen(Vec<PathBuf>),
+    /// Cancel or Esc.
+    Cancelled,
+}
+
 /// The open dialog and what the user has done in it.
 #[derive(Debug)]
 pub struct FileDialog {
@@ -159,7 +171,7 @@ pub struct FileDialog {
     /// Where a Shift-click range starts (an index into the listing).
     anchor: Option<usize>,
     /// The listing of `folder` under `filter`, read once per folder and filter.
-    listing: Option<((PathBuf, usize), Result<Vec<Entry>, String>)>,
+    listing: Option<Listing>,
     /// What went wrong, naming the path.
     pub error: Option<String>,
     /// A file to be replaced, while the dialog asks.
@@ -168,6 +180,8 @@ pub struct FileDialog {
     focus: bool,
     /// Select the whole path field when it is focused (a proposed name is typed over).
     select_all: bool,
+    /// The file name a save proposes (empty for opens).
+    proposed: String,
 }
 
 impl FileDialog {
@@ -187,8 +201,9 @@ impl FileDialog {
         };
         Self {
             request,
-            folder,
+            folder: folder.components().collect(),
             select_all: !path.is_empty(),
+            proposed: path.clone(),
             path,
             filter: 0,
             chosen: Vec::new(),
@@ -262,7 +277,8 @@ impl FileDialog {
 
     /// Lists another folder.
     pub fn enter(&mut self, folder: PathBuf) {
-        self.folder = folder;
+        // `/tmp/x/` and `/tmp/./x` list as `/tmp/x`.
+        self.folder = folder.components().collect();
         self.chosen.clear();
         self.anchor = None;
         self.error = None;
@@ -381,6 +397,11 @@ impl FileDialog {
         }
         if is_dir {
             self.enter(path);
+            if self.saves() {
+                // In the folder typed, the proposed name again, ready to be typed over.
+                self.path.clone_from(&self.proposed);
+                self.select_all = true;
+            }
             return None;
         }
         if !self.saves() {
@@ -442,7 +463,7 @@ pub fn file_dialog_ui(
         (screen.x - 80.0).clamp(320.0, 760.0),
         (screen.y - 120.0).clamp(240.0, 520.0),
     );
-    let mut answer: Option<Option<Vec<PathBuf>>> = None;
+    let mut answer: Option<Answer> = None;
     // Esc while the dialog asks before replacing a file only takes the question back.
     let asking = dialog.replace.is_some();
     let modal = egui::Modal::new(egui::Id::unique("file-dialog")).show(ctx, |ui| {
@@ -484,10 +505,12 @@ pub fn file_dialog_ui(
         buttons_ui(ui, dialog, places.home, &mut answer);
     });
     if answer.is_none() && !asking && dialog.replace.is_none() && modal.should_close() {
-        answer = Some(None);
+        answer = Some(Answer::Cancelled);
     }
-    if let Some(paths) = answer {
-        commands.push(Command::FileDialogDone(paths));
+    match answer {
+        Some(Answer::Chosen(paths)) => commands.push(Command::FileDialogDone(Some(paths))),
+        Some(Answer::Cancelled) => commands.push(Command::FileDialogDone(None)),
+        None => {}
     }
 }
 
@@ -509,7 +532,7 @@ fn places_ui(ui: &mut egui::Ui, dialog: &mut FileDialog, places: &Places<'_>, he
                 );
                 let is_dir = path.is_dir();
                 let label = if is_dir {
-                    format!("📁 {name}")
+                    format!("🗀 {name}")
                 } else {
                     format!("🗋 {name}")
                 };
@@ -533,12 +556,7 @@ fn places_ui(ui: &mut egui::Ui, dialog: &mut FileDialog, places: &Places<'_>, he
 }
 
 /// The folder's entries; a double-click on a file answers with it.
-fn list_ui(
-    ui: &mut egui::Ui,
-    dialog: &mut FileDialog,
-    height: f32,
-    answer: &mut Option<Option<Vec<PathBuf>>>,
-) {
+fn list_ui(ui: &mut egui::Ui, dialog: &mut FileDialog, height: f32, answer: &mut Option<Answer>) {
     let entries = match dialog.listing() {
         Ok(entries) => entries.clone(),
         Err(message) => {
@@ -562,7 +580,7 @@ fn list_ui(
             }
             for (i, entry) in entries.iter().enumerate() {
                 let label = if entry.is_dir {
-                    format!("📁 {}/", entry.name)
+                    format!("🗀 {}/", entry.name)
                 } else {
                     format!("🗋 {}", entry.name)
                 };
@@ -584,9 +602,9 @@ fn list_ui(
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
         if dialog.saves() {
-            *answer = dialog.accept(None).map(Some);
+            *answer = dialog.accept(None).map(Answer::Chosen);
         } else {
-            *answer = Some(Some(dialog.chosen.clone()));
+            *answer = Some(Answer::Chosen(dialog.chosen.clone()));
         }
     } else if let Some(i) = clicked {
         let modifiers = ui.input(|i| i.modifiers);
@@ -599,7 +617,7 @@ fn path_field_ui(
     ui: &mut egui::Ui,
     dialog: &mut FileDialog,
     home: Option<&Path>,
-    answer: &mut Option<Option<Vec<PathBuf>>>,
+    answer: &mut Option<Answer>,
 ) {
     let id = egui::Id::unique("file-dialog-path");
     let mut complete = false;
@@ -649,7 +667,7 @@ fn path_field_ui(
         let enter = ui.input(|i| i.key_pressed(egui::Key::Enter));
         let nothing_focused = ui.memory(|m| m.focused().is_none());
         if enter && (response.lost_focus() || nothing_focused) && dialog.replace.is_none() {
-            *answer = dialog.accept(home).map(Some);
+            *answer = dialog.accept(home).map(Answer::Chosen);
             if answer.is_none() && dialog.replace.is_none() {
                 dialog.focus = true;
             }
@@ -666,7 +684,7 @@ fn buttons_ui(
     ui: &mut egui::Ui,
     dialog: &mut FileDialog,
     home: Option<&Path>,
-    answer: &mut Option<Option<Vec<PathBuf>>>,
+    answer: &mut Option<Answer>,
 ) {
     if let Some(path) = dialog.replace.clone() {
         let name = path.file_name().map_or_else(
@@ -676,7 +694,7 @@ fn buttons_ui(
         ui.horizontal(|ui| {
             ui.label(egui::RichText::new(format!("{name} exists. Replace it?")).strong());
             if ui.button("Replace").clicked() {
-                *answer = Some(Some(vec![path.clone()]));
+                *answer = Some(Answer::Chosen(vec![path.clone()]));
             }
             let cancel = ui.button("Cancel");
             if cancel.clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
@@ -709,10 +727,10 @@ fn buttons_ui(
                 "Open"
             };
             if ui.button(action).clicked() {
-                *answer = dialog.accept(home).map(Some);
+                *answer = dialog.accept(home).map(Answer::Chosen);
             }
             if ui.button("Cancel").clicked() {
-                *answer = Some(None);
+                *answer = Some(Answer::Cancelled);
             }
         });
     });
@@ -836,6 +854,14 @@ mod tests {
         assert_eq!(save.accept(None), None);
         assert_eq!(save.replace, Some(d.join("image.png")));
         save.replace = None;
+        // A folder typed into a save dialog is entered, with the proposed name again.
+        save.path = format!("{}/zeta/", d.display());
+        assert_eq!(save.accept(None), None);
+        assert_eq!(
+            (save.folder.as_path(), save.path.as_str()),
+            (d.join("zeta").as_path(), "chart.png")
+        );
+        save.folder.clone_from(&d);
         save.path = "nowhere/chart.png".into();
         assert_eq!(save.accept(None), None);
         assert!(save.error.as_deref().unwrap_or("").contains("nowhere"));
