@@ -514,23 +514,48 @@ pub fn file_dialog_ui(
     }
 }
 
+/// The places beside the list, in order: the folders of the recent paths, then (when the
+/// dialog opens files) the recent files themselves, each once.
+fn recent_places(dialog: &FileDialog, recent: &[PathBuf]) -> Vec<(PathBuf, bool)> {
+    let mut places: Vec<(PathBuf, bool)> = Vec::new();
+    let kinds: Vec<(&Path, bool)> = recent.iter().map(|p| (p.as_path(), p.is_dir())).collect();
+    for (path, is_dir) in &kinds {
+        let folder = if *is_dir { Some(*path) } else { path.parent() };
+        if let Some(folder) = folder.filter(|f| !f.as_os_str().is_empty())
+            && !places.iter().any(|(p, _)| p == folder)
+        {
+            places.push((folder.to_path_buf(), true));
+        }
+    }
+    if matches!(dialog.request, Request::OpenFiles | Request::OpenWorkspace) {
+        let extensions = dialog.extensions();
+        places.extend(
+            kinds
+                .iter()
+                .filter(|(p, is_dir)| !is_dir && matches_extension(p, &extensions))
+                .map(|(p, _)| (p.to_path_buf(), false)),
+        );
+    }
+    places
+}
+
 /// Recent folders and files: a folder is entered; a file's folder is entered with the file
-/// in the path field.
+/// chosen.
 fn places_ui(ui: &mut egui::Ui, dialog: &mut FileDialog, places: &Places<'_>, height: f32) {
     ui.label(egui::RichText::new("Recent").weak());
     egui::ScrollArea::vertical()
         .id_salt("recent_places")
         .max_height(height)
         .show(ui, |ui| {
-            if places.recent.is_empty() {
+            let recent = recent_places(dialog, places.recent);
+            if recent.is_empty() {
                 ui.weak("Nothing opened yet");
             }
-            for path in places.recent {
+            for (path, is_dir) in recent {
                 let name = path.file_name().map_or_else(
                     || path.display().to_string(),
                     |n| n.to_string_lossy().into_owned(),
                 );
-                let is_dir = path.is_dir();
                 let label = if is_dir {
                     format!("🗀 {name}")
                 } else {
@@ -545,9 +570,7 @@ fn places_ui(ui: &mut egui::Ui, dialog: &mut FileDialog, places: &Places<'_>, he
                         dialog.enter(path.clone());
                     } else if let Some(parent) = path.parent() {
                         dialog.enter(parent.to_path_buf());
-                        if dialog.request == Request::OpenFiles {
-                            dialog.chosen = vec![path.clone()];
-                        }
+                        dialog.chosen = vec![path.clone()];
                         dialog.path = name;
                     }
                 }
@@ -870,6 +893,27 @@ mod tests {
         assert_eq!(folder.accept(None), Some(vec![d.clone()]));
         folder.path = "b.txt".into();
         assert_eq!(folder.accept(None), None);
+    }
+
+    #[test]
+    fn recent_places_are_the_folders_then_the_files_that_fit() {
+        let dir = folder();
+        let d = dir.path().to_path_buf();
+        let recent = [d.join("b.txt"), d.join("zeta"), d.join("data.json")];
+        let open = FileDialog::new(Request::OpenFiles, d.clone());
+        assert_eq!(
+            recent_places(&open, &recent),
+            [
+                (d.clone(), true),
+                (d.join("zeta"), true),
+                (d.join("b.txt"), false)
+            ]
+        );
+        let save = FileDialog::new(Request::SaveWorkspaceAs, d.clone());
+        assert_eq!(
+            recent_places(&save, &recent),
+            [(d.clone(), true), (d.join("zeta"), true)]
+        );
     }
 
     #[test]
