@@ -187,7 +187,7 @@ pub struct FileDialog {
 impl FileDialog {
     /// A dialog for `request`, listing `folder`.
     #[must_use]
-    pub fn new(request: Request, folder: PathBuf) -> Self {
+    pub fn new(request: Request, folder: &Path) -> Self {
         let path = match request {
             Request::SaveWorkspaceAs => "workspace.json".to_string(),
             Request::ExportClaims { .. } => {
@@ -276,7 +276,7 @@ impl FileDialog {
     }
 
     /// Lists another folder.
-    pub fn enter(&mut self, folder: PathBuf) {
+    pub fn enter(&mut self, folder: &Path) {
         // `/tmp/x/` and `/tmp/./x` list as `/tmp/x`.
         self.folder = folder.components().collect();
         self.chosen.clear();
@@ -333,7 +333,7 @@ impl FileDialog {
             return;
         };
         if entry.is_dir {
-            self.enter(entry.path.clone());
+            self.enter(&entry.path);
             return;
         }
         let several = self.request == Request::OpenFiles;
@@ -396,7 +396,7 @@ impl FileDialog {
             return None;
         }
         if is_dir {
-            self.enter(path);
+            self.enter(&path);
             if self.saves() {
                 // In the folder typed, the proposed name again, ready to be typed over.
                 self.path.clone_from(&self.proposed);
@@ -477,12 +477,12 @@ pub fn file_dialog_ui(
                 .clicked()
                 && let Some(parent) = parent
             {
-                dialog.enter(parent);
+                dialog.enter(&parent);
             }
             if let Some(home) = places.home
                 && ui.button("🏠 Home").clicked()
             {
-                dialog.enter(home.to_path_buf());
+                dialog.enter(home);
             }
             ui.label(egui::RichText::new(dialog.folder.display().to_string()).strong());
         });
@@ -567,9 +567,9 @@ fn places_ui(ui: &mut egui::Ui, dialog: &mut FileDialog, places: &Places<'_>, he
                     .clicked();
                 if clicked {
                     if is_dir {
-                        dialog.enter(path.clone());
+                        dialog.enter(&path);
                     } else if let Some(parent) = path.parent() {
-                        dialog.enter(parent.to_path_buf());
+                        dialog.enter(parent);
                         dialog.chosen = vec![path.clone()];
                         dialog.path = name;
                     }
@@ -849,7 +849,7 @@ mod tests {
     fn accepting_checks_the_path_and_asks_before_replacing() {
         let dir = folder();
         let d = dir.path().to_path_buf();
-        let mut open = FileDialog::new(Request::OpenFiles, d.clone());
+        let mut open = FileDialog::new(Request::OpenFiles, &d);
         open.path = "b.txt".into();
         assert_eq!(open.accept(None), Some(vec![d.join("b.txt")]));
         open.path = "missing.txt".into();
@@ -868,7 +868,7 @@ mod tests {
             Request::ExportChart {
                 format: ChartFormat::Png,
             },
-            d.clone(),
+            &d,
         );
         assert_eq!(save.path, "chart.png");
         save.path = "picture".into();
@@ -889,7 +889,7 @@ mod tests {
         assert_eq!(save.accept(None), None);
         assert!(save.error.as_deref().unwrap_or("").contains("nowhere"));
 
-        let mut folder = FileDialog::new(Request::OpenFolder, d.clone());
+        let mut folder = FileDialog::new(Request::OpenFolder, &d);
         assert_eq!(folder.accept(None), Some(vec![d.clone()]));
         folder.path = "b.txt".into();
         assert_eq!(folder.accept(None), None);
@@ -900,7 +900,7 @@ mod tests {
         let dir = folder();
         let d = dir.path().to_path_buf();
         let recent = [d.join("b.txt"), d.join("zeta"), d.join("data.json")];
-        let open = FileDialog::new(Request::OpenFiles, d.clone());
+        let open = FileDialog::new(Request::OpenFiles, &d);
         assert_eq!(
             recent_places(&open, &recent),
             [
@@ -909,7 +909,7 @@ mod tests {
                 (d.join("b.txt"), false)
             ]
         );
-        let save = FileDialog::new(Request::SaveWorkspaceAs, d.clone());
+        let save = FileDialog::new(Request::SaveWorkspaceAs, &d);
         assert_eq!(
             recent_places(&save, &recent),
             [(d.clone(), true), (d.join("zeta"), true)]
@@ -920,7 +920,7 @@ mod tests {
     fn ctrl_and_shift_clicks_choose_several_files() {
         let dir = folder();
         let d = dir.path().to_path_buf();
-        let mut open = FileDialog::new(Request::OpenFiles, d.clone());
+        let mut open = FileDialog::new(Request::OpenFiles, &d);
         // Entries: Alpha, alpine, zeta, a.html, b.txt, notes.md.
         open.click(3, egui::Modifiers::NONE);
         open.click(5, egui::Modifiers::SHIFT);

@@ -280,7 +280,7 @@ impl App {
             return;
         }
         let folder = self.dialog_folder();
-        self.state.file_dialog = Some(FileDialog::new(request, folder));
+        self.state.file_dialog = Some(FileDialog::new(request, &folder));
     }
 
     /// Where a dialog starts: the folder used last, else home, else the current folder.
