@@ -38,13 +38,23 @@ pub fn list_folder(
     extensions: &[&str],
     folders_only: bool,
 ) -> Result<Vec<Entry>, String> {
+    list_folder_with(folder, extensions, folders_only, false)
+}
+
+/// [`list_folder`], with the hidden entries when `hidden`.
+fn list_folder_with(
+    folder: &Path,
+    extensions: &[&str],
+    folders_only: bool,
+    hidden: bool,
+) -> Result<Vec<Entry>, String> {
     let reader = std::fs::read_dir(folder)
         .map_err(|e| format!("Cannot read the folder {}: {e}", folder.display()))?;
     let mut entries: Vec<Entry> = reader
         .filter_map(Result::ok)
         .filter_map(|item| {
             let name = item.file_name().to_string_lossy().into_owned();
-            if name.starts_with('.') {
+            if name.starts_with('.') && !hidden {
                 return None;
             }
             let path = item.path();
@@ -95,7 +105,8 @@ pub fn resolve(text: &str, folder: &Path, home: Option<&Path>) -> PathBuf {
 /// Tab completion of the typed `text`: the longest common beginning of the names in its
 /// folder that start with what is typed after the last `/` (folders, and files that match
 /// `extensions`; only folders when `folders_only`). A single folder completes with a
-/// trailing `/`. `None` when nothing matches or the folder cannot be read.
+/// trailing `/`; hidden entries count when the typed name starts with `.`. `None` when nothing
+/// matches or the folder cannot be read.
 #[must_use]
 pub fn complete(
     text: &str,
@@ -113,7 +124,9 @@ pub fn complete(
     } else {
         resolve(head, folder, home)
     };
-    let candidates: Vec<Entry> = list_folder(&parent, extensions, folders_only)
+    // Hidden entries complete when their dot is typed.
+    let hidden = prefix.starts_with('.');
+    let candidates: Vec<Entry> = list_folder_with(&parent, extensions, folders_only, hidden)
         .ok()?
         .into_iter()
         .filter(|e| e.name.starts_with(prefix))
@@ -843,6 +856,8 @@ mod tests {
             Some("~/b.txt")
         );
         assert_eq!(c("nowhere/x"), None);
+        // Hidden entries only when the dot is typed.
+        assert_eq!(c(".h").as_deref(), Some(".hidden.txt"));
     }
 
     #[test]

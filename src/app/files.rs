@@ -300,6 +300,8 @@ impl App {
     /// (this run) the app's own dialog serves the requests, starting with this one.
     pub fn system_dialog_failed(&mut self, request: Request) {
         self.state.system_dialog = false;
+        self.state.status =
+            "The system's file dialog did not open; claimtrack's own is used.".into();
         self.open_own_dialog(request);
     }
 
