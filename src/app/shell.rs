@@ -13,11 +13,15 @@ use std::time::{Duration, Instant};
 use super::file_dialog::ARTICLE_TYPES;
 use super::{App, Config, Request};
 
-/// An answer of `None` sooner than this after a dialog opened is no user's: no dialog appeared.
+/// An answer of nothing sooner than this after a dialog opened is no user's: no dialog
+/// appeared.
 const GAVE_UP_AT_ONCE: Duration = Duration::from_millis(300);
 
-/// A system dialog under way: its request, when it opened, and where its answer comes.
-type Pending = (Request, Instant, mpsc::Receiver<Option<Vec<PathBuf>>>);
+/// A system dialog's answer and how long it took to come.
+type Answer = (Option<Vec<PathBuf>>, Duration);
+
+/// A system dialog under way: its request and where its answer comes.
+type Pending = (Request, mpsc::Receiver<Answer>);
 
 /// The window's app: the state plus the dialogs under way.
 pub struct Shell {
@@ -120,7 +124,7 @@ fn dialog(request: Request, folder: Option<PathBuf>) -> Option<Vec<PathBuf>> {
 impl Shell {
     fn serve_requests(&mut self, ctx: &egui::Context) {
         for request in std::mem::take(&mut self.app.requests) {
-            if self.dialogs.iter().any(|(r, _, _)| *r == request) {
+            if self.dialogs.iter().any(|(r, _)| *r == request) {
                 continue;
             }
             let (tx, rx) = mpsc::channel();
@@ -129,30 +133,33 @@ impl Shell {
             let spawned = std::thread::Builder::new()
                 .name("claimtrack-dialog".into())
                 .spawn(move || {
-                    let _ = tx.send(dialog(request, folder));
+                    let opened = Instant::now();
+                    let paths = dialog(request, folder);
+                    let _ = tx.send((paths, opened.elapsed()));
                     ctx.request_repaint();
                 });
             match spawned {
-                Ok(_) => self.dialogs.push((request, Instant::now(), rx)),
+                Ok(_) => self.dialogs.push((request, rx)),
                 // No thread, no system dialog: the app's own serves the request.
                 Err(_) => self.app.system_dialog_failed(request),
             }
         }
         let mut answered = Vec::new();
-        self.dialogs
-            .retain(|(request, opened, rx)| match rx.try_recv() {
-                Ok(paths) => {
-                    answered.push((*request, opened.elapsed(), paths));
-                    false
-                }
-                Err(mpsc::TryRecvError::Empty) => true,
-                Err(mpsc::TryRecvError::Disconnected) => {
-                    answered.push((*request, Duration::ZERO, None));
-                    false
-                }
-            });
+        self.dialogs.retain(|(request, rx)| match rx.try_recv() {
+            Ok((paths, took)) => {
+                answered.push((*request, took, paths));
+                false
+            }
+            Err(mpsc::TryRecvError::Empty) => true,
+            Err(mpsc::TryRecvError::Disconnected) => {
+                answered.push((*request, Duration::ZERO, None));
+                false
+            }
+        });
         for (request, took, paths) in answered {
-            if paths.is_none() && took < GAVE_UP_AT_ONCE {
+            // (rfd's zenity fallback answers an empty list where zenity fails.)
+            let nothing = paths.as_ref().is_none_or(Vec::is_empty);
+            if nothing && took < GAVE_UP_AT_ONCE {
                 self.app.system_dialog_failed(request);
                 ctx.request_repaint();
             } else {
