@@ -384,7 +384,9 @@ impl FileDialog {
     /// the dialog stays open (a folder entered, an error shown, a question asked).
     pub fn accept(&mut self, home: Option<&Path>) -> Option<Vec<PathBuf>> {
         self.error = None;
-        if self.chosen.len() > 1 && self.path == self.chosen_text {
+        // Files chosen in the list are answered by their paths (a name that is not UTF-8 is
+        // shown lossily in the field); a save still asks before it replaces one.
+        if !self.chosen.is_empty() && self.path == self.chosen_text && !self.saves() {
             return Some(self.chosen.clone());
         }
         let text = self.path.trim().to_string();
