@@ -5,6 +5,8 @@ mod app;
 mod cli;
 mod compare;
 mod extract;
+#[cfg(feature = "gui")]
+mod file_dialog;
 mod hostile;
 mod load;
 #[cfg(feature = "gui")]

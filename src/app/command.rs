@@ -22,8 +22,12 @@ const UNDO_DEPTH: usize = 100;
 /// One thing the user asked for.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Command {
-    /// Ask the shell for a file dialog.
+    /// Ask for a file dialog: the system's (through the shell) or the app's own.
     Request(Request),
+    /// The app's own file dialog has its answer (`None`: cancelled).
+    FileDialogDone(Option<Vec<PathBuf>>),
+    /// Use the app's own file dialog even where the desktop has one (saved in the session).
+    SetOwnFileDialog(bool),
     /// Open article files and folders, adding them to the open ones (recent list, drop).
     OpenPaths(Vec<PathBuf>),
     /// Open the bundled samples, adding them to the open ones.
@@ -159,7 +163,12 @@ impl App {
     /// Carries out one command.
     pub fn apply(&mut self, command: Command) {
         match command {
-            Command::Request(request) => self.state.requests.push(request),
+            Command::Request(request) => self.request(request),
+            Command::FileDialogDone(paths) => self.file_dialog_done(paths),
+            Command::SetOwnFileDialog(own) => {
+                self.state.session.own_file_dialog = own;
+                self.save_session();
+            }
             Command::OpenPaths(paths) => self.open_paths(&paths),
             Command::OpenSamples => self.open(sample_paths(), false),
             Command::CloseAll => {

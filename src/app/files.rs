@@ -12,6 +12,7 @@ use crate::io::export;
 use crate::io::workspace::{Workspace, WorkspaceError};
 use crate::render::chart;
 
+use super::file_dialog::FileDialog;
 use super::jobs::{self, LoadJob, LoadWork, WriteError};
 use super::{App, DataFormat, Request, plural};
 
@@ -275,12 +276,77 @@ impl App {
         }
     }
 
+    /// Whether file dialogs are the app's own: the user prefers them, or there is no system
+    /// dialog.
+    #[must_use]
+    pub fn uses_own_dialog(&self) -> bool {
+        self.state.session.own_file_dialog || !self.state.system_dialog
+    }
+
+    /// Serves a [`Request`]: the app's own dialog opens, or the request waits for the shell's
+    /// system dialog.
+    pub fn request(&mut self, request: Request) {
+        if self.uses_own_dialog() {
+            self.open_own_dialog(request);
+        } else if !self.state.requests.contains(&request) {
+            self.state.requests.push(request);
+        }
+    }
+
+    /// Opens the app's own file dialog for `request` (one at a time), in the folder used last.
+    pub fn open_own_dialog(&mut self, request: Request) {
+        if self.state.file_dialog.is_some() {
+            return;
+        }
+        let folder = self.dialog_folder();
+        self.state.file_dialog = Some(FileDialog::new(request, &folder));
+    }
+
+    /// Where a dialog starts: the folder used last, else home, else the current folder.
+    #[must_use]
+    pub fn dialog_folder(&self) -> PathBuf {
+        self.state
+            .session
+            .last_folder
+            .clone()
+            .filter(|f| f.is_dir())
+            .or_else(user_home)
+            .or_else(|| std::env::current_dir().ok())
+            .unwrap_or_else(|| PathBuf::from("/"))
+    }
+
+    /// The system dialog answered `None` at once where it was thought to work: from now on
+    /// (this run) the app's own dialog serves the requests, starting with this one.
+    pub fn system_dialog_failed(&mut self, request: Request) {
+        self.state.system_dialog = false;
+        self.state.status =
+            "The system's file dialog did not open; claimtrack's own is used.".into();
+        self.open_own_dialog(request);
+    }
+
+    /// The answer of the app's own dialog.
+    pub(super) fn file_dialog_done(&mut self, paths: Option<Vec<PathBuf>>) {
+        if let Some(dialog) = self.state.file_dialog.take() {
+            if paths.is_none() {
+                // Cancelling still remembers the folder the user went to.
+                self.state.session.last_folder = Some(dialog.folder().to_path_buf());
+                self.save_session();
+            }
+            self.on_paths_chosen(dialog.request, paths);
+        }
+    }
+
     /// The answer to a [`Request`]: the paths the user chose (`None`: cancelled).
     pub fn on_paths_chosen(&mut self, request: Request, paths: Option<Vec<PathBuf>>) {
         let Some(paths) = paths.filter(|p| !p.is_empty()) else {
             self.state.status = "Cancelled.".into();
             return;
         };
+        // The next dialog starts where this answer is (for a chosen folder: its parent).
+        if let Some(folder) = paths[0].parent().filter(|f| !f.as_os_str().is_empty()) {
+            self.state.session.last_folder = Some(folder.to_path_buf());
+            self.save_session();
+        }
         match request {
             Request::OpenFiles | Request::OpenFolder => self.open_paths(&paths),
             Request::OpenWorkspace => self.open_workspace(&paths[0]),
@@ -395,6 +461,16 @@ impl App {
             format!("Chart exported to {}", path.display()),
         );
     }
+}
+
+/// The user's home folder, if the environment names one.
+#[must_use]
+pub fn user_home() -> Option<PathBuf> {
+    ["HOME", "USERPROFILE"]
+        .into_iter()
+        .filter_map(std::env::var_os)
+        .find(|h| !h.is_empty())
+        .map(PathBuf::from)
 }
 
 #[cfg(test)]

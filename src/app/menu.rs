@@ -15,6 +15,8 @@ pub struct MenuView<'a> {
     pub can_undo: bool,
     /// Whether a claim is selected.
     pub has_selection: bool,
+    /// Whether the user prefers claimtrack's own file dialog.
+    pub own_file_dialog: bool,
 }
 
 /// Draws the menu bar.
@@ -172,6 +174,17 @@ fn view_menu_ui(ui: &mut egui::Ui, view: &MenuView<'_>, commands: &mut Vec<Comma
             commands.push(Command::SetTheme(value.map(str::to_string)));
         }
     }
+    ui.separator();
+    let mut own = view.own_file_dialog;
+    if ui
+        .checkbox(&mut own, "Use claimtrack's own file dialog")
+        .on_hover_text(
+            "Instead of the desktop's; where the desktop has none, claimtrack's is used anyway",
+        )
+        .clicked()
+    {
+        commands.push(Command::SetOwnFileDialog(own));
+    }
 }
 
 /// Draws the tab bar; the Compare and Problems tabs count their entries.
@@ -220,6 +233,7 @@ mod tests {
                         theme: None,
                         can_undo: false,
                         has_selection,
+                        own_file_dialog: false,
                     };
                     menu_ui(ui, &view, commands);
                 },
@@ -250,6 +264,11 @@ mod tests {
         h.get_by_label_contains("Pick for comparison").click();
         h.run_steps(2);
         assert_eq!(h.state().last(), Some(&Command::PickSelected));
+        h.get_by_label("View").click();
+        h.run_steps(2);
+        h.get_by_label("Use claimtrack's own file dialog").click();
+        h.run_steps(2);
+        assert_eq!(h.state().last(), Some(&Command::SetOwnFileDialog(true)));
     }
 
     #[test]

@@ -6,9 +6,10 @@
 //!   pushes a [`Command`] (`command.rs`) for anything it wants done; the widgets' own values
 //!   (a filter text, an editor field) are edited in place.
 //! - [`App::apply`] carries out the frame's commands, in order, in one place.
-//! - Everything that needs the platform (file dialogs) leaves the UI as a [`Request`] that the
-//!   shell ([`shell`]) answers by calling [`App::on_paths_chosen`], so tests drive the same
-//!   code without dialogs.
+//! - A file dialog is asked for as a [`Request`]: where the desktop has a system dialog, the
+//!   shell ([`shell`]) answers it by calling [`App::on_paths_chosen`]; otherwise (or when the
+//!   user prefers it) the app's own dialog (`file_dialog.rs`) answers it, drawn like a view,
+//!   so tests drive every flow without the shell.
 //! - Loading, extraction, export rendering and file writing run on background threads
 //!   (`jobs.rs`) that wake the UI when they have news.
 //!
@@ -23,6 +24,7 @@ mod command;
 mod compare;
 mod dates;
 mod editor;
+mod file_dialog;
 mod files;
 mod help;
 mod jobs;
@@ -51,6 +53,7 @@ use crate::model::Span;
 
 pub use command::Command;
 pub use editor::Editor;
+pub use file_dialog::FileDialog;
 pub use jobs::LoadWork;
 pub use sources::SourcesState;
 pub use state::AppState;
@@ -419,7 +422,10 @@ impl App {
         } else {
             Arc::default()
         };
-        keys::shortcuts(&ctx, &self.state, &rows, &mut self.commands);
+        // While the file dialog is open, its keys (Enter, Esc, Tab) are its own.
+        if self.state.file_dialog.is_none() {
+            keys::shortcuts(&ctx, &self.state, &rows, &mut self.commands);
+        }
         keys::drops_ui(ui, &mut self.commands);
 
         let menu = menu::MenuView {
@@ -427,6 +433,7 @@ impl App {
             theme: self.state.session.theme.as_deref(),
             can_undo: self.can_undo(),
             has_selection: self.state.selected_row().is_some(),
+            own_file_dialog: self.state.session.own_file_dialog,
         };
         egui::Panel::top("menu").show(ui, |ui| menu::menu_ui(ui, &menu, &mut self.commands));
         let status = status::StatusView {
@@ -545,6 +552,14 @@ impl App {
                 &mut state.show_dates,
                 &mut self.commands,
             );
+        }
+        if let Some(dialog) = &mut self.state.file_dialog {
+            let home = files::user_home();
+            let places = file_dialog::Places {
+                home: home.as_deref(),
+                recent: &self.state.session.recent,
+            };
+            file_dialog::file_dialog_ui(&ctx, dialog, &places, &mut self.commands);
         }
         changed |= self.apply_queued();
         if changed {

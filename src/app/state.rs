@@ -86,6 +86,11 @@ pub struct AppState {
     pub status: String,
     /// Requests waiting for the shell (file dialogs).
     pub requests: Vec<Request>,
+    /// Whether the shell can show the system's file dialog; when not (no shell, no portal,
+    /// no `zenity`), the app's own dialog answers every request.
+    pub system_dialog: bool,
+    /// The app's own file dialog, while it is open.
+    pub file_dialog: Option<super::file_dialog::FileDialog>,
 }
 
 impl Default for AppState {
@@ -117,6 +122,8 @@ impl Default for AppState {
             problems: Vec::new(),
             status: String::from("Ready."),
             requests: Vec::new(),
+            system_dialog: false,
+            file_dialog: None,
         }
     }
 }

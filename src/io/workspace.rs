@@ -437,6 +437,12 @@ pub struct Session {
     /// `light`, `dark`, or following the system (`None`).
     #[serde(default)]
     pub theme: Option<String>,
+    /// Use claimtrack's own file dialog even where the desktop has one.
+    #[serde(default)]
+    pub own_file_dialog: bool,
+    /// The folder a file dialog showed last.
+    #[serde(default)]
+    pub last_folder: Option<PathBuf>,
 }
 
 impl Session {
