@@ -582,14 +582,7 @@ fn compare(
             .map(|s| s.key)
             .collect();
         all.into_iter()
-            .filter(|&r| {
-                let key = SeriesKey::of(&corpus.rows[r].claim);
-                let level = SeriesKey {
-                    change: false,
-                    ..key
-                };
-                keys.contains(&level)
-            })
+            .filter(|&r| keys.contains(&SeriesKey::of(&corpus.rows[r].claim).level()))
             .collect()
     };
     let options = crate::analysis::compare::Options {

@@ -257,7 +257,12 @@ pub fn format_number(v: f64) -> String {
 /// `10.000+ (vague)`, `12,5 %`, `5.000.000 EUR`.
 #[must_use]
 pub fn format_value(claim: &Claim) -> String {
-    let v = format_number(claim.value);
+    value_with(claim, format_number)
+}
+
+/// The value with its qualifier and unit, its numbers written by `number`.
+fn value_with(claim: &Claim, number: fn(f64) -> String) -> String {
+    let v = number(claim.value);
     let mut s = match claim.qualifier {
         Qualifier::Exact => v,
         Qualifier::Approx => format!("~{v}"),
@@ -266,18 +271,14 @@ pub fn format_value(claim: &Claim) -> String {
         Qualifier::AtLeast => format!("≥{v}"),
         Qualifier::AtMost => format!("≤{v}"),
         Qualifier::Range => match claim.high {
-            Some(h) => format!("{v}–{}", format_number(h)),
+            Some(h) => format!("{v}–{}", number(h)),
             None => v,
         },
         Qualifier::Vague => format!("{v}+ (vague)"),
     };
     if let Some(unit) = &claim.unit {
-        if unit == "%" {
-            s.push_str(" %");
-        } else {
-            s.push(' ');
-            s.push_str(unit);
-        }
+        s.push(' ');
+        s.push_str(unit);
     }
     s
 }
@@ -304,28 +305,7 @@ pub fn format_number_short(v: f64) -> String {
 /// [`format_value`] with big numbers short (`~445,1 Mrd. USD`), for the table.
 #[must_use]
 pub fn format_value_short(claim: &Claim) -> String {
-    if claim.value.abs() < 1e6 && claim.high.is_none_or(|h| h.abs() < 1e6) {
-        return format_value(claim);
-    }
-    let v = format_number_short(claim.value);
-    let mut s = match claim.qualifier {
-        Qualifier::Exact => v,
-        Qualifier::Approx => format!("~{v}"),
-        Qualifier::Over => format!(">{v}"),
-        Qualifier::Under => format!("<{v}"),
-        Qualifier::AtLeast => format!("≥{v}"),
-        Qualifier::AtMost => format!("≤{v}"),
-        Qualifier::Range => match claim.high {
-            Some(h) => format!("{v}–{}", format_number_short(h)),
-            None => v,
-        },
-        Qualifier::Vague => format!("{v}+ (vague)"),
-    };
-    if let Some(unit) = &claim.unit {
-        s.push(' ');
-        s.push_str(unit);
-    }
-    s
+    value_with(claim, format_number_short)
 }
 
 /// The interval of quantities a claim allows: exact is a point, `rund` ±10 %, over and at

@@ -38,6 +38,15 @@ impl SeriesKey {
         }
     }
 
+    /// The series of levels this key's figures are changes of (itself for levels).
+    #[must_use]
+    pub fn level(self) -> Self {
+        Self {
+            change: false,
+            ..self
+        }
+    }
+
     /// A short name: `soldiers · massed`, `soldiers · no action`, `change in EUR · spent`.
     #[must_use]
     pub fn label(&self) -> String {
@@ -102,13 +111,7 @@ pub struct Series {
 pub fn series_of(corpus: &Corpus, rows: &[usize]) -> Vec<Series> {
     let mut index: HashMap<SeriesKey, usize> = HashMap::new();
     let mut out: Vec<Series> = Vec::new();
-    for &r in rows {
-        let Some(row) = corpus.rows.get(r) else {
-            continue;
-        };
-        if row.status == Status::Rejected {
-            continue;
-        }
+    for (r, row) in kept(corpus, rows) {
         let key = SeriesKey::of(&row.claim);
         let at = *index.entry(key.clone()).or_insert_with(|| {
             out.push(Series {
@@ -135,6 +138,17 @@ pub fn series_of(corpus: &Corpus, rows: &[usize]) -> Vec<Series> {
             .then_with(|| a.key.cmp(&b.key))
     });
     out
+}
+
+/// The rows of `rows` that exist and are not rejected, with their index.
+pub fn kept<'a>(corpus: &'a Corpus, rows: &'a [usize]) -> impl Iterator<Item = (usize, &'a Row)> {
+    rows.iter().filter_map(|&r| {
+        corpus
+            .rows
+            .get(r)
+            .filter(|row| row.status != Status::Rejected)
+            .map(|row| (r, row))
+    })
 }
 
 /// The level series of `rows` that a `--subject`/`--action` choice selects (see

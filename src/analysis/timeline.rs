@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use crate::analysis::dates;
 use crate::analysis::query;
 use crate::analysis::series::{self, SeriesKey};
-use crate::corpus::{Corpus, Status};
+use crate::corpus::Corpus;
 use crate::model::{Kind, Lang, Qualifier};
 
 /// Colours for entities, distinguishable on light and dark backgrounds (RGB).
@@ -298,20 +298,10 @@ pub fn build(corpus: &Corpus, rows: &[usize], chosen: &[SeriesKey], max_points: 
     };
     let position = |key: &SeriesKey| timeline.chosen.iter().position(|k| k == key);
     let mut picked: Vec<(usize, usize)> = Vec::new();
-    for &r in rows {
-        let Some(row) = corpus.rows.get(r) else {
-            continue;
-        };
-        if row.status == Status::Rejected {
-            continue;
-        }
+    for (r, row) in series::kept(corpus, rows) {
         let key = SeriesKey::of(&row.claim);
         if key.change {
-            let level = SeriesKey {
-                change: false,
-                ..key
-            };
-            if position(&level).is_some() {
+            if position(&key.level()).is_some() {
                 timeline.changes += 1;
             }
             continue;

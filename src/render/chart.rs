@@ -381,15 +381,19 @@ fn draw<DB: DrawingBackend>(
         (inner - credit_width).max(inner / 2.0),
     );
     let mut bottom = h - margin - small_line * source.len().max(1) as f64;
-    for (i, line) in source.iter().enumerate() {
-        pen.text(
-            line,
-            small,
-            WEAK,
-            (HPos::Left, VPos::Center),
-            (margin, bottom + small_line * (i as f64 + 0.5)),
-        )?;
-    }
+    let small_lines = |lines: &[String], top: f64| -> Result<(), ChartError> {
+        for (i, line) in lines.iter().enumerate() {
+            pen.text(
+                line,
+                small,
+                WEAK,
+                (HPos::Left, VPos::Center),
+                (margin, top + small_line * (i as f64 + 0.5)),
+            )?;
+        }
+        Ok(())
+    };
+    small_lines(&source, bottom)?;
     if let Some(credit) = &labels.credit {
         pen.text(
             credit,
@@ -402,15 +406,7 @@ fn draw<DB: DrawingBackend>(
     let note = pen.wrap(&notes(timeline, words, log).join(" "), small, inner);
     if !note.is_empty() {
         bottom -= s.f(6.0) + small_line * note.len() as f64;
-        for (i, line) in note.iter().enumerate() {
-            pen.text(
-                line,
-                small,
-                WEAK,
-                (HPos::Left, VPos::Center),
-                (margin, bottom + small_line * (i as f64 + 0.5)),
-            )?;
-        }
+        small_lines(&note, bottom)?;
     }
     let legend = Legend::of(timeline, labels, log);
     let legend_size = s.f(13.0);

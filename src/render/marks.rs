@@ -112,11 +112,7 @@ pub(crate) fn bar<DB: DrawingBackend>(
     s: Scale,
     color: RGBColor,
 ) -> Result<(), ChartError> {
-    area.draw(&PathElement::new(
-        vec![a, b],
-        color.mix(0.55).stroke_width(s.stroke(3.0)),
-    ))
-    .map_err(draw_err)
+    line(area, a, b, color.mix(0.55).stroke_width(s.stroke(3.0)))
 }
 
 /// A vague figure's open band: a light column from `bottom` up to `top` (the top of the

@@ -6,8 +6,8 @@ use std::sync::OnceLock;
 use ab_glyph::{Font, FontRef, PxScale, PxScaleFont, ScaleFont, point};
 use plotters::coord::Shift;
 use plotters::prelude::*;
+use plotters::style::FontStyle;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
-use plotters::style::{FontStyle, FontTransform};
 
 use super::chart::{ChartError, FONT, SVG_FONTS, draw_err};
 
@@ -110,7 +110,7 @@ impl<DB: DrawingBackend> Pen<'_, DB> {
         anchor: (HPos, VPos),
         at: (f64, f64),
     ) -> Result<(), ChartError> {
-        self.write(text, size, color, anchor, at, false)
+        self.write(text, size, color, anchor, at)
     }
 
     /// Writes `text` in bold: bold SVG text; on a bitmap the light glyphs twice, a
@@ -133,21 +133,8 @@ impl<DB: DrawingBackend> Pen<'_, DB> {
                 .draw_text(text, &style, (x.round() as i32, y.round() as i32))
                 .map_err(draw_err);
         }
-        self.write(text, size, color, anchor, (x, y), false)?;
-        self.write(text, size, color, anchor, (x + size / 30.0, y), false)
-    }
-
-    /// Writes `text` reading upwards, anchored at `at` as if it were horizontal.
-    #[allow(dead_code)] // the value axis' name sits above it now
-    pub(crate) fn text_up(
-        &self,
-        text: &str,
-        size: f64,
-        color: RGBColor,
-        anchor: (HPos, VPos),
-        at: (f64, f64),
-    ) -> Result<(), ChartError> {
-        self.write(text, size, color, anchor, at, true)
+        self.write(text, size, color, anchor, (x, y))?;
+        self.write(text, size, color, anchor, (x + size / 30.0, y))
     }
 
     pub(crate) fn write(
@@ -157,16 +144,12 @@ impl<DB: DrawingBackend> Pen<'_, DB> {
         color: RGBColor,
         (h_pos, v_pos): (HPos, VPos),
         (x, y): (f64, f64),
-        up: bool,
     ) -> Result<(), ChartError> {
         if !self.raster {
             // plotters writes `font-size` as the size / 1.24.
-            let mut style = TextStyle::from((SVG_FONTS, size * 1.24).into_font())
+            let style = TextStyle::from((SVG_FONTS, size * 1.24).into_font())
                 .color(&color)
                 .pos(Pos::new(h_pos, v_pos));
-            if up {
-                style = style.transform(FontTransform::Rotate270);
-            }
             return self
                 .area
                 .draw_text(text, &style, (x.round() as i32, y.round() as i32))
@@ -206,11 +189,7 @@ impl<DB: DrawingBackend> Pen<'_, DB> {
                 }
                 let along = f64::from(bounds.min.x) + f64::from(gx);
                 let down = f64::from(bounds.min.y) + f64::from(gy);
-                let (px, py) = if up {
-                    (x + down, y - along)
-                } else {
-                    (x + along, y + down)
-                };
+                let (px, py) = (x + along, y + down);
                 result = self.area.draw_pixel(
                     (px.floor() as i32, py.floor() as i32),
                     &color.mix(f64::from(coverage.min(1.0))),
