@@ -316,6 +316,7 @@ sections! {
     DATE_CUE = "date_cue",
     CHANGE_ADDITIONAL = "change_additional",
     CHANGE_ENUMERATING_ACTION = "change_enumerating_action",
+    SPEECH_LEAD = "speech_lead",
 }
 
 /// The flag bit of a section name, if it is declared.

@@ -139,22 +139,49 @@ impl Extractor {
         // The source each sentence passes on to a continuing sentence.
         // Shared, so that passing a source on from sentence to sentence copies no strings.
         let mut carried: Vec<Option<Rc<Source>>> = Vec::with_capacity(sentences.len());
+        // Quotations and the cue that governs each as a whole.
+        let quotes = match (sentences.first(), sentences.last()) {
+            (Some(a), Some(b)) => source::quotations(&cx, a.first, b.end),
+            _ => Vec::new(),
+        };
+        let governed = source::governors(&quotes, &sentences, &cues);
+        let mut quote_source: Vec<Option<Rc<Source>>> = vec![None; governed.len()];
+        // Claims inside a quotation whose cue comes later: (claim, quotation).
+        let mut pending: Vec<(usize, usize)> = Vec::new();
         let mut claims = Vec::new();
         for (si, s) in sentences.iter().enumerate() {
             let figures = figure::figures_in(&cx, *s);
-            // Sources are resolved where figures need them, and the sentence's own for carry-over.
+            // Sources are resolved where figures need them, the sentence's own for carry-over,
+            // and the cues that govern a quotation.
             let picked = pick_for_sentence(&cues[si]);
+            let governs = |k: usize| governed.iter().any(|(_, g)| *g == Some((si, k)));
             let resolved: Vec<Option<Rc<Source>>> = cues[si]
                 .iter()
                 .enumerate()
                 .map(|(k, c)| {
-                    (!figures.is_empty() || Some(k) == picked)
+                    (!figures.is_empty() || Some(k) == picked || governs(k))
                         .then(|| Rc::new(self.resolve(&cx, c, &mut people, &mut last_person)))
                 })
                 .collect();
+            for (q, (_, g)) in governed.iter().enumerate() {
+                if let Some((gs, k)) = *g
+                    && gs == si
+                {
+                    quote_source[q].clone_from(&resolved[k]);
+                }
+            }
+            // The governed quotation a token lies in.
+            let quote_at = |k: usize| {
+                governed
+                    .iter()
+                    .position(|(quote, g)| g.is_some() && quote.holds(k))
+            };
             let own = picked.and_then(|k| resolved[k].clone());
+            let in_quote = quote_at(s.first).and_then(|q| quote_source[q].clone());
             let inherited = if own.is_some() || names_nobody(&cx, *s) {
                 None
+            } else if in_quote.is_some() {
+                in_quote
             } else if si > 0 && source::continues_speech(&cx, *s) {
                 // The sentence before, or with "demnach" the last source a little further back.
                 let reach = if source::says_demnach(&cx, *s) { 3 } else { 1 };
@@ -207,6 +234,16 @@ impl Extractor {
                         }
                     })
                     .map(|shared| Source::clone(&shared));
+                // A quotation is governed as a whole by its cue, not by cues inside it.
+                let source = match quote_at(fig.num.first) {
+                    Some(q) => {
+                        if quote_source[q].is_none() {
+                            pending.push((claims.len(), q));
+                        }
+                        quote_source[q].as_deref().cloned()
+                    }
+                    None => source,
+                };
                 let number = cx.span(fig.num.first, fig.num.end);
                 let concept = concept::of(
                     fig.subject.as_ref().map(|s| s.text.as_str()),
@@ -229,6 +266,9 @@ impl Extractor {
                     source,
                 });
             }
+        }
+        for (c, q) in pending {
+            claims[c].source = quote_source[q].as_deref().cloned();
         }
         claims
     }
@@ -455,8 +495,11 @@ fn pick_for_figure(cues: &[Cue], fig: &figure::Figure) -> Option<usize> {
     let named = cues
         .iter()
         .any(|c| !(c.unnamed || c.phrase.0 <= at && at < c.phrase.1));
-    let usable =
-        |c: &Cue| !(c.phrase.0 <= at && at < c.phrase.1 || named && c.unnamed && !c.priority);
+    let usable = |c: &Cue| {
+        !(c.phrase.0 <= at && at < c.phrase.1
+            || named && c.unnamed && !c.priority
+            || c.complement.is_some_and(|from| at < from))
+    };
     if let Some(k) = cues.iter().position(|c| c.priority && usable(c)) {
         return Some(k);
     }

@@ -7,12 +7,14 @@
 //! [`speaker`] the speaker of a verb, [`scope`] how far a source reaches.
 
 mod phrase;
+mod quote;
 mod scope;
 mod speaker;
 
 pub(crate) use phrase::{
     Head, NounPhrase, is_acronym, is_determiner, is_title, np_backward, np_forward, np_word,
 };
+pub use quote::{governors, quotations};
 pub use scope::{continues_speech, people_in, points_back, says_demnach};
 pub(crate) use speaker::{VerbClause, clause_start};
 
@@ -45,6 +47,9 @@ pub struct Cue {
     pub pronoun: bool,
     /// The head is an unnamed noun (`Angaben`, `a report`).
     pub unnamed: bool,
+    /// A verb of stance (`kritisierte`, `warned`): it states only the figures of the clause
+    /// that follows it, from token `complement` on.
+    pub complement: Option<usize>,
 }
 
 /// Makes a cue from a head token range.
@@ -66,6 +71,7 @@ pub(crate) fn cue(
         person: person || pronoun,
         pronoun,
         unnamed,
+        complement: None,
     }
 }
 
@@ -77,6 +83,7 @@ fn may_cue(cx: &Ctx, i: usize) -> bool {
         || cx.in_sec(i, sec::UNNAMED_SOURCE)
         || cx.in_sec(i, sec::SPEECH_VERB)
         || cx.in_sec(i, sec::SPEECH_VERB_INVERTED)
+        || cx.in_sec(i, sec::SPEECH_LEAD)
         || cx.in_sec(i, sec::CUE_START)
         || (cx.language.forms_compound_sources() && (cx.upper(i) || cx.text_at(i).contains('-')))
 }
@@ -294,6 +301,14 @@ pub fn cues_in(cx: &Ctx, s: Sentence) -> Vec<Cue> {
             && let Some(c) = speaker_of_verb(cx, i, s)
         {
             cues.push(c);
+        } else if cx.in_sec(i, sec::SPEECH_LEAD)
+            && verb_applies(cx, i, s)
+            && let Some(mut c) = speaker_of_verb(cx, i, s)
+        {
+            // "kritisierte die Pläne, die 3 Mrd. kosten" states nothing; "kritisierte, dass
+            // 3 Mrd. fehlten" states the clause after it, and leads into what follows.
+            c.complement = Some(complement_after(cx, i, s));
+            cues.push(c);
         }
         i += 1;
     }
@@ -319,6 +334,31 @@ pub fn cues_in(cx: &Ctx, s: Sentence) -> Vec<Cue> {
         }
     }
     cues
+}
+
+/// Where the clause a verb of stance governs starts: after the next comma or colon, when
+/// that clause opens with a complementizer (`dass`, `that`) or holds a subjunctive verb;
+/// else the sentence's end (it governs no figure).
+fn complement_after(cx: &Ctx, verb: usize, s: Sentence) -> usize {
+    if cx.in_sec(verb + 1, sec::COMPLEMENTIZER) {
+        return verb + 1;
+    }
+    let Some(brk) = (verb + 1..s.end).find(|&k| cx.is_punct(k, ",") || cx.is_punct(k, ":"))
+    else {
+        return s.end;
+    };
+    let next = brk + 1;
+    let clause_end = (next..s.end)
+        .find(|&k| cx.is_punct(k, ",") || cx.is_punct(k, ";"))
+        .unwrap_or(s.end);
+    if cx.is_punct(brk, ":")
+        || cx.in_sec(next, sec::COMPLEMENTIZER)
+        || (next..clause_end).any(|k| cx.in_sec(k, sec::SUBJUNCTIVE))
+    {
+        next
+    } else {
+        s.end
+    }
 }
 
 fn span_cue(cx: &Ctx, tok: usize, span: Span) -> Cue {

@@ -70,15 +70,23 @@ pub(crate) fn speaker_of_verb(cx: &Ctx, v: usize, s: Sentence) -> Option<Cue> {
             cx.text_at(v - 1),
             "," | "„" | "“" | "”" | "\"" | "«" | "»" | ":"
         );
-    // Verbs such as "schrieb" are cues only after what was written: ", schrieb die Zeitung".
-    if cx.in_sec(v, sec::SPEECH_VERB_INVERTED) && !prev_is_break {
+    // Verbs such as "schrieb" are cues only after what was written (", schrieb die Zeitung")
+    // or before it ("Die Zeitung schreibt: ...", "schreibt, dass ...").
+    let next_is_break = matches!(cx.text_at(v + 1), ":" | ",")
+        || cx.in_sec(v + 1, sec::COMPLEMENTIZER);
+    if cx.in_sec(v, sec::SPEECH_VERB_INVERTED) && !prev_is_break && !next_is_break {
         return None;
     }
     let c = clause_start(cx, v, s);
     let segment_empty = c == v;
     // A figure as the subject ("41 Prozent kündigten an", "Mehr als jeder Zweite sagte") is no source.
+    // A year opening the sentence ("2008 erklärte er") is no figure.
+    let year = |k: usize| {
+        let t = cx.text_at(k);
+        t.len() == 4 && (t.starts_with("19") || t.starts_with("20"))
+    };
     let numeral = |k: usize| {
-        cx.is_num(k)
+        cx.is_num(k) && !year(k)
             || cx.in_sec(k, sec::EVERY)
             || cx.in_sec(k, sec::VAGUE)
             || (cx.is_word(k)
@@ -246,10 +254,12 @@ pub(crate) fn verb_applies(cx: &Ctx, i: usize, s: Sentence) -> bool {
             && matches!(cx.text_at(i - 1), "," | "“" | "”" | "\"" | "«" | "»")
             && (is_determiner(cx, i + 1) || cx.upper(i + 1));
     }
-    if let Some(particle) = cx.lex.sec(sec::SPEECH_PARTICLE).get(w) {
+    // "gab ... bekannt", "gab ... an": the particles a verb may take, separated by `|`.
+    if let Some(particles) = cx.lex.sec(sec::SPEECH_PARTICLE).get(w) {
         let mut k = i + 1;
         while k < s.end {
-            if cx.lower_at(k) == particle {
+            let word = cx.lower_at(k);
+            if particles.split('|').any(|p| p == word) {
                 return true;
             }
             if matches!(cx.text_at(k), ";") {
