@@ -317,6 +317,8 @@ sections! {
     CHANGE_ADDITIONAL = "change_additional",
     CHANGE_ENUMERATING_ACTION = "change_enumerating_action",
     SPEECH_LEAD = "speech_lead",
+    RELATIVE_CLAUSE_START = "relative_clause_start",
+    SUBJUNCTIVE_MAIN = "subjunctive_main",
 }
 
 /// The flag bit of a section name, if it is declared.

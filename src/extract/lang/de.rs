@@ -282,10 +282,11 @@ impl Language for German {
     fn subject_before_apposition(&self, cx: &Ctx, clause: &VerbClause, _inverted: bool) -> bool {
         // "Der Verein X, ein Netzwerk mit 40 Gruppen, erklärte, ...".
         let v = clause.verb;
+        let first = clause.sentence.first;
         clause.empty
-            && v > clause.sentence.first
+            && v > first
             && cx.is_punct(v - 1, ",")
-            && matches!(cx.text_at(v + 1), "," | ":")
+            && (matches!(cx.text_at(v + 1), "," | ":") || after_relative_clause(cx, v - 1, first))
     }
 
     fn subject_before_aside(&self, _cx: &Ctx, _clause: &VerbClause) -> Option<Cue> {
@@ -293,14 +294,19 @@ impl Language for German {
     }
 
     fn subject_cue(&self, cx: &Ctx, c: usize, end: usize, v: usize) -> Option<Cue> {
-        // Verb-final clauses and V2 main clauses: the subject opens the clause.
-        let NounPhrase {
+        // Verb-final clauses and V2 main clauses: the subject opens the clause. When what
+        // opens it can name nobody ("Die Zahl der Toten bezifferte die Agentur mit 13"), it
+        // is an object and the subject follows the verb.
+        let Some(NounPhrase {
             head_first: h0,
             head_end: h1,
             end: pe,
             person,
             ..
-        } = np_forward(cx, c, end.max(c + 1))?;
+        }) = np_forward(cx, c, end.max(c + 1))
+        else {
+            return subject_after_verb(cx, v);
+        };
         // "Die Schäden hatte der Verband geschätzt": an object first, then the auxiliary and
         // a nominative "der"/"ein" phrase, which is the subject.
         let is_aux = |k: usize| cx.in_sec(k, sec::PERFECT_AUX);
@@ -334,7 +340,11 @@ impl Language for German {
 
     fn continues_reported_speech(&self, cx: &Ctx, s: Sentence) -> bool {
         // A subjunctive verb or "demnach" carries the speaker of the sentence before.
+        let main_clause_end = (s.first..s.end)
+            .find(|&k| cx.is_punct(k, ","))
+            .unwrap_or(s.end);
         (s.first..s.end).any(|k| cx.in_sec(k, sec::SUBJUNCTIVE) || cx.in_sec(k, sec::CARRY))
+            || (s.first..main_clause_end).any(|k| cx.in_sec(k, sec::SUBJUNCTIVE_MAIN))
             || second_place_subjunctive(cx, s)
     }
 
@@ -452,6 +462,48 @@ fn is_place_genitive(cx: &Ctx, i: usize) -> bool {
 
 /// Whether the finite verb after the sentence's first phrase has the subjunctive ending
 /// `-e` ("Der Gegner greife an", "Man bemühe sich"), which no word list can cover.
+/// The subject after a finite verb, up to the next punctuation, past adverbs: "... bezifferte
+/// dann die Agentur mit 13".
+fn subject_after_verb(cx: &Ctx, v: usize) -> Option<Cue> {
+    let mut first = v + 1;
+    while first < v + 3 && cx.is_word(first) && !cx.upper(first) && cx.in_sec(first, sec::STOP) {
+        if is_determiner(cx, first) || cx.in_sec(first, sec::PRONOUN) {
+            break;
+        }
+        first += 1;
+    }
+    let limit = (first..first + 12)
+        .find(|&k| !cx.is_word(k))
+        .unwrap_or(first + 12);
+    let NounPhrase {
+        head_first: h0,
+        head_end: h1,
+        end: pe,
+        person,
+        ..
+    } = np_forward(cx, first, limit)?;
+    Some(cue(cx, (h0, h1), (first, pe.max(h1)), v, person))
+}
+
+/// Whether the comma at `comma` closes a relative clause after the sentence's first phrase:
+/// "Hubert Primus, der bei der Stiftung verantwortlich ist, wies ... zurück".
+fn after_relative_clause(cx: &Ctx, comma: usize, first: usize) -> bool {
+    let Some(open) = (first + 1..comma).rev().find(|&k| cx.is_punct(k, ",")) else {
+        return false;
+    };
+    let mut k = open + 1;
+    // "bei dem", "für die": a preposition first.
+    if !cx.upper(k) && !cx.in_sec(k, sec::RELATIVE_CLAUSE_START) {
+        k += 1;
+    }
+    // "die Polizei nahm ... fest" is a main clause: an article before a noun, not a relative
+    // pronoun ("dessen Firma" is one).
+    let genitive = matches!(cx.lower_at(k), "dessen" | "deren");
+    let relative = cx.in_sec(k, sec::RELATIVE_CLAUSE_START) && (genitive || !cx.upper(k + 1));
+    // Only one phrase before it: no comma, and it opens the sentence.
+    relative && !(first..open).any(|j| cx.is_punct(j, ","))
+}
+
 fn second_place_subjunctive(cx: &Ctx, s: Sentence) -> bool {
     let mut k = s.first;
     if cx.in_sec(k, sec::SUBJECT_PRONOUN) {

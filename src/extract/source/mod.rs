@@ -158,9 +158,14 @@ pub fn cues_in(cx: &Ctx, s: Sentence) -> Vec<Cue> {
             let last = e - 1;
             if cx.in_sec(last, sec::UNNAMED_SOURCE) {
                 cues.push(cue(cx, (last, e), (i, e), i, false));
+                i = e;
+                continue;
             }
-            i = e;
-            continue;
+            // "laut einer Umfrage": an unnamed noun after attributes, read below.
+            if !cx.in_sec(i, sec::CUE_BEFORE_UNNAMED) {
+                i = e;
+                continue;
+            }
         }
         // "nach vorläufigen Schätzungen der Polizei": nach, adjectives, an unnamed noun.
         if cx.in_sec(i, sec::CUE_BEFORE_UNNAMED) {

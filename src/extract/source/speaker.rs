@@ -155,7 +155,19 @@ pub(crate) fn speaker_of_verb(cx: &Ctx, v: usize, s: Sentence) -> Option<Cue> {
     if inverted {
         let limit = s.end;
         // "Deutschlandweit habe die Polizei 921 Delikte registriert": after the finite verb.
-        let after = np_forward(cx, v + 1, limit).or_else(|| {
+        // Adverbs may stand between: "meldeten dann die Nachrichten der Tagesschau".
+        let mut first = v + 1;
+        while first < v + 3
+            && cx.is_word(first)
+            && !cx.upper(first)
+            && cx.in_sec(first, sec::STOP)
+            && !is_determiner(cx, first)
+            && !cx.in_sec(first, sec::PRONOUN)
+            && !cx.in_sec(first, sec::SUBJECT_PRONOUN)
+        {
+            first += 1;
+        }
+        let after = np_forward(cx, first, limit).or_else(|| {
             let aux = (c..v).find(|&k| cx.in_sec(k, sec::FINITE_AUX))?;
             np_forward(cx, aux + 1, v)
         });
@@ -173,7 +185,7 @@ pub(crate) fn speaker_of_verb(cx: &Ctx, v: usize, s: Sentence) -> Option<Cue> {
             head = name;
             person = true;
         }
-        return Some(cue(cx, head, (v + 1, pe), v, person));
+        return Some(cue(cx, head, (first, pe), v, person));
     }
     // The subject before the verb, skipping auxiliaries ("has said", "hat mitgeteilt").
     let mut end = v;
@@ -196,7 +208,13 @@ pub(crate) fn speaker_of_verb(cx: &Ctx, v: usize, s: Sentence) -> Option<Cue> {
             end += 1;
         }
     }
-    cx.language.subject_cue(cx, c, end, v)
+    // "Wie Steve Marshall, Sprecher der Büros, in Bangkok mitteilte": no subject in the
+    // clause, so the phrase before the asides.
+    cx.language.subject_cue(cx, c, end, v).or_else(|| {
+        (c > s.first && cx.is_punct(c - 1, ","))
+            .then(|| appositive_subject(cx, v, s))
+            .flatten()
+    })
 }
 
 /// The subject of an English verb after a comma: "Edward Leigh, chairman of the committee,
