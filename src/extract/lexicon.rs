@@ -319,6 +319,7 @@ sections! {
     SPEECH_LEAD = "speech_lead",
     RELATIVE_CLAUSE_START = "relative_clause_start",
     SUBJUNCTIVE_MAIN = "subjunctive_main",
+    INDEFINITE_ARTICLE = "indefinite_article",
 }
 
 /// The flag bit of a section name, if it is declared.

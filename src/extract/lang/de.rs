@@ -271,6 +271,16 @@ impl Language for German {
     fn is_inverted(&self, cx: &Ctx, clause: &VerbClause) -> bool {
         // Verb second: anything but the subject before the verb puts the subject after it.
         let c = clause.start;
+        // "Wie X, Sprecher der Büros, in Bangkok mitteilte, ...": the verb ends a clause opened
+        // by a conjunction before the asides, so the subject stands before it.
+        let s = clause.sentence;
+        let verb_final = c > s.first
+            && cx.in_sec(s.first, sec::CLAUSE_BREAK)
+            && cx.is_punct(c - 1, ",")
+            && (clause.verb + 1 >= s.end || cx.is_punct(clause.verb + 1, ","));
+        if verb_final && !clause.empty {
+            return false;
+        }
         clause.after_break
             || clause.demonstrative
             || clause.adverb_first
@@ -294,6 +304,17 @@ impl Language for German {
     }
 
     fn subject_cue(&self, cx: &Ctx, c: usize, end: usize, v: usize) -> Option<Cue> {
+        // A clause opening with a preposition ("in Bangkok mitteilte") has no subject there.
+        if cx.is_word(c)
+            && !cx.upper(c)
+            && cx.in_sec(c, sec::STOP)
+            && !is_determiner(cx, c)
+            && !cx.in_sec(c, sec::PRONOUN)
+            && !cx.in_sec(c, sec::SUBJECT_PRONOUN)
+            && !cx.in_sec(c, sec::RELATIVE_CLAUSE_START)
+        {
+            return None;
+        }
         // Verb-final clauses and V2 main clauses: the subject opens the clause. When what
         // opens it can name nobody ("Die Zahl der Toten bezifferte die Agentur mit 13"), it
         // is an object and the subject follows the verb.

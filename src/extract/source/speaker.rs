@@ -22,6 +22,19 @@ pub(crate) fn clause_start(cx: &Ctx, verb: usize, s: Sentence) -> usize {
             k = open;
             continue;
         }
+        // A name in quotation marks right before the verb: "Die Zeitung „Der Bote“ berichtete".
+        if matches!(text, "“" | "”" | "\"")
+            && let Some(open) = (s.first..p)
+                .rev()
+                .take(6)
+                .find(|&o| cx.is_punct(o, "„") || cx.is_punct(o, "“") || cx.is_punct(o, "\""))
+            && open > s.first
+            && cx.is_word(open - 1)
+            && cx.upper(open - 1)
+        {
+            k = open;
+            continue;
+        }
         let spaced_dash = text == "-" && !cx.glued(p) && !cx.glued(p + 1);
         // "The ministry said 41,000 people had registered": the clause of "registered"
         // starts after "said".
@@ -100,7 +113,9 @@ pub(crate) fn speaker_of_verb(cx: &Ctx, v: usize, s: Sentence) -> Option<Cue> {
         while k < v && k < c + 3 && cx.is_word(k) && cx.in_sec(k, sec::STOP) && !numeral(k) {
             k += 1;
         }
-        if k < v && numeral(k) {
+        // "Um 15 Uhr meldete die Agentur": after a preposition the figure is no subject.
+        let preposition = (c..k).any(|j| cx.in_sec(j, sec::TIME_PREPOSITION));
+        if k < v && numeral(k) && !preposition {
             return None;
         }
     }
@@ -160,7 +175,6 @@ pub(crate) fn speaker_of_verb(cx: &Ctx, v: usize, s: Sentence) -> Option<Cue> {
         while first < v + 3
             && cx.is_word(first)
             && !cx.upper(first)
-            && cx.in_sec(first, sec::STOP)
             && !is_determiner(cx, first)
             && !cx.in_sec(first, sec::PRONOUN)
             && !cx.in_sec(first, sec::SUBJECT_PRONOUN)
@@ -245,7 +259,10 @@ pub(crate) fn appositive_subject(cx: &Ctx, v: usize, s: Sentence) -> Option<Cue>
         }) = np_forward(cx, start, end)
         {
             let found = cue(cx, (h0, h1), (c, v), v, person);
-            let named = cx.upper(h0) && !cx.in_sec(h0, sec::TITLE);
+            // "ein Netzwerk mit 40 Gruppen" describes the name before it.
+            let named = cx.upper(h0)
+                && !cx.in_sec(h0, sec::TITLE)
+                && !(c > s.first && cx.in_sec(start, sec::INDEFINITE_ARTICLE));
             if named {
                 return Some(found);
             }
