@@ -492,9 +492,11 @@ fn pick_for_figure(cues: &[Cue], fig: &figure::Figure) -> Option<usize> {
         return None;
     }
     // A named cue wins over an unnamed one ("nach Erkenntnissen" beside "die Polizei registrierte").
-    let named = cues
-        .iter()
-        .any(|c| !(c.unnamed || c.phrase.0 <= at && at < c.phrase.1));
+    let named = cues.iter().any(|c| {
+        !(c.unnamed
+            || c.phrase.0 <= at && at < c.phrase.1
+            || c.complement.is_some_and(|from| at < from))
+    });
     let usable = |c: &Cue| {
         !(c.phrase.0 <= at && at < c.phrase.1
             || named && c.unnamed && !c.priority

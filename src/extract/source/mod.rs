@@ -131,9 +131,14 @@ pub fn cues_in(cx: &Ctx, s: Sentence) -> Vec<Cue> {
                 i = e;
                 continue;
             }
-            if let Some(span) = (e < s.end).then(|| compound_source(cx, e, true)).flatten() {
-                cues.push(span_cue(cx, e, span));
-                i = e + 1;
+            // "laut Bitkom-Umfrage", "laut einer dpa-Meldung": the naming part of a compound.
+            let compound_at = if is_determiner(cx, e) { e + 1 } else { e };
+            if let Some(span) = (compound_at < s.end)
+                .then(|| compound_source(cx, compound_at, true))
+                .flatten()
+            {
+                cues.push(span_cue(cx, compound_at, span));
+                i = compound_at + 1;
                 continue;
             }
             if let Some(NounPhrase {
@@ -231,13 +236,27 @@ pub fn cues_in(cx: &Ctx, s: Sentence) -> Vec<Cue> {
         }
         // "X zufolge".
         if cx.in_sec(i, sec::CUE_AFTER) {
+            // "des Verbandes (VDR) zufolge": the phrase before the bracketed acronym.
+            let mut end = i;
+            if cx.is_punct(i - 1, ")") && i >= s.first + 3 && cx.is_punct(i - 3, "(") {
+                end = i - 3;
+            }
+            let found = np_backward(cx, end, s.first).or_else(|| {
+                // "Ersten Angaben vom gestrigen Mittwoch zufolge": an unnamed noun a few words
+                // back, past a date.
+                let k = (end.saturating_sub(5).max(s.first)..end)
+                    .rev()
+                    .take_while(|&k| cx.is_word(k))
+                    .find(|&k| cx.in_sec(k, sec::UNNAMED_SOURCE))?;
+                Some(NounPhrase::new(k, k + 1, k, end, false))
+            });
             if let Some(NounPhrase {
                 head_first: h0,
                 head_end: h1,
                 start: ps,
                 person,
                 ..
-            }) = np_backward(cx, i, s.first)
+            }) = found
             {
                 if let Some(span) = compound_source(cx, h0, true).filter(|_| h1 == h0 + 1) {
                     cues.push(span_cue(cx, h0, span));

@@ -22,16 +22,8 @@ pub(crate) fn clause_start(cx: &Ctx, verb: usize, s: Sentence) -> usize {
             k = open;
             continue;
         }
-        // A name in quotation marks right before the verb: "Die Zeitung „Der Bote“ berichtete".
-        if matches!(text, "“" | "”" | "\"")
-            && let Some(open) = (s.first..p)
-                .rev()
-                .take(6)
-                .find(|&o| cx.is_punct(o, "„") || cx.is_punct(o, "“") || cx.is_punct(o, "\""))
-            && open > s.first
-            && cx.is_word(open - 1)
-            && cx.upper(open - 1)
-        {
+        // A name in quotation marks before the verb: "Die Zeitung „Der Bote“ berichtete".
+        if let Some(open) = quoted_name_ending(cx, p, s) {
             k = open;
             continue;
         }
@@ -52,6 +44,23 @@ pub(crate) fn clause_start(cx: &Ctx, verb: usize, s: Sentence) -> usize {
         k = p;
     }
     k
+}
+
+/// The opening mark of a quoted name whose closing mark is token `close`, after the noun it
+/// names: "Die Zeitung „Der Bote“".
+fn quoted_name_ending(cx: &Ctx, close: usize, s: Sentence) -> Option<usize> {
+    if !matches!(cx.text_at(close), "“" | "”" | "\"") || !cx.is_any_punct(close) {
+        return None;
+    }
+    let open = (s.first..close)
+        .rev()
+        .take(6)
+        .find(|&o| cx.is_punct(o, "„") || cx.is_punct(o, "“") || cx.is_punct(o, "\""))?;
+    (open > s.first
+        && cx.is_word(open - 1)
+        && cx.upper(open - 1)
+        && (open + 1..close).all(|k| cx.is_word(k)))
+    .then_some(open)
 }
 
 /// The clause of a speech or counting verb, as the language rules read it.
@@ -82,7 +91,8 @@ pub(crate) fn speaker_of_verb(cx: &Ctx, v: usize, s: Sentence) -> Option<Cue> {
         && matches!(
             cx.text_at(v - 1),
             "," | "„" | "“" | "”" | "\"" | "«" | "»" | ":"
-        );
+        )
+        && quoted_name_ending(cx, v - 1, s).is_none();
     // Verbs such as "schrieb" are cues only after what was written (", schrieb die Zeitung")
     // or before it ("Die Zeitung schreibt: ...", "schreibt, dass ...").
     let next_is_break = matches!(cx.text_at(v + 1), ":" | ",")
@@ -185,13 +195,21 @@ pub(crate) fn speaker_of_verb(cx: &Ctx, v: usize, s: Sentence) -> Option<Cue> {
             let aux = (c..v).find(|&k| cx.in_sec(k, sec::FINITE_AUX))?;
             np_forward(cx, aux + 1, v)
         });
-        let NounPhrase {
+        // "Der Bürgermeister, Bob Parker, teilte am Abend mit": nothing after the verb names
+        // anyone, so the phrase before the comma.
+        let Some(NounPhrase {
             head_first: h0,
             head_end: h1,
             end: pe,
             person,
             ..
-        } = after?;
+        }) = after
+        else {
+            let commas = (s.first..v).filter(|&k| cx.is_punct(k, ",")).count();
+            return (segment_empty && commas == 2 && cx.is_punct(v - 1, ","))
+                .then(|| appositive_subject(cx, v, s))
+                .flatten();
+        };
         let mut head = (h0, h1);
         let mut person = person;
         // An apposition naming the person: "sagte die Botschafterin bei der Nato, Jane Roe."
