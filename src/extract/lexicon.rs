@@ -320,6 +320,7 @@ sections! {
     RELATIVE_CLAUSE_START = "relative_clause_start",
     SUBJUNCTIVE_MAIN = "subjunctive_main",
     INDEFINITE_ARTICLE = "indefinite_article",
+    OBJECT_ARTICLE = "object_article",
 }
 
 /// The flag bit of a section name, if it is declared.

@@ -325,6 +325,7 @@ impl Language for German {
             person,
             ..
         }) = np_forward(cx, c, end.max(c + 1))
+            .filter(|_| !cx.in_sec(c, sec::OBJECT_ARTICLE))
         else {
             return subject_after_verb(cx, v);
         };
@@ -493,8 +494,9 @@ fn subject_after_verb(cx: &Ctx, v: usize) -> Option<Cue> {
         }
         first += 1;
     }
+    let quote = |k: usize| matches!(cx.text_at(k), "„" | "“" | "”" | "\"");
     let limit = (first..first + 12)
-        .find(|&k| !cx.is_word(k))
+        .find(|&k| !cx.is_word(k) && !quote(k))
         .unwrap_or(first + 12);
     let NounPhrase {
         head_first: h0,

@@ -174,8 +174,10 @@ pub(crate) fn speaker_of_verb(cx: &Ctx, v: usize, s: Sentence) -> Option<Cue> {
     let inverted = cx.language.is_inverted(cx, &clause);
     // "Edward Leigh, chairman of the committee, said ...", "Der Verein X, ein Netzwerk mit 40
     // Gruppen, erklärte, ...": the subject before an apposition.
-    if cx.language.subject_before_apposition(cx, &clause, inverted) {
-        return appositive_subject(cx, v, s);
+    if cx.language.subject_before_apposition(cx, &clause, inverted)
+        && let Some(found) = appositive_subject(cx, v, s)
+    {
+        return Some(found);
     }
     if inverted {
         let limit = s.end;
@@ -186,6 +188,8 @@ pub(crate) fn speaker_of_verb(cx: &Ctx, v: usize, s: Sentence) -> Option<Cue> {
             && cx.is_word(first)
             && !cx.upper(first)
             && !is_determiner(cx, first)
+            && !cx.in_sec(first, sec::ATTRIBUTE_PREPOSITION)
+            && !cx.in_sec(first, sec::PHRASE_ATTACHMENT)
             && !cx.in_sec(first, sec::PRONOUN)
             && !cx.in_sec(first, sec::SUBJECT_PRONOUN)
         {
@@ -203,11 +207,22 @@ pub(crate) fn speaker_of_verb(cx: &Ctx, v: usize, s: Sentence) -> Option<Cue> {
             end: pe,
             person,
             ..
-        }) = after
+        }) = after.filter(|np| !cx.in_sec(np.start, sec::OBJECT_ARTICLE))
         else {
             let commas = (s.first..v).filter(|&k| cx.is_punct(k, ",")).count();
-            return (segment_empty && commas == 2 && cx.is_punct(v - 1, ","))
-                .then(|| appositive_subject(cx, v, s))
+            if segment_empty {
+                return (commas == 2 && cx.is_punct(v - 1, ","))
+                    .then(|| appositive_subject(cx, v, s))
+                    .flatten();
+            }
+            // "Auch Rettungskräfte berichten von ...", "Andere Quellen berichten von ...": a
+            // particle or adjective first, then the subject before the verb.
+            let mut k = c;
+            while k < v && cx.is_word(k) && cx.in_sec(k, sec::STOP) && !is_determiner(cx, k) {
+                k += 1;
+            }
+            return (k > c && k < v && cx.upper(k))
+                .then(|| cx.language.subject_cue(cx, k, v, v))
                 .flatten();
         };
         let mut head = (h0, h1);
@@ -217,7 +232,16 @@ pub(crate) fn speaker_of_verb(cx: &Ctx, v: usize, s: Sentence) -> Option<Cue> {
             head = name;
             person = true;
         }
-        return Some(cue(cx, head, (first, pe), v, person));
+        // "bezifferte Vorstandschef Thomas Enders mit 22,5 Millionen": the figure after the
+        // name is the verb's, not part of the speaker's phrase.
+        let end = if cx.in_sec(head.1, sec::ATTRIBUTE_PREPOSITION)
+            && (head.1 + 1..(head.1 + 4).min(s.end)).any(|k| cx.is_num(k))
+        {
+            head.1
+        } else {
+            pe
+        };
+        return Some(cue(cx, head, (first, end), v, person));
     }
     // The subject before the verb, skipping auxiliaries ("has said", "hat mitgeteilt").
     let mut end = v;
