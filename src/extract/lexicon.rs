@@ -319,8 +319,8 @@ sections! {
     SPEECH_LEAD = "speech_lead",
     RELATIVE_CLAUSE_START = "relative_clause_start",
     SUBJUNCTIVE_MAIN = "subjunctive_main",
-    INDEFINITE_ARTICLE = "indefinite_article",
     OBJECT_ARTICLE = "object_article",
+    IMPERSONAL_PRONOUN = "impersonal_pronoun",
 }
 
 /// The flag bit of a section name, if it is declared.

@@ -304,7 +304,11 @@ pub(crate) fn compound_source(cx: &Ctx, i: usize, with_documents: bool) -> Optio
             if cx.ends_with_any(stem, sec::LINKING_S_STEM) {
                 stem_end -= 1;
             }
-            if stem_end > tok.start {
+            // "Auszählung" is no count by "Aus": the stem must be able to name someone.
+            let stem_lower = cx.lower.get(tok.start..stem_end).unwrap_or("");
+            let names_nobody = cx.lex.sec(sec::STOP).contains(stem_lower)
+                || cx.lex.sec(sec::NOT_SPEAKER).contains(stem_lower);
+            if stem_end > tok.start && !names_nobody {
                 return Some(Span::new(tok.start, stem_end));
             }
         }

@@ -160,6 +160,12 @@ pub(crate) fn speaker_of_verb(cx: &Ctx, v: usize, s: Sentence) -> Option<Cue> {
         }
         return Some(cue(cx, (h0, h1), (h0, pe), v, person));
     }
+    // "Man habe ... festgestellt": an impersonal subject names nobody.
+    if v == c + 1 && cx.in_sec(c, sec::IMPERSONAL_PRONOUN)
+        || v == c + 2 && cx.in_sec(c, sec::IMPERSONAL_PRONOUN) && cx.in_sec(c + 1, sec::FINITE_AUX)
+    {
+        return None;
+    }
     let demonstrative = v == c + 1 && cx.in_sec(c, sec::DEMONSTRATIVE);
     let adverb_first = c == s.first && cx.ends_with_any(cx.lower_at(c), sec::ADVERB_ENDING);
     let clause = VerbClause {
@@ -207,7 +213,7 @@ pub(crate) fn speaker_of_verb(cx: &Ctx, v: usize, s: Sentence) -> Option<Cue> {
             end: pe,
             person,
             ..
-        }) = after.filter(|np| !cx.in_sec(np.start, sec::OBJECT_ARTICLE))
+        }) = after.filter(|_| !cx.in_sec(first, sec::OBJECT_ARTICLE))
         else {
             let commas = (s.first..v).filter(|&k| cx.is_punct(k, ",")).count();
             if segment_empty {
@@ -301,10 +307,11 @@ pub(crate) fn appositive_subject(cx: &Ctx, v: usize, s: Sentence) -> Option<Cue>
         }) = np_forward(cx, start, end)
         {
             let found = cue(cx, (h0, h1), (c, v), v, person);
-            // "ein Netzwerk mit 40 Gruppen" describes the name before it.
+            // "ein Netzwerk mit 40 Gruppen", "der Milliardär hinter der Firma": a phrase with an
+            // article after the first describes the name before it.
             let named = cx.upper(h0)
                 && !cx.in_sec(h0, sec::TITLE)
-                && !(c > s.first && cx.in_sec(start, sec::INDEFINITE_ARTICLE));
+                && !(c > s.first && is_determiner(cx, start));
             if named {
                 return Some(found);
             }
