@@ -342,6 +342,10 @@ fn unit_after(cx: &Ctx, at: usize, s: Sentence) -> Option<UnitMatch> {
             return None;
         }
     }
+    // "zwei G8-Staaten": a unit letter glued to digits or a hyphen after it starts a name.
+    if cx.glued(end) && (cx.is_num(end) || cx.is_punct(end, "-")) && end < s.end {
+        return None;
+    }
     // "Jahre alt" is an age, handled before; "Tag" as in "am Tag" is not after a number.
     let (kind, unit) = value.split_once(' ').unwrap_or((value, "-"));
     let kind = Kind::parse(kind)?;

@@ -316,6 +316,7 @@ sections! {
     DATE_CUE = "date_cue",
     CHANGE_ADDITIONAL = "change_additional",
     CHANGE_ENUMERATING_ACTION = "change_enumerating_action",
+    NEGATIVE_SIGN = "negative_sign",
 }
 
 /// The flag bit of a section name, if it is declared.

@@ -96,6 +96,10 @@ fn ends_sentence(cx: &Ctx, i: usize) -> bool {
     if break_after {
         return true;
     }
+    // ".500 record": a decimal point with a space before it starts a number.
+    if cx.text_at(i) == "." && (i == 0 || !cx.glued(i)) && cx.is_num(i + 1) && cx.glued(i + 1) {
+        return false;
+    }
     // Lower case after the stop: an abbreviation or ordinal inside a sentence.
     if cx.is_word(next) && !cx.upper(next) {
         return false;

@@ -94,10 +94,25 @@ pub(crate) fn digits_at(cx: &Ctx, i: usize, s: Sentence, second: bool) -> Option
     if side_by_side {
         return None;
     }
+    if in_url(cx.text, cx.tok(i).map_or(0, |t| t.start)) {
+        return None;
+    }
+    let sign = sign_before(cx, i, s);
+    // ".500 record", ".001 per cent": a decimal point with no digits before it.
+    let point = i > s.first
+        && cx.glued(i)
+        && cx.is_punct(i - 1, decimal_mark(cx))
+        && (i - 1 == s.first || !cx.glued(i - 1))
+        && raw.bytes().all(|b| b.is_ascii_digit());
     // Glued on the left: codes and names (G7, Covid-19, A320), times and scores.
-    if cx.glued(i) && i > s.first {
+    if cx.glued(i) && i > s.first && sign.is_none() && !point {
         let p = i - 1;
-        if cx.is_word(p) && !cx.in_sec(p, sec::CURRENCY_SIGN) {
+        // A currency code glued before the digits is a sign: "RM12.40", "AUD2.5m", "$US113".
+        if cx.is_word(p)
+            && cx
+                .match_ending(i, s.first, cx.lex.sec(sec::CURRENCY_SIGN))
+                .is_none()
+        {
             return None;
         }
         let hyphen = cx.is_punct(p, "-") || cx.is_punct(p, "\u{2011}");
@@ -119,10 +134,29 @@ pub(crate) fn digits_at(cx: &Ctx, i: usize, s: Sentence, second: bool) -> Option
             return None;
         }
     }
-    let value = parse_digits(raw, cx.language.group_separator())?;
+    let value = if point {
+        parse_digits(&format!("0.{raw}"), ',')?
+    } else {
+        parse_digits(raw, cx.language.group_separator())?
+    };
     let next = i + 1;
     let mut n = Numeral::new(i, i + 1, value);
     n.digits = true;
+    if point {
+        n.first = i - 1;
+    }
+    if let Some(sign) = sign {
+        // "+0.2%" only before a percent sign or a unit: "+49 30 …" is a phone number.
+        let unit_after = cx.is_punct(next, "%")
+            || cx.is_word(next) && cx.lex.unit(cx.lower_at(next)).is_some()
+            || raw.contains(['.', ',']);
+        if sign.negative {
+            n.value = -value;
+        } else if !unit_after {
+            return None;
+        }
+        n.first = sign.first;
+    }
     // Glued on the right.
     if cx.glued(next) && next < cx.toks.len() {
         if (cx.is_punct(next, "/") || cx.is_punct(next, ":"))
@@ -186,7 +220,7 @@ pub(crate) fn digits_at(cx: &Ctx, i: usize, s: Sentence, second: bool) -> Option
             cx.upper(p) && w.len() > 6 && cx.ends_with_any(w, sec::CODE_COMPOUND_SUFFIX);
         // "die B 8", "A3": a road or type letter before the number (not at the sentence start).
         let letter = cx.text_at(p).chars().count() == 1 && cx.upper(p) && p > s.first;
-        if compound_code || letter {
+        if compound_code || letter || names_number(cx, p, i, s) {
             return None;
         }
     }
@@ -201,4 +235,139 @@ pub(crate) fn digits_at(cx: &Ctx, i: usize, s: Sentence, second: bool) -> Option
     }
     apply_scale(cx, &mut n, s);
     Some(n)
+}
+
+/// A sign before digits: its first token and whether it is a minus.
+#[derive(Debug, Clone, Copy)]
+struct Sign {
+    first: usize,
+    negative: bool,
+}
+
+/// The sign before the digits at `i`: `-1.3%`, `+0.2%`, `$-50.8bn`, `minus 130 Grad`,
+/// `minus-5 yards`. A hyphen glued to a word or number before it is no sign (`Covid-19`).
+fn sign_before(cx: &Ctx, i: usize, s: Sentence) -> Option<Sign> {
+    if i <= s.first {
+        return None;
+    }
+    let p = i - 1;
+    let minus_word = |k: usize| cx.in_sec(k, sec::NEGATIVE_SIGN) && (!cx.upper(k) || k == s.first);
+    if !cx.glued(i) {
+        return minus_word(p).then_some(Sign {
+            first: p,
+            negative: true,
+        });
+    }
+    let hyphen = cx.is_punct(p, "-") || cx.is_punct(p, "\u{2212}");
+    if !(hyphen || cx.is_punct(p, "+")) {
+        return None;
+    }
+    let free = p == s.first
+        || !cx.glued(p)
+        || cx
+            .match_ending(p, s.first, cx.lex.sec(sec::CURRENCY_SIGN))
+            .is_some();
+    if free {
+        return Some(Sign {
+            first: p,
+            negative: hyphen,
+        });
+    }
+    (hyphen && p > s.first && minus_word(p - 1)).then_some(Sign {
+        first: p - 1,
+        negative: true,
+    })
+}
+
+/// The decimal mark of the article's convention (the other of the group separator).
+fn decimal_mark(cx: &Ctx) -> &'static str {
+    if cx.language.group_separator() == '.' {
+        ","
+    } else {
+        "."
+    }
+}
+
+/// Whether the byte offset `at` lies in a web address or mail address: the run of text
+/// without white space around it holds `://`, `www.` or `@`.
+fn in_url(text: &str, at: usize) -> bool {
+    let bytes = text.as_bytes();
+    let mut lo = at.min(bytes.len());
+    while lo > 0 && !bytes[lo - 1].is_ascii_whitespace() {
+        lo -= 1;
+    }
+    let mut hi = at.min(bytes.len());
+    while hi < bytes.len() && !bytes[hi].is_ascii_whitespace() {
+        hi += 1;
+    }
+    let chunk = &bytes[lo..hi];
+    let has = |needle: &[u8]| {
+        chunk
+            .windows(needle.len())
+            .any(|w| w.eq_ignore_ascii_case(needle))
+    };
+    has(b"://") || has(b"www.") || chunk.contains(&b'@')
+}
+
+/// Whether the bare number at `i` belongs to the name before it (`Formel 1`, `iPhone 15`,
+/// `Euro 2024`, `S&P 500`, `Game 7`): plain digits right after a capitalised word inside the
+/// sentence (or a word with a capital inside, `iPhone`), with no unit, scale or counted noun
+/// after them.
+fn names_number(cx: &Ctx, p: usize, i: usize, s: Sentence) -> bool {
+    let raw = cx.text_at(i);
+    let word = cx.text_at(p);
+    let inner_capital = word.chars().skip(1).any(char::is_uppercase);
+    let capitalised = (cx.upper(p) && p > s.first) || inner_capital;
+    // "Euro 2024" in English: a capitalised currency word before a year is a name.
+    let english_year = !cx.language.capitalises_nouns() && super::not_quantity::is_year_like(raw);
+    if !capitalised
+        || cx.glued(i)
+        || raw.len() > 4
+        || !raw.bytes().all(|b| b.is_ascii_digit())
+        || cx.in_sec(p, sec::STOP)
+        || cx.in_sec(p, sec::MONTH)
+        // Weekdays and time nouns ("Monday 12 were hurt") are no names.
+        || cx.in_sec(p, sec::NOT_SPEAKER)
+        || cx.in_sec(p, sec::CURRENCY_SIGN)
+        || (cx.lex.unit(cx.lower_at(p)).is_some() && !english_year)
+    {
+        return false;
+    }
+    // "in Sachsen 25": after a preposition the word is a place and the number elides its noun.
+    let preposition =
+        p > s.first && cx.in_sec(p - 1, sec::STOP) && !cx.in_sec(p - 1, sec::DETERMINER);
+    if preposition && !inner_capital && !english_year {
+        return false;
+    }
+    let next = i + 1;
+    // "Neutrinos 300-500 t": a range in digits.
+    if cx.is_any_punct(next) && cx.is_num(next + 1) && next + 1 < s.end {
+        return false;
+    }
+    if next >= s.end || cx.is_any_punct(next) {
+        // "Formel 1.", "S&P 500 +0.3%", but not "5 %", "5 €".
+        return !(cx.is_punct(next, "%") || cx.in_sec(next, sec::CURRENCY_SIGN))
+            && cx.match_at(next, s.end, cx.lex.sec(sec::UNIT)).is_none();
+    }
+    if !cx.is_word(next) {
+        return false;
+    }
+    let w = cx.lower_at(next);
+    if cx.lex.unit(w).is_some() || cx.lex.sec(sec::SCALE).contains(w) {
+        return false;
+    }
+    // "Euro 2024 tickets": where nouns are not capitalised, a year after a name is no count.
+    if english_year {
+        return true;
+    }
+    // A noun after the number is what it counts ("Einsatz 300 Polizisten"); where nouns
+    // are capitalised, a lower-case word after it is a verb or a particle.
+    if cx.language.capitalises_nouns() {
+        // "Kursk 23 ukrainische Drohnen", "Kanadas 125 der 308 Sitze": an adjective or a
+        // determiner before a noun.
+        let adjective = cx.inflected(w) && cx.upper(next + 1) && cx.is_word(next + 1);
+        !(cx.upper(next) || adjective || cx.in_sec(next, sec::DETERMINER))
+    } else {
+        cx.in_sec(next, sec::STOP) || cx.upper(next)
+    }
 }
