@@ -104,6 +104,16 @@ pub fn figures_in(cx: &Ctx, s: Sentence) -> Vec<Figure> {
         let (done, rest) = out.split_at_mut(k);
         let (prev, cur) = (&done[k - 1], &mut rest[0]);
         let unitless = cur.kind == Kind::Count && cur.unit.is_none();
+        // "fell 0.3 per cent to 7,412": the new level after a change in percent is no percent
+        // (it is the level of what changed), unless the change started "from" a percent.
+        let new_level = prev.kind == Kind::Percent
+            && cur.expr_first > s.first
+            && cx.in_sec(cur.expr_first - 1, sec::CHANGE_NEW_LEVEL)
+            && !(prev.expr_first > s.first
+                && cx.in_sec(prev.expr_first - 1, sec::CHANGE_OLD_LEVEL));
+        if new_level {
+            continue;
+        }
         if unitless && matches!(prev.kind, Kind::Money | Kind::Percent | Kind::Measure) {
             cur.kind = prev.kind;
             cur.unit.clone_from(&prev.unit);
