@@ -70,7 +70,7 @@ pub fn figures_in(cx: &Ctx, s: Sentence) -> Vec<Figure> {
     while i < s.end {
         // Cheap filter: only digits and words can start a numeral.
         let Some(tok) = cx.tok(i) else { break };
-        if tok.kind == super::token::TokKind::Punct {
+        if tok.kind == super::token::TokKind::Punct && !cx.in_sec(i, sec::FRACTION_SIGN) {
             i += 1;
             continue;
         }

@@ -317,6 +317,8 @@ sections! {
     CHANGE_ADDITIONAL = "change_additional",
     CHANGE_ENUMERATING_ACTION = "change_enumerating_action",
     NEGATIVE_SIGN = "negative_sign",
+    FRACTION_SIGN = "fraction_sign",
+    DECIMAL_WORD = "decimal_word",
 }
 
 /// The flag bit of a section name, if it is declared.

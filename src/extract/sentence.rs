@@ -73,6 +73,11 @@ fn line_break_ends(cx: &Ctx, i: usize) -> bool {
     if matches!(prev, "," | "-" | "(" | "„") {
         return false;
     }
+    // "zwei" + line break + "Billionen": a scale word goes on with the number before it.
+    let number_before = cx.is_num(i - 1) || cx.language.number_word_value(cx, i - 1, i).is_some();
+    if number_before && cx.in_sec(i, sec::SCALE) && cx.text_at(i).chars().count() > 1 {
+        return false;
+    }
     !cx.is_word(i) || cx.upper(i)
 }
 

@@ -84,13 +84,16 @@ pub(crate) fn digits_at(cx: &Ctx, i: usize, s: Sentence, second: bool) -> Option
         let t = cx.text_at(k);
         cx.is_num(k) && t.len() > 1 && t.starts_with('0') && !t[1..].starts_with(['.', ','])
     };
-    if (i > s.first && leading_zero(i - 1)) || leading_zero(i + 1) {
+    // "1 234 567", "12 500 EUR": thousands groups written with spaces.
+    let spaced = spaced_groups(cx, i, s);
+    if spaced.is_none() && ((i > s.first && leading_zero(i - 1)) || leading_zero(i + 1)) {
         return None;
     }
     // "123 4567": plain digit groups side by side are a phone number or a code.
     let plain = |k: usize| cx.is_num(k) && !cx.text_at(k).contains(['.', ',']);
-    let side_by_side = (i > s.first && plain(i - 1) && !cx.glued(i) && plain(i))
-        || (plain(i) && plain(i + 1) && !cx.glued(i + 1) && i + 1 < s.end);
+    let side_by_side = spaced.is_none()
+        && ((i > s.first && plain(i - 1) && !cx.glued(i) && plain(i))
+            || (plain(i) && plain(i + 1) && !cx.glued(i + 1) && i + 1 < s.end));
     if side_by_side {
         return None;
     }
@@ -134,13 +137,16 @@ pub(crate) fn digits_at(cx: &Ctx, i: usize, s: Sentence, second: bool) -> Option
             return None;
         }
     }
-    let value = if point {
+    let value = if let Some((_, grouped)) = spaced {
+        grouped
+    } else if point {
         parse_digits(&format!("0.{raw}"), ',')?
     } else {
         parse_digits(raw, cx.language.group_separator())?
     };
-    let next = i + 1;
-    let mut n = Numeral::new(i, i + 1, value);
+    let last = spaced.map_or(i, |(end, _)| end - 1);
+    let next = last + 1;
+    let mut n = Numeral::new(i, next, value);
     n.digits = true;
     if point {
         n.first = i - 1;
@@ -156,6 +162,10 @@ pub(crate) fn digits_at(cx: &Ctx, i: usize, s: Sentence, second: bool) -> Option
             return None;
         }
         n.first = sign.first;
+    }
+    // "1/2", "1/16": a fraction in digits.
+    if let Some(f) = digit_fraction(cx, i, s) {
+        return Some(f);
     }
     // Glued on the right.
     if cx.glued(next) && next < cx.toks.len() {
@@ -195,7 +205,7 @@ pub(crate) fn digits_at(cx: &Ctx, i: usize, s: Sentence, second: bool) -> Option
             return None;
         }
     }
-    if cx.language.is_date_or_ordinal(cx, i, next, s, value) {
+    if cx.language.is_date_or_ordinal(cx, last, next, s, value) {
         return None;
     }
     let prev = i.checked_sub(1).filter(|&p| p >= s.first);
@@ -227,7 +237,7 @@ pub(crate) fn digits_at(cx: &Ctx, i: usize, s: Sentence, second: bool) -> Option
     if is_age(cx, i, s) {
         return None;
     }
-    if is_year_like(raw) {
+    if is_year_like(raw) && spaced.is_none() {
         if looks_like_year(cx, i, s) {
             return None;
         }
@@ -370,4 +380,65 @@ fn names_number(cx: &Ctx, p: usize, i: usize, s: Sentence) -> bool {
     } else {
         cx.in_sec(next, sec::STOP) || cx.upper(next)
     }
+}
+
+/// A fraction in digits at `i` (`1/2`, `3/4`, `1/16`): a smaller plain number over a larger
+/// one up to 100, not part of a date or a longer code (`1/2/2020`, `24/7`).
+fn digit_fraction(cx: &Ctx, i: usize, s: Sentence) -> Option<Numeral> {
+    let (slash, below) = (i + 1, i + 2);
+    let plain = |k: usize| cx.is_num(k) && cx.text_at(k).bytes().all(|b| b.is_ascii_digit());
+    let joined = |k: usize| cx.glued(k) && k < s.end;
+    if !(cx.is_punct(slash, "/") || cx.is_punct(slash, "\u{2044}"))
+        || !joined(slash)
+        || !joined(below)
+        || !plain(i)
+        || !plain(below)
+    {
+        return None;
+    }
+    let before_free = i == s.first || !cx.glued(i) || !cx.is_any_punct(i - 1);
+    let after_free = !(joined(below + 1) && (cx.is_any_punct(below + 1) || cx.is_num(below + 1)));
+    let over: f64 = cx.text_at(i).parse().ok()?;
+    let under: f64 = cx.text_at(below).parse().ok()?;
+    (before_free && after_free && over >= 1.0 && over < under && under <= 100.0)
+        .then(|| Numeral::fraction(i, below + 1, super::round4(over / under)))
+}
+
+/// Thousands groups written with plain spaces from token `i` (`1 234 567`, `40 000`): a
+/// first group of one to three digits, then groups of exactly three, one space apart, with
+/// no number right before.
+fn spaced_groups(cx: &Ctx, i: usize, s: Sentence) -> Option<(usize, f64)> {
+    let plain =
+        |k: usize| k < s.end && cx.is_num(k) && cx.text_at(k).bytes().all(|b| b.is_ascii_digit());
+    let first = cx.text_at(i);
+    if !plain(i) || first.len() > 3 || first.starts_with('0') {
+        return None;
+    }
+    // After a number or a page word ("Seite 12 500 Menschen") the groups are two figures.
+    if i > s.first
+        && (cx.is_num(i - 1)
+            || cx.is_punct(i - 1, ",") && cx.glued(i)
+            || cx
+                .match_ending(i, s.first, cx.lex.sec(sec::CODE_PREFIX))
+                .is_some())
+    {
+        return None;
+    }
+    let one_space = |k: usize| {
+        let (Some(a), Some(b)) = (cx.tok(k - 1), cx.tok(k)) else {
+            return false;
+        };
+        cx.text.get(a.end..b.start) == Some(" ")
+    };
+    let mut end = i + 1;
+    let mut digits = first.to_string();
+    while plain(end) && cx.text_at(end).len() == 3 && one_space(end) {
+        digits.push_str(cx.text_at(end));
+        end += 1;
+    }
+    // Followed by a longer digit group or a decimal part, it is a phone number or a code.
+    if end == i + 1 || plain(end) && one_space(end) {
+        return None;
+    }
+    Some((end, digits.parse().ok()?))
 }

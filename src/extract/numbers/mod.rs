@@ -181,6 +181,9 @@ pub(crate) fn numeral_at_inner(cx: &Ctx, i: usize, s: Sentence, second: bool) ->
         digits_at(cx, i, s, second)?
     } else if cx.is_word(i) {
         words_at(cx, i, s)?
+    } else if let Some(v) = cx.lex.sec(sec::FRACTION_SIGN).number(cx.lower_at(i)) {
+        // "½", "¾": a fraction sign of its own.
+        Numeral::fraction(i, i + 1, round4(v))
     } else {
         return None;
     };
