@@ -86,11 +86,13 @@ fn parse_file(path: &Path) -> Vec<Case> {
     cases
 }
 
-/// The span of the N-th occurrence of `needle` (written `text@N`) in `text`.
+/// The span of the N-th occurrence of `needle` (written `text@N`; `\n` stands for the line
+/// break between two `text:` lines) in `text`.
 fn find_span(text: &str, spec: &str) -> Option<Span> {
+    let spec = spec.replace("\\n", "\n");
     let (needle, nth) = match spec.rsplit_once('@') {
         Some((n, k)) if k.parse::<usize>().is_ok() => (n, k.parse::<usize>().ok()?),
-        _ => (spec, 1),
+        _ => (spec.as_str(), 1),
     };
     let mut from = 0;
     let mut found = None;

@@ -70,7 +70,7 @@ pub fn figures_in(cx: &Ctx, s: Sentence) -> Vec<Figure> {
     while i < s.end {
         // Cheap filter: only digits and words can start a numeral.
         let Some(tok) = cx.tok(i) else { break };
-        if tok.kind == super::token::TokKind::Punct {
+        if tok.kind == super::token::TokKind::Punct && !cx.in_sec(i, sec::FRACTION_SIGN) {
             i += 1;
             continue;
         }
@@ -104,6 +104,16 @@ pub fn figures_in(cx: &Ctx, s: Sentence) -> Vec<Figure> {
         let (done, rest) = out.split_at_mut(k);
         let (prev, cur) = (&done[k - 1], &mut rest[0]);
         let unitless = cur.kind == Kind::Count && cur.unit.is_none();
+        // "fell 0.3 per cent to 7,412": the new level after a change in percent is no percent
+        // (it is the level of what changed), unless the change started "from" a percent.
+        let new_level = prev.kind == Kind::Percent
+            && cur.expr_first > s.first
+            && cx.in_sec(cur.expr_first - 1, sec::CHANGE_NEW_LEVEL)
+            && !(prev.expr_first > s.first
+                && cx.in_sec(prev.expr_first - 1, sec::CHANGE_OLD_LEVEL));
+        if new_level {
+            continue;
+        }
         if unitless && matches!(prev.kind, Kind::Money | Kind::Percent | Kind::Measure) {
             cur.kind = prev.kind;
             cur.unit.clone_from(&prev.unit);
@@ -341,6 +351,10 @@ fn unit_after(cx: &Ctx, at: usize, s: Sentence) -> Option<UnitMatch> {
         if !cx.glued(at) && next_is_word {
             return None;
         }
+    }
+    // "zwei G8-Staaten": a unit letter glued to digits or a hyphen after it starts a name.
+    if cx.glued(end) && (cx.is_num(end) || cx.is_punct(end, "-")) && end < s.end {
+        return None;
     }
     // "Jahre alt" is an age, handled before; "Tag" as in "am Tag" is not after a number.
     let (kind, unit) = value.split_once(' ').unwrap_or((value, "-"));

@@ -321,6 +321,9 @@ sections! {
     SUBJUNCTIVE_MAIN = "subjunctive_main",
     OBJECT_ARTICLE = "object_article",
     IMPERSONAL_PRONOUN = "impersonal_pronoun",
+    NEGATIVE_SIGN = "negative_sign",
+    FRACTION_SIGN = "fraction_sign",
+    DECIMAL_WORD = "decimal_word",
 }
 
 /// The flag bit of a section name, if it is declared.

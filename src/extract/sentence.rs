@@ -73,6 +73,11 @@ fn line_break_ends(cx: &Ctx, i: usize) -> bool {
     if matches!(prev, "," | "-" | "(" | "„") {
         return false;
     }
+    // "zwei" + line break + "Billionen": a scale word goes on with the number before it.
+    let number_before = cx.is_num(i - 1) || cx.language.number_word_value(cx, i - 1, i).is_some();
+    if number_before && cx.in_sec(i, sec::SCALE) && cx.text_at(i).chars().count() > 1 {
+        return false;
+    }
     !cx.is_word(i) || cx.upper(i)
 }
 
@@ -95,6 +100,10 @@ fn ends_sentence(cx: &Ctx, i: usize) -> bool {
     let break_after = cx.tok(next).is_some_and(|t| t.newlines > 0);
     if break_after {
         return true;
+    }
+    // ".500 record": a decimal point with a space before it starts a number.
+    if cx.text_at(i) == "." && (i == 0 || !cx.glued(i)) && cx.is_num(i + 1) && cx.glued(i + 1) {
+        return false;
     }
     // Lower case after the stop: an abbreviation or ordinal inside a sentence.
     if cx.is_word(next) && !cx.upper(next) {

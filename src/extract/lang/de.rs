@@ -121,10 +121,12 @@ impl Language for German {
     fn one_counts_in_context(&self, cx: &Ctx, i: usize, s: Sentence, prev: Option<usize>) -> bool {
         // Coordinated with another figure: "zwei Piloten und ein Ingenieur", "ein Toter und sieben Verletzte".
         let conj = |k: usize| cx.in_sec(k, sec::FIGURE_COORDINATION);
+        // A count: a number not followed by a unit ("15 Zoll und einen Tank" coordinates no counts).
         let is_number = |k: usize| {
             k < s.end
                 && (cx.is_num(k)
                     || (cx.is_word(k) && parse_word(cx, cx.lower_at(k)).is_some_and(|v| v != 1.0)))
+                && cx.match_at(k + 1, s.end, cx.lex.sec(sec::UNIT)).is_none()
         };
         if let Some(p) = prev
             && conj(p)

@@ -50,8 +50,11 @@ impl Language for English {
 
     fn year_by_next_word(&self, cx: &Ctx, next: usize) -> bool {
         let w = cx.lower_at(next);
-        // "2000 ended", "1990s": a participle or a short plural after it.
-        cx.ends_with_any(w, sec::PARTICIPLE_SUFFIX) || w.ends_with('s') && w.len() <= 4
+        // "2019 Ballon d'Or", "2024 GMC Hummer": a year before a name; "2000 ended",
+        // "1990s": a participle or a short plural after it.
+        cx.upper(next)
+            || cx.ends_with_any(w, sec::PARTICIPLE_SUFFIX)
+            || w.ends_with('s') && w.len() <= 4
     }
 
     fn scale_phrase(&self, cx: &Ctx, i: usize, s: Sentence) -> Option<Numeral> {

@@ -181,6 +181,9 @@ pub(crate) fn numeral_at_inner(cx: &Ctx, i: usize, s: Sentence, second: bool) ->
         digits_at(cx, i, s, second)?
     } else if cx.is_word(i) {
         words_at(cx, i, s)?
+    } else if let Some(v) = cx.lex.sec(sec::FRACTION_SIGN).number(cx.lower_at(i)) {
+        // "½", "¾": a fraction sign of its own.
+        Numeral::fraction(i, i + 1, round4(v))
     } else {
         return None;
     };
@@ -206,9 +209,38 @@ pub(crate) fn apply_scale(cx: &Ctx, n: &mut Numeral, s: Sentence) {
     if n.scale != 1.0 {
         return;
     }
+    // "12m (39ft)": a one-letter unit with a conversion into another measure is metres.
+    if word.chars().count() == 1 && converted_measure(cx, word, end, limit) {
+        return;
+    }
     n.value *= factor;
     n.scale = factor;
     n.end = end;
+    // "4 hundred million": a hundred or thousand before a larger scale word.
+    if factor <= 1000.0
+        && let Some((end2, factor2)) = cx.match_at(n.end, limit, cx.lex.sec(sec::SCALE))
+        && cx.lower_at(n.end).chars().count() > 1
+        && let Ok(factor2) = factor2.parse::<f64>()
+        && factor2 > factor
+    {
+        n.value *= factor2;
+        n.scale = factor * factor2;
+        n.end = end2;
+    }
+}
+
+/// Whether the one-letter `word` is a measure unit followed by a conversion in brackets into
+/// another measure (`12m (39ft)`, `37m (121 ft)`).
+fn converted_measure(cx: &Ctx, word: &str, end: usize, limit: usize) -> bool {
+    use crate::model::Kind;
+    let measure = |w: &str| cx.lex.unit(w).is_some_and(|(k, _)| k == Kind::Measure);
+    let other = cx.lower_at(end + 2);
+    measure(word)
+        && cx.is_punct(end, "(")
+        && cx.is_num(end + 1)
+        && end + 2 < limit
+        && measure(other)
+        && !cx.lex.sec(sec::SCALE).contains(other)
 }
 
 /// Rounds a fraction to four decimals (two thirds = 0.6667).

@@ -15,15 +15,18 @@ pub fn extend_range(cx: &Ctx, n: &mut Numeral, s: Sentence) -> Option<usize> {
     }
     let lex = cx.lex;
     let mut j = n.end;
-    // "5.25%-5.5%": a percent sign on both ends.
-    if cx.is_punct(j, "%") && cx.glued(j) && cx.glued(j + 1) && cx.is_punct(j + 1, "-") {
-        j += 1;
+    // "5% to 10%", "3 Mio. Euro und 5 Mio. Euro": a unit after both ends.
+    let first_unit = cx.match_at(j, s.end, lex.sec(sec::UNIT));
+    if let Some((end, _)) = first_unit {
+        j = end;
     }
     if j >= s.end {
         return None;
     }
-    let between = n
-        .first
+    // "between $20,000 and $35,000": a currency sign before both ends.
+    let sign = cx.match_ending(n.first, s.first, lex.sec(sec::CURRENCY_SIGN));
+    let lead = sign.map_or(n.first, |(first, _)| first);
+    let between = lead
         .checked_sub(1)
         .filter(|&p| p >= s.first && cx.in_sec(p, sec::RANGE_START));
     let connector_end = if between.is_some() {
@@ -35,8 +38,12 @@ pub fn extend_range(cx: &Ctx, n: &mut Numeral, s: Sentence) -> Option<usize> {
         if dash && cx.glued(j) != cx.glued(j + 1) {
             return None;
         }
-        // "from 5 to 7" is a change, not a range.
-        if n.first > s.first && cx.in_sec(n.first - 1, sec::RANGE_FROM) && !dash {
+        // "rose from 5 to 7" is a change, not a range; "prices from $5 to $7" is a range.
+        if lead > s.first
+            && cx.in_sec(lead - 1, sec::RANGE_FROM)
+            && !dash
+            && change_before(cx, lead - 1, s)
+        {
             return None;
         }
         // "bis zu" after a number starts an "at most" figure, not a range.
@@ -48,13 +55,35 @@ pub fn extend_range(cx: &Ctx, n: &mut Numeral, s: Sentence) -> Option<usize> {
         cx.match_at(j, s.end, lex.sec(sec::RANGE_OR))
             .map(|(e, _)| e)
     };
-    let connector_end = connector_end?;
+    let mut connector_end = connector_end?;
+    let mut repeated_sign = false;
+    if let Some((_, code)) = sign
+        && let Some((end, second_code)) =
+            cx.match_at(connector_end, s.end, lex.sec(sec::CURRENCY_SIGN))
+    {
+        if second_code != code {
+            return None;
+        }
+        connector_end = end;
+        repeated_sign = true;
+    }
     let second = numeral_at_inner(cx, connector_end, s, true)?;
+    // The unit after the first end must be the unit after the second.
+    if let Some((_, unit)) = first_unit
+        && cx
+            .match_at(second.end, s.end, lex.sec(sec::UNIT))
+            .is_none_or(|(_, second_unit)| second_unit != unit)
+    {
+        return None;
+    }
     if second.vague || second.fraction || second.multiplier || second.high.is_some() {
         return None;
     }
     let mut low = n.value;
-    if second.scale != 1.0 && n.scale == 1.0 {
+    // "100 bis 300 Milliarden": the scale applies to both ends, unless both carry a currency
+    // sign and the low end is larger than the scaled numeral ("$750,000 to $1 million").
+    let own_amount = repeated_sign && low >= second.value / second.scale;
+    if second.scale != 1.0 && n.scale == 1.0 && !own_amount {
         low *= second.scale;
     }
     // "six or seven thousand", "zwei bis dreitausend": the group word applies to both.
@@ -78,4 +107,20 @@ pub fn extend_range(cx: &Ctx, n: &mut Numeral, s: Sentence) -> Option<usize> {
     n.scale = second.scale;
     n.end = second.end;
     between
+}
+
+/// Whether a change verb or noun stands in the clause before `from` at `from`: "rose from 5
+/// to 7" states a change, "prices from $5 to $7" a range.
+fn change_before(cx: &Ctx, from: usize, s: Sentence) -> bool {
+    let mut k = from;
+    while k > s.first {
+        k -= 1;
+        if cx.in_sec(k, sec::CHANGE_VERB) || cx.in_sec(k, sec::CHANGE_NOUN) {
+            return true;
+        }
+        if crate::extract::figure::hard_boundary(cx, k) {
+            return false;
+        }
+    }
+    false
 }

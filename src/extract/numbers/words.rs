@@ -73,8 +73,18 @@ pub(crate) fn words_at(cx: &Ctx, i: usize, s: Sentence) -> Option<Numeral> {
         ArticleNumeral::NotNumeral => return None,
         ArticleNumeral::NoRule => {}
     }
+    // "Claudia Tausend": a capitalised scale word after a name is a name.
+    if cx.upper(i)
+        && i > s.first
+        && cx.is_word(i - 1)
+        && cx.upper(i - 1)
+        && !cx.in_sec(i - 1, sec::STOP)
+        && lex.sec(sec::SCALE).contains(w)
+    {
+        return None;
+    }
     // Number words.
-    let (value, mut end) = match cx.language.number_words(cx, i, s)? {
+    let (mut value, mut end) = match cx.language.number_words(cx, i, s)? {
         NumberWords::Value { value, end } => (value, end),
         NumberWords::Fraction { value, end } => {
             let mut n = Numeral::new(i, end, value);
@@ -91,7 +101,21 @@ pub(crate) fn words_at(cx: &Ctx, i: usize, s: Sentence) -> Option<Numeral> {
     if i > s.first && cx.in_sec(i - 1, sec::CODE_PREFIX) {
         return None;
     }
+    // "zwei Komma drei", "two point five": digits in words after the decimal word.
+    if let Some((decimal, place)) = decimal_words(cx, end, s) {
+        value += decimal;
+        end = place;
+    }
+    // "fünf und drei Viertel Milliarden": a whole and a fraction before a scale word.
+    if let Some((fraction, after)) = whole_and_fraction(cx, end, s) {
+        let mut n = Numeral::new(i, after, round4(value + fraction));
+        apply_scale(cx, &mut n, s);
+        n.fraction = n.scale == 1.0;
+        return Some(n);
+    }
     let mut n = Numeral::new(i, end, value);
+    // "dreiviertel": a number word below one is a fraction.
+    n.fraction = value > 0.0 && value < 1.0;
     // "ein Viertel", "zwei Drittel", "einem halben Jahr".
     if end < s.end
         && let Some(f) = lex.sec(sec::FRACTION).number(cx.lower_at(end))
@@ -109,6 +133,23 @@ pub(crate) fn words_at(cx: &Ctx, i: usize, s: Sentence) -> Option<Numeral> {
         return Some(n);
     }
     apply_scale(cx, &mut n, s);
+    // "zwei Millionen eintausendeinhundertfünfzig": a smaller number in words after a scale.
+    if n.scale >= 1000.0
+        && n.end < s.end
+        && cx.is_word(n.end)
+        && let Some(rest) = cx.language.number_word_value(cx, n.end, s.end)
+        && rest >= 1.0
+        && rest < n.scale
+    {
+        n.value += rest;
+        n.end += 1;
+        while n.end < s.end
+            && cx.is_word(n.end)
+            && cx.lex.sec(sec::NUMERAL).contains(cx.lower_at(n.end))
+        {
+            n.end += 1;
+        }
+    }
     if value == 1.0 && n.scale == 1.0 && !counting_one(cx, i, s) {
         // A proportion ("one in five") still counts.
         let mut probe = n;
@@ -158,4 +199,41 @@ pub(crate) fn proportion(cx: &Ctx, n: &mut Numeral, s: Sentence) {
     n.value = round4(n.value / whole);
     n.fraction = true;
     n.end = j + 1;
+}
+
+/// The decimals written in words after a decimal word at `at` (`Komma drei`, `point five`):
+/// their value and the token after them.
+fn decimal_words(cx: &Ctx, at: usize, s: Sentence) -> Option<(f64, usize)> {
+    if at >= s.end || !cx.in_sec(at, sec::DECIMAL_WORD) {
+        return None;
+    }
+    let mut digits = String::new();
+    let mut k = at + 1;
+    while k < s.end && cx.is_word(k) {
+        let Some(d) = cx.lex.sec(sec::NUMERAL).number(cx.lower_at(k)) else {
+            break;
+        };
+        if !(0.0..10.0).contains(&d) || d.fract() != 0.0 {
+            break;
+        }
+        digits.push(char::from(b'0' + d as u8));
+        k += 1;
+    }
+    if digits.is_empty() {
+        return None;
+    }
+    let value = format!("0.{digits}").parse::<f64>().ok()?;
+    Some((value, k))
+}
+
+/// A fraction joined to a whole number at `at` (`und drei Viertel` before `Milliarden`):
+/// its value and the token after the fraction word.
+fn whole_and_fraction(cx: &Ctx, at: usize, s: Sentence) -> Option<(f64, usize)> {
+    if at + 2 >= s.end || !cx.in_sec(at, sec::NUMERAL_JOINER) {
+        return None;
+    }
+    let count = cx.language.number_word_value(cx, at + 1, at + 2)?;
+    let fraction = cx.lex.sec(sec::FRACTION).number(cx.lower_at(at + 2))?;
+    let value = count * fraction;
+    (value > 0.0 && value < 1.0).then_some((value, at + 3))
 }
