@@ -184,7 +184,17 @@ impl Extractor {
                 in_quote
             } else if si > 0 && source::continues_speech(&cx, *s) {
                 // The sentence before, or with "demnach" the last source a little further back.
-                let reach = if source::says_demnach(&cx, *s) { 3 } else { 1 };
+                // A subjunctive of the list (sei, habe, werde) carries past one sentence in the
+                // indicative; a weaker sign (könnte, a verb in second place) only from the
+                // sentence right before.
+                let strong = (s.first..s.end).any(|k| cx.in_sec(k, sec::SUBJUNCTIVE));
+                let reach = if source::says_demnach(&cx, *s) {
+                    3
+                } else if strong {
+                    2
+                } else {
+                    1
+                };
                 (1..=reach.min(si)).find_map(|back| carried[si - back].clone())
             } else if si + 1 < sentences.len() && source::points_back(&cx, sentences[si + 1]) {
                 let next = &cues[si + 1];

@@ -260,7 +260,9 @@ impl Language for German {
     fn is_passive(&self, cx: &Ctx, v: usize, c: usize) -> bool {
         // A participle ("beziffert", "geschätzt") with a form of "werden" in its clause.
         let w = cx.lower_at(v);
-        (w.starts_with("ge") || w.ends_with('t')) && (c..v).any(|k| cx.in_sec(k, sec::PASSIVE_AUX))
+        // Strong participles end in "-en" ("angeboten", "empfohlen").
+        (w.starts_with("ge") || w.ends_with('t') || w.ends_with("en"))
+            && (c..v).any(|k| cx.in_sec(k, sec::PASSIVE_AUX))
     }
 
     fn passive_agent(&self, cx: &Ctx, v: usize, c: usize) -> Option<usize> {
