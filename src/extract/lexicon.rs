@@ -324,6 +324,7 @@ sections! {
     NEGATIVE_SIGN = "negative_sign",
     FRACTION_SIGN = "fraction_sign",
     DECIMAL_WORD = "decimal_word",
+    IMPERSONAL_PHRASE = "impersonal_phrase",
 }
 
 /// The flag bit of a section name, if it is declared.

@@ -84,6 +84,7 @@ fn may_cue(cx: &Ctx, i: usize) -> bool {
         || cx.in_sec(i, sec::SPEECH_VERB)
         || cx.in_sec(i, sec::SPEECH_VERB_INVERTED)
         || cx.in_sec(i, sec::SPEECH_LEAD)
+        || cx.starts_sec(i, sec::IMPERSONAL_PHRASE)
         || cx.in_sec(i, sec::CUE_START)
         || (cx.language.forms_compound_sources() && (cx.upper(i) || cx.text_at(i).contains('-')))
 }
@@ -319,6 +320,26 @@ pub fn cues_in(cx: &Ctx, s: Sentence) -> Vec<Cue> {
             i += 2;
             continue;
         }
+        // "In Regierungskreisen war von 300 Toten die Rede": the phrase after the preposition
+        // that opens the clause.
+        if cx.starts_sec(i, sec::IMPERSONAL_PHRASE)
+            && let Some((e, _)) = cx.match_at(i, s.end, lex.sec(sec::IMPERSONAL_PHRASE))
+        {
+            let c = clause_start(cx, i, s);
+            if cx.in_sec(c, sec::IMPERSONAL_SOURCE_LINK)
+                && let Some(NounPhrase {
+                    head_first: h0,
+                    head_end: h1,
+                    end: pe,
+                    person,
+                    ..
+                }) = np_forward(cx, c + 1, i)
+            {
+                cues.push(cue(cx, (h0, h1), (c, pe.max(h1)), i, person));
+            }
+            i = e;
+            continue;
+        }
         // "wie X mitteilte": handled by the verb (its clause starts after "wie").
         if (cx.in_sec(i, sec::SPEECH_VERB) || cx.in_sec(i, sec::SPEECH_VERB_INVERTED))
             && verb_applies(cx, i, s)
@@ -336,6 +357,8 @@ pub fn cues_in(cx: &Ctx, s: Sentence) -> Vec<Cue> {
         }
         i += 1;
     }
+    let elliptic = elliptic_cues(cx, s, &cues);
+    cues.extend(elliptic);
     if cues.is_empty()
         && let Some(c) = headline_cue(cx, s)
     {
@@ -358,6 +381,54 @@ pub fn cues_in(cx: &Ctx, s: Sentence) -> Vec<Cue> {
         }
     }
     cues
+}
+
+/// Elliptic coordination after a cue verb: "Das Institut rechnet mit 1,4 Prozent, die Bank mit
+/// 1,6 Prozent" makes the bank the speaker of the second figure. After a comma, a phrase with an
+/// article, then a preposition and a figure, with no verb of its own up to the next break.
+fn elliptic_cues(cx: &Ctx, s: Sentence, cues: &[Cue]) -> Vec<Cue> {
+    let mut out = Vec::new();
+    for c in cues {
+        if !cx.in_sec(c.at, sec::SPEECH_VERB) || c.complement.is_some() {
+            continue;
+        }
+        let mut k = c.at + 1;
+        while k < s.end {
+            // "die Bank mit ...", not "den der Gewalttaten auf ..." (an object).
+            if !cx.is_punct(k, ",")
+                || !is_determiner(cx, k + 1)
+                || cx.in_sec(k + 1, sec::OBJECT_ARTICLE)
+                || cx.in_sec(k + 1, sec::POSSESSIVE)
+            {
+                k += 1;
+                continue;
+            }
+            let next_break = (k + 1..s.end)
+                .find(|&j| cx.is_any_punct(j) && !cx.is_num(j) && cx.text_at(j) != "%")
+                .unwrap_or(s.end);
+            let verbless = (k + 1..next_break).all(|j| {
+                !cx.in_sec(j, sec::SPEECH_VERB)
+                    && !cx.in_sec(j, sec::FINITE_AUX)
+                    && !cx.in_sec(j, sec::RELATIVE_PRONOUN)
+                    && !cx.in_sec(j, sec::VERB_NOT_AFTER)
+            });
+            if verbless
+                && let Some(NounPhrase {
+                    head_first: h0,
+                    head_end: h1,
+                    end: pe,
+                    person,
+                    ..
+                }) = np_forward(cx, k + 1, next_break)
+                && cx.in_sec(h1, sec::ATTRIBUTE_PREPOSITION)
+                && (h1 + 1..(h1 + 4).min(next_break)).any(|j| cx.is_num(j))
+            {
+                out.push(cue(cx, (h0, h1), (k + 1, pe.min(h1)), h0, person));
+            }
+            k = next_break;
+        }
+    }
+    out
 }
 
 /// Where the clause a verb of stance governs starts: after the next comma or colon, when
