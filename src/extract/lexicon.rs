@@ -325,6 +325,7 @@ sections! {
     FRACTION_SIGN = "fraction_sign",
     DECIMAL_WORD = "decimal_word",
     IMPERSONAL_PHRASE = "impersonal_phrase",
+    QUOTED_WITH = "quoted_with",
 }
 
 /// The flag bit of a section name, if it is declared.

@@ -340,6 +340,24 @@ pub fn cues_in(cx: &Ctx, s: Sentence) -> Vec<Cue> {
             i = e;
             continue;
         }
+        // "Ein Sender zitierte X mit den Worten: ...", "quoted X as saying": the object speaks.
+        if (cx.in_sec(i, sec::SPEECH_VERB) || cx.in_sec(i, sec::SPEECH_VERB_INVERTED))
+            && let Some(NounPhrase {
+                head_first: h0,
+                head_end: h1,
+                end: pe,
+                person,
+                ..
+            }) = np_forward(cx, i + 1, s.end)
+            && let Some((with_end, _)) = cx
+                .starts_sec(h1, sec::QUOTED_WITH)
+                .then(|| cx.match_at(h1, s.end, lex.sec(sec::QUOTED_WITH)))
+                .flatten()
+        {
+            cues.push(cue(cx, (h0, h1), (i + 1, h1), i, person));
+            i = with_end.max(pe);
+            continue;
+        }
         // "wie X mitteilte": handled by the verb (its clause starts after "wie").
         if (cx.in_sec(i, sec::SPEECH_VERB) || cx.in_sec(i, sec::SPEECH_VERB_INVERTED))
             && verb_applies(cx, i, s)

@@ -64,12 +64,15 @@ pub fn quotations(cx: &Ctx, first: usize, end: usize) -> Vec<Quote> {
     out
 }
 
-/// The quotations that run over more than one sentence or have a cue outside their marks,
-/// each with the sentence and index of the cue that governs it: a cue before the opening
-/// mark in the sentence where the quotation opens (`Smith sagte: „…`), else a cue after the
-/// closing mark in the sentence where it closes (`…“, sagte Smith.`).
+/// The quotations, each with the sentence and index of the cue that governs it: a cue before
+/// the opening mark in the sentence where the quotation opens (`Smith sagte: „…`), else a cue
+/// after the closing mark in the sentence where it closes (`…“, sagte Smith.`), else, for a
+/// quotation that opens a sentence in the same paragraph right after a sentence with a cue,
+/// that cue (`„…“, sagte Smith. „Weitere 200 …“`). A quotation that opens a paragraph without
+/// a cue of its own has none.
 #[must_use]
 pub fn governors(
+    cx: &Ctx,
     quotes: &[Quote],
     sentences: &[Sentence],
     cues: &[Vec<Cue>],
@@ -92,7 +95,20 @@ pub fn governors(
                         .map(|k| (b, k))
                 })
             };
-            (*q, before.or_else(after))
+            let previous = || {
+                let s = sentences.get(a)?;
+                let opens_sentence = q.open == s.first;
+                let same_paragraph = cx.tok(s.first).is_some_and(|t| t.newlines == 0);
+                if !opens_sentence || !same_paragraph || a == 0 {
+                    return None;
+                }
+                let cs = cues.get(a - 1)?;
+                cs.iter()
+                    .rposition(|c| !c.unnamed)
+                    .or_else(|| cs.len().checked_sub(1))
+                    .map(|k| (a - 1, k))
+            };
+            (*q, before.or_else(after).or_else(previous))
         })
         .collect()
 }
