@@ -326,6 +326,8 @@ sections! {
     DECIMAL_WORD = "decimal_word",
     IMPERSONAL_PHRASE = "impersonal_phrase",
     QUOTED_WITH = "quoted_with",
+    CUE_NOT_REFLEXIVE = "cue_not_reflexive",
+    REFLEXIVE = "reflexive",
 }
 
 /// The flag bit of a section name, if it is declared.

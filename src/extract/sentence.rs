@@ -84,6 +84,19 @@ fn line_break_ends(cx: &Ctx, i: usize) -> bool {
 /// Whether the stop at token `i` ends the sentence.
 fn ends_sentence(cx: &Ctx, i: usize) -> bool {
     let n = cx.toks.len();
+    // "[...]", "(...)": an omission inside a quotation, not a stop.
+    if cx.text_at(i) == "." {
+        if cx.glued(i + 1) && cx.text_at(i + 1) == "." {
+            return false;
+        }
+        let mut k = i;
+        while k > 0 && cx.glued(k) && cx.text_at(k - 1) == "." {
+            k -= 1;
+        }
+        if k > 0 && matches!(cx.text_at(k - 1), "[" | "(") {
+            return false;
+        }
+    }
     let mut next = i + 1;
     while next < n
         && cx.glued(next)

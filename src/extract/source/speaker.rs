@@ -227,7 +227,13 @@ pub(crate) fn speaker_of_verb(cx: &Ctx, v: usize, s: Sentence) -> Option<Cue> {
             while k < v && cx.is_word(k) && cx.in_sec(k, sec::STOP) && !is_determiner(cx, k) {
                 k += 1;
             }
-            return (k > c && k < v && cx.upper(k))
+            // Not past a preposition: "Im Laufe des Verfahrens sagten ... aus".
+            let preposition = (c..k).any(|j| {
+                cx.in_sec(j, sec::ATTRIBUTE_PREPOSITION)
+                    || cx.in_sec(j, sec::PHRASE_ATTACHMENT)
+                    || cx.in_sec(j, sec::TIME_PREPOSITION)
+            });
+            return (k > c && k < v && cx.upper(k) && !preposition)
                 .then(|| cx.language.subject_cue(cx, k, v, v))
                 .flatten();
         };
@@ -331,6 +337,20 @@ pub(crate) fn verb_applies(cx: &Ctx, i: usize, s: Sentence) -> bool {
     // "ist mit einer Entlastung zu rechnen", "is expected to": an infinitive states nobody's
     // figure; "cases of reported fraud": after a preposition it is an adjective.
     if i > s.first && cx.in_sec(i - 1, sec::VERB_NOT_AFTER) {
+        return false;
+    }
+    // "einer bestätigten Höchstgeschwindigkeit", "die veröffentlichten Zahlen": after an
+    // article a participle is an adjective.
+    // Not a demonstrative or relative pronoun: "Das schätzt der Verband", ", die sagte".
+    if i > s.first + 1
+        && is_determiner(cx, i - 1)
+        && !cx.in_sec(i - 1, sec::PRONOUN)
+        && !cx.is_any_punct(i - 2)
+    {
+        return false;
+    }
+    // "ergibt sich aus": reflexive, no statement.
+    if cx.in_sec(i, sec::CUE_NOT_REFLEXIVE) && cx.in_sec(i + 1, sec::REFLEXIVE) {
         return false;
     }
     if cx.in_sec(i, sec::COMMA_CUE) {
