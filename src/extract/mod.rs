@@ -206,6 +206,17 @@ impl Extractor {
             } else {
                 None
             };
+            // A sentence whose only cues are verbs of stance still continues reported speech
+            // for its other figures.
+            let lead_inherited = if own.is_some()
+                && cues[si].iter().all(|c| c.complement.is_some())
+                && si > 0
+                && source::continues_speech(&cx, *s)
+            {
+                carried[si - 1].clone()
+            } else {
+                None
+            };
             carried.push(own.clone().or_else(|| inherited.clone()));
             for name in source::people_in(&cx, *s) {
                 if !people.contains(&name) {
@@ -237,8 +248,10 @@ impl Extractor {
                 let source = pick_for_figure(&cues[si], &fig)
                     .and_then(|k| resolved[k].clone())
                     .or_else(|| {
-                        if cues[si].is_empty() {
-                            inherited.clone()
+                        // No cue, or only verbs of stance that govern other clauses ("Sie
+                        // habe ihm 10.000 Dollar versprochen" after reported speech).
+                        if cues[si].iter().all(|c| c.complement.is_some()) {
+                            inherited.clone().or_else(|| lead_inherited.clone())
                         } else {
                             None
                         }

@@ -464,9 +464,14 @@ fn complement_after(cx: &Ctx, verb: usize, s: Sentence) -> usize {
     let clause_end = (next..s.end)
         .find(|&k| cx.is_punct(k, ",") || cx.is_punct(k, ";"))
         .unwrap_or(s.end);
+    // "hat zugesagt, die Emissionen um acht Prozent zu senken": an infinitive with "zu".
+    let infinitive = (next..clause_end).any(|k| {
+        cx.in_sec(k, sec::VERB_NOT_AFTER) && cx.is_word(k + 1) && !cx.upper(k + 1)
+    });
     if cx.is_punct(brk, ":")
         || cx.in_sec(next, sec::COMPLEMENTIZER)
         || (next..clause_end).any(|k| cx.in_sec(k, sec::SUBJUNCTIVE))
+        || infinitive
     {
         next
     } else {

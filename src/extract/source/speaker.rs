@@ -360,6 +360,10 @@ pub(crate) fn verb_applies(cx: &Ctx, i: usize, s: Sentence) -> bool {
     }
     // "gab ... bekannt", "gab ... an": the particles a verb may take, separated by `|`.
     if let Some(particles) = cx.lex.sec(sec::SPEECH_PARTICLE).get(w) {
+        // Verb last in a subordinate clause: "wie Adidas am Morgen bekannt gab".
+        if i > s.first && particles.split('|').any(|p| p == cx.lower_at(i - 1)) {
+            return true;
+        }
         let mut k = i + 1;
         while k < s.end {
             let word = cx.lower_at(k);
