@@ -349,6 +349,21 @@ pub(crate) fn verb_applies(cx: &Ctx, i: usize, s: Sentence) -> bool {
     {
         return false;
     }
+    // "in einem am Mittwoch veröffentlichten Interview": an article, a phrase with a
+    // preposition, then the participle before its noun.
+    if cx.is_word(i + 1)
+        && cx.upper(i + 1)
+        && let Some(d) = (i.saturating_sub(5).max(s.first)..i)
+            .rev()
+            .find(|&k| is_determiner(cx, k))
+        && d + 1 < i
+        && (cx.in_sec(d + 1, sec::ATTRIBUTE_PREPOSITION)
+            || cx.in_sec(d + 1, sec::PHRASE_ATTACHMENT)
+            || cx.in_sec(d + 1, sec::TIME_PREPOSITION))
+        && (d + 1..i).all(|k| cx.is_word(k))
+    {
+        return false;
+    }
     // "ergibt sich aus": reflexive, no statement.
     if cx.in_sec(i, sec::CUE_NOT_REFLEXIVE) && cx.in_sec(i + 1, sec::REFLEXIVE) {
         return false;
