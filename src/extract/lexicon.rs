@@ -182,6 +182,8 @@ sections! {
     UNNAMED_SOURCE = "unnamed_source",
     TITLE = "title",
     PRONOUN = "pronoun",
+    NEUTER_PRONOUN = "neuter_pronoun",
+    ADJECTIVE_NOT_OWNER = "adjective_not_owner",
     DESCRIPTOR_SUFFIX = "descriptor_suffix",
     NOT_SPEAKER = "not_speaker",
     ACTION = "action",

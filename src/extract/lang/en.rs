@@ -257,8 +257,23 @@ impl Language for English {
     }
 
     fn passive_agent(&self, cx: &Ctx, v: usize, _c: usize) -> Option<usize> {
-        // "were published by Network Rail": the agent follows the participle.
-        cx.in_sec(v + 1, sec::AGENT_MARKER).then_some(v + 2)
+        // "were published by Network Rail": the agent follows the participle, or its
+        // complement ("was put at $300bn by the World Bank").
+        if cx.in_sec(v + 1, sec::AGENT_MARKER) {
+            return Some(v + 2);
+        }
+        (v + 2..v + 10)
+            .take_while(|&k| {
+                cx.tok(k).is_some()
+                    && !matches!(cx.text_at(k), "," | ";" | "." | ":" | "\"" | "“" | "”")
+                    && !cx.in_sec(k, sec::SPEECH_VERB)
+            })
+            .find(|&k| {
+                cx.in_sec(k, sec::AGENT_MARKER)
+                    && cx.is_word(k + 1)
+                    && (cx.upper(k + 1) || is_determiner(cx, k + 1))
+            })
+            .map(|k| k + 1)
     }
 
     fn is_inverted(&self, cx: &Ctx, clause: &VerbClause) -> bool {
@@ -465,7 +480,9 @@ fn phrase_head(cx: &Ctx, start: usize, end: usize) -> Head {
     if k < end {
         // Lower-case words after the capitalised run: "the Kenyan government" -> government,
         // but "a YouGov poll" -> YouGov (the owner of the poll).
-        if !cx.in_sec(end - 1, sec::UNNAMED_SOURCE) || end - k > 1 {
+        // "Official figures", "Export figures": an adjective opening the sentence is no owner.
+        let adjective = k == start + 1 && cx.in_sec(start, sec::ADJECTIVE_NOT_OWNER);
+        if !cx.in_sec(end - 1, sec::UNNAMED_SOURCE) || end - k > 1 || adjective {
             return Head::new(end - 1, end, false);
         }
     }
