@@ -146,7 +146,7 @@ impl Extractor {
             (Some(a), Some(b)) => source::quotations(&cx, a.first, b.end),
             _ => Vec::new(),
         };
-        let governed = source::governors(&quotes, &sentences, &cues);
+        let governed = source::governors(&cx, &quotes, &sentences, &cues);
         let mut quote_source: Vec<Option<Rc<Source>>> = vec![None; governed.len()];
         // Claims inside a quotation whose cue comes later: (claim, quotation).
         let mut pending: Vec<(usize, usize)> = Vec::new();

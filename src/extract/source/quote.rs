@@ -67,9 +67,39 @@ pub fn quotations(cx: &Ctx, first: usize, end: usize) -> Vec<Quote> {
 /// The quotations that run over more than one sentence or have a cue outside their marks,
 /// each with the sentence and index of the cue that governs it: a cue before the opening
 /// mark in the sentence where the quotation opens (`Smith sagte: „…`), else a cue after the
-/// closing mark in the sentence where it closes (`…“, sagte Smith.`).
+/// closing mark in the sentence where it closes (`…“, sagte Smith.`). A quotation that opens
+/// the next sentence of the same paragraph right after a quotation and its cue continues it,
+/// the cue standing in its middle (`"We sent 300," Miller said. "Another 200 follow."`); a
+/// new paragraph without a cue of its own has none.
 #[must_use]
 pub fn governors(
+    cx: &Ctx,
+    quotes: &[Quote],
+    sentences: &[Sentence],
+    cues: &[Vec<Cue>],
+) -> Vec<(Quote, Option<(usize, usize)>)> {
+    let sentence_of = |k: usize| sentences.partition_point(|s| s.end <= k);
+    let mut out = own_governors(quotes, sentences, cues);
+    for q in 1..out.len() {
+        let ((before, Some((gs, k))), (quote, None)) = (out[q - 1], out[q]) else {
+            continue;
+        };
+        let cue_after = gs == sentence_of(before.close)
+            && cues
+                .get(gs)
+                .and_then(|cs| cs.get(k))
+                .is_some_and(|c| c.at > before.close);
+        let next_sentence = sentences.get(gs + 1).is_some_and(|s| s.first == quote.open);
+        let same_paragraph = cx.tok(quote.open).is_some_and(|t| t.newlines == 0);
+        if cue_after && next_sentence && same_paragraph {
+            out[q].1 = Some((gs, k));
+        }
+    }
+    out
+}
+
+/// Each quotation with the cue before or after its own marks.
+fn own_governors(
     quotes: &[Quote],
     sentences: &[Sentence],
     cues: &[Vec<Cue>],
