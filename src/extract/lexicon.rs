@@ -184,6 +184,8 @@ sections! {
     PRONOUN = "pronoun",
     NEUTER_PRONOUN = "neuter_pronoun",
     ADJECTIVE_NOT_OWNER = "adjective_not_owner",
+    SPEAKS_FOR_OWNER = "speaks_for_owner",
+    HEAD_MODIFIER = "head_modifier",
     DESCRIPTOR_SUFFIX = "descriptor_suffix",
     NOT_SPEAKER = "not_speaker",
     ACTION = "action",

@@ -394,13 +394,16 @@ impl Extractor {
         }
         let lo = cue.phrase.0.min(cue.head.0).saturating_sub(2);
         let hi = cue.phrase.1.max(cue.head.1);
-        (lo..hi).filter(|&k| cx.is_word(k)).find_map(|k| {
-            // Two-word names first ("Roten Kreuz", "Weißen Haus"), then single words.
-            let pair = (k + 1 < hi && cx.is_word(k + 1))
-                .then(|| self.lookup(cx.span(k, k + 2).slice(cx.lower)))
-                .flatten();
-            pair.or_else(|| self.lookup(cx.lower_at(k)))
-        })
+        (lo..hi)
+            .filter(|&k| cx.is_word(k))
+            .find_map(|k| {
+                // Two-word names first ("Roten Kreuz", "Weißen Haus"), then single words.
+                let pair = (k + 1 < hi && cx.is_word(k + 1))
+                    .then(|| self.lookup(cx.span(k, k + 2).slice(cx.lower)))
+                    .flatten();
+                pair.or_else(|| self.lookup(cx.lower_at(k)))
+            })
+            .or_else(|| owner_in_phrase(cx, cue))
     }
 
     /// Looks a lower-case alias up as written, then without a possessive or genitive ending.
@@ -529,6 +532,28 @@ pub(crate) fn with_buffers<R>(work: impl FnOnce(&mut Prepared) -> R) -> R {
         // Re-entered on this thread (not done today): use fresh buffers.
         Err(_) => work(&mut Prepared::default()),
     })
+}
+
+/// The organisation a spokesperson speaks for, named in their phrase: "a spokesman for Network
+/// Rail", "a Home Office spokeswoman", "Oxfam's spokesman" (where nouns are not capitalised).
+fn owner_in_phrase(cx: &Ctx, cue: &Cue) -> Option<String> {
+    let (h0, h1) = cue.head;
+    if cx.language.capitalises_nouns() || h1 != h0 + 1 || !cx.in_sec(h0, sec::SPEAKS_FOR_OWNER) {
+        return None;
+    }
+    let name = |k: usize| cx.is_word(k) && cx.upper(k) && !source::is_determiner(cx, k);
+    let (lo, hi) = (cue.phrase.0.min(h0), cue.phrase.1.max(h1));
+    let first = (lo..hi).find(|&k| k != h0 && name(k))?;
+    let mut end = first + 1;
+    while end < hi && end != h0 && name(end) {
+        end += 1;
+    }
+    let owner = cx.span(first, end).slice(cx.text);
+    let owner = owner
+        .strip_suffix("'s")
+        .or_else(|| owner.strip_suffix("’s"))
+        .unwrap_or(owner);
+    Some(owner.to_string())
 }
 
 /// Whether `name` ends with the word(s) `last` after a space: "Julianne Smith" and "Smith".

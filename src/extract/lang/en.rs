@@ -206,7 +206,7 @@ impl Language for English {
             }
             break;
         }
-        if end == i {
+        if end == i || modifies_non_speaker(cx, end, limit) {
             return None;
         }
         let head = phrase_head(cx, i, end);
@@ -474,8 +474,17 @@ fn phrase_head(cx: &Ctx, start: usize, end: usize) -> Head {
     while k > start && !(cx.upper(k - 1) && cx.is_word(k - 1) && !is_determiner(cx, k - 1)) {
         k -= 1;
     }
+    // "the air force", "Kyiv's coast guard": a noun that names the body with its head.
+    let last_noun = |from: usize| {
+        let first = if end - 1 > from && cx.in_sec(end - 2, sec::HEAD_MODIFIER) {
+            end - 2
+        } else {
+            end - 1
+        };
+        Head::new(first, end, false)
+    };
     if k == start {
-        return Head::new(end - 1, end, false);
+        return last_noun(start);
     }
     if k < end {
         // Lower-case words after the capitalised run: "the Kenyan government" -> government,
@@ -483,7 +492,7 @@ fn phrase_head(cx: &Ctx, start: usize, end: usize) -> Head {
         // "Official figures", "Export figures": an adjective opening the sentence is no owner.
         let adjective = k == start + 1 && cx.in_sec(start, sec::ADJECTIVE_NOT_OWNER);
         if !cx.in_sec(end - 1, sec::UNNAMED_SOURCE) || end - k > 1 || adjective {
-            return Head::new(end - 1, end, false);
+            return last_noun(k);
         }
     }
     let run_end = k;
@@ -516,6 +525,21 @@ fn phrase_head(cx: &Ctx, start: usize, end: usize) -> Head {
             .is_none()
         && !(run_start..run_end).any(|t| cx.in_sec(t, sec::UNNAMED_SOURCE));
     Head::new(run_start, run_end, person)
+}
+
+/// Whether the words from `end` on are a noun that never speaks, which the phrase before it
+/// only modifies: "Ukrainian forces", "Ukraine's armed forces", "the steel industry".
+fn modifies_non_speaker(cx: &Ctx, end: usize, limit: usize) -> bool {
+    let mut k = end;
+    while k < limit.min(end + 2)
+        && cx.is_word(k)
+        && !cx.upper(k)
+        && !cx.in_sec(k, sec::STOP)
+        && !cx.in_sec(k, sec::NOT_SPEAKER)
+    {
+        k += 1;
+    }
+    k < limit && cx.is_word(k) && !cx.upper(k) && cx.in_sec(k, sec::NOT_SPEAKER)
 }
 
 /// Whether the phrase after an inverted verb ends the clause: ", said Mr Smith." but
