@@ -210,6 +210,19 @@ impl Language for English {
             return None;
         }
         let head = phrase_head(cx, i, end);
+        // "industry body the Rail Delivery Group", "think tank the Resolution Foundation": a
+        // descriptor, then the name with its article.
+        if !cx.upper(head.first)
+            && !cx.in_sec(head.first, sec::UNNAMED_SOURCE)
+            && end + 1 < limit
+            && is_determiner(cx, end)
+            && !cx.in_sec(end, sec::POSSESSIVE)
+            && cx.upper(end + 1)
+            && let Some(name) = self.noun_phrase(cx, end + 1, limit)
+            && cx.upper(name.head_first)
+        {
+            return Some(NounPhrase { start, ..name });
+        }
         // "a spokesman for the ministry": the phrase includes its attachment.
         let mut phrase_end = end;
         if cx.in_sec(end, sec::PHRASE_ATTACHMENT) {

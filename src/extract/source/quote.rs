@@ -109,7 +109,7 @@ fn own_governors(
         .iter()
         .map(|q| {
             let (a, b) = (sentence_of(q.open), sentence_of(q.close));
-            let outside = |c: &Cue| !q.holds(c.at) && !(q.open <= c.head.0 && c.head.0 <= q.close);
+            let outside = |c: &Cue| !(q.holds(c.at) || q.open <= c.head.0 && c.head.0 <= q.close);
             let before = cues.get(a).and_then(|cs| {
                 cs.iter()
                     .rposition(|c| c.at < q.open && outside(c))
