@@ -182,6 +182,10 @@ sections! {
     UNNAMED_SOURCE = "unnamed_source",
     TITLE = "title",
     PRONOUN = "pronoun",
+    NEUTER_PRONOUN = "neuter_pronoun",
+    ADJECTIVE_NOT_OWNER = "adjective_not_owner",
+    SPEAKS_FOR_OWNER = "speaks_for_owner",
+    HEAD_MODIFIER = "head_modifier",
     DESCRIPTOR_SUFFIX = "descriptor_suffix",
     NOT_SPEAKER = "not_speaker",
     ACTION = "action",
@@ -328,6 +332,7 @@ sections! {
     QUOTED_WITH = "quoted_with",
     CUE_NOT_REFLEXIVE = "cue_not_reflexive",
     REFLEXIVE = "reflexive",
+    SUBJUNCTIVE_CONDITIONAL = "subjunctive_conditional",
 }
 
 /// The flag bit of a section name, if it is declared.

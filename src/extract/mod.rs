@@ -131,6 +131,8 @@ impl Extractor {
         let sentences = split_sentences(&cx);
         let mut people: Vec<String> = Vec::new();
         let mut last_person: Option<String> = None;
+        // The last organisation named as a source or subject: what "it" refers to.
+        let mut last_org: Option<String> = None;
         let mut last_subject: Option<String> = None;
         let mut cues: Vec<Vec<Cue>> = Vec::with_capacity(sentences.len());
         for s in &sentences {
@@ -160,7 +162,11 @@ impl Extractor {
                 .enumerate()
                 .map(|(k, c)| {
                     (!figures.is_empty() || Some(k) == picked || governs(k))
-                        .then(|| Rc::new(self.resolve(&cx, c, &mut people, &mut last_person)))
+                        .then(|| {
+                            let source = self.resolve(&cx, c, &mut people, &mut last_person);
+                            Self::refer_to_organisation(&cx, c, source, &people, &mut last_org)
+                        })
+                        .map(Rc::new)
                 })
                 .collect();
             for (q, (_, g)) in governed.iter().enumerate() {
@@ -187,7 +193,9 @@ impl Extractor {
                 // A subjunctive of the list (sei, habe, werde) carries past one sentence in the
                 // indicative; a weaker sign (könnte, a verb in second place) only from the
                 // sentence right before.
-                let strong = (s.first..s.end).any(|k| cx.in_sec(k, sec::SUBJUNCTIVE));
+                let strong = (s.first..s.end).any(|k| {
+                    cx.in_sec(k, sec::SUBJUNCTIVE) && !cx.in_sec(k, sec::SUBJUNCTIVE_CONDITIONAL)
+                });
                 let reach = if source::says_demnach(&cx, *s) {
                     3
                 } else if strong {
@@ -201,7 +209,14 @@ impl Extractor {
                 pick_for_sentence(next).map(|k| {
                     let mut p = people.clone();
                     let mut l = last_person.clone();
-                    Rc::new(self.resolve(&cx, &next[k], &mut p, &mut l))
+                    let source = self.resolve(&cx, &next[k], &mut p, &mut l);
+                    Rc::new(Self::refer_to_organisation(
+                        &cx,
+                        &next[k],
+                        source,
+                        &p,
+                        &mut last_org.clone(),
+                    ))
                 })
             } else {
                 None
@@ -223,6 +238,11 @@ impl Extractor {
                     people.push(name.clone());
                 }
                 last_person = Some(name);
+            }
+            if cues[si].is_empty()
+                && let Some(org) = self.organisation_subject(&cx, *s)
+            {
+                last_org = Some(org);
             }
             if figures.is_empty() {
                 continue;
@@ -335,6 +355,55 @@ impl Extractor {
         }
     }
 
+    /// "It said", "its estimate": the pronoun stands for the last organisation named as a
+    /// source or subject, not the last person; any other organisation source becomes the one
+    /// "it" refers to next.
+    fn refer_to_organisation(
+        cx: &Ctx,
+        cue: &Cue,
+        mut source: Source,
+        people: &[String],
+        last_org: &mut Option<String>,
+    ) -> Source {
+        if cue.pronoun {
+            // With no organisation named yet, the last person as before.
+            if last_org.is_some()
+                && (cue.head.0..cue.head.1).all(|k| cx.in_sec(k, sec::NEUTER_PRONOUN))
+            {
+                source.entity.clone_from(last_org);
+            }
+        } else if !cue.person && !cue.unnamed {
+            // A surname seen before is a person, not an organisation.
+            if !source.entity.as_ref().is_some_and(|e| people.contains(e)) {
+                last_org.clone_from(&source.entity);
+            }
+        }
+        source
+    }
+
+    /// The organisation a sentence opens with as its subject ("The National Audit Office
+    /// has ..."): a capitalised name that is no person, or a name in the alias table.
+    fn organisation_subject(&self, cx: &Ctx, s: Sentence) -> Option<String> {
+        let np = source::np_forward(cx, s.first, s.end)?;
+        let cue = source::cue(
+            cx,
+            (np.head_first, np.head_end),
+            (np.start, np.end),
+            s.first,
+            np.person,
+        );
+        if np.person || cue.pronoun || cue.unnamed || !cx.upper(np.head_first) {
+            return None;
+        }
+        let org = (np.head_first..np.head_end).any(|k| cx.in_sec(k, sec::ORG_NOUN))
+            || source::is_acronym(cx, np.head_first)
+            || self.lookup(cue.span.slice(cx.lower)).is_some();
+        org.then(|| {
+            self.organisation_entity(cx, &cue)
+                .unwrap_or_else(|| cue.span.slice(cx.text).to_string())
+        })
+    }
+
     /// The entity of an organisation: its name, a part of a compound, or a place word in its
     /// phrase (`Verteidigungsministerium in Moskau`, `das russische Ministerium`).
     fn organisation_entity(&self, cx: &Ctx, cue: &Cue) -> Option<String> {
@@ -350,13 +419,16 @@ impl Extractor {
         }
         let lo = cue.phrase.0.min(cue.head.0).saturating_sub(2);
         let hi = cue.phrase.1.max(cue.head.1);
-        (lo..hi).filter(|&k| cx.is_word(k)).find_map(|k| {
-            // Two-word names first ("Roten Kreuz", "Weißen Haus"), then single words.
-            let pair = (k + 1 < hi && cx.is_word(k + 1))
-                .then(|| self.lookup(cx.span(k, k + 2).slice(cx.lower)))
-                .flatten();
-            pair.or_else(|| self.lookup(cx.lower_at(k)))
-        })
+        (lo..hi)
+            .filter(|&k| cx.is_word(k))
+            .find_map(|k| {
+                // Two-word names first ("Roten Kreuz", "Weißen Haus"), then single words.
+                let pair = (k + 1 < hi && cx.is_word(k + 1))
+                    .then(|| self.lookup(cx.span(k, k + 2).slice(cx.lower)))
+                    .flatten();
+                pair.or_else(|| self.lookup(cx.lower_at(k)))
+            })
+            .or_else(|| owner_in_phrase(cx, cue))
     }
 
     /// Looks a lower-case alias up as written, then without a possessive or genitive ending.
@@ -485,6 +557,28 @@ pub(crate) fn with_buffers<R>(work: impl FnOnce(&mut Prepared) -> R) -> R {
         // Re-entered on this thread (not done today): use fresh buffers.
         Err(_) => work(&mut Prepared::default()),
     })
+}
+
+/// The organisation a spokesperson speaks for, named in their phrase: "a spokesman for Network
+/// Rail", "a Home Office spokeswoman", "Oxfam's spokesman" (where nouns are not capitalised).
+fn owner_in_phrase(cx: &Ctx, cue: &Cue) -> Option<String> {
+    let (h0, h1) = cue.head;
+    if cx.language.capitalises_nouns() || h1 != h0 + 1 || !cx.in_sec(h0, sec::SPEAKS_FOR_OWNER) {
+        return None;
+    }
+    let name = |k: usize| cx.is_word(k) && cx.upper(k) && !source::is_determiner(cx, k);
+    let (lo, hi) = (cue.phrase.0.min(h0), cue.phrase.1.max(h1));
+    let first = (lo..hi).find(|&k| k != h0 && name(k))?;
+    let mut end = first + 1;
+    while end < hi && end != h0 && name(end) {
+        end += 1;
+    }
+    let owner = cx.span(first, end).slice(cx.text);
+    let owner = owner
+        .strip_suffix("'s")
+        .or_else(|| owner.strip_suffix("’s"))
+        .unwrap_or(owner);
+    Some(owner.to_string())
 }
 
 /// Whether `name` ends with the word(s) `last` after a space: "Julianne Smith" and "Smith".

@@ -206,10 +206,23 @@ impl Language for English {
             }
             break;
         }
-        if end == i {
+        if end == i || modifies_non_speaker(cx, end, limit) {
             return None;
         }
         let head = phrase_head(cx, i, end);
+        // "industry body the Rail Delivery Group", "think tank the Resolution Foundation": a
+        // descriptor, then the name with its article.
+        if !cx.upper(head.first)
+            && !cx.in_sec(head.first, sec::UNNAMED_SOURCE)
+            && end + 1 < limit
+            && is_determiner(cx, end)
+            && !cx.in_sec(end, sec::POSSESSIVE)
+            && cx.upper(end + 1)
+            && let Some(name) = self.noun_phrase(cx, end + 1, limit)
+            && cx.upper(name.head_first)
+        {
+            return Some(NounPhrase { start, ..name });
+        }
         // "a spokesman for the ministry": the phrase includes its attachment.
         let mut phrase_end = end;
         if cx.in_sec(end, sec::PHRASE_ATTACHMENT) {
@@ -257,8 +270,23 @@ impl Language for English {
     }
 
     fn passive_agent(&self, cx: &Ctx, v: usize, _c: usize) -> Option<usize> {
-        // "were published by Network Rail": the agent follows the participle.
-        cx.in_sec(v + 1, sec::AGENT_MARKER).then_some(v + 2)
+        // "were published by Network Rail": the agent follows the participle, or its
+        // complement ("was put at $300bn by the World Bank").
+        if cx.in_sec(v + 1, sec::AGENT_MARKER) {
+            return Some(v + 2);
+        }
+        (v + 2..v + 10)
+            .take_while(|&k| {
+                cx.tok(k).is_some()
+                    && !matches!(cx.text_at(k), "," | ";" | "." | ":" | "\"" | "“" | "”")
+                    && !cx.in_sec(k, sec::SPEECH_VERB)
+            })
+            .find(|&k| {
+                cx.in_sec(k, sec::AGENT_MARKER)
+                    && cx.is_word(k + 1)
+                    && (cx.upper(k + 1) || is_determiner(cx, k + 1))
+            })
+            .map(|k| k + 1)
     }
 
     fn is_inverted(&self, cx: &Ctx, clause: &VerbClause) -> bool {
@@ -459,14 +487,25 @@ fn phrase_head(cx: &Ctx, start: usize, end: usize) -> Head {
     while k > start && !(cx.upper(k - 1) && cx.is_word(k - 1) && !is_determiner(cx, k - 1)) {
         k -= 1;
     }
+    // "the air force", "Kyiv's coast guard": a noun that names the body with its head.
+    let last_noun = |from: usize| {
+        let first = if end - 1 > from && cx.in_sec(end - 2, sec::HEAD_MODIFIER) {
+            end - 2
+        } else {
+            end - 1
+        };
+        Head::new(first, end, false)
+    };
     if k == start {
-        return Head::new(end - 1, end, false);
+        return last_noun(start);
     }
     if k < end {
         // Lower-case words after the capitalised run: "the Kenyan government" -> government,
         // but "a YouGov poll" -> YouGov (the owner of the poll).
-        if !cx.in_sec(end - 1, sec::UNNAMED_SOURCE) || end - k > 1 {
-            return Head::new(end - 1, end, false);
+        // "Official figures", "Export figures": an adjective opening the sentence is no owner.
+        let adjective = k == start + 1 && cx.in_sec(start, sec::ADJECTIVE_NOT_OWNER);
+        if !cx.in_sec(end - 1, sec::UNNAMED_SOURCE) || end - k > 1 || adjective {
+            return last_noun(k);
         }
     }
     let run_end = k;
@@ -499,6 +538,21 @@ fn phrase_head(cx: &Ctx, start: usize, end: usize) -> Head {
             .is_none()
         && !(run_start..run_end).any(|t| cx.in_sec(t, sec::UNNAMED_SOURCE));
     Head::new(run_start, run_end, person)
+}
+
+/// Whether the words from `end` on are a noun that never speaks, which the phrase before it
+/// only modifies: "Ukrainian forces", "Ukraine's armed forces", "the steel industry".
+fn modifies_non_speaker(cx: &Ctx, end: usize, limit: usize) -> bool {
+    let mut k = end;
+    while k < limit.min(end + 2)
+        && cx.is_word(k)
+        && !cx.upper(k)
+        && !cx.in_sec(k, sec::STOP)
+        && !cx.in_sec(k, sec::NOT_SPEAKER)
+    {
+        k += 1;
+    }
+    k < limit && cx.is_word(k) && !cx.upper(k) && cx.in_sec(k, sec::NOT_SPEAKER)
 }
 
 /// Whether the phrase after an inverted verb ends the clause: ", said Mr Smith." but

@@ -149,7 +149,8 @@ pub(crate) fn owner_of_document(
         }
         if cx.in_sec(k, sec::OWNER_LINK)
             && let Some(found) = np_forward(cx, k + 1, limit)
-            && cx.upper(found.head_first)
+            && (cx.upper(found.head_first)
+                || k == head.1 && cx.in_sec(found.head_end - 1, sec::ORG_NOUN))
         {
             return Some(found);
         }
