@@ -328,8 +328,7 @@ impl Language for German {
             end: pe,
             person,
             ..
-        }) = np_forward(cx, c, end.max(c + 1))
-            .filter(|_| !cx.in_sec(c, sec::OBJECT_ARTICLE))
+        }) = np_forward(cx, c, end.max(c + 1)).filter(|_| !cx.in_sec(c, sec::OBJECT_ARTICLE))
         else {
             return subject_after_verb(cx, v);
         };

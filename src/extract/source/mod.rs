@@ -456,8 +456,7 @@ fn complement_after(cx: &Ctx, verb: usize, s: Sentence) -> usize {
     if cx.in_sec(verb + 1, sec::COMPLEMENTIZER) {
         return verb + 1;
     }
-    let Some(brk) = (verb + 1..s.end).find(|&k| cx.is_punct(k, ",") || cx.is_punct(k, ":"))
-    else {
+    let Some(brk) = (verb + 1..s.end).find(|&k| cx.is_punct(k, ",") || cx.is_punct(k, ":")) else {
         return s.end;
     };
     let next = brk + 1;
@@ -465,9 +464,8 @@ fn complement_after(cx: &Ctx, verb: usize, s: Sentence) -> usize {
         .find(|&k| cx.is_punct(k, ",") || cx.is_punct(k, ";"))
         .unwrap_or(s.end);
     // "hat zugesagt, die Emissionen um acht Prozent zu senken": an infinitive with "zu".
-    let infinitive = (next..clause_end).any(|k| {
-        cx.in_sec(k, sec::VERB_NOT_AFTER) && cx.is_word(k + 1) && !cx.upper(k + 1)
-    });
+    let infinitive = (next..clause_end)
+        .any(|k| cx.in_sec(k, sec::VERB_NOT_AFTER) && cx.is_word(k + 1) && !cx.upper(k + 1));
     if cx.is_punct(brk, ":")
         || cx.in_sec(next, sec::COMPLEMENTIZER)
         || (next..clause_end).any(|k| cx.in_sec(k, sec::SUBJUNCTIVE))

@@ -84,8 +84,7 @@ pub fn governors(
             let (a, b) = (sentence_of(q.open), sentence_of(q.close));
             // A verb of stance governs a quotation only as the clause after it.
             let outside = |c: &Cue| {
-                !q.holds(c.at)
-                    && !(q.open <= c.head.0 && c.head.0 <= q.close)
+                !(q.holds(c.at) || q.open <= c.head.0 && c.head.0 <= q.close)
                     && (c.at > q.close || c.complement.is_none_or(|from| from <= q.open))
             };
             let before = cues.get(a).and_then(|cs| {

@@ -95,8 +95,8 @@ pub(crate) fn speaker_of_verb(cx: &Ctx, v: usize, s: Sentence) -> Option<Cue> {
         && quoted_name_ending(cx, v - 1, s).is_none();
     // Verbs such as "schrieb" are cues only after what was written (", schrieb die Zeitung")
     // or before it ("Die Zeitung schreibt: ...", "schreibt, dass ...").
-    let next_is_break = matches!(cx.text_at(v + 1), ":" | ",")
-        || cx.in_sec(v + 1, sec::COMPLEMENTIZER);
+    let next_is_break =
+        matches!(cx.text_at(v + 1), ":" | ",") || cx.in_sec(v + 1, sec::COMPLEMENTIZER);
     if cx.in_sec(v, sec::SPEECH_VERB_INVERTED) && !prev_is_break && !next_is_break {
         return None;
     }
