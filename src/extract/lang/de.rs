@@ -526,8 +526,12 @@ fn after_relative_clause(cx: &Ctx, comma: usize, first: usize) -> bool {
     // pronoun ("dessen Firma" is one).
     let genitive = matches!(cx.lower_at(k), "dessen" | "deren");
     let relative = cx.in_sec(k, sec::RELATIVE_CLAUSE_START) && (genitive || !cx.upper(k + 1));
-    // Only one phrase before it: no comma, and it opens the sentence.
-    relative && !(first..open).any(|j| cx.is_punct(j, ","))
+    // Only one noun phrase before it, opening the sentence: not "Es handle sich um ein
+    // Manöver, das ... dauere, sagte ein Sprecher".
+    relative
+        && !(first..open).any(|j| cx.is_punct(j, ","))
+        && !cx.in_sec(first, sec::PRONOUN)
+        && np_forward(cx, first, open).is_some_and(|np| np.end == open)
 }
 
 fn second_place_subjunctive(cx: &Ctx, s: Sentence) -> bool {
