@@ -333,6 +333,7 @@ sections! {
     CUE_NOT_REFLEXIVE = "cue_not_reflexive",
     REFLEXIVE = "reflexive",
     SUBJUNCTIVE_CONDITIONAL = "subjunctive_conditional",
+    REPORTIVE = "reportive",
 }
 
 /// The flag bit of a section name, if it is declared.

@@ -232,7 +232,17 @@ impl Extractor {
             } else {
                 None
             };
-            carried.push(own.clone().or_else(|| inherited.clone()));
+            // A reportive "soll" sentence states nothing itself, but continued speech runs
+            // through it to the next subjunctive sentence.
+            let reportive = own.is_none()
+                && si > 0
+                && (s.first..s.end).any(|k| cx.in_sec(k, sec::REPORTIVE));
+            let passed = if reportive {
+                carried[si - 1].clone()
+            } else {
+                None
+            };
+            carried.push(own.clone().or_else(|| inherited.clone()).or(passed));
             for name in source::people_in(&cx, *s) {
                 if !people.contains(&name) {
                     people.push(name.clone());

@@ -536,6 +536,10 @@ fn after_relative_clause(cx: &Ctx, comma: usize, first: usize) -> bool {
 
 fn second_place_subjunctive(cx: &Ctx, s: Sentence) -> bool {
     let mut k = s.first;
+    // "Denn Deutschland propagiere ...": a conjunction takes no place of its own.
+    if cx.in_sec(k, sec::COORDINATION) {
+        k += 1;
+    }
     if cx.in_sec(k, sec::SUBJECT_PRONOUN) {
         k += 1;
     } else {

@@ -56,9 +56,11 @@ fn quoted_name_ending(cx: &Ctx, close: usize, s: Sentence) -> Option<usize> {
         .rev()
         .take(6)
         .find(|&o| cx.is_punct(o, "„") || cx.is_punct(o, "“") || cx.is_punct(o, "\""))?;
+    // After the noun it names ("Die Zeitung „Der Bote“") or its article ("von der „Aktion
+    // Deutschland hilft“").
     (open > s.first
         && cx.is_word(open - 1)
-        && cx.upper(open - 1)
+        && (cx.upper(open - 1) || is_determiner(cx, open - 1))
         && (open + 1..close).all(|k| cx.is_word(k)))
     .then_some(open)
 }
