@@ -281,7 +281,7 @@ pub(crate) fn speaker_of_verb(cx: &Ctx, v: usize, s: Sentence) -> Option<Cue> {
     // "Wie Steve Marshall, Sprecher der Büros, in Bangkok mitteilte": no subject in the
     // clause, so the phrase before the asides.
     cx.language.subject_cue(cx, c, end, v).or_else(|| {
-        (c > s.first && cx.is_punct(c - 1, ","))
+        (c > s.first && cx.is_punct(c - 1, ",") && !(c..v).any(|k| cx.is_num(k)))
             .then(|| appositive_subject(cx, v, s))
             .flatten()
     })
