@@ -203,6 +203,10 @@ pub(crate) fn speaker_of_verb(cx: &Ctx, v: usize, s: Sentence) -> Option<Cue> {
         {
             first += 1;
         }
+        // Only past words that name nobody: "says report" has its subject right after.
+        if first > v + 1 && np_forward(cx, v + 1, limit).is_some() {
+            first = v + 1;
+        }
         let after = np_forward(cx, first, limit).or_else(|| {
             let aux = (c..v).find(|&k| cx.in_sec(k, sec::FINITE_AUX))?;
             np_forward(cx, aux + 1, v)
