@@ -234,9 +234,8 @@ impl Extractor {
             };
             // A reportive "soll" sentence states nothing itself, but continued speech runs
             // through it to the next subjunctive sentence.
-            let reportive = own.is_none()
-                && si > 0
-                && (s.first..s.end).any(|k| cx.in_sec(k, sec::REPORTIVE));
+            let reportive =
+                own.is_none() && si > 0 && (s.first..s.end).any(|k| cx.in_sec(k, sec::REPORTIVE));
             let passed = if reportive {
                 carried[si - 1].clone()
             } else {

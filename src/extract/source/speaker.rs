@@ -89,6 +89,10 @@ pub(crate) struct VerbClause {
 
 /// The speaker of a speech or counting verb at token `v`.
 pub(crate) fn speaker_of_verb(cx: &Ctx, v: usize, s: Sentence) -> Option<Cue> {
+    // "wie es auf der Pressekonferenz hieß": an impersonal verb has no speaker of its own.
+    if cx.in_sec(v, sec::IMPERSONAL_CUE) {
+        return None;
+    }
     let prev_is_break = v > s.first
         && matches!(
             cx.text_at(v - 1),
