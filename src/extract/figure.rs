@@ -91,8 +91,9 @@ pub fn figures_in(cx: &Ctx, s: Sentence) -> Vec<Figure> {
             i = dash + 2;
             continue;
         }
-        let fig = build(cx, s, num, between);
-        i = num.end.max(i + 1);
+        let mut fig = build(cx, s, num, between);
+        with_subunit(cx, s, &mut fig);
+        i = fig.num.end.max(fig.expr_end).max(i + 1);
         out.push(fig);
     }
     // Elided subjects take their antecedent from an earlier figure of the sentence:
@@ -149,6 +150,45 @@ pub fn figures_in(cx: &Ctx, s: Sentence) -> Vec<Figure> {
     }
     super::change::mark(cx, s, &mut out);
     out
+}
+
+/// An amount with its subunit is one figure: "3 Dollar und 20 Cent", "zwei Euro fünfzig".
+/// After the currency, "und" may stand, then a whole number below 100, then the subunit; a
+/// number word may stand without it right after the currency.
+fn with_subunit(cx: &Ctx, s: Sentence, fig: &mut Figure) {
+    let plain = fig.kind == Kind::Money
+        && fig.unit.is_some()
+        && fig.num.high.is_none()
+        && !fig.num.vague
+        && !fig.num.fraction
+        && fig.num.end < fig.expr_end;
+    if !plain {
+        return;
+    }
+    let mut k = fig.expr_end;
+    let linked = cx.in_sec(k, sec::RANGE_AND);
+    if linked {
+        k += 1;
+    }
+    let Some(cents) = numbers::numeral_at(cx, k, s) else {
+        return;
+    };
+    let whole = cents.value >= 1.0 && cents.value < 100.0 && cents.value.fract() == 0.0;
+    if !whole || cents.high.is_some() || cents.vague {
+        return;
+    }
+    let subunit = cx.lex.sec(sec::SUBUNIT).number(cx.lower_at(cents.end));
+    let end = match subunit {
+        Some(_) => cents.end + 1,
+        // "zwei Euro fünfzig": a number word, and no noun after it that it could count.
+        None if !linked && !cents.digits && !(cx.is_word(cents.end) && cx.upper(cents.end)) => {
+            cents.end
+        }
+        None => return,
+    };
+    fig.num.value += cents.value * subunit.unwrap_or(0.01);
+    fig.num.end = cents.end;
+    fig.expr_end = end;
 }
 
 fn build(cx: &Ctx, s: Sentence, num: Numeral, between: Option<usize>) -> Figure {

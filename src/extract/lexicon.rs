@@ -334,6 +334,7 @@ sections! {
     REFLEXIVE = "reflexive",
     SUBJUNCTIVE_CONDITIONAL = "subjunctive_conditional",
     REPORTIVE = "reportive",
+    SUBUNIT = "subunit",
 }
 
 /// The flag bit of a section name, if it is declared.
