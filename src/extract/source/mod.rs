@@ -370,7 +370,17 @@ pub fn cues_in(cx: &Ctx, s: Sentence) -> Vec<Cue> {
         {
             // "kritisierte die Pläne, die 3 Mrd. kosten" states nothing; "kritisierte, dass
             // 3 Mrd. fehlten" states the clause after it, and leads into what follows.
-            c.complement = Some(complement_after(cx, i, s));
+            // "… – das zumindest meint X": what the demonstrative points back to is stated.
+            let c0 = clause_start(cx, i, s);
+            let points_back = c0 > s.first
+                && i <= c0 + 2
+                && matches!(cx.text_at(c0 - 1), "–" | "—" | "-" | ",")
+                && (cx.in_sec(c0, sec::DEMONSTRATIVE) || cx.in_sec(c0, sec::POINTS_BACK));
+            c.complement = Some(if points_back {
+                s.first
+            } else {
+                complement_after(cx, i, s)
+            });
             cues.push(c);
         }
         i += 1;
