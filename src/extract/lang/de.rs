@@ -261,8 +261,9 @@ impl Language for German {
         // A participle ("beziffert", "geschätzt") with a form of "werden" in its clause.
         let w = cx.lower_at(v);
         // Strong participles end in "-en" ("angeboten", "empfohlen").
+        // The auxiliary before the participle, or "worden" after it ("war befürchtet worden").
         (w.starts_with("ge") || w.ends_with('t') || w.ends_with("en"))
-            && (c..v).any(|k| cx.in_sec(k, sec::PASSIVE_AUX))
+            && ((c..v).any(|k| cx.in_sec(k, sec::PASSIVE_AUX)) || cx.lower_at(v + 1) == "worden")
     }
 
     fn passive_agent(&self, cx: &Ctx, v: usize, c: usize) -> Option<usize> {

@@ -376,7 +376,11 @@ pub fn cues_in(cx: &Ctx, s: Sentence) -> Vec<Cue> {
                 && i <= c0 + 2
                 && matches!(cx.text_at(c0 - 1), "–" | "—" | "-" | ",")
                 && (cx.in_sec(c0, sec::DEMONSTRATIVE) || cx.in_sec(c0, sec::POINTS_BACK));
-            c.complement = Some(if points_back {
+            // "Von Gewerkschaftsseite war der Abbau von 10.000 Stellen befürchtet worden": in
+            // a passive the feared or criticised thing is the subject, and the agent states it.
+            let passive = cx.language.is_passive(cx, i, c0)
+                && (cx.in_sec(i + 1, sec::PASSIVE_AUX) || cx.in_sec(i - 1, sec::PASSIVE_AUX));
+            c.complement = Some(if points_back || passive {
                 s.first
             } else {
                 complement_after(cx, i, s)

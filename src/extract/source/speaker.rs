@@ -211,10 +211,19 @@ pub(crate) fn speaker_of_verb(cx: &Ctx, v: usize, s: Sentence) -> Option<Cue> {
         if first > v + 1 && np_forward(cx, v + 1, limit).is_some() {
             first = v + 1;
         }
-        let after = np_forward(cx, first, limit).or_else(|| {
-            let aux = (c..v).find(|&k| cx.in_sec(k, sec::FINITE_AUX))?;
-            np_forward(cx, aux + 1, v)
-        });
+        // "berichten von zwei Explosionen": a phrase after a preposition is no subject.
+        let preposition = |k: usize| {
+            cx.in_sec(k, sec::ATTRIBUTE_PREPOSITION)
+                || cx.in_sec(k, sec::PHRASE_ATTACHMENT)
+                || cx.in_sec(k, sec::TIME_PREPOSITION)
+        };
+        let after = (!preposition(first))
+            .then(|| np_forward(cx, first, limit))
+            .flatten()
+            .or_else(|| {
+                let aux = (c..v).find(|&k| cx.in_sec(k, sec::FINITE_AUX))?;
+                np_forward(cx, aux + 1, v)
+            });
         // "Der Bürgermeister, Bob Parker, teilte am Abend mit": nothing after the verb names
         // anyone, so the phrase before the comma.
         let Some(NounPhrase {
