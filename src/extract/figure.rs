@@ -181,7 +181,7 @@ fn with_subunit(cx: &Ctx, s: Sentence, fig: &mut Figure) {
     let end = match subunit {
         Some(_) => cents.end + 1,
         // "zwei Euro fünfzig": a number word, and no noun after it that it could count.
-        None if !linked && !cents.digits && !(cx.is_word(cents.end) && cx.upper(cents.end)) => {
+        None if !(linked || cents.digits || cx.is_word(cents.end) && cx.upper(cents.end)) => {
             cents.end
         }
         None => return,
