@@ -510,7 +510,13 @@ fn own_statement(cx: &Ctx, cue_start: usize, cue_end: usize, s: Sentence) -> Opt
         // "Nach eigenen Angaben hat das WFP ..." - the subject follows the finite verb.
         np_forward(cx, cue_end + 1, s.end)?
     } else {
-        np_forward(cx, s.first, cue_start)?
+        // "Kiew, 3. Februar (dpa) - Das Ministerium hat nach eigenen Angaben ...": after the
+        // dateline's dash.
+        let start = (s.first..cue_start)
+            .rev()
+            .find(|&k| matches!(cx.text_at(k), "-" | "–" | "—") && !cx.glued(k) && !cx.glued(k + 1))
+            .map_or(s.first, |k| k + 1);
+        np_forward(cx, start, cue_start)?
     };
     Some(cue(cx, (h0, h1), (h0, pe), cue_start, person))
 }
