@@ -193,12 +193,9 @@ impl Extractor {
                 // A subjunctive of the list (sei, habe, werde) carries past one sentence in the
                 // indicative; a weaker sign (könnte, a verb in second place) only from the
                 // sentence right before.
-                let strong = (s.first..s.end).any(|k| {
-                    cx.in_sec(k, sec::SUBJUNCTIVE) && !cx.in_sec(k, sec::SUBJUNCTIVE_CONDITIONAL)
-                });
                 let reach = if source::says_demnach(&cx, *s) {
                     3
-                } else if strong {
+                } else if source::carries_past_indicative(&cx, *s) {
                     2
                 } else {
                     1
@@ -234,8 +231,7 @@ impl Extractor {
             };
             // A reportive "soll" sentence states nothing itself, but continued speech runs
             // through it to the next subjunctive sentence.
-            let reportive =
-                own.is_none() && si > 0 && (s.first..s.end).any(|k| cx.in_sec(k, sec::REPORTIVE));
+            let reportive = own.is_none() && si > 0 && source::is_reportive(&cx, *s);
             let passed = if reportive {
                 carried[si - 1].clone()
             } else {
@@ -618,16 +614,13 @@ fn pick_for_figure(cues: &[Cue], fig: &figure::Figure) -> Option<usize> {
         return None;
     }
     // A named cue wins over an unnamed one ("nach Erkenntnissen" beside "die Polizei registrierte").
-    let named = cues.iter().any(|c| {
-        !(c.unnamed
-            || c.phrase.0 <= at && at < c.phrase.1
-            || c.complement.is_some_and(|from| at < from))
-    });
-    let usable = |c: &Cue| {
-        !(c.phrase.0 <= at && at < c.phrase.1
-            || named && c.unnamed && !c.priority
-            || c.complement.is_some_and(|from| at < from))
+    // A cue may state the figure: it is not in the cue's own phrase, and a verb of stance
+    // governs it.
+    let may_state = |c: &Cue| {
+        !(c.phrase.0 <= at && at < c.phrase.1 || c.complement.is_some_and(|from| at < from))
     };
+    let named = cues.iter().any(|c| !c.unnamed && may_state(c));
+    let usable = |c: &Cue| may_state(c) && !(named && c.unnamed && !c.priority);
     if let Some(k) = cues.iter().position(|c| c.priority && usable(c)) {
         return Some(k);
     }

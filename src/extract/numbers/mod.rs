@@ -11,7 +11,7 @@
 #![allow(clippy::float_cmp)]
 
 mod digits;
-mod not_quantity;
+pub(crate) mod not_quantity;
 mod range;
 mod words;
 

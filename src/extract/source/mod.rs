@@ -15,14 +15,16 @@ pub(crate) use phrase::{
     Head, NounPhrase, is_acronym, is_determiner, is_title, np_backward, np_forward, np_word,
 };
 pub use quote::{governors, quotations};
-pub use scope::{continues_speech, people_in, points_back, says_demnach};
+pub use scope::{
+    carries_past_indicative, continues_speech, is_reportive, people_in, points_back, says_demnach,
+};
 pub(crate) use speaker::{VerbClause, clause_start};
 
 use crate::extract::ctx::{Ctx, Sentence};
 use crate::extract::lexicon::sec;
 use crate::model::Span;
 use phrase::compound_source;
-use speaker::{speaker_of_verb, verb_applies};
+use speaker::{is_spaced_dash, speaker_of_verb, verb_applies};
 
 /// A source cue found in a sentence.
 #[allow(
@@ -514,7 +516,7 @@ fn own_statement(cx: &Ctx, cue_start: usize, cue_end: usize, s: Sentence) -> Opt
         // dateline's dash.
         let start = (s.first..cue_start)
             .rev()
-            .find(|&k| matches!(cx.text_at(k), "-" | "–" | "—") && !cx.glued(k) && !cx.glued(k + 1))
+            .find(|&k| is_spaced_dash(cx, k))
             .map_or(s.first, |k| k + 1);
         np_forward(cx, start, cue_start)?
     };

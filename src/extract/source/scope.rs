@@ -55,6 +55,21 @@ pub fn says_demnach(cx: &Ctx, s: Sentence) -> bool {
     (s.first..s.end).any(|k| cx.in_sec(k, sec::CARRY))
 }
 
+/// Whether a sentence holds a subjunctive of the list that is not a conditional (`sei`,
+/// `habe`, not `würde`): such continued speech carries past one sentence in the indicative.
+#[must_use]
+pub fn carries_past_indicative(cx: &Ctx, s: Sentence) -> bool {
+    (s.first..s.end)
+        .any(|k| cx.in_sec(k, sec::SUBJUNCTIVE) && !cx.in_sec(k, sec::SUBJUNCTIVE_CONDITIONAL))
+}
+
+/// Whether a sentence holds a reportive modal (`soll`): it states nothing itself, but lets
+/// continued speech run through it.
+#[must_use]
+pub fn is_reportive(cx: &Ctx, s: Sentence) -> bool {
+    (s.first..s.end).any(|k| cx.in_sec(k, sec::REPORTIVE))
+}
+
 /// "The figures were published by Network Rail." / "Die Zahlen wurden vom Amt veröffentlicht."
 pub(crate) fn refers_to_figures(cx: &Ctx, s: Sentence) -> bool {
     let mut k = s.first;

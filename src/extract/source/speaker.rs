@@ -7,6 +7,7 @@ use super::cue;
 use super::phrase::{NounPhrase, apposition_name, is_determiner, np_backward, np_forward};
 use crate::extract::ctx::{Ctx, Sentence};
 use crate::extract::lexicon::sec;
+use crate::extract::numbers::not_quantity::is_year_like;
 
 /// Finds the clause start before token `v`: after a comma, quote, colon, conjunction or the
 /// sentence start.
@@ -27,7 +28,7 @@ pub(crate) fn clause_start(cx: &Ctx, verb: usize, s: Sentence) -> usize {
             k = open;
             continue;
         }
-        let spaced_dash = text == "-" && !cx.glued(p) && !cx.glued(p + 1);
+        let spaced_dash = is_spaced_dash(cx, p);
         // "The ministry said 41,000 people had registered": the clause of "registered"
         // starts after "said".
         if cx.in_sec(p, sec::SPEECH_VERB) && cx.language.speech_verb_ends_clause() {
@@ -44,6 +45,19 @@ pub(crate) fn clause_start(cx: &Ctx, verb: usize, s: Sentence) -> usize {
         k = p;
     }
     k
+}
+
+/// Whether token `k` is a dash with space on both sides ("Köln - Die Polizei ...").
+pub(crate) fn is_spaced_dash(cx: &Ctx, k: usize) -> bool {
+    matches!(cx.text_at(k), "-" | "–" | "—") && !cx.glued(k) && !cx.glued(k + 1)
+}
+
+/// Whether token `k` is a preposition of the lexicon's preposition sections: a phrase after
+/// it is no subject.
+fn is_preposition(cx: &Ctx, k: usize) -> bool {
+    cx.in_sec(k, sec::ATTRIBUTE_PREPOSITION)
+        || cx.in_sec(k, sec::PHRASE_ATTACHMENT)
+        || cx.in_sec(k, sec::TIME_PREPOSITION)
 }
 
 /// The opening mark of a quoted name whose closing mark is token `close`, after the noun it
@@ -110,12 +124,8 @@ pub(crate) fn speaker_of_verb(cx: &Ctx, v: usize, s: Sentence) -> Option<Cue> {
     let segment_empty = c == v;
     // A figure as the subject ("41 Prozent kündigten an", "Mehr als jeder Zweite sagte") is no source.
     // A year opening the sentence ("2008 erklärte er") is no figure.
-    let year = |k: usize| {
-        let t = cx.text_at(k);
-        t.len() == 4 && (t.starts_with("19") || t.starts_with("20"))
-    };
     let numeral = |k: usize| {
-        cx.is_num(k) && !year(k)
+        cx.is_num(k) && !is_year_like(cx.text_at(k))
             || cx.in_sec(k, sec::EVERY)
             || cx.in_sec(k, sec::VAGUE)
             || (cx.is_word(k)
@@ -212,12 +222,7 @@ pub(crate) fn speaker_of_verb(cx: &Ctx, v: usize, s: Sentence) -> Option<Cue> {
             first = v + 1;
         }
         // "berichten von zwei Explosionen": a phrase after a preposition is no subject.
-        let preposition = |k: usize| {
-            cx.in_sec(k, sec::ATTRIBUTE_PREPOSITION)
-                || cx.in_sec(k, sec::PHRASE_ATTACHMENT)
-                || cx.in_sec(k, sec::TIME_PREPOSITION)
-        };
-        let after = (!preposition(first))
+        let after = (!is_preposition(cx, first))
             .then(|| np_forward(cx, first, limit))
             .flatten()
             .or_else(|| {
@@ -247,11 +252,7 @@ pub(crate) fn speaker_of_verb(cx: &Ctx, v: usize, s: Sentence) -> Option<Cue> {
                 k += 1;
             }
             // Not past a preposition: "Im Laufe des Verfahrens sagten ... aus".
-            let preposition = (c..k).any(|j| {
-                cx.in_sec(j, sec::ATTRIBUTE_PREPOSITION)
-                    || cx.in_sec(j, sec::PHRASE_ATTACHMENT)
-                    || cx.in_sec(j, sec::TIME_PREPOSITION)
-            });
+            let preposition = (c..k).any(|j| is_preposition(cx, j));
             return (k > c && k < v && cx.upper(k) && !preposition)
                 .then(|| cx.language.subject_cue(cx, k, v, v))
                 .flatten();
@@ -376,9 +377,7 @@ pub(crate) fn verb_applies(cx: &Ctx, i: usize, s: Sentence) -> bool {
             .rev()
             .find(|&k| is_determiner(cx, k))
         && d + 1 < i
-        && (cx.in_sec(d + 1, sec::ATTRIBUTE_PREPOSITION)
-            || cx.in_sec(d + 1, sec::PHRASE_ATTACHMENT)
-            || cx.in_sec(d + 1, sec::TIME_PREPOSITION))
+        && is_preposition(cx, d + 1)
         && (d + 1..i).all(|k| cx.is_word(k))
     {
         return false;
