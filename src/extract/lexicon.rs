@@ -335,6 +335,9 @@ sections! {
     SUBJUNCTIVE_CONDITIONAL = "subjunctive_conditional",
     REPORTIVE = "reportive",
     SUBUNIT = "subunit",
+    COPULA = "copula",
+    NORM_NOUN = "norm_noun",
+    RELATIVE_CUE = "relative_cue",
 }
 
 /// The flag bit of a section name, if it is declared.

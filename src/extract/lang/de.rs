@@ -360,8 +360,10 @@ impl Language for German {
         true
     }
 
-    fn cue_word_is_noun(&self, _cx: &Ctx, _i: usize, _s: Sentence) -> bool {
-        false
+    fn cue_word_is_noun(&self, cx: &Ctx, i: usize, s: Sentence) -> bool {
+        // "Berichten zufolge": a capitalised verb form before a postposition is a noun.
+        i > s.first && cx.upper(i) && cx.in_sec(i + 1, sec::CUE_AFTER)
+            || i == s.first && cx.in_sec(i + 1, sec::CUE_AFTER)
     }
 
     fn continues_reported_speech(&self, cx: &Ctx, s: Sentence) -> bool {

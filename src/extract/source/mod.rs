@@ -54,6 +54,21 @@ pub struct Cue {
     pub complement: Option<usize>,
 }
 
+/// The report a relative cue points back to: an unnamed or document noun a few words before
+/// the comma at `comma`, with its owner when one is named ("Pressemeldungen der New York Times
+/// von Donnerstag, dem 2. Dezember, zurückgewiesen, wonach"). `None` for a noun right before
+/// the comma without an owner, which the unnamed-noun rule reads already.
+fn reported_antecedent(cx: &Ctx, comma: usize, s: Sentence) -> Option<NounPhrase> {
+    let floor = comma.saturating_sub(16).max(s.first);
+    let k = (floor..comma).rev().find(|&k| {
+        cx.upper(k)
+            && (cx.in_sec(k, sec::UNNAMED_SOURCE)
+                || cx.ends_with_any(cx.lower_at(k), sec::DOCUMENT_COMPOUND))
+    })?;
+    let found = np_forward(cx, k, comma)?;
+    (found.head_first != k || k + 1 < comma).then_some(found)
+}
+
 /// Makes a cue from a head token range.
 pub(crate) fn cue(
     cx: &Ctx,
@@ -88,6 +103,7 @@ fn may_cue(cx: &Ctx, i: usize) -> bool {
         || cx.in_sec(i, sec::SPEECH_LEAD)
         || cx.starts_sec(i, sec::IMPERSONAL_PHRASE)
         || cx.in_sec(i, sec::CUE_START)
+        || cx.in_sec(i, sec::RELATIVE_CUE)
         || (cx.language.forms_compound_sources() && (cx.upper(i) || cx.text_at(i).contains('-')))
 }
 
@@ -152,6 +168,11 @@ pub fn cues_in(cx: &Ctx, s: Sentence) -> Vec<Cue> {
                 ..
             }) = np_forward(cx, e, s.end)
             {
+                // "gemäß den Bestimmungen", "laut Gesetz": a rule states no figure.
+                if h1 == h0 + 1 && cx.ends_with_any(cx.lower_at(h0), sec::NORM_NOUN) {
+                    i = pe.max(i + 1);
+                    continue;
+                }
                 // "laut einer Bitkom-Umfrage": the naming part of the compound.
                 if let Some(span) = compound_source(cx, h0, true).filter(|_| h1 == h0 + 1) {
                     cues.push(span_cue(cx, h0, span));
@@ -281,6 +302,23 @@ pub fn cues_in(cx: &Ctx, s: Sentence) -> Vec<Cue> {
                 i += 1;
                 continue;
             }
+        }
+        // "hat Meldungen der Zeitung X zurückgewiesen, wonach ...": the report's owner states
+        // the clause after `wonach`, not the one who rejects or confirms it.
+        if cx.in_sec(i, sec::RELATIVE_CUE) && i > s.first + 1 && cx.is_punct(i - 1, ",") {
+            if let Some(found) = reported_antecedent(cx, i - 1, s) {
+                let mut c = cue(
+                    cx,
+                    (found.head_first, found.head_end),
+                    (found.start, i),
+                    i,
+                    found.person,
+                );
+                c.complement = Some(i + 1);
+                cues.push(c);
+            }
+            i += 1;
+            continue;
         }
         // "US-Angaben" anywhere.
         if let Some(span) = compound_source(cx, i, false) {

@@ -124,6 +124,14 @@ pub(crate) fn is_acronym(cx: &Ctx, i: usize) -> bool {
         && (upper * 2 >= t.chars().count() || t.chars().count() <= 4)
 }
 
+/// Whether a word is a finite auxiliary or copula (`hat`, `würden`, `waren`, `is`).
+pub(crate) fn is_finite_verb(cx: &Ctx, k: usize) -> bool {
+    cx.in_sec(k, sec::FINITE_AUX)
+        || cx.in_sec(k, sec::PASSIVE_AUX)
+        || cx.in_sec(k, sec::SUBJUNCTIVE)
+        || cx.in_sec(k, sec::COPULA)
+}
+
 /// Documents whose named owner is the source: "eine Studie des Ifo-Instituts".
 pub(crate) fn owner_of_document(
     cx: &Ctx,
@@ -144,7 +152,9 @@ pub(crate) fn owner_of_document(
     }
     // "eine Studie des Ifo-Instituts", "a review of football finances by the consultancy X".
     for k in head.1..(head.1 + 7).min(limit) {
-        if cx.is_any_punct(k) || cx.in_sec(k, sec::SPEECH_VERB) {
+        // The owner follows the noun in its own clause: not past a finite verb
+        // ("laut dieser Studie würden viele ... von einem Studium").
+        if cx.is_any_punct(k) || cx.in_sec(k, sec::SPEECH_VERB) || is_finite_verb(cx, k) {
             break;
         }
         if cx.in_sec(k, sec::OWNER_LINK)
