@@ -338,6 +338,7 @@ sections! {
     COPULA = "copula",
     NORM_NOUN = "norm_noun",
     RELATIVE_CUE = "relative_cue",
+    ACTOR_SUFFIX = "actor_suffix",
 }
 
 /// The flag bit of a section name, if it is declared.

@@ -188,6 +188,15 @@ impl Extractor {
                 None
             } else if in_quote.is_some() {
                 in_quote
+            } else if si > 0
+                && cx.is_punct(sentences[si - 1].end - 1, ":")
+                && carried[si - 1].is_some()
+                && (sentences[si - 1].first..sentences[si - 1].end)
+                    .any(|k| cx.in_sec(k, sec::SPEECH_VERB) || cx.in_sec(k, sec::SPEECH_LEAD))
+            {
+                // "Eine Analyse hat folgende Werte ergeben:" and the list after it (not a
+                // heading such as "Ergebnisse:").
+                carried[si - 1].clone()
             } else if si > 0 && source::continues_speech(&cx, *s) {
                 // The sentence before, or with "demnach" the last source a little further back.
                 // A subjunctive of the list (sei, habe, werde) carries past one sentence in the
@@ -200,7 +209,26 @@ impl Extractor {
                 } else {
                     1
                 };
-                (1..=reach.min(si)).find_map(|back| carried[si - back].clone())
+                carried[si - 1]
+                    .clone()
+                    .or_else(|| {
+                        // "Inzwischen sind Vorwürfe bekannt geworden. Demnach ...": the report
+                        // or actor that opens the sentence before.
+                        let c = source::says_demnach(&cx, *s)
+                            .then(|| source::reported_subject(&cx, sentences[si - 1]))
+                            .flatten()?;
+                        let mut p = people.clone();
+                        let mut l = last_person.clone();
+                        let found = self.resolve(&cx, &c, &mut p, &mut l);
+                        Some(Rc::new(Self::refer_to_organisation(
+                            &cx,
+                            &c,
+                            found,
+                            &p,
+                            &mut last_org.clone(),
+                        )))
+                    })
+                    .or_else(|| (2..=reach.min(si)).find_map(|back| carried[si - back].clone()))
             } else if si + 1 < sentences.len() && source::points_back(&cx, sentences[si + 1]) {
                 let next = &cues[si + 1];
                 pick_for_sentence(next).map(|k| {

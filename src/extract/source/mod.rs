@@ -16,7 +16,8 @@ pub(crate) use phrase::{
 };
 pub use quote::{governors, quotations};
 pub use scope::{
-    carries_past_indicative, continues_speech, is_reportive, people_in, points_back, says_demnach,
+    carries_past_indicative, continues_speech, is_reportive, people_in, points_back, reported_subject,
+    says_demnach,
 };
 pub(crate) use speaker::{VerbClause, clause_start};
 

@@ -2,7 +2,8 @@
 //! (`[carry]`, the German subjunctive), sentences that point back (`Dies teilte die Polizei
 //! mit.`, `The figures were published by X.`) and the people a sentence introduces.
 
-use super::phrase::is_title;
+use super::phrase::{is_acronym, is_determiner, is_finite_verb, is_title, np_forward};
+use super::{Cue, cue};
 use crate::extract::ctx::{Ctx, Sentence};
 use crate::extract::lexicon::sec;
 
@@ -81,3 +82,37 @@ pub(crate) fn refers_to_figures(cx: &Ctx, s: Sentence) -> bool {
         && (k + 2..s.end.min(k + 6))
             .any(|j| cx.in_sec(j, sec::SPEECH_VERB) || cx.in_sec(j, sec::FIGURES_FROM))
 }
+
+/// The subject that opens a sentence without a cue, when it can state something: a report or
+/// an unnamed source ("Inzwischen sind präzise Vorwürfe bekannt geworden", "Die Angaben
+/// wurden korrigiert"), an organisation or a person ("Die Koalition hat sich geeinigt").
+/// `demnach` in the next sentence points back to it.
+#[must_use]
+pub fn reported_subject(cx: &Ctx, s: Sentence) -> Option<Cue> {
+    let mut k = s.first;
+    // "Inzwischen sind präzise Vorwürfe ...": an adverb and a finite verb before the subject.
+    if !is_determiner(cx, k) && !cx.upper(k + 1) && is_finite_verb(cx, k + 1) {
+        k += 2;
+    }
+    let np = np_forward(cx, k, s.end)?;
+    if np.head_first > k + 3 || !cx.upper(np.head_first) || cx.in_sec(np.head_first, sec::NOT_SPEAKER) {
+        return None;
+    }
+    let c = cue(
+        cx,
+        (np.head_first, np.head_end),
+        (np.start, np.end),
+        np.head_first,
+        np.person,
+    );
+    let head = cx.lower_at(np.head_end - 1);
+    let speaks = c.unnamed
+        || cx.ends_with_any(head, sec::DOCUMENT_COMPOUND)
+        || (np.head_first..np.head_end).any(|j| cx.in_sec(j, sec::ORG_NOUN))
+        || cx.ends_with_any(head, sec::ACTOR_SUFFIX)
+        || cx.ends_with_any(head, sec::DESCRIPTOR_SUFFIX)
+        || is_acronym(cx, np.head_first)
+        || np.person && !c.pronoun;
+    speaks.then_some(c)
+}
+
