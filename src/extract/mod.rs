@@ -209,26 +209,33 @@ impl Extractor {
                 } else {
                     1
                 };
-                carried[si - 1]
-                    .clone()
-                    .or_else(|| {
-                        // "Inzwischen sind Vorwürfe bekannt geworden. Demnach ...": the report
-                        // or actor that opens the sentence before.
-                        let c = source::says_demnach(&cx, *s)
-                            .then(|| source::reported_subject(&cx, sentences[si - 1]))
-                            .flatten()?;
-                        let mut p = people.clone();
-                        let mut l = last_person.clone();
-                        let found = self.resolve(&cx, &c, &mut p, &mut l);
-                        Some(Rc::new(Self::refer_to_organisation(
-                            &cx,
-                            &c,
-                            found,
-                            &p,
-                            &mut last_org.clone(),
-                        )))
-                    })
-                    .or_else(|| (2..=reach.min(si)).find_map(|back| carried[si - back].clone()))
+                // "Inzwischen sind Vorwürfe bekannt geworden. Demnach ...": the report or actor
+                // that opens the sentence before; for a subjunctive, only when nothing is
+                // carried ("Die Kriminalpolizei bittet um Mithilfe. Der Mann sei 1,80 groß.").
+                let demnach = source::says_demnach(&cx, *s);
+                let opener = || {
+                    let c = source::reported_subject(&cx, sentences[si - 1])?;
+                    let mut p = people.clone();
+                    let mut l = last_person.clone();
+                    let found = self.resolve(&cx, &c, &mut p, &mut l);
+                    Some(Rc::new(Self::refer_to_organisation(
+                        &cx,
+                        &c,
+                        found,
+                        &p,
+                        &mut last_org.clone(),
+                    )))
+                };
+                let further = || (2..=reach.min(si)).find_map(|back| carried[si - back].clone());
+                carried[si - 1].clone().or_else(|| {
+                    if demnach {
+                        opener().or_else(further)
+                    } else if source::carries_past_indicative(&cx, *s) {
+                        further().or_else(opener)
+                    } else {
+                        further()
+                    }
+                })
             } else if si + 1 < sentences.len() && source::points_back(&cx, sentences[si + 1]) {
                 let next = &cues[si + 1];
                 pick_for_sentence(next).map(|k| {
