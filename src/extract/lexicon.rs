@@ -339,6 +339,8 @@ sections! {
     NORM_NOUN = "norm_noun",
     RELATIVE_CUE = "relative_cue",
     ACTOR_SUFFIX = "actor_suffix",
+    TOLL_VERB = "toll_verb",
+    TOLL_NOUN = "toll_noun",
 }
 
 /// The flag bit of a section name, if it is declared.

@@ -23,7 +23,7 @@ pub(crate) use sentence::split_sentences;
 
 use std::rc::Rc;
 
-use crate::extract::lexicon::sec;
+use crate::extract::lexicon::{Section, sec};
 use ctx::{Ctx, Sentence};
 use source::Cue;
 
@@ -305,7 +305,7 @@ impl Extractor {
                 if let Some(subject) = &fig.subject {
                     last_subject = Some(subject.text.clone());
                 }
-                let source = pick_for_figure(&cues[si], &fig)
+                let source = pick_for_figure(&cues[si], &fig, cx.lex.sec(sec::TOLL_NOUN))
                     .and_then(|k| resolved[k].clone())
                     .or_else(|| {
                         // No cue, or only verbs of stance that govern other clauses ("Sie
@@ -638,7 +638,7 @@ fn pick_for_sentence(cues: &[Cue]) -> Option<usize> {
 
 /// The cue for one figure: `unter Berufung auf` first, else the nearest cue whose own phrase
 /// does not hold the figure.
-fn pick_for_figure(cues: &[Cue], fig: &figure::Figure) -> Option<usize> {
+fn pick_for_figure(cues: &[Cue], fig: &figure::Figure, toll_nouns: &Section) -> Option<usize> {
     let at = fig.num.first;
     // A figure inside a speaker's own phrase ("ein Verband mit 1.500 Mitgliedern teilte mit",
     // "X, which has 500,000 members, said") describes the speaker: nobody states it.
@@ -651,8 +651,15 @@ fn pick_for_figure(cues: &[Cue], fig: &figure::Figure) -> Option<usize> {
     // A named cue wins over an unnamed one ("nach Erkenntnissen" beside "die Polizei registrierte").
     // A cue may state the figure: it is not in the cue's own phrase, and a verb of stance
     // governs it.
+    let toll = matches!(fig.action.as_deref(), Some("killed" | "injured"))
+        || fig
+            .subject
+            .as_ref()
+            .is_some_and(|subject| toll_nouns.contains(subject.text.to_lowercase().as_str()));
     let may_state = |c: &Cue| {
-        !(c.phrase.0 <= at && at < c.phrase.1 || c.complement.is_some_and(|from| at < from))
+        !(c.phrase.0 <= at && at < c.phrase.1
+            || c.complement.is_some_and(|from| at < from)
+            || c.toll && toll)
     };
     let named = cues.iter().any(|c| !c.unnamed && may_state(c));
     let usable = |c: &Cue| may_state(c) && !(named && c.unnamed && !c.priority);

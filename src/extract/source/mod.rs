@@ -53,6 +53,9 @@ pub struct Cue {
     /// A verb of stance (`kritisierte`, `warned`): it states only the figures of the clause
     /// that follows it, from token `complement` on.
     pub complement: Option<usize>,
+    /// A verb that also counts a toll (`forderte 92 Menschenleben`, `claimed 300 lives`): it
+    /// states no figure of the dead or injured.
+    pub toll: bool,
 }
 
 /// The report a relative cue points back to: an unnamed or document noun a few words before
@@ -90,6 +93,7 @@ pub(crate) fn cue(
         pronoun,
         unnamed,
         complement: None,
+        toll: cx.in_sec(at, sec::TOLL_VERB),
     }
 }
 
