@@ -341,6 +341,7 @@ sections! {
     ACTOR_SUFFIX = "actor_suffix",
     TOLL_VERB = "toll_verb",
     TOLL_NOUN = "toll_noun",
+    SEPARABLE_PREFIX = "separable_prefix",
 }
 
 /// The flag bit of a section name, if it is declared.

@@ -523,8 +523,11 @@ fn complement_after(cx: &Ctx, verb: usize, s: Sentence) -> usize {
         .find(|&k| cx.is_punct(k, ",") || cx.is_punct(k, ";"))
         .unwrap_or(s.end);
     // "hat zugesagt, die Emissionen um acht Prozent zu senken": an infinitive with "zu".
-    let infinitive = (next..clause_end)
-        .any(|k| cx.in_sec(k, sec::VERB_NOT_AFTER) && cx.is_word(k + 1) && !cx.upper(k + 1));
+    // Or with "zu" inside a separable verb: "Daten herauszugeben".
+    let infinitive = (next..clause_end).any(|k| {
+        cx.in_sec(k, sec::VERB_NOT_AFTER) && cx.is_word(k + 1) && !cx.upper(k + 1)
+            || cx.is_word(k) && !cx.upper(k) && separable_infinitive(cx.lower_at(k), cx)
+    });
     if cx.is_punct(brk, ":")
         || cx.in_sec(next, sec::COMPLEMENTIZER)
         || (next..clause_end).any(|k| cx.in_sec(k, sec::SUBJUNCTIVE))
@@ -534,6 +537,17 @@ fn complement_after(cx: &Ctx, verb: usize, s: Sentence) -> usize {
     } else {
         s.end
     }
+}
+
+/// Whether a word is a `zu` infinitive of a separable verb: a prefix, `zu`, then at least
+/// a verb stem ending in `n` ("herauszugeben", "vorzulegen").
+fn separable_infinitive(w: &str, cx: &Ctx) -> bool {
+    w.ends_with('n')
+        && cx.lex.sec(sec::SEPARABLE_PREFIX).words().iter().any(|p| {
+            w.strip_prefix(p.as_str())
+                .and_then(|rest| rest.strip_prefix("zu"))
+                .is_some_and(|stem| stem.len() >= 3)
+        })
 }
 
 fn span_cue(cx: &Ctx, tok: usize, span: Span) -> Cue {
