@@ -342,6 +342,7 @@ sections! {
     TOLL_VERB = "toll_verb",
     TOLL_NOUN = "toll_noun",
     SEPARABLE_PREFIX = "separable_prefix",
+    PREPOSITION_PARTICLE = "preposition_particle",
 }
 
 /// The flag bit of a section name, if it is declared.

@@ -180,13 +180,21 @@ impl Language for German {
 
     fn noun_phrase(&self, cx: &Ctx, mut i: usize, limit: usize) -> Option<NounPhrase> {
         let start = i;
-        // Adjectives: "das russische Verteidigungsministerium".
-        while i < limit && cx.is_word(i) && !cx.upper(i) && !cx.in_sec(i, sec::STOP) {
+        // Adjectives: "das russische Verteidigungsministerium". A lower-case name before a
+        // hyphen is a noun: "der documenta-Homepage".
+        let noun = |k: usize| {
+            cx.upper(k)
+                || cx
+                    .text_at(k)
+                    .rsplit_once('-')
+                    .is_some_and(|(_, last)| last.starts_with(char::is_uppercase))
+        };
+        while i < limit && cx.is_word(i) && !noun(i) && !cx.in_sec(i, sec::STOP) {
             i += 1;
         }
         if i >= limit
             || !cx.is_word(i)
-            || !cx.upper(i)
+            || !noun(i)
             || !np_word(cx, i)
             || cx.in_sec(i, sec::STOP)
         {

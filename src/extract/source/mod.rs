@@ -334,7 +334,19 @@ pub fn cues_in(cx: &Ctx, s: Sentence) -> Vec<Cue> {
         // "hieß es aus X": X; "hieß es" alone names nobody.
         if cx.in_sec(i, sec::IMPERSONAL_CUE) && cx.in_sec(i + 1, sec::IMPERSONAL_SUBJECT) {
             // "Aus dem Kreml hieß es, ...".
-            let c = clause_start(cx, i, s);
+            let mut c = clause_start(cx, i, s);
+            let mut limit = i;
+            // "In der Fassung des Berichts, die ins Netz gestellt wurde, heißt es": past a
+            // relative clause to the phrase that opens the sentence.
+            if c > s.first + 2
+                && !cx.in_sec(c, sec::IMPERSONAL_SOURCE_LINK)
+                && cx.in_sec(s.first, sec::IMPERSONAL_SOURCE_LINK)
+                && let Some(comma) = (s.first + 2..c).find(|&k| cx.is_punct(k, ","))
+                && cx.in_sec(comma + 1, sec::RELATIVE_CLAUSE_START)
+            {
+                c = s.first;
+                limit = comma;
+            }
             if c < i
                 && cx.in_sec(c, sec::IMPERSONAL_SOURCE_LINK)
                 && let Some(NounPhrase {
@@ -342,7 +354,7 @@ pub fn cues_in(cx: &Ctx, s: Sentence) -> Vec<Cue> {
                     head_end: h1,
                     person,
                     ..
-                }) = np_forward(cx, c + 1, i)
+                }) = np_forward(cx, c + 1, limit)
             {
                 cues.push(cue(cx, (h0, h1), (c, i), i, person));
                 i += 2;

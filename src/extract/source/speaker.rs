@@ -397,6 +397,20 @@ pub(crate) fn verb_applies(cx: &Ctx, i: usize, s: Sentence) -> bool {
         if i > s.first && particles.split('|').any(|p| p == cx.lower_at(i - 1)) {
             return true;
         }
+        // "Während die Zeitung von 100.000 Demonstranten sprach": a preposition heading a
+        // phrase in the clause the verb ends.
+        let verb_final = i + 1 >= s.end || cx.is_any_punct(i + 1);
+        if verb_final
+            && (s.first..i)
+                .rev()
+                .take_while(|&k| !cx.is_any_punct(k))
+                .any(|k| {
+                    cx.in_sec(k, sec::PREPOSITION_PARTICLE)
+                        && particles.split('|').any(|p| p == cx.lower_at(k))
+                })
+        {
+            return true;
+        }
         let mut k = i + 1;
         while k < s.end {
             let word = cx.lower_at(k);
