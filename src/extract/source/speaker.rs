@@ -34,10 +34,13 @@ pub(crate) fn clause_start(cx: &Ctx, verb: usize, s: Sentence) -> usize {
         if cx.in_sec(p, sec::SPEECH_VERB) && cx.language.speech_verb_ends_clause() {
             break;
         }
+        // A clock time is no break: "Um 15:36 Uhr meldete ...".
+        let clock = text == ":" && p > s.first && cx.is_num(p - 1) && cx.is_num(k);
         if matches!(
             text,
             "," | ";" | ":" | "„" | "“" | "”" | "\"" | "«" | "»" | "(" | ")" | "–" | "—"
-        ) || spaced_dash
+        ) && !clock
+            || spaced_dash
             || cx.in_sec(p, sec::CLAUSE_BREAK)
         {
             break;
