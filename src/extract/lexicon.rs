@@ -343,6 +343,7 @@ sections! {
     TOLL_NOUN = "toll_noun",
     SEPARABLE_PREFIX = "separable_prefix",
     PREPOSITION_PARTICLE = "preposition_particle",
+    FINAL_PARTICLE = "final_particle",
 }
 
 /// The flag bit of a section name, if it is declared.

@@ -236,8 +236,8 @@ impl Extractor {
                         further()
                     }
                 })
-            } else if si + 1 < sentences.len() && source::points_back(&cx, sentences[si + 1]) {
-                let next = &cues[si + 1];
+            } else if let Some(j) = pointed_back_from(&cx, &sentences, &cues, si) {
+                let next = &cues[j];
                 pick_for_sentence(next).map(|k| {
                     let mut p = people.clone();
                     let mut l = last_person.clone();
@@ -671,6 +671,30 @@ fn pick_for_figure(cues: &[Cue], fig: &figure::Figure, toll_nouns: &Section) -> 
         .filter(|(_, c)| usable(c))
         .min_by_key(|(_, c)| c.at.abs_diff(at))
         .map(|(k, _)| k)
+}
+
+/// The later sentence that points back to sentence `si` and names its source: the next one
+/// ("Dies teilte die Polizei mit."), or, for a summary of several sentences ("Diese Ergebnisse
+/// stellte das Amt am Dienstag vor."), one a few sentences on in the same paragraph with no
+/// other cue between.
+fn pointed_back_from(
+    cx: &Ctx,
+    sentences: &[Sentence],
+    cues: &[Vec<Cue>],
+    si: usize,
+) -> Option<usize> {
+    if si + 1 < sentences.len() && source::points_back(cx, sentences[si + 1]) {
+        return Some(si + 1);
+    }
+    for j in si + 1..sentences.len().min(si + 5) {
+        if cx.tok(sentences[j].first).is_some_and(|t| t.newlines > 0) {
+            return None;
+        }
+        if !cues[j].is_empty() {
+            return source::sums_up(cx, sentences[j]).then_some(j);
+        }
+    }
+    None
 }
 
 /// Whether the sentence says "hieß es" with nobody named: its figures have no source.

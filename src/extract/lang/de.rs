@@ -328,6 +328,16 @@ impl Language for German {
         {
             return None;
         }
+        // "Diese Ergebnisse stellte der Vizepräsident vor": a document pointed back to, then
+        // the verb; a subject after the verb wins ("Diese Zahlen zeigen, dass" has none).
+        if cx.in_sec(c, sec::POINTS_BACK)
+            && v == c + 2
+            && (cx.in_sec(c + 1, sec::UNNAMED_SOURCE)
+                || cx.ends_with_any(cx.lower_at(c + 1), sec::DOCUMENT_COMPOUND))
+            && let Some(after) = subject_after_verb(cx, v)
+        {
+            return Some(after);
+        }
         // Verb-final clauses and V2 main clauses: the subject opens the clause. When what
         // opens it can name nobody ("Die Zahl der Toten bezifferte die Agentur mit 13"), it
         // is an object and the subject follows the verb.
@@ -512,13 +522,18 @@ fn subject_after_verb(cx: &Ctx, v: usize) -> Option<Cue> {
     let limit = (first..first + 12)
         .find(|&k| !cx.is_word(k) && !quote(k))
         .unwrap_or(first + 12);
+    // "veröffentlichte am Donnerstag die Regierung": past a time phrase to the next article.
+    let np = np_forward(cx, first, limit).or_else(|| {
+        let d = (first + 1..limit.min(first + 4)).find(|&k| is_determiner(cx, k))?;
+        np_forward(cx, d, limit)
+    });
     let NounPhrase {
         head_first: h0,
         head_end: h1,
         end: pe,
         person,
         ..
-    } = np_forward(cx, first, limit)?;
+    } = np?;
     Some(cue(cx, (h0, h1), (first, pe.max(h1)), v, person))
 }
 

@@ -23,6 +23,23 @@ pub fn points_back(cx: &Ctx, s: Sentence) -> bool {
         || refers_to_figures(cx, s)
 }
 
+/// Whether a sentence sums up the figures of the sentences before it and names who gave
+/// them: "Diese Ergebnisse stellte das Amt am Dienstag vor.", "These figures were published
+/// by the ministry."
+#[must_use]
+pub fn sums_up(cx: &Ctx, s: Sentence) -> bool {
+    let k = s.first;
+    cx.in_sec(k, sec::POINTS_BACK)
+        && !cx.in_sec(k, sec::DEMONSTRATIVE)
+        && (cx.in_sec(k + 1, sec::UNNAMED_SOURCE)
+            || cx.ends_with_any(cx.lower_at(k + 1), sec::DOCUMENT_COMPOUND))
+        && (k + 2..s.end.min(k + 5)).any(|j| {
+            cx.in_sec(j, sec::SPEECH_VERB)
+                || cx.in_sec(j, sec::PAST_AUX)
+                || cx.in_sec(j, sec::FIGURES_VERB)
+        })
+}
+
 /// Names of people introduced with a title anywhere in a sentence: "Bahnsprecher Tobias Lange".
 #[must_use]
 pub fn people_in(cx: &Ctx, s: Sentence) -> Vec<String> {

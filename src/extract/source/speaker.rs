@@ -417,7 +417,10 @@ pub(crate) fn verb_applies(cx: &Ctx, i: usize, s: Sentence) -> bool {
         let mut k = i + 1;
         while k < s.end {
             let word = cx.lower_at(k);
-            if particles.split('|').any(|p| p == word) {
+            let at_end = k + 1 >= s.end || cx.is_any_punct(k + 1);
+            if particles.split('|').any(|p| p == word)
+                && (at_end || !cx.in_sec(k, sec::FINAL_PARTICLE))
+            {
                 return true;
             }
             if matches!(cx.text_at(k), ";") {
