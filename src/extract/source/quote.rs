@@ -37,27 +37,39 @@ fn opens(mark: &str) -> bool {
     matches!(mark, "„" | "“" | "»" | "«" | "\"")
 }
 
-/// Every quotation among tokens `first..end`, in order. Nested marks are not tracked: a new
-/// opening mark before the old one closes starts over.
+/// Every quotation among tokens `first..end`, in order. A quotation may hold quoted words
+/// of its own (`„Wir haben „Small-Business“-Kunden … 300.000 Anmeldungen“, sagte X`): the
+/// outer one is kept. An opening mark whose partner never comes before the paragraph ends
+/// is dropped, and the quotations closed inside it stand on their own.
 #[must_use]
 pub fn quotations(cx: &Ctx, first: usize, end: usize) -> Vec<Quote> {
-    let mut out = Vec::new();
-    let mut open: Option<(usize, &str)> = None;
+    let mut out: Vec<Quote> = Vec::new();
+    // Open marks, outermost first; at most a few deep.
+    let mut open: Vec<(usize, &str)> = Vec::new();
     for k in first..end {
         let Some(t) = cx.tok(k) else { break };
         if t.newlines > 0 {
-            open = None;
+            open.clear();
         }
         if !cx.is_any_punct(k) {
             continue;
         }
         let mark = cx.text_at(k);
-        match open {
-            Some((o, m)) if closes(m, mark) => {
+        match open.last() {
+            Some(&(o, m)) if closes(m, mark) => {
+                open.pop();
+                // The outer quotation takes in the ones closed inside it.
+                while out.last().is_some_and(|q| q.open > o) {
+                    out.pop();
+                }
                 out.push(Quote { open: o, close: k });
-                open = None;
             }
-            _ if opens(mark) => open = Some((k, mark)),
+            _ if opens(mark) => {
+                if open.len() == 3 {
+                    open.remove(0);
+                }
+                open.push((k, mark));
+            }
             _ => {}
         }
     }
