@@ -344,6 +344,8 @@ sections! {
     SEPARABLE_PREFIX = "separable_prefix",
     PREPOSITION_PARTICLE = "preposition_particle",
     FINAL_PARTICLE = "final_particle",
+    SUBJUNCTIVE_AMBIGUOUS = "subjunctive_ambiguous",
+    PAST_INDICATIVE = "past_indicative",
 }
 
 /// The flag bit of a section name, if it is declared.

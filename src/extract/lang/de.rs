@@ -391,6 +391,8 @@ impl Language for German {
             .unwrap_or(s.end);
         (s.first..s.end).any(|k| cx.in_sec(k, sec::SUBJUNCTIVE) || cx.in_sec(k, sec::CARRY))
             || (s.first..main_clause_end).any(|k| cx.in_sec(k, sec::SUBJUNCTIVE_MAIN))
+            || (s.first..main_clause_end).any(|k| cx.in_sec(k, sec::SUBJUNCTIVE_AMBIGUOUS))
+                && !(s.first..s.end).any(|k| cx.in_sec(k, sec::PAST_INDICATIVE))
             || second_place_subjunctive(cx, s)
     }
 
