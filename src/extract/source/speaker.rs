@@ -4,7 +4,9 @@
 
 use super::Cue;
 use super::cue;
-use super::phrase::{NounPhrase, apposition_name, is_determiner, np_backward, np_forward};
+use super::phrase::{
+    NounPhrase, apposition_name, is_acronym, is_determiner, np_backward, np_forward,
+};
 use crate::extract::ctx::{Ctx, Sentence};
 use crate::extract::lexicon::sec;
 use crate::extract::numbers::not_quantity::is_year_like;
@@ -104,11 +106,46 @@ pub(crate) struct VerbClause {
     pub adverb_first: bool,
 }
 
+/// The body an impersonal `man` speaks in, named in its clause after `im`, `bei` or `aus`
+/// ("Bei der Polizei geht man von 20 Toten aus", "bezifferte man die Kosten im
+/// Finanzministerium"): an organisation or a body, not a place or a time.
+fn impersonal_body(cx: &Ctx, v: usize, s: Sentence) -> Option<Cue> {
+    let c = clause_start(cx, v, s);
+    let end = (v + 1..s.end)
+        .find(|&k| cx.is_any_punct(k) && !cx.is_punct(k, "-"))
+        .unwrap_or(s.end);
+    (c..end).find_map(|k| {
+        if !cx.in_sec(k, sec::IMPERSONAL_SOURCE_LINK) {
+            return None;
+        }
+        let np = np_forward(cx, k + 1, end)?;
+        let head = cx.lower_at(np.head_end - 1);
+        let body = cx.ends_with_any(head, sec::ACTOR_SUFFIX)
+            || cx.ends_with_any(head, sec::DESCRIPTOR_SUFFIX)
+            || is_acronym(cx, np.head_first);
+        body.then(|| {
+            cue(
+                cx,
+                (np.head_first, np.head_end),
+                (k, np.end),
+                v,
+                np.person,
+            )
+        })
+    })
+}
+
 /// The speaker of a speech or counting verb at token `v`.
 pub(crate) fn speaker_of_verb(cx: &Ctx, v: usize, s: Sentence) -> Option<Cue> {
     // "wie es auf der Pressekonferenz hieß": an impersonal verb has no speaker of its own.
     if cx.in_sec(v, sec::IMPERSONAL_CUE) {
         return None;
+    }
+    // "Im Ministerium rechnet man mit 300 Anträgen": an impersonal subject, and the body it
+    // speaks in.
+    if cx.in_sec(v + 1, sec::IMPERSONAL_PRONOUN) || v > s.first && cx.in_sec(v - 1, sec::IMPERSONAL_PRONOUN)
+    {
+        return impersonal_body(cx, v, s);
     }
     let prev_is_break = v > s.first
         && matches!(
