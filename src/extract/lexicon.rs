@@ -346,6 +346,7 @@ sections! {
     FINAL_PARTICLE = "final_particle",
     SUBJUNCTIVE_AMBIGUOUS = "subjunctive_ambiguous",
     PAST_INDICATIVE = "past_indicative",
+    PREPOSITION_QUALIFIER = "preposition_qualifier",
 }
 
 /// The flag bit of a section name, if it is declared.

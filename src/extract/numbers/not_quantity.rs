@@ -111,7 +111,16 @@ pub(crate) fn counting_one(cx: &Ctx, i: usize, s: Sentence) -> bool {
     ]
     .iter()
     .any(|q| cx.match_ending(i, s.first, cx.lex.sec(*q)).is_some());
-    if qualifier_before {
+    // "über einen Rücktritt", "bis zu einer Einigung": a preposition, not a qualifier, unless
+    // a unit or scale word follows ("über einen Kilometer").
+    let preposition = cx
+        .match_ending(i, s.first, cx.lex.sec(sec::PREPOSITION_QUALIFIER))
+        .is_some();
+    if qualifier_before
+        && (!preposition
+            || cx.lex.unit(cx.lower_at(i + 1)).is_some()
+            || cx.in_sec(i + 1, sec::SCALE))
+    {
         return true;
     }
     // Before a unit: "ein Prozent", "one year", "einem Jahr" after a time preposition.
