@@ -347,6 +347,7 @@ sections! {
     SUBJUNCTIVE_AMBIGUOUS = "subjunctive_ambiguous",
     PAST_INDICATIVE = "past_indicative",
     PREPOSITION_QUALIFIER = "preposition_qualifier",
+    FOCUS_PARTICLE = "focus_particle",
 }
 
 /// The flag bit of a section name, if it is declared.

@@ -160,7 +160,11 @@ pub(crate) fn speaker_of_verb(cx: &Ctx, v: usize, s: Sentence) -> Option<Cue> {
     if cx.in_sec(v, sec::SPEECH_VERB_INVERTED) && !prev_is_break && !next_is_break {
         return None;
     }
-    let c = clause_start(cx, v, s);
+    let mut c = clause_start(cx, v, s);
+    // "Auch der Flugverkehr verzeichnete ...": the particle belongs to the subject after it.
+    if c + 2 < v && cx.in_sec(c, sec::FOCUS_PARTICLE) && is_determiner(cx, c + 1) {
+        c += 1;
+    }
     let segment_empty = c == v;
     // A figure as the subject ("41 Prozent kündigten an", "Mehr als jeder Zweite sagte") is no source.
     // A year opening the sentence ("2008 erklärte er") is no figure.
