@@ -351,6 +351,21 @@ impl Language for German {
         else {
             return subject_after_verb(cx, v);
         };
+        // "Die Sieben-Tage-Inzidenz gab das RKI mit 12,3 an": what opens the clause names no
+        // actor and an actor follows the verb, so the front is the object.
+        // Both with an article: a bare name that opens the clause is its subject ("Colomer
+        // empfahl dem Gericht"), and so is one before a preposition ("berichtete im Magazin").
+        if pe == v
+            && !person
+            && is_determiner(cx, c)
+            && !actor_like(cx, h0, h1)
+            && is_determiner(cx, v + 1)
+            && !cx.in_sec(v + 1, sec::OBJECT_ARTICLE)
+            && let Some(after) = subject_after_verb(cx, v)
+            && (after.person || actor_like(cx, after.head.0, after.head.1))
+        {
+            return Some(after);
+        }
         // "Die Schäden hatte der Verband geschätzt": an object first, then the auxiliary and
         // a nominative "der"/"ein" phrase, which is the subject.
         let is_aux = |k: usize| cx.in_sec(k, sec::PERFECT_AUX);
@@ -512,6 +527,17 @@ fn is_place_genitive(cx: &Ctx, i: usize) -> bool {
 /// `-e` ("Der Gegner greife an", "Man bemühe sich"), which no word list can cover.
 /// The subject after a finite verb, up to the next punctuation, past adverbs: "... bezifferte
 /// dann die Agentur mit 13".
+/// Whether a noun phrase head names an actor that can state something: an acronym, a body
+/// or group (`Ministerium`, `Verband`), or a report.
+fn actor_like(cx: &Ctx, h0: usize, h1: usize) -> bool {
+    let head = cx.lower_at(h1 - 1);
+    is_acronym(cx, h0)
+        || cx.ends_with_any(head, sec::ACTOR_SUFFIX)
+        || cx.ends_with_any(head, sec::DESCRIPTOR_SUFFIX)
+        || cx.in_sec(h1 - 1, sec::UNNAMED_SOURCE)
+        || cx.ends_with_any(head, sec::DOCUMENT_COMPOUND)
+}
+
 fn subject_after_verb(cx: &Ctx, v: usize) -> Option<Cue> {
     let mut first = v + 1;
     while first < v + 3 && cx.is_word(first) && !cx.upper(first) && cx.in_sec(first, sec::STOP) {
