@@ -16,8 +16,8 @@ pub(crate) use phrase::{
 };
 pub use quote::{governors, quotations};
 pub use scope::{
-    carries_past_indicative, continues_speech, is_reportive, people_in, points_back, reported_subject,
-    says_demnach, sums_up,
+    carries_past_indicative, continues_speech, is_reportive, people_in, points_back,
+    reported_subject, says_demnach, sums_up,
 };
 pub(crate) use speaker::{VerbClause, clause_start};
 

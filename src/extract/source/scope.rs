@@ -112,7 +112,10 @@ pub fn reported_subject(cx: &Ctx, s: Sentence) -> Option<Cue> {
         k += 2;
     }
     let np = np_forward(cx, k, s.end)?;
-    if np.head_first > k + 3 || !cx.upper(np.head_first) || cx.in_sec(np.head_first, sec::NOT_SPEAKER) {
+    if np.head_first > k + 3
+        || !cx.upper(np.head_first)
+        || cx.in_sec(np.head_first, sec::NOT_SPEAKER)
+    {
         return None;
     }
     let c = cue(
@@ -132,4 +135,3 @@ pub fn reported_subject(cx: &Ctx, s: Sentence) -> Option<Cue> {
         || np.person && !c.pronoun;
     speaks.then_some(c)
 }
-

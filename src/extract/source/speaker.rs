@@ -123,15 +123,7 @@ fn impersonal_body(cx: &Ctx, v: usize, s: Sentence) -> Option<Cue> {
         let body = cx.ends_with_any(head, sec::ACTOR_SUFFIX)
             || cx.ends_with_any(head, sec::DESCRIPTOR_SUFFIX)
             || is_acronym(cx, np.head_first);
-        body.then(|| {
-            cue(
-                cx,
-                (np.head_first, np.head_end),
-                (k, np.end),
-                v,
-                np.person,
-            )
-        })
+        body.then(|| cue(cx, (np.head_first, np.head_end), (k, np.end), v, np.person))
     })
 }
 
@@ -143,7 +135,8 @@ pub(crate) fn speaker_of_verb(cx: &Ctx, v: usize, s: Sentence) -> Option<Cue> {
     }
     // "Im Ministerium rechnet man mit 300 Anträgen": an impersonal subject, and the body it
     // speaks in.
-    if cx.in_sec(v + 1, sec::IMPERSONAL_PRONOUN) || v > s.first && cx.in_sec(v - 1, sec::IMPERSONAL_PRONOUN)
+    if cx.in_sec(v + 1, sec::IMPERSONAL_PRONOUN)
+        || v > s.first && cx.in_sec(v - 1, sec::IMPERSONAL_PRONOUN)
     {
         return impersonal_body(cx, v, s);
     }
@@ -331,7 +324,6 @@ pub(crate) fn speaker_of_verb(cx: &Ctx, v: usize, s: Sentence) -> Option<Cue> {
         return cx.language.subject_before_aside(cx, &clause);
     }
     // English relative clause: "The OECD, which has 30 members, said".
-    let mut c = c;
     if cx.in_sec(c, sec::RELATIVE_PRONOUN) && c > s.first + 1 {
         let before = clause_start(cx, c - 1, s);
         c = before;
