@@ -606,6 +606,18 @@ fn headline_cue(cx: &Ctx, s: Sentence) -> Option<Cue> {
     if (s.first..colon).any(|k| cx.in_sec(k, sec::HEADLINE_NOT_SOURCE)) {
         return None;
     }
+    // A headline says something after the colon ("Pentagon: 100.000 Soldaten an der
+    // Grenze"); a row of a table or list holds only names and figures ("Partei: 28,5 %
+    // Sitze 7").
+    let says = (colon + 1..s.end).any(|k| {
+        cx.is_word(k)
+            && !cx.upper(k)
+            && cx.text_at(k).chars().all(char::is_alphabetic)
+            && cx.lex.unit(cx.lower_at(k)).is_none()
+    });
+    if !says {
+        return None;
+    }
     let NounPhrase {
         head_first: h0,
         head_end: h1,
