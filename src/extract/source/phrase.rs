@@ -188,6 +188,23 @@ pub(crate) fn np_forward(cx: &Ctx, mut i: usize, limit: usize) -> Option<NounPhr
         return Some(NounPhrase::new(i, i + 1, start, i + 1, true));
     }
     let found = cx.language.noun_phrase(cx, i, limit)?;
+    // "die Zeitung „The Nation“": a descriptor and a quoted name give the name.
+    if found.head_end == found.head_first + 1
+        && cx.ends_with_any(cx.lower_at(found.head_first), sec::DESCRIPTOR_SUFFIX)
+        && matches!(cx.text_at(found.head_end), "„" | "“" | "\"" | "»")
+        && let Some(close) = (found.head_end + 2..(found.head_end + 7).min(limit))
+            .find(|&k| matches!(cx.text_at(k), "“" | "”" | "\"" | "«"))
+        && (found.head_end + 1..close).all(|k| cx.is_word(k))
+        && cx.upper(found.head_end + 1)
+    {
+        return Some(NounPhrase::new(
+            found.head_end + 1,
+            close,
+            start,
+            close + 1,
+            false,
+        ));
+    }
     if let Some(owner) = owner_of_document(cx, (found.head_first, found.head_end), limit) {
         return Some(NounPhrase {
             end: owner.end.max(found.end),
