@@ -158,6 +158,15 @@ pub(crate) fn speaker_of_verb(cx: &Ctx, v: usize, s: Sentence) -> Option<Cue> {
     if c + 2 < v && cx.in_sec(c, sec::FOCUS_PARTICLE) && is_determiner(cx, c + 1) {
         c += 1;
     }
+    // "Während die Zeitung von 100.000 Demonstranten sprach, ...": a conjunction opens a
+    // clause that the verb ends; its subject follows the conjunction.
+    if c + 2 < v
+        && cx.in_sec(c, sec::CLAUSE_BOUNDARY)
+        && is_determiner(cx, c + 1)
+        && (v + 1 >= s.end || cx.is_any_punct(v + 1))
+    {
+        c += 1;
+    }
     let segment_empty = c == v;
     // A figure as the subject ("41 Prozent kündigten an", "Mehr als jeder Zweite sagte") is no source.
     // A year opening the sentence ("2008 erklärte er") is no figure.
@@ -331,6 +340,16 @@ pub(crate) fn speaker_of_verb(cx: &Ctx, v: usize, s: Sentence) -> Option<Cue> {
         while end < v && !cx.is_punct(end, ",") {
             end += 1;
         }
+    }
+    // "Während die Zeitung von 100.000 Demonstranten sprach": the verb's own preposition
+    // ends the subject's phrase; the figure after it is what was said.
+    if let Some(particles) = cx.lex.sec(sec::SPEECH_PARTICLE).get(cx.lower_at(v))
+        && let Some(k) = (c + 1..end).find(|&k| {
+            cx.in_sec(k, sec::PREPOSITION_PARTICLE)
+                && particles.split('|').any(|p| p == cx.lower_at(k))
+        })
+    {
+        end = k;
     }
     // "Wie Steve Marshall, Sprecher der Büros, in Bangkok mitteilte": no subject in the
     // clause, so the phrase before the asides.
