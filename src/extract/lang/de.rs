@@ -14,8 +14,8 @@ use crate::extract::figure::{Subject, UnitMatch, is_noun};
 use crate::extract::lexicon::{Lexicon, sec};
 use crate::extract::numbers::{self, Numeral};
 use crate::extract::source::{
-    Cue, Head, NounPhrase, VerbClause, cue, is_acronym, is_determiner, is_title, np_forward,
-    np_word,
+    Cue, Head, NounPhrase, VerbClause, apposition_name, cue, is_acronym, is_determiner, is_title,
+    np_forward, np_word,
 };
 use crate::model::Lang;
 
@@ -557,6 +557,13 @@ fn subject_after_verb(cx: &Ctx, v: usize) -> Option<Cue> {
         person,
         ..
     } = np?;
+    // "nannte der Vizepräsident des Amtes, Walter Radermacher,": the name in apposition.
+    if !person
+        && is_title(cx, h1 - 1)
+        && let Some(name) = apposition_name(cx, pe, (limit + 6).min(cx.flags.len()))
+    {
+        return Some(cue(cx, name, (first, name.1), v, true));
+    }
     Some(cue(cx, (h0, h1), (first, pe.max(h1)), v, person))
 }
 
