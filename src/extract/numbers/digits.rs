@@ -216,10 +216,18 @@ pub(crate) fn digits_at(cx: &Ctx, i: usize, s: Sentence, second: bool) -> Option
     {
         return None;
     }
-    // Names and positions: "Artikel 5", "page 3", "Boeing 737".
-    if cx
-        .match_ending(i, s.first, cx.lex.sec(sec::CODE_PREFIX))
-        .is_some()
+    // Names and positions: "Artikel 5", "page 3", "Boeing 737"; not before a unit ("verlor
+    // der Dax 12 Prozent").
+    let before_unit = cx.lex.unit(cx.lower_at(next)).is_some_and(|(kind, _)| {
+        matches!(
+            kind,
+            crate::model::Kind::Percent | crate::model::Kind::Money | crate::model::Kind::Measure
+        )
+    });
+    if !before_unit
+        && cx
+            .match_ending(i, s.first, cx.lex.sec(sec::CODE_PREFIX))
+            .is_some()
     {
         return None;
     }
@@ -268,7 +276,10 @@ fn sign_before(cx: &Ctx, i: usize, s: Sentence) -> Option<Sign> {
             negative: true,
         });
     }
-    let hyphen = cx.is_punct(p, "-") || cx.is_punct(p, "\u{2212}");
+    // "auf –5 Grad": an en dash before digits, with space before it, is a minus too.
+    let hyphen = cx.is_punct(p, "-")
+        || cx.is_punct(p, "\u{2212}")
+        || cx.is_punct(p, "\u{2013}") && (p == s.first || !cx.glued(p));
     if !(hyphen || cx.is_punct(p, "+")) {
         return None;
     }

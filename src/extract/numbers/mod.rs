@@ -178,7 +178,19 @@ pub(crate) fn numeral_at_inner(cx: &Ctx, i: usize, s: Sentence, second: bool) ->
         return None;
     }
     let mut n = if cx.is_num(i) {
-        digits_at(cx, i, s, second)?
+        let mut n = digits_at(cx, i, s, second)?;
+        // "2½ Stunden": a fraction sign glued to whole digits adds to them.
+        if n.high.is_none()
+            && n.scale == 1.0
+            && n.value.fract() == 0.0
+            && n.end < s.end
+            && cx.glued(n.end)
+            && let Some(v) = cx.lex.sec(sec::FRACTION_SIGN).number(cx.lower_at(n.end))
+        {
+            n.value = round4(n.value + v);
+            n.end += 1;
+        }
+        n
     } else if cx.is_word(i) {
         words_at(cx, i, s)?
     } else if let Some(v) = cx.lex.sec(sec::FRACTION_SIGN).number(cx.lower_at(i)) {
