@@ -344,6 +344,14 @@ sections! {
     SEPARABLE_PREFIX = "separable_prefix",
     PREPOSITION_PARTICLE = "preposition_particle",
     FINAL_PARTICLE = "final_particle",
+    ADDRESSEE_VERB = "addressee_verb",
+    UNNAMED_PERSON = "unnamed_person",
+    ANAPHORIC_NOUN = "anaphoric_noun",
+    ANAPHORIC_DETERMINER = "anaphoric_determiner",
+    PHRASE_POSTMODIFIER = "phrase_postmodifier",
+    NAME_DESCRIPTOR = "name_descriptor",
+    OWN_WORD = "own_word",
+    ADJECTIVE_NAME_ENDING = "adjective_name_ending",
 }
 
 /// The flag bit of a section name, if it is declared.

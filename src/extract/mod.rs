@@ -412,6 +412,17 @@ impl Extractor {
             {
                 source.entity.clone_from(last_org);
             }
+        } else if !cue.person
+            && !cue.unnamed
+            && cue.head.1 == cue.head.0 + 1
+            && cue.head.0 > 0
+            && cx.in_sec(cue.head.0, sec::ANAPHORIC_NOUN)
+            && cx.in_sec(cue.head.0 - 1, sec::ANAPHORIC_DETERMINER)
+            && last_org.is_some()
+            && source.entity.as_deref() == Some(source.text.as_str())
+        {
+            // "Shell ... The company said": the organisation named before.
+            source.entity.clone_from(last_org);
         } else if !cue.person && !cue.unnamed {
             // A surname seen before is a person, not an organisation.
             if !source.entity.as_ref().is_some_and(|e| people.contains(e)) {
@@ -610,7 +621,16 @@ fn owner_in_phrase(cx: &Ctx, cue: &Cue) -> Option<String> {
     let (lo, hi) = (cue.phrase.0.min(h0), cue.phrase.1.max(h1));
     let first = (lo..hi).find(|&k| k != h0 && name(k))?;
     let mut end = first + 1;
-    while end < hi && end != h0 && name(end) {
+    // "a spokesman for the Department of Health": "of/for" inside the name.
+    while end < hi
+        && end != h0
+        && (name(end)
+            || cx.in_sec(end, sec::NAME_JOINER)
+                && !cx.in_sec(end, sec::COORDINATION)
+                && end + 1 < hi
+                && end + 1 != h0
+                && name(end + 1))
+    {
         end += 1;
     }
     let owner = cx.span(first, end).slice(cx.text);

@@ -192,12 +192,7 @@ impl Language for German {
         while i < limit && cx.is_word(i) && !noun(i) && !cx.in_sec(i, sec::STOP) {
             i += 1;
         }
-        if i >= limit
-            || !cx.is_word(i)
-            || !noun(i)
-            || !np_word(cx, i)
-            || cx.in_sec(i, sec::STOP)
-        {
+        if i >= limit || !cx.is_word(i) || !noun(i) || !np_word(cx, i) || cx.in_sec(i, sec::STOP) {
             return None;
         }
         // The run of capitalised words: "Russlands Vize-Außenminister Sergej Rjabkow".

@@ -180,7 +180,15 @@ impl Language for English {
             let participle = end > i
                 && !cx.upper(end)
                 && cx.ends_with_any(cx.lower_at(end), sec::PARTICIPLE_SUFFIX);
-            if cx.is_word(end) && !cx.in_sec(end, sec::STOP) && np_word(cx, end) && !participle {
+            // "a source close to the talks": an adjective that opens the attachment.
+            let postmodifier =
+                end > i && !cx.upper(end) && cx.in_sec(end, sec::PHRASE_POSTMODIFIER);
+            if cx.is_word(end)
+                && !cx.in_sec(end, sec::STOP)
+                && np_word(cx, end)
+                && !participle
+                && !postmodifier
+            {
                 end += 1;
                 // "people familiar with the matter": a lower-case plural ends the phrase before
                 // an adjective that follows it.
@@ -204,6 +212,19 @@ impl Language for English {
                 end += 1;
                 continue;
             }
+            // "the Institute for the Study of War": an article after "of/for" inside a name.
+            if joiner
+                && end > i
+                && cx.upper(end - 1)
+                && !cx.in_sec(end, sec::COORDINATION)
+                && is_determiner(cx, end + 1)
+                && !cx.in_sec(end + 1, sec::POSSESSIVE)
+                && cx.upper(end + 2)
+                && cx.is_word(end + 2)
+            {
+                end += 2;
+                continue;
+            }
             break;
         }
         if end == i || modifies_non_speaker(cx, end, limit) {
@@ -225,9 +246,16 @@ impl Language for English {
         }
         // "a spokesman for the ministry": the phrase includes its attachment.
         let mut phrase_end = end;
-        if cx.in_sec(end, sec::PHRASE_ATTACHMENT) {
-            let mut k = end + 1;
-            while k < limit && k < end + 5 && cx.is_word(k) {
+        let attachment = if cx.in_sec(end, sec::PHRASE_POSTMODIFIER)
+            && cx.in_sec(end + 1, sec::PHRASE_ATTACHMENT)
+        {
+            end + 1
+        } else {
+            end
+        };
+        if cx.in_sec(attachment, sec::PHRASE_ATTACHMENT) {
+            let mut k = attachment + 1;
+            while k < limit && k < attachment + 5 && cx.is_word(k) {
                 phrase_end = k + 1;
                 k += 1;
             }
@@ -299,6 +327,8 @@ impl Language for English {
                 || cx.in_sec(v + 1, sec::PRONOUN)
                 || cx.in_sec(v + 1, sec::UNNAMED_SOURCE))
             && !cx.in_sec(v + 1, sec::NOT_INVERTED_SUBJECT)
+            // "Oleh Marchuk, a commander, told Reuters": the one told is no speaker.
+            && !cx.in_sec(v, sec::ADDRESSEE_VERB)
             && inverted_np_ends(cx, v, clause.sentence)
             || clause.empty && v == clause.sentence.first
     }
@@ -351,6 +381,17 @@ impl Language for English {
     }
 
     fn cue_word_is_noun(&self, cx: &Ctx, i: usize, s: Sentence) -> bool {
+        // "Figures published by the agency show": a participle after its noun, before the
+        // agent, is no verb of the clause.
+        if i > s.first
+            && cx.in_sec(i + 1, sec::AGENT_MARKER)
+            && cx.is_word(i - 1)
+            && !cx.in_sec(i - 1, sec::PASSIVE_AUX)
+            && !cx.in_sec(i - 1, sec::PASSIVE_ADVERB)
+            && cx.ends_with_any(cx.lower_at(i), sec::ASIDE_PARTICIPLE_ENDING)
+        {
+            return true;
+        }
         // "a previous estimate of", "its forecast": a noun after a determiner.
         if i > s.first && cx.in_sec(i, sec::UNNAMED_SOURCE) {
             let p = i - 1;
@@ -499,7 +540,36 @@ fn phrase_head(cx: &Ctx, start: usize, end: usize) -> Head {
     if k == start {
         return last_noun(start);
     }
+    // The capitalised run before the lower-case words, without adjectives that own nothing
+    // ("Senior Ukrainian officials" -> "Ukrainian").
+    let run_before = |k: usize| {
+        let mut r = k;
+        while r > start
+            && cx.upper(r - 1)
+            && cx.is_word(r - 1)
+            && !is_determiner(cx, r - 1)
+            && !cx.ends_with_any(cx.lower_at(r - 1), sec::POSSESSIVE_SUFFIX)
+        {
+            r -= 1;
+        }
+        while r < k && cx.in_sec(r, sec::ADJECTIVE_NOT_OWNER) {
+            r += 1;
+        }
+        r
+    };
     if k < end {
+        let run = run_before(k);
+        // "US officials", "Ukrainian officials": people named by the words before them.
+        if end - k == 1 && cx.in_sec(end - 1, sec::UNNAMED_PERSON) {
+            return Head::new(if run < k { run } else { end - 1 }, end, false);
+        }
+        // "the RIA news agency": a descriptor after the name.
+        if run < k
+            && cx.in_sec(end - 1, sec::NAME_DESCRIPTOR)
+            && !cx.ends_with_any(cx.lower_at(k - 1), sec::ADJECTIVE_NAME_ENDING)
+        {
+            return Head::new(run, k, false);
+        }
         // Lower-case words after the capitalised run: "the Kenyan government" -> government,
         // but "a YouGov poll" -> YouGov (the owner of the poll).
         // "Official figures", "Export figures": an adjective opening the sentence is no owner.
@@ -510,14 +580,27 @@ fn phrase_head(cx: &Ctx, start: usize, end: usize) -> Head {
     }
     let run_end = k;
     let mut run_start = k;
+    // "Ukraine's General Staff": the owner before the name is not part of it.
     while run_start > start
         && !is_determiner(cx, run_start - 1)
+        && !(run_start < run_end
+            && cx.ends_with_any(cx.lower_at(run_start - 1), sec::POSSESSIVE_SUFFIX))
         && (cx.upper(run_start - 1)
             || cx.in_sec(run_start - 1, sec::NAME_JOINER)
                 && run_start - 1 > start
                 && cx.upper(run_start - 2))
     {
         run_start -= 1;
+        // "Institute for the Study of War": past an article after "of/for".
+        if run_start >= start + 3
+            && is_determiner(cx, run_start - 1)
+            && !cx.in_sec(run_start - 1, sec::POSSESSIVE)
+            && cx.in_sec(run_start - 2, sec::NAME_JOINER)
+            && !cx.in_sec(run_start - 2, sec::COORDINATION)
+            && cx.upper(run_start - 3)
+        {
+            run_start -= 2;
+        }
     }
     let org = cx.in_sec(run_end - 1, sec::ORG_NOUN);
     let last_title = (run_start..run_end)

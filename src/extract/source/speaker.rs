@@ -31,7 +31,10 @@ pub(crate) fn clause_start(cx: &Ctx, verb: usize, s: Sentence) -> usize {
         let spaced_dash = is_spaced_dash(cx, p);
         // "The ministry said 41,000 people had registered": the clause of "registered"
         // starts after "said".
-        if cx.in_sec(p, sec::SPEECH_VERB) && cx.language.speech_verb_ends_clause() {
+        if cx.in_sec(p, sec::SPEECH_VERB)
+            && cx.language.speech_verb_ends_clause()
+            && !cx.language.cue_word_is_noun(cx, p, s)
+        {
             break;
         }
         // A clock time is no break: "Um 15:36 Uhr meldete ...".
@@ -144,7 +147,10 @@ pub(crate) fn speaker_of_verb(cx: &Ctx, v: usize, s: Sentence) -> Option<Cue> {
         }
         // "Um 15 Uhr meldete die Agentur": after a preposition the figure is no subject.
         let preposition = (c..k).any(|j| cx.in_sec(j, sec::TIME_PREPOSITION));
-        if k < v && numeral(k) && !preposition {
+        // "Two officials said", "two people familiar with the talks told Reuters": people
+        // counted as the speakers.
+        let counted_speakers = cx.in_sec(k + 1, sec::UNNAMED_PERSON);
+        if k < v && numeral(k) && !preposition && !counted_speakers {
             return None;
         }
     }
@@ -165,6 +171,20 @@ pub(crate) fn speaker_of_verb(cx: &Ctx, v: usize, s: Sentence) -> Option<Cue> {
     }
     // Passives name no speaker: "wird auf 3 Mrd. beziffert", "is put at", "than expected".
     if cx.language.is_passive(cx, v, c) {
+        // "Denis Pushilin was quoted as saying": the subject speaks.
+        if cx.starts_sec(v + 1, sec::QUOTED_WITH)
+            && cx
+                .match_at(v + 1, s.end, cx.lex.sec(sec::QUOTED_WITH))
+                .is_some()
+        {
+            let mut aux = v;
+            while aux > c && !cx.in_sec(aux, sec::PASSIVE_AUX) {
+                aux -= 1;
+            }
+            return (aux > c)
+                .then(|| cx.language.subject_cue(cx, c, aux, v))
+                .flatten();
+        }
         // "were published by Network Rail", "wurde vom Statistikamt veröffentlicht": the agent.
         let agent = cx.language.passive_agent(cx, v, c);
         let NounPhrase {
