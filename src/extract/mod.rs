@@ -435,6 +435,20 @@ impl Extractor {
     /// The organisation a sentence opens with as its subject ("The National Audit Office
     /// has ..."): a capitalised name that is no person, or a name in the alias table.
     fn organisation_subject(&self, cx: &Ctx, s: Sentence) -> Option<String> {
+        // "Russia denies targeting civilians": where only names are capitalised, a name in the
+        // alias table that opens the sentence, before a verb the phrase would run into.
+        if !cx.language.capitalises_nouns() {
+            let mut end = s.first;
+            while end < s.end && end < s.first + 4 && cx.is_word(end) && cx.upper(end) {
+                end += 1;
+            }
+            if end > s.first
+                && !cx.upper(end)
+                && let Some(e) = self.lookup(cx.span(s.first, end).slice(cx.lower))
+            {
+                return Some(e);
+            }
+        }
         let np = source::np_forward(cx, s.first, s.end)?;
         let cue = source::cue(
             cx,

@@ -559,6 +559,15 @@ fn phrase_head(cx: &Ctx, start: usize, end: usize) -> Head {
     };
     if k < end {
         let run = run_before(k);
+        // "British estimates", "Russian figures": a nationality adjective is no owner, but
+        // names the source with the noun.
+        if end - k == 1
+            && run + 1 == k
+            && cx.in_sec(end - 1, sec::UNNAMED_SOURCE)
+            && cx.ends_with_any(cx.lower_at(run), sec::ADJECTIVE_NAME_ENDING)
+        {
+            return Head::new(run, end, false);
+        }
         // "US officials", "Ukrainian officials": people named by the words before them.
         if end - k == 1 && cx.in_sec(end - 1, sec::UNNAMED_PERSON) {
             return Head::new(if run < k { run } else { end - 1 }, end, false);
@@ -603,9 +612,13 @@ fn phrase_head(cx: &Ctx, start: usize, end: usize) -> Head {
         }
     }
     let org = cx.in_sec(run_end - 1, sec::ORG_NOUN);
+    // "Ministry of Defence": a title word that ends the name after "of" is none.
     let last_title = (run_start..run_end)
         .rev()
-        .find(|&t| cx.in_sec(t, sec::TITLE))
+        .find(|&t| {
+            cx.in_sec(t, sec::TITLE)
+                && !(t + 1 == run_end && t > run_start && cx.in_sec(t - 1, sec::NAME_JOINER))
+        })
         .filter(|_| !org);
     if let Some(t) = last_title {
         if t + 1 < run_end {

@@ -209,7 +209,8 @@ pub(crate) fn np_forward(cx: &Ctx, mut i: usize, limit: usize) -> Option<NounPhr
             .rev()
             .take(2)
             .find(|&k| cx.ends_with_any(cx.lower_at(k), sec::POSSESSIVE_SUFFIX))
-        && (owner + 1..found.head_first).all(|k| cx.in_sec(k, sec::OWN_WORD))
+        && (owner + 1..found.head_first)
+            .all(|k| cx.in_sec(k, sec::OWN_WORD) || cx.in_sec(k, sec::ADJECTIVE_NOT_OWNER))
     {
         return Some(NounPhrase::new(owner, owner + 1, start, found.end, false));
     }

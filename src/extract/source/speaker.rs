@@ -341,11 +341,11 @@ pub(crate) fn appositive_subject(cx: &Ctx, v: usize, s: Sentence) -> Option<Cue>
         let c = clause_start(cx, end, s);
         // "The data, released by Eurostat on Monday, showed": the agent of the participle.
         let participle = cx.ends_with_any(cx.lower_at(c), sec::ASIDE_PARTICIPLE_ENDING);
-        let start = if participle && cx.in_sec(c + 1, sec::AGENT_MARKER) {
-            c + 2
-        } else {
-            c
-        };
+        // "carried out by Ipsos": a particle may stand before the agent.
+        let start = (c + 1..(c + 3).min(end))
+            .find(|&k| cx.in_sec(k, sec::AGENT_MARKER))
+            .filter(|_| participle)
+            .map_or(c, |k| k + 1);
         if participle && start == c {
             // A participle phrase names nobody: look further back.
         } else if let Some(NounPhrase {
@@ -355,7 +355,14 @@ pub(crate) fn appositive_subject(cx: &Ctx, v: usize, s: Sentence) -> Option<Cue>
             ..
         }) = np_forward(cx, start, end)
         {
-            let found = cue(cx, (h0, h1), (c, v), v, person);
+            // "The survey of 2,000 adults, carried out by Ipsos, found": the noun the
+            // participle describes belongs to the speaker's phrase.
+            let phrase_start = if start > c && c > s.first + 1 {
+                clause_start(cx, c - 1, s)
+            } else {
+                c
+            };
+            let found = cue(cx, (h0, h1), (phrase_start, v), v, person);
             // "ein Netzwerk mit 40 Gruppen", "der Milliardär hinter der Firma": a phrase with an
             // article after the first describes the name before it.
             let named = cx.upper(h0)
