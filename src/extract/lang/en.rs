@@ -184,7 +184,7 @@ impl Language for English {
             let postmodifier =
                 end > i && !cx.upper(end) && cx.in_sec(end, sec::PHRASE_POSTMODIFIER);
             if cx.is_word(end)
-                && !cx.in_sec(end, sec::STOP)
+                && (!cx.in_sec(end, sec::STOP) || name_stop_word(cx, end))
                 && np_word(cx, end)
                 && !participle
                 && !postmodifier
@@ -271,7 +271,7 @@ impl Language for English {
 
     fn extends_phrase_back(&self, cx: &Ctx, k: usize, floor: usize) -> bool {
         // Words of a name, with "of/for/and" inside it ("the Bank of England said").
-        let fits = !cx.in_sec(k, sec::STOP) || is_determiner(cx, k);
+        let fits = !cx.in_sec(k, sec::STOP) || is_determiner(cx, k) || name_stop_word(cx, k);
         let ok = fits && cx.is_word(k) && (np_word(cx, k) || is_determiner(cx, k));
         let joiner = cx.in_sec(k, sec::NAME_JOINER_BEFORE_CUE)
             && k > floor
@@ -634,6 +634,20 @@ fn phrase_head(cx: &Ctx, start: usize, end: usize) -> Head {
             .is_none()
         && !(run_start..run_end).any(|t| cx.in_sec(t, sec::UNNAMED_SOURCE));
     Head::new(run_start, run_end, person)
+}
+
+/// Whether a capitalised function word inside a sentence begins a name with the capitalised
+/// word after it: "The New York Times", "in New Zealand".
+fn name_stop_word(cx: &Ctx, k: usize) -> bool {
+    k > 0
+        && cx.is_word(k)
+        && cx.upper(k)
+        && cx.is_word(k - 1)
+        && cx.is_word(k + 1)
+        && cx.upper(k + 1)
+        && !is_determiner(cx, k)
+        && !cx.in_sec(k, sec::PRONOUN)
+        && !cx.in_sec(k, sec::NAME_JOINER)
 }
 
 /// Whether the words from `end` on are a noun that never speaks, which the phrase before it
