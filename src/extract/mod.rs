@@ -157,6 +157,23 @@ impl Extractor {
             // and the cues that govern a quotation.
             let picked = pick_for_sentence(&cues[si]);
             let governs = |k: usize| governed.iter().any(|(_, g)| *g == Some((si, k)));
+            // "Carmaker Rover is to cut 1,100 jobs, the company has announced": the name that
+            // opens the sentence is what "the company" stands for.
+            if cues[si].iter().any(|c| is_anaphoric(&cx, c))
+                && let Some(np) = source::np_forward(&cx, s.first, s.end)
+                && cx.upper(np.head_first)
+                && !cx.in_sec(np.head_first, sec::PRONOUN)
+                && !cues[si].iter().any(|c| c.head.0 == np.head_first)
+            {
+                let text = cx.span(np.head_first, np.head_end).slice(cx.text);
+                let name = cx
+                    .span(np.head_first, np.head_end)
+                    .slice(cx.lower)
+                    .rsplit(' ')
+                    .find_map(|w| self.lookup(w))
+                    .unwrap_or_else(|| text.to_string());
+                last_org = Some(name);
+            }
             let resolved: Vec<Option<Rc<Source>>> = cues[si]
                 .iter()
                 .enumerate()
@@ -412,12 +429,7 @@ impl Extractor {
             {
                 source.entity.clone_from(last_org);
             }
-        } else if !cue.person
-            && !cue.unnamed
-            && cue.head.1 == cue.head.0 + 1
-            && cue.head.0 > 0
-            && cx.in_sec(cue.head.0, sec::ANAPHORIC_NOUN)
-            && cx.in_sec(cue.head.0 - 1, sec::ANAPHORIC_DETERMINER)
+        } else if is_anaphoric(cx, cue)
             && last_org.is_some()
             && source.entity.as_deref() == Some(source.text.as_str())
         {
@@ -653,6 +665,17 @@ fn owner_in_phrase(cx: &Ctx, cue: &Cue) -> Option<String> {
         .or_else(|| owner.strip_suffix("’s"))
         .unwrap_or(owner);
     Some(owner.to_string())
+}
+
+/// Whether a cue is a generic noun for an organisation after a definite article ("the
+/// company"), which stands for the organisation named before.
+fn is_anaphoric(cx: &Ctx, cue: &Cue) -> bool {
+    !cue.person
+        && !cue.unnamed
+        && cue.head.1 == cue.head.0 + 1
+        && cue.head.0 > 0
+        && cx.in_sec(cue.head.0, sec::ANAPHORIC_NOUN)
+        && cx.in_sec(cue.head.0 - 1, sec::ANAPHORIC_DETERMINER)
 }
 
 /// Whether `name` ends with the word(s) `last` after a space: "Julianne Smith" and "Smith".

@@ -611,6 +611,14 @@ fn phrase_head(cx: &Ctx, start: usize, end: usize) -> Head {
             run_start -= 2;
         }
     }
+    // "Carmaker Rover", "Retailer Next": a descriptor that opens the sentence is no name.
+    while run_start + 1 < run_end
+        && cx.in_sec(run_start, sec::ANAPHORIC_NOUN)
+        && !cx.in_sec(run_start + 1, sec::NAME_JOINER)
+        && !cx.in_sec(run_end - 1, sec::ORG_NOUN)
+    {
+        run_start += 1;
+    }
     let org = cx.in_sec(run_end - 1, sec::ORG_NOUN);
     // "Ministry of Defence": a title word that ends the name after "of" is none.
     let last_title = (run_start..run_end)
