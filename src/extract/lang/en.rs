@@ -14,7 +14,8 @@ use crate::extract::figure::{Subject, UnitMatch};
 use crate::extract::lexicon::{Lexicon, sec};
 use crate::extract::numbers::{self, Numeral, round4};
 use crate::extract::source::{
-    Cue, Head, NounPhrase, VerbClause, cue, is_determiner, np_backward, np_forward, np_word,
+    Cue, Head, NounPhrase, VerbClause, cue, is_determiner, names_nobody, np_backward, np_forward,
+    np_word,
 };
 use crate::model::Lang;
 
@@ -347,10 +348,18 @@ impl Language for English {
         let NounPhrase {
             head_first: h0,
             head_end: h1,
+            end: pe,
             person,
             ..
         } = np_forward(cx, s.first, v)?;
-        Some(cue(cx, (h0, h1), (s.first, v), v, person))
+        // "The union rejected the offer of 2%, and said ...": after "and" the subject of the
+        // first clause speaks, and that clause's figures are no part of its phrase.
+        let end = if cx.in_sec(clause.start, sec::COORDINATION) {
+            pe
+        } else {
+            v
+        };
+        Some(cue(cx, (h0, h1), (s.first, end), v, person))
     }
 
     fn subject_cue(&self, cx: &Ctx, c: usize, end: usize, v: usize) -> Option<Cue> {
@@ -582,7 +591,9 @@ fn phrase_head(cx: &Ctx, start: usize, end: usize) -> Head {
         // Lower-case words after the capitalised run: "the Kenyan government" -> government,
         // but "a YouGov poll" -> YouGov (the owner of the poll).
         // "Official figures", "Export figures": an adjective opening the sentence is no owner.
-        let adjective = k == start + 1 && cx.in_sec(start, sec::ADJECTIVE_NOT_OWNER);
+        // "Monday's figures": a time word owns nothing.
+        let adjective = k == start + 1
+            && (cx.in_sec(start, sec::ADJECTIVE_NOT_OWNER) || names_nobody(cx, start));
         if !cx.in_sec(end - 1, sec::UNNAMED_SOURCE) || end - k > 1 || adjective {
             return last_noun(k);
         }

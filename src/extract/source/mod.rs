@@ -12,7 +12,8 @@ mod scope;
 mod speaker;
 
 pub(crate) use phrase::{
-    Head, NounPhrase, is_acronym, is_determiner, is_title, np_backward, np_forward, np_word,
+    Head, NounPhrase, is_acronym, is_determiner, is_title, names_nobody, np_backward, np_forward,
+    np_word,
 };
 pub use quote::{governors, quotations};
 pub use scope::{

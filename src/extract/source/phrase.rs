@@ -209,6 +209,7 @@ pub(crate) fn np_forward(cx: &Ctx, mut i: usize, limit: usize) -> Option<NounPhr
             .rev()
             .take(2)
             .find(|&k| cx.ends_with_any(cx.lower_at(k), sec::POSSESSIVE_SUFFIX))
+        && !names_nobody(cx, owner)
         && (owner + 1..found.head_first)
             .all(|k| cx.in_sec(k, sec::OWN_WORD) || cx.in_sec(k, sec::ADJECTIVE_NOT_OWNER))
     {
@@ -230,6 +231,19 @@ pub(crate) fn np_forward(cx: &Ctx, mut i: usize, limit: usize) -> Option<NounPhr
         return Some(NounPhrase::new(name.0, name.1, start, name.1, true));
     }
     Some(found)
+}
+
+/// Whether a possessive owns nothing that speaks: "Monday's figures", "last year's report".
+pub(crate) fn names_nobody(cx: &Ctx, k: usize) -> bool {
+    let w = cx.lower_at(k);
+    let bare = cx
+        .lex
+        .sec(sec::POSSESSIVE_SUFFIX)
+        .words()
+        .iter()
+        .find_map(|e| w.strip_suffix(e.as_str()))
+        .unwrap_or(w);
+    cx.lex.sec(sec::NOT_SPEAKER).contains(bare)
 }
 
 /// Finds the head of the noun phrase that ends just before token `end` (for `X zufolge`,

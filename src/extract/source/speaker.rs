@@ -44,6 +44,7 @@ pub(crate) fn clause_start(cx: &Ctx, verb: usize, s: Sentence) -> usize {
             "," | ";" | ":" | "„" | "“" | "”" | "\"" | "«" | "»" | "(" | ")" | "–" | "—"
         ) && !clock
             || spaced_dash
+            || single_quote_mark(cx, p)
             || cx.in_sec(p, sec::CLAUSE_BREAK)
         {
             break;
@@ -51,6 +52,17 @@ pub(crate) fn clause_start(cx: &Ctx, verb: usize, s: Sentence) -> usize {
         k = p;
     }
     k
+}
+
+/// Whether token `k` is a single quotation mark (British `‘…’`, `'…'`), not an apostrophe
+/// that ends a word ("the workers' union"), nor a doubled mark around a name (`''Koalition''`).
+pub(crate) fn single_quote_mark(cx: &Ctx, k: usize) -> bool {
+    let mark = cx.text_at(k);
+    matches!(mark, "‘" | "’" | "'")
+        && cx.is_any_punct(k)
+        && (k == 0 || !cx.glued(k) || cx.is_any_punct(k - 1))
+        && (k == 0 || cx.text_at(k - 1) != mark)
+        && cx.text_at(k + 1) != mark
 }
 
 /// Whether token `k` is a dash with space on both sides ("Köln - Die Polizei ...").
@@ -114,10 +126,10 @@ pub(crate) fn speaker_of_verb(cx: &Ctx, v: usize, s: Sentence) -> Option<Cue> {
         return None;
     }
     let prev_is_break = v > s.first
-        && matches!(
+        && (matches!(
             cx.text_at(v - 1),
             "," | "„" | "“" | "”" | "\"" | "«" | "»" | ":"
-        )
+        ) || single_quote_mark(cx, v - 1))
         && quoted_name_ending(cx, v - 1, s).is_none();
     // Verbs such as "schrieb" are cues only after what was written (", schrieb die Zeitung")
     // or before it ("Die Zeitung schreibt: ...", "schreibt, dass ...").
