@@ -23,7 +23,7 @@ pub(crate) use sentence::split_sentences;
 
 use std::rc::Rc;
 
-use crate::extract::lexicon::{Section, sec};
+use crate::extract::lexicon::sec;
 use ctx::{Ctx, Sentence};
 use source::Cue;
 
@@ -322,7 +322,7 @@ impl Extractor {
                 if let Some(subject) = &fig.subject {
                     last_subject = Some(subject.text.clone());
                 }
-                let source = pick_for_figure(&cues[si], &fig, cx.lex.sec(sec::TOLL_NOUN))
+                let source = pick_for_figure(&cx, &cues[si], &fig)
                     .and_then(|k| resolved[k].clone())
                     .or_else(|| {
                         // No cue, or only verbs of stance that govern other clauses ("Sie
@@ -695,7 +695,8 @@ fn pick_for_sentence(cues: &[Cue]) -> Option<usize> {
 
 /// The cue for one figure: `unter Berufung auf` first, else the nearest cue whose own phrase
 /// does not hold the figure.
-fn pick_for_figure(cues: &[Cue], fig: &figure::Figure, toll_nouns: &Section) -> Option<usize> {
+fn pick_for_figure(cx: &Ctx, cues: &[Cue], fig: &figure::Figure) -> Option<usize> {
+    let toll_nouns = cx.lex.sec(sec::TOLL_NOUN);
     let at = fig.num.first;
     // A figure inside a speaker's own phrase ("ein Verband mit 1.500 Mitgliedern teilte mit",
     // "X, which has 500,000 members, said") describes the speaker: nobody states it.
@@ -723,10 +724,16 @@ fn pick_for_figure(cues: &[Cue], fig: &figure::Figure, toll_nouns: &Section) -> 
     if let Some(k) = cues.iter().position(|c| c.priority && usable(c)) {
         return Some(k);
     }
+    let across = |c: &Cue| (c.at.min(at)..c.at.max(at)).any(|k| cx.is_punct(k, ";"));
+    let verb_on_side = cues
+        .iter()
+        .any(|c| usable(c) && !across(c) && cx.in_sec(c.at, sec::SPEECH_VERB));
     cues.iter()
         .enumerate()
         .filter(|(_, c)| usable(c))
-        .min_by_key(|(_, c)| c.at.abs_diff(at))
+        // "Police estimated the crowd at 10,000; organisers said 50,000 attended": a cue
+        // beyond a semicolon only when no speech verb stands on the figure's side of it.
+        .min_by_key(|(_, c)| (across(c) && verb_on_side, c.at.abs_diff(at)))
         .map(|(k, _)| k)
 }
 
