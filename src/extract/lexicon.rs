@@ -352,6 +352,7 @@ sections! {
     NAME_DESCRIPTOR = "name_descriptor",
     OWN_WORD = "own_word",
     ADJECTIVE_NAME_ENDING = "adjective_name_ending",
+    HEADLINE_TAG = "headline_tag",
 }
 
 /// The flag bit of a section name, if it is declared.

@@ -169,7 +169,18 @@ impl Language for English {
         false
     }
 
-    fn skip_attribute(&self, _cx: &Ctx, i: usize, _start: usize, _limit: usize) -> usize {
+    fn skip_attribute(&self, cx: &Ctx, i: usize, _start: usize, limit: usize) -> usize {
+        // "UPDATE 2-Russia says": a wire headline tag in capitals, a number, a hyphen.
+        let t = cx.text_at(i);
+        if cx.in_sec(i, sec::HEADLINE_TAG) && t.chars().all(|c| c.is_ascii_uppercase()) {
+            let mut k = i + 1;
+            if cx.is_num(k) {
+                k += 1;
+            }
+            if k + 1 < limit && cx.is_punct(k, "-") {
+                return k + 1;
+            }
+        }
         i
     }
 
@@ -206,6 +217,19 @@ impl Language for English {
                 {
                     break;
                 }
+                continue;
+            }
+            // "the workers' union": the apostrophe of a plural owner.
+            if end > i
+                && matches!(cx.text_at(end), "'" | "’")
+                && cx.glued(end)
+                && cx.lower_at(end - 1).ends_with('s')
+                && cx.is_word(end + 1)
+                && !cx.glued(end + 1)
+                && np_word(cx, end + 1)
+                && !cx.in_sec(end + 1, sec::STOP)
+            {
+                end += 1;
                 continue;
             }
             let joiner = cx.in_sec(end, sec::NAME_JOINER);
@@ -594,7 +618,9 @@ fn phrase_head(cx: &Ctx, start: usize, end: usize) -> Head {
         // "Monday's figures": a time word owns nothing.
         let adjective = k == start + 1
             && (cx.in_sec(start, sec::ADJECTIVE_NOT_OWNER) || names_nobody(cx, start));
-        if !cx.in_sec(end - 1, sec::UNNAMED_SOURCE) || end - k > 1 || adjective {
+        // "The Liberal Democrats' figures": the plural owner before its apostrophe.
+        let apostrophe = end - k == 2 && matches!(cx.text_at(k), "'" | "’");
+        if !cx.in_sec(end - 1, sec::UNNAMED_SOURCE) || end - k > 1 && !apostrophe || adjective {
             return last_noun(k);
         }
     }
