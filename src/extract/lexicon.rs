@@ -348,6 +348,15 @@ sections! {
     PAST_INDICATIVE = "past_indicative",
     PREPOSITION_QUALIFIER = "preposition_qualifier",
     FOCUS_PARTICLE = "focus_particle",
+    ADDRESSEE_VERB = "addressee_verb",
+    UNNAMED_PERSON = "unnamed_person",
+    ANAPHORIC_NOUN = "anaphoric_noun",
+    ANAPHORIC_DETERMINER = "anaphoric_determiner",
+    PHRASE_POSTMODIFIER = "phrase_postmodifier",
+    NAME_DESCRIPTOR = "name_descriptor",
+    OWN_WORD = "own_word",
+    ADJECTIVE_NAME_ENDING = "adjective_name_ending",
+    HEADLINE_TAG = "headline_tag",
 }
 
 /// The flag bit of a section name, if it is declared.

@@ -23,7 +23,7 @@ pub(crate) use sentence::split_sentences;
 
 use std::rc::Rc;
 
-use crate::extract::lexicon::{Section, sec};
+use crate::extract::lexicon::sec;
 use ctx::{Ctx, Sentence};
 use source::Cue;
 
@@ -157,6 +157,23 @@ impl Extractor {
             // and the cues that govern a quotation.
             let picked = pick_for_sentence(&cues[si]);
             let governs = |k: usize| governed.iter().any(|(_, g)| *g == Some((si, k)));
+            // "Carmaker Rover is to cut 1,100 jobs, the company has announced": the name that
+            // opens the sentence is what "the company" stands for.
+            if cues[si].iter().any(|c| is_anaphoric(&cx, c))
+                && let Some(np) = source::np_forward(&cx, s.first, s.end)
+                && cx.upper(np.head_first)
+                && !cx.in_sec(np.head_first, sec::PRONOUN)
+                && !cues[si].iter().any(|c| c.head.0 == np.head_first)
+            {
+                let text = cx.span(np.head_first, np.head_end).slice(cx.text);
+                let name = cx
+                    .span(np.head_first, np.head_end)
+                    .slice(cx.lower)
+                    .rsplit(' ')
+                    .find_map(|w| self.lookup(w))
+                    .unwrap_or_else(|| text.to_string());
+                last_org = Some(name);
+            }
             let resolved: Vec<Option<Rc<Source>>> = cues[si]
                 .iter()
                 .enumerate()
@@ -305,7 +322,7 @@ impl Extractor {
                 if let Some(subject) = &fig.subject {
                     last_subject = Some(subject.text.clone());
                 }
-                let source = pick_for_figure(&cues[si], &fig, cx.lex.sec(sec::TOLL_NOUN))
+                let source = pick_for_figure(&cx, &cues[si], &fig)
                     .and_then(|k| resolved[k].clone())
                     .or_else(|| {
                         // No cue, or only verbs of stance that govern other clauses ("Sie
@@ -412,6 +429,12 @@ impl Extractor {
             {
                 source.entity.clone_from(last_org);
             }
+        } else if is_anaphoric(cx, cue)
+            && last_org.is_some()
+            && source.entity.as_deref() == Some(source.text.as_str())
+        {
+            // "Shell ... The company said": the organisation named before.
+            source.entity.clone_from(last_org);
         } else if !cue.person && !cue.unnamed {
             // A surname seen before is a person, not an organisation.
             if !source.entity.as_ref().is_some_and(|e| people.contains(e)) {
@@ -424,6 +447,20 @@ impl Extractor {
     /// The organisation a sentence opens with as its subject ("The National Audit Office
     /// has ..."): a capitalised name that is no person, or a name in the alias table.
     fn organisation_subject(&self, cx: &Ctx, s: Sentence) -> Option<String> {
+        // "Russia denies targeting civilians": where only names are capitalised, a name in the
+        // alias table that opens the sentence, before a verb the phrase would run into.
+        if !cx.language.capitalises_nouns() {
+            let mut end = s.first;
+            while end < s.end && end < s.first + 4 && cx.is_word(end) && cx.upper(end) {
+                end += 1;
+            }
+            if end > s.first
+                && !cx.upper(end)
+                && let Some(e) = self.lookup(cx.span(s.first, end).slice(cx.lower))
+            {
+                return Some(e);
+            }
+        }
         let np = source::np_forward(cx, s.first, s.end)?;
         let cue = source::cue(
             cx,
@@ -610,7 +647,16 @@ fn owner_in_phrase(cx: &Ctx, cue: &Cue) -> Option<String> {
     let (lo, hi) = (cue.phrase.0.min(h0), cue.phrase.1.max(h1));
     let first = (lo..hi).find(|&k| k != h0 && name(k))?;
     let mut end = first + 1;
-    while end < hi && end != h0 && name(end) {
+    // "a spokesman for the Department of Health": "of/for" inside the name.
+    while end < hi
+        && end != h0
+        && (name(end)
+            || cx.in_sec(end, sec::NAME_JOINER)
+                && !cx.in_sec(end, sec::COORDINATION)
+                && end + 1 < hi
+                && end + 1 != h0
+                && name(end + 1))
+    {
         end += 1;
     }
     let owner = cx.span(first, end).slice(cx.text);
@@ -619,6 +665,17 @@ fn owner_in_phrase(cx: &Ctx, cue: &Cue) -> Option<String> {
         .or_else(|| owner.strip_suffix("’s"))
         .unwrap_or(owner);
     Some(owner.to_string())
+}
+
+/// Whether a cue is a generic noun for an organisation after a definite article ("the
+/// company"), which stands for the organisation named before.
+fn is_anaphoric(cx: &Ctx, cue: &Cue) -> bool {
+    !cue.person
+        && !cue.unnamed
+        && cue.head.1 == cue.head.0 + 1
+        && cue.head.0 > 0
+        && cx.in_sec(cue.head.0, sec::ANAPHORIC_NOUN)
+        && cx.in_sec(cue.head.0 - 1, sec::ANAPHORIC_DETERMINER)
 }
 
 /// Whether `name` ends with the word(s) `last` after a space: "Julianne Smith" and "Smith".
@@ -638,7 +695,8 @@ fn pick_for_sentence(cues: &[Cue]) -> Option<usize> {
 
 /// The cue for one figure: `unter Berufung auf` first, else the nearest cue whose own phrase
 /// does not hold the figure.
-fn pick_for_figure(cues: &[Cue], fig: &figure::Figure, toll_nouns: &Section) -> Option<usize> {
+fn pick_for_figure(cx: &Ctx, cues: &[Cue], fig: &figure::Figure) -> Option<usize> {
+    let toll_nouns = cx.lex.sec(sec::TOLL_NOUN);
     let at = fig.num.first;
     // A figure inside a speaker's own phrase ("ein Verband mit 1.500 Mitgliedern teilte mit",
     // "X, which has 500,000 members, said") describes the speaker: nobody states it.
@@ -666,10 +724,16 @@ fn pick_for_figure(cues: &[Cue], fig: &figure::Figure, toll_nouns: &Section) -> 
     if let Some(k) = cues.iter().position(|c| c.priority && usable(c)) {
         return Some(k);
     }
+    let across = |c: &Cue| (c.at.min(at)..c.at.max(at)).any(|k| cx.is_punct(k, ";"));
+    let verb_on_side = cues
+        .iter()
+        .any(|c| usable(c) && !across(c) && cx.in_sec(c.at, sec::SPEECH_VERB));
     cues.iter()
         .enumerate()
         .filter(|(_, c)| usable(c))
-        .min_by_key(|(_, c)| c.at.abs_diff(at))
+        // "Police estimated the crowd at 10,000; organisers said 50,000 attended": a cue
+        // beyond a semicolon only when no speech verb stands on the figure's side of it.
+        .min_by_key(|(_, c)| (across(c) && verb_on_side, c.at.abs_diff(at)))
         .map(|(k, _)| k)
 }
 

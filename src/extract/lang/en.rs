@@ -14,7 +14,8 @@ use crate::extract::figure::{Subject, UnitMatch};
 use crate::extract::lexicon::{Lexicon, sec};
 use crate::extract::numbers::{self, Numeral, round4};
 use crate::extract::source::{
-    Cue, Head, NounPhrase, VerbClause, cue, is_determiner, np_backward, np_forward, np_word,
+    Cue, Head, NounPhrase, VerbClause, cue, is_determiner, names_nobody, np_backward, np_forward,
+    np_word,
 };
 use crate::model::Lang;
 
@@ -168,7 +169,18 @@ impl Language for English {
         false
     }
 
-    fn skip_attribute(&self, _cx: &Ctx, i: usize, _start: usize, _limit: usize) -> usize {
+    fn skip_attribute(&self, cx: &Ctx, i: usize, _start: usize, limit: usize) -> usize {
+        // "UPDATE 2-Russia says": a wire headline tag in capitals, a number, a hyphen.
+        let t = cx.text_at(i);
+        if cx.in_sec(i, sec::HEADLINE_TAG) && t.chars().all(|c| c.is_ascii_uppercase()) {
+            let mut k = i + 1;
+            if cx.is_num(k) {
+                k += 1;
+            }
+            if k + 1 < limit && cx.is_punct(k, "-") {
+                return k + 1;
+            }
+        }
         i
     }
 
@@ -180,7 +192,15 @@ impl Language for English {
             let participle = end > i
                 && !cx.upper(end)
                 && cx.ends_with_any(cx.lower_at(end), sec::PARTICIPLE_SUFFIX);
-            if cx.is_word(end) && !cx.in_sec(end, sec::STOP) && np_word(cx, end) && !participle {
+            // "a source close to the talks": an adjective that opens the attachment.
+            let postmodifier =
+                end > i && !cx.upper(end) && cx.in_sec(end, sec::PHRASE_POSTMODIFIER);
+            if cx.is_word(end)
+                && (!cx.in_sec(end, sec::STOP) || name_stop_word(cx, end))
+                && np_word(cx, end)
+                && !participle
+                && !postmodifier
+            {
                 end += 1;
                 // "people familiar with the matter": a lower-case plural ends the phrase before
                 // an adjective that follows it.
@@ -199,9 +219,35 @@ impl Language for English {
                 }
                 continue;
             }
+            // "the workers' union": the apostrophe of a plural owner.
+            if end > i
+                && matches!(cx.text_at(end), "'" | "’")
+                && cx.glued(end)
+                && cx.lower_at(end - 1).ends_with('s')
+                && cx.is_word(end + 1)
+                && !cx.glued(end + 1)
+                && np_word(cx, end + 1)
+                && !cx.in_sec(end + 1, sec::STOP)
+            {
+                end += 1;
+                continue;
+            }
             let joiner = cx.in_sec(end, sec::NAME_JOINER);
             if joiner && end > i && cx.upper(end - 1) && cx.upper(end + 1) && cx.is_word(end + 1) {
                 end += 1;
+                continue;
+            }
+            // "the Institute for the Study of War": an article after "of/for" inside a name.
+            if joiner
+                && end > i
+                && cx.upper(end - 1)
+                && !cx.in_sec(end, sec::COORDINATION)
+                && is_determiner(cx, end + 1)
+                && !cx.in_sec(end + 1, sec::POSSESSIVE)
+                && cx.upper(end + 2)
+                && cx.is_word(end + 2)
+            {
+                end += 2;
                 continue;
             }
             break;
@@ -225,9 +271,16 @@ impl Language for English {
         }
         // "a spokesman for the ministry": the phrase includes its attachment.
         let mut phrase_end = end;
-        if cx.in_sec(end, sec::PHRASE_ATTACHMENT) {
-            let mut k = end + 1;
-            while k < limit && k < end + 5 && cx.is_word(k) {
+        let attachment = if cx.in_sec(end, sec::PHRASE_POSTMODIFIER)
+            && cx.in_sec(end + 1, sec::PHRASE_ATTACHMENT)
+        {
+            end + 1
+        } else {
+            end
+        };
+        if cx.in_sec(attachment, sec::PHRASE_ATTACHMENT) {
+            let mut k = attachment + 1;
+            while k < limit && k < attachment + 5 && cx.is_word(k) {
                 phrase_end = k + 1;
                 k += 1;
             }
@@ -243,7 +296,7 @@ impl Language for English {
 
     fn extends_phrase_back(&self, cx: &Ctx, k: usize, floor: usize) -> bool {
         // Words of a name, with "of/for/and" inside it ("the Bank of England said").
-        let fits = !cx.in_sec(k, sec::STOP) || is_determiner(cx, k);
+        let fits = !cx.in_sec(k, sec::STOP) || is_determiner(cx, k) || name_stop_word(cx, k);
         let ok = fits && cx.is_word(k) && (np_word(cx, k) || is_determiner(cx, k));
         let joiner = cx.in_sec(k, sec::NAME_JOINER_BEFORE_CUE)
             && k > floor
@@ -299,6 +352,8 @@ impl Language for English {
                 || cx.in_sec(v + 1, sec::PRONOUN)
                 || cx.in_sec(v + 1, sec::UNNAMED_SOURCE))
             && !cx.in_sec(v + 1, sec::NOT_INVERTED_SUBJECT)
+            // "Oleh Marchuk, a commander, told Reuters": the one told is no speaker.
+            && !cx.in_sec(v, sec::ADDRESSEE_VERB)
             && inverted_np_ends(cx, v, clause.sentence)
             || clause.empty && v == clause.sentence.first
     }
@@ -317,10 +372,18 @@ impl Language for English {
         let NounPhrase {
             head_first: h0,
             head_end: h1,
+            end: pe,
             person,
             ..
         } = np_forward(cx, s.first, v)?;
-        Some(cue(cx, (h0, h1), (s.first, v), v, person))
+        // "The union rejected the offer of 2%, and said ...": after "and" the subject of the
+        // first clause speaks, and that clause's figures are no part of its phrase.
+        let end = if cx.in_sec(clause.start, sec::COORDINATION) {
+            pe
+        } else {
+            v
+        };
+        Some(cue(cx, (h0, h1), (s.first, end), v, person))
     }
 
     fn subject_cue(&self, cx: &Ctx, c: usize, end: usize, v: usize) -> Option<Cue> {
@@ -351,6 +414,17 @@ impl Language for English {
     }
 
     fn cue_word_is_noun(&self, cx: &Ctx, i: usize, s: Sentence) -> bool {
+        // "Figures published by the agency show": a participle after its noun, before the
+        // agent, is no verb of the clause.
+        if i > s.first
+            && cx.in_sec(i + 1, sec::AGENT_MARKER)
+            && cx.is_word(i - 1)
+            && !cx.in_sec(i - 1, sec::PASSIVE_AUX)
+            && !cx.in_sec(i - 1, sec::PASSIVE_ADVERB)
+            && cx.ends_with_any(cx.lower_at(i), sec::ASIDE_PARTICIPLE_ENDING)
+        {
+            return true;
+        }
         // "a previous estimate of", "its forecast": a noun after a determiner.
         if i > s.first && cx.in_sec(i, sec::UNNAMED_SOURCE) {
             let p = i - 1;
@@ -499,30 +573,97 @@ fn phrase_head(cx: &Ctx, start: usize, end: usize) -> Head {
     if k == start {
         return last_noun(start);
     }
+    // The capitalised run before the lower-case words, without adjectives that own nothing
+    // ("Senior Ukrainian officials" -> "Ukrainian").
+    let run_before = |k: usize| {
+        let mut r = k;
+        while r > start
+            && cx.upper(r - 1)
+            && cx.is_word(r - 1)
+            && !is_determiner(cx, r - 1)
+            && !cx.ends_with_any(cx.lower_at(r - 1), sec::POSSESSIVE_SUFFIX)
+        {
+            r -= 1;
+        }
+        while r < k && cx.in_sec(r, sec::ADJECTIVE_NOT_OWNER) {
+            r += 1;
+        }
+        r
+    };
     if k < end {
+        let run = run_before(k);
+        // "British estimates", "Russian figures": a nationality adjective is no owner, but
+        // names the source with the noun.
+        if end - k == 1
+            && run + 1 == k
+            && cx.in_sec(end - 1, sec::UNNAMED_SOURCE)
+            && cx.ends_with_any(cx.lower_at(run), sec::ADJECTIVE_NAME_ENDING)
+        {
+            return Head::new(run, end, false);
+        }
+        // "US officials", "Ukrainian officials": people named by the words before them.
+        if end - k == 1 && cx.in_sec(end - 1, sec::UNNAMED_PERSON) {
+            return Head::new(if run < k { run } else { end - 1 }, end, false);
+        }
+        // "the RIA news agency": a descriptor after the name.
+        if run < k
+            && cx.in_sec(end - 1, sec::NAME_DESCRIPTOR)
+            && !cx.ends_with_any(cx.lower_at(k - 1), sec::ADJECTIVE_NAME_ENDING)
+        {
+            return Head::new(run, k, false);
+        }
         // Lower-case words after the capitalised run: "the Kenyan government" -> government,
         // but "a YouGov poll" -> YouGov (the owner of the poll).
         // "Official figures", "Export figures": an adjective opening the sentence is no owner.
-        let adjective = k == start + 1 && cx.in_sec(start, sec::ADJECTIVE_NOT_OWNER);
-        if !cx.in_sec(end - 1, sec::UNNAMED_SOURCE) || end - k > 1 || adjective {
+        // "Monday's figures": a time word owns nothing.
+        let adjective = k == start + 1
+            && (cx.in_sec(start, sec::ADJECTIVE_NOT_OWNER) || names_nobody(cx, start));
+        // "The Liberal Democrats' figures": the plural owner before its apostrophe.
+        let apostrophe = end - k == 2 && matches!(cx.text_at(k), "'" | "’");
+        if !cx.in_sec(end - 1, sec::UNNAMED_SOURCE) || end - k > 1 && !apostrophe || adjective {
             return last_noun(k);
         }
     }
     let run_end = k;
     let mut run_start = k;
+    // "Ukraine's General Staff": the owner before the name is not part of it.
     while run_start > start
         && !is_determiner(cx, run_start - 1)
+        && !(run_start < run_end
+            && cx.ends_with_any(cx.lower_at(run_start - 1), sec::POSSESSIVE_SUFFIX))
         && (cx.upper(run_start - 1)
             || cx.in_sec(run_start - 1, sec::NAME_JOINER)
                 && run_start - 1 > start
                 && cx.upper(run_start - 2))
     {
         run_start -= 1;
+        // "Institute for the Study of War": past an article after "of/for".
+        if run_start >= start + 3
+            && is_determiner(cx, run_start - 1)
+            && !cx.in_sec(run_start - 1, sec::POSSESSIVE)
+            && cx.in_sec(run_start - 2, sec::NAME_JOINER)
+            && !cx.in_sec(run_start - 2, sec::COORDINATION)
+            && cx.upper(run_start - 3)
+        {
+            run_start -= 2;
+        }
+    }
+    // "Carmaker Rover", "Retailer Next": a descriptor that opens the sentence is no name.
+    while run_start + 1 < run_end
+        && cx.in_sec(run_start, sec::ANAPHORIC_NOUN)
+        && !cx.in_sec(run_start + 1, sec::NAME_JOINER)
+        && !cx.in_sec(run_end - 1, sec::ORG_NOUN)
+    {
+        run_start += 1;
     }
     let org = cx.in_sec(run_end - 1, sec::ORG_NOUN);
+    // "Ministry of Defence": a title word that ends the name after "of" is none.
     let last_title = (run_start..run_end)
         .rev()
-        .find(|&t| cx.in_sec(t, sec::TITLE))
+        .find(|&t| {
+            cx.in_sec(t, sec::TITLE)
+                && !(t + 1 == run_end && t > run_start && cx.in_sec(t - 1, sec::NAME_JOINER))
+        })
         .filter(|_| !org);
     if let Some(t) = last_title {
         if t + 1 < run_end {
@@ -538,6 +679,20 @@ fn phrase_head(cx: &Ctx, start: usize, end: usize) -> Head {
             .is_none()
         && !(run_start..run_end).any(|t| cx.in_sec(t, sec::UNNAMED_SOURCE));
     Head::new(run_start, run_end, person)
+}
+
+/// Whether a capitalised function word inside a sentence begins a name with the capitalised
+/// word after it: "The New York Times", "in New Zealand".
+fn name_stop_word(cx: &Ctx, k: usize) -> bool {
+    k > 0
+        && cx.is_word(k)
+        && cx.upper(k)
+        && cx.is_word(k - 1)
+        && cx.is_word(k + 1)
+        && cx.upper(k + 1)
+        && !is_determiner(cx, k)
+        && !cx.in_sec(k, sec::PRONOUN)
+        && !cx.in_sec(k, sec::NAME_JOINER)
 }
 
 /// Whether the words from `end` on are a noun that never speaks, which the phrase before it

@@ -12,8 +12,8 @@ mod scope;
 mod speaker;
 
 pub(crate) use phrase::{
-    Head, NounPhrase, apposition_name, is_acronym, is_determiner, is_title, np_backward,
-    np_forward, np_word,
+    Head, NounPhrase, apposition_name, is_acronym, is_determiner, is_title, names_nobody,
+    np_backward, np_forward, np_word,
 };
 pub use quote::{governors, quotations};
 pub use scope::{
@@ -84,8 +84,20 @@ pub(crate) fn cue(
 ) -> Cue {
     let pronoun = head.1 == head.0 + 1 && cx.in_sec(head.0, sec::PRONOUN);
     let unnamed = (head.0..head.1).all(|k| cx.in_sec(k, sec::UNNAMED_SOURCE));
+    // "The Treasury's figures": the name without its possessive ending.
+    let mut span = cx.span(head.0, head.1);
+    let text = span.slice(cx.text);
+    if let Some(ending) = cx
+        .lex
+        .sec(sec::POSSESSIVE_SUFFIX)
+        .words()
+        .iter()
+        .find(|e| text.len() > e.len() && text.ends_with(e.as_str()))
+    {
+        span.end -= ending.len();
+    }
     Cue {
-        span: cx.span(head.0, head.1),
+        span,
         head,
         phrase,
         at,
@@ -447,6 +459,7 @@ pub fn cues_in(cx: &Ctx, s: Sentence) -> Vec<Cue> {
         }
         i += 1;
     }
+    drop_echoing_pronouns(cx, &mut cues);
     let elliptic = elliptic_cues(cx, s, &cues);
     cues.extend(elliptic);
     if cues.is_empty()
@@ -471,6 +484,28 @@ pub fn cues_in(cx: &Ctx, s: Sentence) -> Vec<Cue> {
         }
     }
     cues
+}
+
+/// "The UN office said it had recorded 5,000 deaths": a pronoun that opens the clause of an
+/// earlier speech verb echoes that verb's speaker, who states the figures.
+fn drop_echoing_pronouns(cx: &Ctx, cues: &mut Vec<Cue>) {
+    let echoes = |c: &Cue, all: &[Cue]| {
+        c.pronoun
+            && all.iter().any(|o| {
+                !o.pronoun
+                    && !o.unnamed
+                    && o.complement.is_none()
+                    && o.at < c.head.0
+                    && c.head.0 <= o.at + 6
+                    && (o.at + 1..c.head.0).all(|k| cx.is_word(k))
+            })
+    };
+    let keep: Vec<bool> = cues.iter().map(|c| !echoes(c, cues)).collect();
+    let mut k = 0;
+    cues.retain(|_| {
+        k += 1;
+        keep[k - 1]
+    });
 }
 
 /// Elliptic coordination after a cue verb: "Das Institut rechnet mit 1,4 Prozent, die Bank mit

@@ -154,13 +154,21 @@ pub(crate) fn owner_of_document(
     for k in head.1..(head.1 + 7).min(limit) {
         // The owner follows the noun in its own clause: not past a finite verb
         // ("laut dieser Studie würden viele ... von einem Studium").
-        if cx.is_any_punct(k) || cx.in_sec(k, sec::SPEECH_VERB) || is_finite_verb(cx, k) {
+        // "Figures published by the statistics agency": a participle before its agent
+        // belongs to the noun.
+        let participle = cx.in_sec(k, sec::SPEECH_VERB) && cx.in_sec(k + 1, sec::AGENT_MARKER);
+        if cx.is_any_punct(k)
+            || cx.in_sec(k, sec::SPEECH_VERB) && !participle
+            || is_finite_verb(cx, k)
+        {
             break;
         }
+        // Right after the noun, or after its participle: "figures published by the agency".
+        let adjacent = (head.1..k).all(|j| cx.in_sec(j, sec::SPEECH_VERB));
         if cx.in_sec(k, sec::OWNER_LINK)
             && let Some(found) = np_forward(cx, k + 1, limit)
             && (cx.upper(found.head_first)
-                || k == head.1 && cx.in_sec(found.head_end - 1, sec::ORG_NOUN))
+                || adjacent && cx.in_sec(found.head_end - 1, sec::ORG_NOUN))
         {
             return Some(found);
         }
@@ -211,13 +219,17 @@ pub(crate) fn np_forward(cx: &Ctx, mut i: usize, limit: usize) -> Option<NounPhr
             ..owner
         });
     }
-    // "the council's estimates": the owner of an unnamed source.
+    // "the council's estimates", "Ofgem's own figures": the owner of an unnamed source.
     if found.head_end == found.head_first + 1
         && cx.in_sec(found.head_first, sec::UNNAMED_SOURCE)
-        && found.head_first > i
-        && cx.ends_with_any(cx.lower_at(found.head_first - 1), sec::POSSESSIVE_SUFFIX)
+        && let Some(owner) = (i..found.head_first)
+            .rev()
+            .take(2)
+            .find(|&k| cx.ends_with_any(cx.lower_at(k), sec::POSSESSIVE_SUFFIX))
+        && !names_nobody(cx, owner)
+        && (owner + 1..found.head_first)
+            .all(|k| cx.in_sec(k, sec::OWN_WORD) || cx.in_sec(k, sec::ADJECTIVE_NOT_OWNER))
     {
-        let owner = found.head_first - 1;
         return Some(NounPhrase::new(owner, owner + 1, start, found.end, false));
     }
     // "its estimate": the owner of an unnamed source is the pronoun.
@@ -236,6 +248,19 @@ pub(crate) fn np_forward(cx: &Ctx, mut i: usize, limit: usize) -> Option<NounPhr
         return Some(NounPhrase::new(name.0, name.1, start, name.1, true));
     }
     Some(found)
+}
+
+/// Whether a possessive owns nothing that speaks: "Monday's figures", "last year's report".
+pub(crate) fn names_nobody(cx: &Ctx, k: usize) -> bool {
+    let w = cx.lower_at(k);
+    let bare = cx
+        .lex
+        .sec(sec::POSSESSIVE_SUFFIX)
+        .words()
+        .iter()
+        .find_map(|e| w.strip_suffix(e.as_str()))
+        .unwrap_or(w);
+    cx.lex.sec(sec::NOT_SPEAKER).contains(bare)
 }
 
 /// Finds the head of the noun phrase that ends just before token `end` (for `X zufolge`,

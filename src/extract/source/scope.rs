@@ -64,6 +64,44 @@ pub fn people_in(cx: &Ctx, s: Sentence) -> Vec<String> {
             out.push(cx.span(t + 1, end).slice(cx.text).to_string());
         }
     }
+    if !cx.language.capitalises_nouns() {
+        out.extend(named_before_title(cx, s));
+    }
+    out
+}
+
+/// Where only names are capitalised: a name of two or three words before an apposition that
+/// gives a title ("Anna Kovac, the city's mayor, ...").
+fn named_before_title(cx: &Ctx, s: Sentence) -> Vec<String> {
+    let mut out = Vec::new();
+    let name_word = |k: usize| {
+        k < s.end
+            && cx.is_word(k)
+            && cx.upper(k)
+            && !cx.in_sec(k, sec::STOP)
+            && !is_title(cx, k)
+            && !cx.in_sec(k, sec::ORG_NOUN)
+    };
+    for t in s.first..s.end {
+        if !name_word(t) || !name_word(t + 1) || t > s.first && cx.upper(t - 1) && cx.is_word(t - 1)
+        {
+            continue;
+        }
+        let mut end = t + 2;
+        if name_word(end) {
+            end += 1;
+        }
+        if !cx.is_punct(end, ",") {
+            continue;
+        }
+        let titled = (end + 1..(end + 6).min(s.end))
+            .take_while(|&k| !cx.is_any_punct(k))
+            .any(|k| cx.in_sec(k, sec::TITLE));
+        let name = cx.span(t, end).slice(cx.text);
+        if titled && crate::extract::entity::builtin().lookup(name).is_none() {
+            out.push(name.to_string());
+        }
+    }
     out
 }
 

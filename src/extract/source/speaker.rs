@@ -33,7 +33,10 @@ pub(crate) fn clause_start(cx: &Ctx, verb: usize, s: Sentence) -> usize {
         let spaced_dash = is_spaced_dash(cx, p);
         // "The ministry said 41,000 people had registered": the clause of "registered"
         // starts after "said".
-        if cx.in_sec(p, sec::SPEECH_VERB) && cx.language.speech_verb_ends_clause() {
+        if cx.in_sec(p, sec::SPEECH_VERB)
+            && cx.language.speech_verb_ends_clause()
+            && !cx.language.cue_word_is_noun(cx, p, s)
+        {
             break;
         }
         // A clock time is no break: "Um 15:36 Uhr meldete ...".
@@ -43,6 +46,7 @@ pub(crate) fn clause_start(cx: &Ctx, verb: usize, s: Sentence) -> usize {
             "," | ";" | ":" | "„" | "“" | "”" | "\"" | "«" | "»" | "(" | ")" | "–" | "—"
         ) && !clock
             || spaced_dash
+            || single_quote_mark(cx, p)
             || cx.in_sec(p, sec::CLAUSE_BREAK)
         {
             break;
@@ -50,6 +54,17 @@ pub(crate) fn clause_start(cx: &Ctx, verb: usize, s: Sentence) -> usize {
         k = p;
     }
     k
+}
+
+/// Whether token `k` is a single quotation mark (British `‘…’`, `'…'`), not an apostrophe
+/// that ends a word ("the workers' union"), nor a doubled mark around a name (`''Koalition''`).
+pub(crate) fn single_quote_mark(cx: &Ctx, k: usize) -> bool {
+    let mark = cx.text_at(k);
+    matches!(mark, "‘" | "’" | "'")
+        && cx.is_any_punct(k)
+        && (k == 0 || !cx.glued(k) || cx.is_any_punct(k - 1))
+        && (k == 0 || cx.text_at(k - 1) != mark)
+        && cx.text_at(k + 1) != mark
 }
 
 /// Whether token `k` is a dash with space on both sides ("Köln - Die Polizei ...").
@@ -141,10 +156,10 @@ pub(crate) fn speaker_of_verb(cx: &Ctx, v: usize, s: Sentence) -> Option<Cue> {
         return impersonal_body(cx, v, s);
     }
     let prev_is_break = v > s.first
-        && matches!(
+        && (matches!(
             cx.text_at(v - 1),
             "," | "„" | "“" | "”" | "\"" | "«" | "»" | ":"
-        )
+        ) || single_quote_mark(cx, v - 1))
         && quoted_name_ending(cx, v - 1, s).is_none();
     // Verbs such as "schrieb" are cues only after what was written (", schrieb die Zeitung")
     // or before it ("Die Zeitung schreibt: ...", "schreibt, dass ...").
@@ -187,7 +202,10 @@ pub(crate) fn speaker_of_verb(cx: &Ctx, v: usize, s: Sentence) -> Option<Cue> {
         }
         // "Um 15 Uhr meldete die Agentur": after a preposition the figure is no subject.
         let preposition = (c..k).any(|j| cx.in_sec(j, sec::TIME_PREPOSITION));
-        if k < v && numeral(k) && !preposition {
+        // "Two officials said", "two people familiar with the talks told Reuters": people
+        // counted as the speakers.
+        let counted_speakers = cx.in_sec(k + 1, sec::UNNAMED_PERSON);
+        if k < v && numeral(k) && !preposition && !counted_speakers {
             return None;
         }
     }
@@ -208,6 +226,20 @@ pub(crate) fn speaker_of_verb(cx: &Ctx, v: usize, s: Sentence) -> Option<Cue> {
     }
     // Passives name no speaker: "wird auf 3 Mrd. beziffert", "is put at", "than expected".
     if cx.language.is_passive(cx, v, c) {
+        // "Denis Pushilin was quoted as saying": the subject speaks.
+        if cx.starts_sec(v + 1, sec::QUOTED_WITH)
+            && cx
+                .match_at(v + 1, s.end, cx.lex.sec(sec::QUOTED_WITH))
+                .is_some()
+        {
+            let mut aux = v;
+            while aux > c && !cx.in_sec(aux, sec::PASSIVE_AUX) {
+                aux -= 1;
+            }
+            return (aux > c)
+                .then(|| cx.language.subject_cue(cx, c, aux, v))
+                .flatten();
+        }
         // "were published by Network Rail", "wurde vom Statistikamt veröffentlicht": the agent.
         let agent = cx.language.passive_agent(cx, v, c);
         let NounPhrase {
@@ -373,11 +405,11 @@ pub(crate) fn appositive_subject(cx: &Ctx, v: usize, s: Sentence) -> Option<Cue>
         let c = clause_start(cx, end, s);
         // "The data, released by Eurostat on Monday, showed": the agent of the participle.
         let participle = cx.ends_with_any(cx.lower_at(c), sec::ASIDE_PARTICIPLE_ENDING);
-        let start = if participle && cx.in_sec(c + 1, sec::AGENT_MARKER) {
-            c + 2
-        } else {
-            c
-        };
+        // "carried out by Ipsos": a particle may stand before the agent.
+        let start = (c + 1..(c + 3).min(end))
+            .find(|&k| cx.in_sec(k, sec::AGENT_MARKER))
+            .filter(|_| participle)
+            .map_or(c, |k| k + 1);
         if participle && start == c {
             // A participle phrase names nobody: look further back.
         } else if let Some(NounPhrase {
@@ -387,7 +419,14 @@ pub(crate) fn appositive_subject(cx: &Ctx, v: usize, s: Sentence) -> Option<Cue>
             ..
         }) = np_forward(cx, start, end)
         {
-            let found = cue(cx, (h0, h1), (c, v), v, person);
+            // "The survey of 2,000 adults, carried out by Ipsos, found": the noun the
+            // participle describes belongs to the speaker's phrase.
+            let phrase_start = if start > c && c > s.first + 1 {
+                clause_start(cx, c - 1, s)
+            } else {
+                c
+            };
+            let found = cue(cx, (h0, h1), (phrase_start, v), v, person);
             // "ein Netzwerk mit 40 Gruppen", "der Milliardär hinter der Firma": a phrase with an
             // article after the first describes the name before it.
             let named = cx.upper(h0)
