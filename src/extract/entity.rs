@@ -147,6 +147,60 @@ fn fold(s: &str) -> std::borrow::Cow<'_, str> {
     joined.to_lowercase().into()
 }
 
+const STATES: &str = include_str!("../../assets/states.txt");
+
+/// The states and the words that name them (`assets/states.txt`): for the organs of a state
+/// (`die Regierung`, `the ministry`), which stand for the state the article names.
+#[derive(Debug, Default)]
+pub struct States {
+    map: HashMap<String, String>,
+}
+
+impl States {
+    fn parse(text: &str) -> Self {
+        let mut map = HashMap::default();
+        for line in text.lines() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let Some((state, names)) = line.split_once('=') else {
+                continue;
+            };
+            let state = state.trim();
+            map.insert(fold(state).into_owned(), state.to_string());
+            for name in names.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+                map.insert(fold(name).into_owned(), state.to_string());
+            }
+        }
+        Self { map }
+    }
+
+    /// The state a word (or two words) names, as written, with a German adjective ending
+    /// (`spanischen`) or a genitive (`Spaniens`, `Russia's`).
+    #[must_use]
+    pub fn lookup(&self, word: &str) -> Option<&str> {
+        let word = fold(word);
+        let word = word.as_ref();
+        let get = |w: &str| self.map.get(w).map(String::as_str);
+        get(word)
+            .or_else(|| word.strip_suffix("'s").and_then(get))
+            .or_else(|| word.strip_suffix("’s").and_then(get))
+            .or_else(|| {
+                ["en", "er", "es", "em", "e", "s"]
+                    .iter()
+                    .find_map(|e| word.strip_suffix(e).and_then(get))
+            })
+    }
+}
+
+/// The built-in table of states.
+#[must_use]
+pub fn states() -> &'static States {
+    static TABLE: OnceLock<States> = OnceLock::new();
+    TABLE.get_or_init(|| States::parse(STATES))
+}
+
 /// The built-in alias table.
 #[must_use]
 pub fn builtin() -> &'static Aliases {

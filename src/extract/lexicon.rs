@@ -357,6 +357,8 @@ sections! {
     OWN_WORD = "own_word",
     ADJECTIVE_NAME_ENDING = "adjective_name_ending",
     HEADLINE_TAG = "headline_tag",
+    STATE_ORGAN = "state_organ",
+    LOCAL_ORGAN = "local_organ",
 }
 
 /// The flag bit of a section name, if it is declared.

@@ -386,7 +386,10 @@ impl Extractor {
             None
         } else if cue.pronoun {
             last_person.clone()
-        } else if cue.person && self.lookup(cue.span.slice(cx.lower)).is_none() {
+        } else if cue.person
+            && self.lookup(cue.span.slice(cx.lower)).is_none()
+            && !is_state_organ(cx, cue)
+        {
             let full = people
                 .iter()
                 .find(|p| ends_with_word(p, &text))
@@ -399,6 +402,7 @@ impl Extractor {
             Some(full)
         } else {
             self.organisation_entity(cx, cue)
+                .or_else(|| state_of_organ(cx, cue))
                 .or_else(|| {
                     // A surname seen before with its first name.
                     people.iter().find(|p| ends_with_word(p, &text)).cloned()
@@ -435,7 +439,7 @@ impl Extractor {
         {
             // "Shell ... The company said": the organisation named before.
             source.entity.clone_from(last_org);
-        } else if !cue.person && !cue.unnamed {
+        } else if (!cue.person || is_state_organ(cx, cue)) && !cue.unnamed {
             // A surname seen before is a person, not an organisation.
             if !source.entity.as_ref().is_some_and(|e| people.contains(e)) {
                 last_org.clone_from(&source.entity);
@@ -759,6 +763,49 @@ fn pointed_back_from(
         }
     }
     None
+}
+
+/// Whether a cue's head is an organ of a state (`Gesundheitsministerium`, `government`), not
+/// a local or regional one (`die Landesregierung`, `the provincial government`).
+fn is_state_organ(cx: &Ctx, cue: &Cue) -> bool {
+    let Some(head) = cue.head.1.checked_sub(1) else {
+        return false;
+    };
+    let word = cx.lower_at(head);
+    let local_part = cx
+        .lex
+        .sec(sec::LOCAL_ORGAN)
+        .words()
+        .iter()
+        .any(|p| word.len() > p.len() + 3 && word.starts_with(p.as_str()));
+    cx.ends_with_any(word, sec::STATE_ORGAN)
+        && !local_part
+        && !(head > 0 && cx.in_sec(head - 1, sec::LOCAL_ORGAN))
+}
+
+/// The state an organ of a state stands for (`die spanische Regierung`, `das
+/// Gesundheitsministerium` in an article about Belgium, `the Indian Government`): a state
+/// named in its phrase, else the state the article named last before it.
+fn state_of_organ(cx: &Ctx, cue: &Cue) -> Option<String> {
+    if !is_state_organ(cx, cue) {
+        return None;
+    }
+    let states = entity::states();
+    let named = |k: usize| {
+        if !cx.is_word(k) {
+            return None;
+        }
+        let pair = (k + 1 < cx.toks.len() && cx.is_word(k + 1))
+            .then(|| states.lookup(&format!("{} {}", cx.lower_at(k), cx.lower_at(k + 1))))
+            .flatten();
+        pair.or_else(|| states.lookup(cx.lower_at(k)))
+    };
+    let lo = cue.phrase.0.min(cue.head.0).saturating_sub(2);
+    let hi = (cue.phrase.1.max(cue.head.1) + 2).min(cx.toks.len());
+    (lo..hi)
+        .find_map(named)
+        .or_else(|| (0..lo).rev().take(2000).find_map(named))
+        .map(str::to_string)
 }
 
 /// Whether the sentence says "hieß es" with nobody named: its figures have no source.
