@@ -232,16 +232,13 @@ impl Extractor {
                 let demnach = source::says_demnach(&cx, *s);
                 let opener = || {
                     let c = source::reported_subject(&cx, sentences[si - 1])?;
-                    let mut p = people.clone();
-                    let mut l = last_person.clone();
-                    let found = self.resolve(&cx, &c, &mut p, &mut l);
-                    Some(Rc::new(Self::refer_to_organisation(
+                    Some(self.resolve_aside(
                         &cx,
                         &c,
-                        found,
-                        &p,
-                        &mut last_org.clone(),
-                    )))
+                        &people,
+                        last_person.as_ref(),
+                        last_org.as_ref(),
+                    ))
                 };
                 let further = || (2..=reach.min(si)).find_map(|back| carried[si - back].clone());
                 carried[si - 1].clone().or_else(|| {
@@ -256,16 +253,13 @@ impl Extractor {
             } else if let Some(j) = pointed_back_from(&cx, &sentences, &cues, si) {
                 let next = &cues[j];
                 pick_for_sentence(next).map(|k| {
-                    let mut p = people.clone();
-                    let mut l = last_person.clone();
-                    let source = self.resolve(&cx, &next[k], &mut p, &mut l);
-                    Rc::new(Self::refer_to_organisation(
+                    self.resolve_aside(
                         &cx,
                         &next[k],
-                        source,
-                        &p,
-                        &mut last_org.clone(),
-                    ))
+                        &people,
+                        last_person.as_ref(),
+                        last_org.as_ref(),
+                    )
                 })
             } else {
                 None
@@ -416,6 +410,28 @@ impl Extractor {
         }
     }
 
+    /// Resolves a cue of another sentence (one pointed back to, or the opener `demnach`
+    /// refers to) on copies of the discourse state, which it leaves as it was.
+    fn resolve_aside(
+        &self,
+        cx: &Ctx,
+        cue: &Cue,
+        people: &[String],
+        last_person: Option<&String>,
+        last_org: Option<&String>,
+    ) -> Rc<Source> {
+        let mut people = people.to_vec();
+        let mut last_person = last_person.cloned();
+        let source = self.resolve(cx, cue, &mut people, &mut last_person);
+        Rc::new(Self::refer_to_organisation(
+            cx,
+            cue,
+            source,
+            &people,
+            &mut last_org.cloned(),
+        ))
+    }
+
     /// "It said", "its estimate": the pronoun stands for the last organisation named as a
     /// source or subject, not the last person; any other organisation source becomes the one
     /// "it" refers to next.
@@ -501,14 +517,7 @@ impl Extractor {
         let lo = cue.phrase.0.min(cue.head.0).saturating_sub(2);
         let hi = cue.phrase.1.max(cue.head.1);
         (lo..hi)
-            .filter(|&k| cx.is_word(k))
-            .find_map(|k| {
-                // Two-word names first ("Roten Kreuz", "Weißen Haus"), then single words.
-                let pair = (k + 1 < hi && cx.is_word(k + 1))
-                    .then(|| self.lookup(cx.span(k, k + 2).slice(cx.lower)))
-                    .flatten();
-                pair.or_else(|| self.lookup(cx.lower_at(k)))
-            })
+            .find_map(|k| name_at(cx, k, hi, |w| self.lookup(w)))
             .or_else(|| owner_in_phrase(cx, cue))
     }
 
@@ -713,11 +722,13 @@ fn pick_for_figure(cx: &Ctx, cues: &[Cue], fig: &figure::Figure) -> Option<usize
     // A named cue wins over an unnamed one ("nach Erkenntnissen" beside "die Polizei registrierte").
     // A cue may state the figure: it is not in the cue's own phrase, and a verb of stance
     // governs it.
-    let toll = matches!(fig.action.as_deref(), Some("killed" | "injured"))
-        || fig
-            .subject
-            .as_ref()
-            .is_some_and(|subject| toll_nouns.contains(subject.text.to_lowercase().as_str()));
+    // Only where a toll verb is among the cues: the subject's lower case costs an allocation.
+    let toll = cues.iter().any(|c| c.toll)
+        && (matches!(fig.action.as_deref(), Some("killed" | "injured"))
+            || fig
+                .subject
+                .as_ref()
+                .is_some_and(|subject| toll_nouns.contains(subject.text.to_lowercase().as_str())));
     let may_state = |c: &Cue| {
         !(c.phrase.0 <= at && at < c.phrase.1
             || c.complement.is_some_and(|from| at < from)
@@ -765,6 +776,18 @@ fn pointed_back_from(
     None
 }
 
+/// The name at word `k` in a table: two words first ("Roten Kreuz", "Den Haag"), within
+/// `hi`, then the word alone.
+fn name_at<T>(cx: &Ctx, k: usize, hi: usize, lookup: impl Fn(&str) -> Option<T>) -> Option<T> {
+    if !cx.is_word(k) {
+        return None;
+    }
+    let pair = (k + 1 < hi && cx.is_word(k + 1))
+        .then(|| lookup(cx.span(k, k + 2).slice(cx.lower)))
+        .flatten();
+    pair.or_else(|| lookup(cx.lower_at(k)))
+}
+
 /// Whether a cue's head is an organ of a state (`Gesundheitsministerium`, `government`), not
 /// a local or regional one (`die Landesregierung`, `the provincial government`).
 fn is_state_organ(cx: &Ctx, cue: &Cue) -> bool {
@@ -791,15 +814,7 @@ fn state_of_organ(cx: &Ctx, cue: &Cue) -> Option<String> {
         return None;
     }
     let states = entity::states();
-    let named = |k: usize| {
-        if !cx.is_word(k) {
-            return None;
-        }
-        let pair = (k + 1 < cx.toks.len() && cx.is_word(k + 1))
-            .then(|| states.lookup(&format!("{} {}", cx.lower_at(k), cx.lower_at(k + 1))))
-            .flatten();
-        pair.or_else(|| states.lookup(cx.lower_at(k)))
-    };
+    let named = |k: usize| name_at(cx, k, cx.toks.len(), |w| states.lookup(w));
     let lo = cue.phrase.0.min(cue.head.0).saturating_sub(2);
     let hi = (cue.phrase.1.max(cue.head.1) + 2).min(cx.toks.len());
     (lo..hi)

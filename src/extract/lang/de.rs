@@ -15,7 +15,7 @@ use crate::extract::lexicon::{Lexicon, sec};
 use crate::extract::numbers::{self, Numeral};
 use crate::extract::source::{
     Cue, Head, NounPhrase, VerbClause, apposition_name, cue, is_acronym, is_determiner, is_title,
-    np_forward, np_word,
+    names_body, np_forward, np_word,
 };
 use crate::model::Lang;
 
@@ -525,12 +525,9 @@ fn is_place_genitive(cx: &Ctx, i: usize) -> bool {
 /// Whether a noun phrase head names an actor that can state something: an acronym, a body
 /// or group (`Ministerium`, `Verband`), or a report.
 fn actor_like(cx: &Ctx, h0: usize, h1: usize) -> bool {
-    let head = cx.lower_at(h1 - 1);
-    is_acronym(cx, h0)
-        || cx.ends_with_any(head, sec::ACTOR_SUFFIX)
-        || cx.ends_with_any(head, sec::DESCRIPTOR_SUFFIX)
+    names_body(cx, h0, h1)
         || cx.in_sec(h1 - 1, sec::UNNAMED_SOURCE)
-        || cx.ends_with_any(head, sec::DOCUMENT_COMPOUND)
+        || cx.ends_with_any(cx.lower_at(h1 - 1), sec::DOCUMENT_COMPOUND)
 }
 
 fn subject_after_verb(cx: &Ctx, v: usize) -> Option<Cue> {

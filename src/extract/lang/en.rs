@@ -14,8 +14,8 @@ use crate::extract::figure::{Subject, UnitMatch};
 use crate::extract::lexicon::{Lexicon, sec};
 use crate::extract::numbers::{self, Numeral, round4};
 use crate::extract::source::{
-    Cue, Head, NounPhrase, VerbClause, cue, is_determiner, names_nobody, np_backward, np_forward,
-    np_word,
+    Cue, Head, NounPhrase, VerbClause, cue, is_determiner, np_backward, np_forward, np_word,
+    owner_names_nobody,
 };
 use crate::model::Lang;
 
@@ -617,7 +617,7 @@ fn phrase_head(cx: &Ctx, start: usize, end: usize) -> Head {
         // "Official figures", "Export figures": an adjective opening the sentence is no owner.
         // "Monday's figures": a time word owns nothing.
         let adjective = k == start + 1
-            && (cx.in_sec(start, sec::ADJECTIVE_NOT_OWNER) || names_nobody(cx, start));
+            && (cx.in_sec(start, sec::ADJECTIVE_NOT_OWNER) || owner_names_nobody(cx, start));
         // "The Liberal Democrats' figures": the plural owner before its apostrophe.
         let apostrophe = end - k == 2 && matches!(cx.text_at(k), "'" | "’");
         if !cx.in_sec(end - 1, sec::UNNAMED_SOURCE) || end - k > 1 && !apostrophe || adjective {

@@ -12,8 +12,8 @@ mod scope;
 mod speaker;
 
 pub(crate) use phrase::{
-    Head, NounPhrase, apposition_name, is_acronym, is_determiner, is_title, names_nobody,
-    np_backward, np_forward, np_word,
+    Head, NounPhrase, apposition_name, is_acronym, is_determiner, is_title, names_body,
+    np_backward, np_forward, np_word, owner_names_nobody,
 };
 pub use quote::{governors, quotations};
 pub use scope::{

@@ -226,7 +226,7 @@ pub(crate) fn np_forward(cx: &Ctx, mut i: usize, limit: usize) -> Option<NounPhr
             .rev()
             .take(2)
             .find(|&k| cx.ends_with_any(cx.lower_at(k), sec::POSSESSIVE_SUFFIX))
-        && !names_nobody(cx, owner)
+        && !owner_names_nobody(cx, owner)
         && (owner + 1..found.head_first)
             .all(|k| cx.in_sec(k, sec::OWN_WORD) || cx.in_sec(k, sec::ADJECTIVE_NOT_OWNER))
     {
@@ -250,8 +250,18 @@ pub(crate) fn np_forward(cx: &Ctx, mut i: usize, limit: usize) -> Option<NounPhr
     Some(found)
 }
 
+/// Whether a noun phrase's head names a body or group that can state something: an acronym,
+/// an organisation noun, or a noun that ends like one (`Gesundheitsministerium`, `Verband`).
+pub(crate) fn names_body(cx: &Ctx, h0: usize, h1: usize) -> bool {
+    let head = cx.lower_at(h1 - 1);
+    is_acronym(cx, h0)
+        || (h0..h1).any(|k| cx.in_sec(k, sec::ORG_NOUN))
+        || cx.ends_with_any(head, sec::ACTOR_SUFFIX)
+        || cx.ends_with_any(head, sec::DESCRIPTOR_SUFFIX)
+}
+
 /// Whether a possessive owns nothing that speaks: "Monday's figures", "last year's report".
-pub(crate) fn names_nobody(cx: &Ctx, k: usize) -> bool {
+pub(crate) fn owner_names_nobody(cx: &Ctx, k: usize) -> bool {
     let w = cx.lower_at(k);
     let bare = cx
         .lex

@@ -2,7 +2,7 @@
 //! (`[carry]`, the German subjunctive), sentences that point back (`Dies teilte die Polizei
 //! mit.`, `The figures were published by X.`) and the people a sentence introduces.
 
-use super::phrase::{is_acronym, is_determiner, is_finite_verb, is_title, np_forward};
+use super::phrase::{is_determiner, is_finite_verb, is_title, names_body, np_forward};
 use super::{Cue, cue};
 use crate::extract::ctx::{Ctx, Sentence};
 use crate::extract::lexicon::sec;
@@ -166,10 +166,7 @@ pub fn reported_subject(cx: &Ctx, s: Sentence) -> Option<Cue> {
     let head = cx.lower_at(np.head_end - 1);
     let speaks = c.unnamed
         || cx.ends_with_any(head, sec::DOCUMENT_COMPOUND)
-        || (np.head_first..np.head_end).any(|j| cx.in_sec(j, sec::ORG_NOUN))
-        || cx.ends_with_any(head, sec::ACTOR_SUFFIX)
-        || cx.ends_with_any(head, sec::DESCRIPTOR_SUFFIX)
-        || is_acronym(cx, np.head_first)
+        || names_body(cx, np.head_first, np.head_end)
         || np.person && !c.pronoun;
     speaks.then_some(c)
 }

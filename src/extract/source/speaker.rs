@@ -5,7 +5,7 @@
 use super::Cue;
 use super::cue;
 use super::phrase::{
-    NounPhrase, apposition_name, is_acronym, is_determiner, np_backward, np_forward,
+    NounPhrase, apposition_name, is_determiner, names_body, np_backward, np_forward,
 };
 use crate::extract::ctx::{Ctx, Sentence};
 use crate::extract::lexicon::sec;
@@ -134,11 +134,8 @@ fn impersonal_body(cx: &Ctx, v: usize, s: Sentence) -> Option<Cue> {
             return None;
         }
         let np = np_forward(cx, k + 1, end)?;
-        let head = cx.lower_at(np.head_end - 1);
-        let body = cx.ends_with_any(head, sec::ACTOR_SUFFIX)
-            || cx.ends_with_any(head, sec::DESCRIPTOR_SUFFIX)
-            || is_acronym(cx, np.head_first);
-        body.then(|| cue(cx, (np.head_first, np.head_end), (k, np.end), v, np.person))
+        names_body(cx, np.head_first, np.head_end)
+            .then(|| cue(cx, (np.head_first, np.head_end), (k, np.end), v, np.person))
     })
 }
 
