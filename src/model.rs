@@ -286,6 +286,14 @@ pub struct Source {
     pub text: String,
     /// The canonical actor the source stands for, when known.
     pub entity: Option<String>,
+    /// The state or organisation a person source speaks for, where the article says so
+    /// (`Russlands Vize-Außenminister Sergej Rjabkow` -> `Russia`).
+    #[serde(default)]
+    pub affiliation: Option<String>,
+    /// Whether `entity` is only the generic noun the article used (`der Sprecher`, `the
+    /// ministry`) because the article never names its owner: shown as such, never guessed.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub unresolved: bool,
 }
 
 /// Declares [`Claim`] and [`ClaimFields`] from one list of fields: every field once, the

@@ -301,6 +301,8 @@ impl Editor {
                 span,
                 text: source_text,
                 entity: none_if_empty(&self.entity),
+                affiliation: None,
+                unresolved: false,
             }
         });
         let subject = none_if_empty(&self.subject);

@@ -407,6 +407,8 @@ impl Extractor {
             span: cue.span,
             text,
             entity,
+            affiliation: None,
+            unresolved: false,
         }
     }
 

@@ -63,7 +63,7 @@ pub fn write_json(
 }
 
 /// The CSV columns, in order.
-pub const CSV_HEADER: [&str; 24] = [
+pub const CSV_HEADER: [&str; 26] = [
     "path",
     "date",
     "date_from",
@@ -86,6 +86,8 @@ pub const CSV_HEADER: [&str; 24] = [
     "source_end",
     "source_text",
     "source_entity",
+    "source_affiliation",
+    "source_unresolved",
     "sentence_text",
     "status",
 ];
@@ -127,6 +129,8 @@ pub fn to_csv(articles: &[ExtractedArticle]) -> String {
                 source.map(|s| s.span.end.to_string()).unwrap_or_default(),
                 source.map(|s| s.text.clone()).unwrap_or_default(),
                 source.and_then(|s| s.entity.clone()).unwrap_or_default(),
+                source.and_then(|s| s.affiliation.clone()).unwrap_or_default(),
+                source.map(|s| s.unresolved.to_string()).unwrap_or_default(),
                 extra.map(|e| e.sentence_text.clone()).unwrap_or_default(),
                 extra.map_or("extracted", |e| e.status).to_string(),
             ];
