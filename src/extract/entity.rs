@@ -201,6 +201,44 @@ pub fn states() -> &'static States {
     TABLE.get_or_init(|| States::parse(STATES))
 }
 
+const FIRST_NAMES: &str = include_str!("../../assets/first_names.txt");
+
+/// Given names (`assets/first_names.txt`), lower case: a capitalised word among them before
+/// another makes the two a person's name.
+#[derive(Debug, Default)]
+pub struct FirstNames {
+    set: rustc_hash::FxHashSet<String>,
+}
+
+impl FirstNames {
+    fn parse(text: &str) -> Self {
+        let set = text
+            .lines()
+            .filter(|l| !l.trim_start().starts_with('#'))
+            .flat_map(str::split_whitespace)
+            .map(str::to_lowercase)
+            .collect();
+        Self { set }
+    }
+
+    /// Whether a lower-case word is a given name, or a hyphenated one by its first part
+    /// (`hans-werner`).
+    #[must_use]
+    pub fn contains(&self, lower: &str) -> bool {
+        self.set.contains(lower)
+            || lower
+                .split_once(['-', '\u{2011}'])
+                .is_some_and(|(first, _)| self.set.contains(first))
+    }
+}
+
+/// The built-in table of given names.
+#[must_use]
+pub fn first_names() -> &'static FirstNames {
+    static TABLE: OnceLock<FirstNames> = OnceLock::new();
+    TABLE.get_or_init(|| FirstNames::parse(FIRST_NAMES))
+}
+
 /// The built-in alias table.
 #[must_use]
 pub fn builtin() -> &'static Aliases {

@@ -14,6 +14,7 @@ pub(crate) mod figure;
 pub mod lang;
 pub(crate) mod lexicon;
 pub(crate) mod numbers;
+mod resolve;
 mod sentence;
 pub(crate) mod source;
 pub(crate) mod token;
@@ -129,15 +130,12 @@ impl Extractor {
     fn claims_prepared(&self, text: &str, prepared: &mut Prepared, lang: Lang) -> Vec<Claim> {
         let cx = prepared.ctx(text, lang::get(lang));
         let sentences = split_sentences(&cx);
-        let mut people: Vec<String> = Vec::new();
-        let mut last_person: Option<String> = None;
-        // The last organisation named as a source or subject: what "it" refers to.
-        let mut last_org: Option<String> = None;
         let mut last_subject: Option<String> = None;
         let mut cues: Vec<Vec<Cue>> = Vec::with_capacity(sentences.len());
         for s in &sentences {
             cues.push(source::cues_in(&cx, *s));
         }
+        let mut discourse = resolve::Discourse::new(&cx, &sentences);
         // The source each sentence passes on to a continuing sentence.
         // Shared, so that passing a source on from sentence to sentence copies no strings.
         let mut carried: Vec<Option<Rc<Source>>> = Vec::with_capacity(sentences.len());
@@ -157,32 +155,13 @@ impl Extractor {
             // and the cues that govern a quotation.
             let picked = pick_for_sentence(&cues[si]);
             let governs = |k: usize| governed.iter().any(|(_, g)| *g == Some((si, k)));
-            // "Carmaker Rover is to cut 1,100 jobs, the company has announced": the name that
-            // opens the sentence is what "the company" stands for.
-            if cues[si].iter().any(|c| is_anaphoric(&cx, c))
-                && let Some(np) = source::np_forward(&cx, s.first, s.end)
-                && cx.upper(np.head_first)
-                && !cx.in_sec(np.head_first, sec::PRONOUN)
-                && !cues[si].iter().any(|c| c.head.0 == np.head_first)
-            {
-                let text = cx.span(np.head_first, np.head_end).slice(cx.text);
-                let name = cx
-                    .span(np.head_first, np.head_end)
-                    .slice(cx.lower)
-                    .rsplit(' ')
-                    .find_map(|w| self.lookup(w))
-                    .unwrap_or_else(|| text.to_string());
-                last_org = Some(name);
-            }
+            self.note_opener(&cx, *s, &cues[si], &mut discourse);
             let resolved: Vec<Option<Rc<Source>>> = cues[si]
                 .iter()
                 .enumerate()
                 .map(|(k, c)| {
                     (!figures.is_empty() || Some(k) == picked || governs(k))
-                        .then(|| {
-                            let source = self.resolve(&cx, c, &mut people, &mut last_person);
-                            Self::refer_to_organisation(&cx, c, source, &people, &mut last_org)
-                        })
+                        .then(|| self.source_of(&cx, c, &mut discourse))
                         .map(Rc::new)
                 })
                 .collect();
@@ -232,13 +211,7 @@ impl Extractor {
                 let demnach = source::says_demnach(&cx, *s);
                 let opener = || {
                     let c = source::reported_subject(&cx, sentences[si - 1])?;
-                    Some(self.resolve_aside(
-                        &cx,
-                        &c,
-                        &people,
-                        last_person.as_ref(),
-                        last_org.as_ref(),
-                    ))
+                    Some(self.source_aside(&cx, &c, &discourse))
                 };
                 let further = || (2..=reach.min(si)).find_map(|back| carried[si - back].clone());
                 carried[si - 1].clone().or_else(|| {
@@ -252,15 +225,7 @@ impl Extractor {
                 })
             } else if let Some(j) = pointed_back_from(&cx, &sentences, &cues, si) {
                 let next = &cues[j];
-                pick_for_sentence(next).map(|k| {
-                    self.resolve_aside(
-                        &cx,
-                        &next[k],
-                        &people,
-                        last_person.as_ref(),
-                        last_org.as_ref(),
-                    )
-                })
+                pick_for_sentence(next).map(|k| self.source_aside(&cx, &next[k], &discourse))
             } else {
                 None
             };
@@ -284,17 +249,7 @@ impl Extractor {
                 None
             };
             carried.push(own.clone().or_else(|| inherited.clone()).or(passed));
-            for name in source::people_in(&cx, *s) {
-                if !people.contains(&name) {
-                    people.push(name.clone());
-                }
-                last_person = Some(name);
-            }
-            if cues[si].is_empty()
-                && let Some(org) = self.organisation_subject(&cx, *s)
-            {
-                last_org = Some(org);
-            }
+            self.note_sentence(&cx, *s, !cues[si].is_empty(), &mut discourse);
             if figures.is_empty() {
                 continue;
             }
@@ -365,167 +320,6 @@ impl Extractor {
             claims[c].source = quote_source[q].as_deref().cloned();
         }
         claims
-    }
-
-    /// Turns a cue into a source with its entity.
-    fn resolve(
-        &self,
-        cx: &Ctx,
-        cue: &Cue,
-        people: &mut Vec<String>,
-        last_person: &mut Option<String>,
-    ) -> Source {
-        let text = cue.span.slice(cx.text).to_string();
-        let entity = if cue.unnamed {
-            None
-        } else if cue.pronoun {
-            last_person.clone()
-        } else if cue.person
-            && self.lookup(cue.span.slice(cx.lower)).is_none()
-            && !is_state_organ(cx, cue)
-        {
-            let full = people
-                .iter()
-                .find(|p| ends_with_word(p, &text))
-                .cloned()
-                .unwrap_or_else(|| text.clone());
-            if !people.contains(&full) {
-                people.push(full.clone());
-            }
-            *last_person = Some(full.clone());
-            Some(full)
-        } else {
-            self.organisation_entity(cx, cue)
-                .or_else(|| state_of_organ(cx, cue))
-                .or_else(|| {
-                    // A surname seen before with its first name.
-                    people.iter().find(|p| ends_with_word(p, &text)).cloned()
-                })
-                .or(Some(text.clone()))
-        };
-        Source {
-            span: cue.span,
-            text,
-            entity,
-            affiliation: None,
-            unresolved: false,
-        }
-    }
-
-    /// Resolves a cue of another sentence (one pointed back to, or the opener `demnach`
-    /// refers to) on copies of the discourse state, which it leaves as it was.
-    fn resolve_aside(
-        &self,
-        cx: &Ctx,
-        cue: &Cue,
-        people: &[String],
-        last_person: Option<&String>,
-        last_org: Option<&String>,
-    ) -> Rc<Source> {
-        let mut people = people.to_vec();
-        let mut last_person = last_person.cloned();
-        let source = self.resolve(cx, cue, &mut people, &mut last_person);
-        Rc::new(Self::refer_to_organisation(
-            cx,
-            cue,
-            source,
-            &people,
-            &mut last_org.cloned(),
-        ))
-    }
-
-    /// "It said", "its estimate": the pronoun stands for the last organisation named as a
-    /// source or subject, not the last person; any other organisation source becomes the one
-    /// "it" refers to next.
-    fn refer_to_organisation(
-        cx: &Ctx,
-        cue: &Cue,
-        mut source: Source,
-        people: &[String],
-        last_org: &mut Option<String>,
-    ) -> Source {
-        if cue.pronoun {
-            // With no organisation named yet, the last person as before.
-            if last_org.is_some()
-                && (cue.head.0..cue.head.1).all(|k| cx.in_sec(k, sec::NEUTER_PRONOUN))
-            {
-                source.entity.clone_from(last_org);
-            }
-        } else if is_anaphoric(cx, cue)
-            && last_org.is_some()
-            && source.entity.as_deref() == Some(source.text.as_str())
-        {
-            // "Shell ... The company said": the organisation named before.
-            source.entity.clone_from(last_org);
-        } else if (!cue.person || is_state_organ(cx, cue)) && !cue.unnamed {
-            // A surname seen before is a person, not an organisation.
-            if !source.entity.as_ref().is_some_and(|e| people.contains(e)) {
-                last_org.clone_from(&source.entity);
-            }
-        }
-        source
-    }
-
-    /// The organisation a sentence opens with as its subject ("The National Audit Office
-    /// has ..."): a capitalised name that is no person, or a name in the alias table.
-    fn organisation_subject(&self, cx: &Ctx, s: Sentence) -> Option<String> {
-        // "Russia denies targeting civilians": where only names are capitalised, a name in the
-        // alias table that opens the sentence, before a verb the phrase would run into.
-        if !cx.language.capitalises_nouns() {
-            let mut end = s.first;
-            while end < s.end && end < s.first + 4 && cx.is_word(end) && cx.upper(end) {
-                end += 1;
-            }
-            if end > s.first
-                && !cx.upper(end)
-                && let Some(e) = self.lookup(cx.span(s.first, end).slice(cx.lower))
-            {
-                return Some(e);
-            }
-        }
-        let np = source::np_forward(cx, s.first, s.end)?;
-        let cue = source::cue(
-            cx,
-            (np.head_first, np.head_end),
-            (np.start, np.end),
-            s.first,
-            np.person,
-        );
-        if np.person || cue.pronoun || cue.unnamed || !cx.upper(np.head_first) {
-            return None;
-        }
-        let org = (np.head_first..np.head_end).any(|k| cx.in_sec(k, sec::ORG_NOUN))
-            || source::is_acronym(cx, np.head_first)
-            || self.lookup(cue.span.slice(cx.lower)).is_some();
-        org.then(|| {
-            self.organisation_entity(cx, &cue)
-                .unwrap_or_else(|| cue.span.slice(cx.text).to_string())
-        })
-    }
-
-    /// The entity of an organisation: its name, a part of a compound, or a place word in its
-    /// phrase (`Verteidigungsministerium in Moskau`, `das russische Ministerium`).
-    fn organisation_entity(&self, cx: &Ctx, cue: &Cue) -> Option<String> {
-        // Lower-case text: the alias table is folded, so no allocation per lookup.
-        let text = cue.span.slice(cx.lower);
-        if let Some(e) = self.lookup(text) {
-            return Some(e);
-        }
-        for part in text.split(['-', ' ']) {
-            if let Some(e) = self.lookup(part) {
-                return Some(e);
-            }
-        }
-        let lo = cue.phrase.0.min(cue.head.0).saturating_sub(2);
-        let hi = cue.phrase.1.max(cue.head.1);
-        (lo..hi)
-            .find_map(|k| name_at(cx, k, hi, |w| self.lookup(w)))
-            .or_else(|| owner_in_phrase(cx, cue))
-    }
-
-    /// Looks a lower-case alias up as written, then without a possessive or genitive ending.
-    fn lookup(&self, lower: &str) -> Option<String> {
-        self.aliases.lookup_inflected(lower).map(str::to_string)
     }
 }
 
@@ -651,55 +445,6 @@ pub(crate) fn with_buffers<R>(work: impl FnOnce(&mut Prepared) -> R) -> R {
     })
 }
 
-/// The organisation a spokesperson speaks for, named in their phrase: "a spokesman for Network
-/// Rail", "a Home Office spokeswoman", "Oxfam's spokesman" (where nouns are not capitalised).
-fn owner_in_phrase(cx: &Ctx, cue: &Cue) -> Option<String> {
-    let (h0, h1) = cue.head;
-    if cx.language.capitalises_nouns() || h1 != h0 + 1 || !cx.in_sec(h0, sec::SPEAKS_FOR_OWNER) {
-        return None;
-    }
-    let name = |k: usize| cx.is_word(k) && cx.upper(k) && !source::is_determiner(cx, k);
-    let (lo, hi) = (cue.phrase.0.min(h0), cue.phrase.1.max(h1));
-    let first = (lo..hi).find(|&k| k != h0 && name(k))?;
-    let mut end = first + 1;
-    // "a spokesman for the Department of Health": "of/for" inside the name.
-    while end < hi
-        && end != h0
-        && (name(end)
-            || cx.in_sec(end, sec::NAME_JOINER)
-                && !cx.in_sec(end, sec::COORDINATION)
-                && end + 1 < hi
-                && end + 1 != h0
-                && name(end + 1))
-    {
-        end += 1;
-    }
-    let owner = cx.span(first, end).slice(cx.text);
-    let owner = owner
-        .strip_suffix("'s")
-        .or_else(|| owner.strip_suffix("’s"))
-        .unwrap_or(owner);
-    Some(owner.to_string())
-}
-
-/// Whether a cue is a generic noun for an organisation after a definite article ("the
-/// company"), which stands for the organisation named before.
-fn is_anaphoric(cx: &Ctx, cue: &Cue) -> bool {
-    !cue.person
-        && !cue.unnamed
-        && cue.head.1 == cue.head.0 + 1
-        && cue.head.0 > 0
-        && cx.in_sec(cue.head.0, sec::ANAPHORIC_NOUN)
-        && cx.in_sec(cue.head.0 - 1, sec::ANAPHORIC_DETERMINER)
-}
-
-/// Whether `name` ends with the word(s) `last` after a space: "Julianne Smith" and "Smith".
-fn ends_with_word(name: &str, last: &str) -> bool {
-    name.len() > last.len()
-        && name.ends_with(last)
-        && name.as_bytes().get(name.len() - last.len() - 1) == Some(&b' ')
-}
-
 /// The cue that stands for a whole sentence: `unter Berufung auf` first, else the last one.
 fn pick_for_sentence(cues: &[Cue]) -> Option<usize> {
     cues.iter()
@@ -776,53 +521,6 @@ fn pointed_back_from(
         }
     }
     None
-}
-
-/// The name at word `k` in a table: two words first ("Roten Kreuz", "Den Haag"), within
-/// `hi`, then the word alone.
-fn name_at<T>(cx: &Ctx, k: usize, hi: usize, lookup: impl Fn(&str) -> Option<T>) -> Option<T> {
-    if !cx.is_word(k) {
-        return None;
-    }
-    let pair = (k + 1 < hi && cx.is_word(k + 1))
-        .then(|| lookup(cx.span(k, k + 2).slice(cx.lower)))
-        .flatten();
-    pair.or_else(|| lookup(cx.lower_at(k)))
-}
-
-/// Whether a cue's head is an organ of a state (`Gesundheitsministerium`, `government`), not
-/// a local or regional one (`die Landesregierung`, `the provincial government`).
-fn is_state_organ(cx: &Ctx, cue: &Cue) -> bool {
-    let Some(head) = cue.head.1.checked_sub(1) else {
-        return false;
-    };
-    let word = cx.lower_at(head);
-    let local_part = cx
-        .lex
-        .sec(sec::LOCAL_ORGAN)
-        .words()
-        .iter()
-        .any(|p| word.len() > p.len() + 3 && word.starts_with(p.as_str()));
-    cx.ends_with_any(word, sec::STATE_ORGAN)
-        && !local_part
-        && !(head > 0 && cx.in_sec(head - 1, sec::LOCAL_ORGAN))
-}
-
-/// The state an organ of a state stands for (`die spanische Regierung`, `das
-/// Gesundheitsministerium` in an article about Belgium, `the Indian Government`): a state
-/// named in its phrase, else the state the article named last before it.
-fn state_of_organ(cx: &Ctx, cue: &Cue) -> Option<String> {
-    if !is_state_organ(cx, cue) {
-        return None;
-    }
-    let states = entity::states();
-    let named = |k: usize| name_at(cx, k, cx.toks.len(), |w| states.lookup(w));
-    let lo = cue.phrase.0.min(cue.head.0).saturating_sub(2);
-    let hi = (cue.phrase.1.max(cue.head.1) + 2).min(cx.toks.len());
-    (lo..hi)
-        .find_map(named)
-        .or_else(|| (0..lo).rev().take(2000).find_map(named))
-        .map(str::to_string)
 }
 
 /// Whether the sentence says "hieß es" with nobody named: its figures have no source.
