@@ -155,8 +155,7 @@ impl Extractor {
             d.person(full.clone(), None);
             Some(full)
         } else {
-            let found = self
-                .local_body(cx, cue, d)
+            let found = Self::local_body(cx, cue, d)
                 .or_else(|| self.organisation_entity(cx, cue))
                 .or_else(|| state_of_organ(cx, cue));
             unresolved = found.is_none() && is_generic(cx, cue);
@@ -658,7 +657,7 @@ impl Extractor {
     /// A local body with its place (`Polizei Leipzig` for `die Polizei in Leipzig`, `die
     /// Leipziger Polizei`, or `die Polizei` in an article datelined Leipzig); a national one
     /// (`die norwegische Polizei`) stands for its state.
-    fn local_body(&self, cx: &Ctx, cue: &Cue, d: &Discourse) -> Option<String> {
+    fn local_body(cx: &Ctx, cue: &Cue, d: &Discourse) -> Option<String> {
         let (h0, h1) = cue.head;
         let body = (h0..h1)
             .find(|&k| cx.is_word(k) && cx.ends_with_any(cx.lower_at(k), sec::LOCAL_BODY))?;
