@@ -322,7 +322,9 @@ impl Extractor {
         // A name of its own: capitalised words only ("Deutsche Bank", "Asian Development
         // Bank"), not an organ or a generic noun ("US officials", "die russische Armee").
         let own_name = cue.head.1 > cue.head.0 + 1
-            && (cue.head.0..cue.head.1).all(|k| !cx.is_word(k) || cx.upper(k))
+            && (cue.head.0..cue.head.1)
+                .all(|k| !cx.is_word(k) || cx.upper(k) || cx.in_sec(k, sec::NAME_JOINER))
+            && cx.upper(cue.head.1 - 1)
             && !is_state_organ(cx, cue);
         let states = entity::states();
         for part in text.split(['-', ' ']) {
@@ -334,8 +336,14 @@ impl Extractor {
         }
         let lo = cue.phrase.0.min(cue.head.0).saturating_sub(2);
         let hi = cue.phrase.1.max(cue.head.1);
+        // Words inside an own name name no state ("Kalvar Institute"); before it they may
+        // ("Ukraine's General Staff").
+        let in_name = |k: usize| own_name && (cue.head.0..cue.head.1).contains(&k);
         (lo..hi)
-            .find_map(|k| name_at(cx, k, hi, |w| self.lookup(w)))
+            .find_map(|k| {
+                name_at(cx, k, hi, |w| self.lookup(w))
+                    .filter(|e| !(in_name(k) && states.lookup(e).is_some()))
+            })
             .or_else(|| owner_in_phrase(cx, cue))
     }
 
