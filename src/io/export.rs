@@ -129,7 +129,9 @@ pub fn to_csv(articles: &[ExtractedArticle]) -> String {
                 source.map(|s| s.span.end.to_string()).unwrap_or_default(),
                 source.map(|s| s.text.clone()).unwrap_or_default(),
                 source.and_then(|s| s.entity.clone()).unwrap_or_default(),
-                source.and_then(|s| s.affiliation.clone()).unwrap_or_default(),
+                source
+                    .and_then(|s| s.affiliation.clone())
+                    .unwrap_or_default(),
                 source.map(|s| s.unresolved.to_string()).unwrap_or_default(),
                 extra.map(|e| e.sentence_text.clone()).unwrap_or_default(),
                 extra.map_or("extracted", |e| e.status).to_string(),
