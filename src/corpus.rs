@@ -104,6 +104,24 @@ impl Row {
     pub fn source_text(&self) -> Option<&str> {
         self.claim.source.as_ref().map(|s| s.text.as_str())
     }
+
+    /// The state or organisation the claim's source (a person) speaks for, if known.
+    #[must_use]
+    pub fn affiliation(&self) -> Option<&str> {
+        self.claim
+            .source
+            .as_ref()?
+            .affiliation
+            .as_deref()
+            .filter(|a| !a.trim().is_empty())
+    }
+
+    /// The side the claim's source speaks for: its affiliation, else its entity (a state or
+    /// an organisation speaks for itself).
+    #[must_use]
+    pub fn side(&self) -> Option<&str> {
+        self.affiliation().or_else(|| self.entity())
+    }
 }
 
 /// A source entity with how often it is cited.
@@ -115,15 +133,32 @@ pub struct EntityStat {
     pub claims: usize,
     /// The source texts that stand for it, with their counts, most frequent first.
     pub aliases: Vec<(String, usize)>,
+    /// The state or organisation it speaks for: the commonest affiliation of its claims.
+    pub affiliation: Option<String>,
+    /// Whether it is only a generic noun (`Sprecher`) whose owner no article names: every
+    /// claim's source is unresolved.
+    pub unresolved: bool,
 }
 
 /// Applies the workspace's entity and concept choices to a claim. A claim without a concept
 /// (a correction saved before concepts existed) gets its subject's.
 fn settle(claim: &mut Claim, lang: Lang, workspace: &Workspace) {
     if let Some(source) = &mut claim.source {
-        source.entity = workspace
+        let entity = workspace
             .entities
             .resolve(&source.text, source.entity.as_deref());
+        // A renamed, merged or moved generic noun is assigned: no longer unresolved.
+        if entity != source.entity {
+            source.unresolved = false;
+        }
+        source.entity = entity;
+        if let Some(chosen) = source
+            .entity
+            .as_deref()
+            .and_then(|e| workspace.entities.affiliation(e))
+        {
+            source.affiliation = chosen.map(str::to_string);
+        }
     }
     if claim.concept.is_none() {
         claim.concept =
@@ -379,7 +414,15 @@ impl Corpus {
     }
 
     fn count_entities(&mut self) {
-        let mut counts: HashMap<&str, (usize, HashMap<&str, usize>)> = HashMap::new();
+        #[derive(Default)]
+        struct Tally<'a> {
+            claims: usize,
+            aliases: HashMap<&'a str, usize>,
+            affiliations: HashMap<&'a str, usize>,
+            unresolved: usize,
+        }
+        let mut counts: HashMap<&str, Tally> = HashMap::new();
+        let mut sides: std::collections::BTreeSet<&str> = std::collections::BTreeSet::new();
         for row in &self.rows {
             if row.status == Status::Rejected {
                 continue;
@@ -387,37 +430,58 @@ impl Corpus {
             if let Some(Source {
                 text,
                 entity: Some(entity),
+                unresolved,
                 ..
             }) = &row.claim.source
             {
                 let e = counts.entry(entity.as_str()).or_default();
-                e.0 += 1;
-                *e.1.entry(text.as_str()).or_default() += 1;
+                e.claims += 1;
+                *e.aliases.entry(text.as_str()).or_default() += 1;
+                if let Some(a) = row.affiliation() {
+                    *e.affiliations.entry(a).or_default() += 1;
+                    sides.insert(a);
+                }
+                e.unresolved += usize::from(*unresolved);
             }
         }
         let mut entities: Vec<EntityStat> = counts
             .into_iter()
-            .map(|(name, (claims, aliases))| {
-                let mut aliases: Vec<(String, usize)> = aliases
+            .map(|(name, tally)| {
+                let mut aliases: Vec<(String, usize)> = tally
+                    .aliases
                     .into_iter()
                     .map(|(a, n)| (a.to_string(), n))
                     .collect();
                 aliases.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+                let affiliation = tally
+                    .affiliations
+                    .into_iter()
+                    .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(a.0)))
+                    .map(|(a, _)| a.to_string());
                 EntityStat {
                     name: name.to_string(),
-                    claims,
+                    claims: tally.claims,
                     aliases,
+                    affiliation,
+                    unresolved: tally.unresolved == tally.claims,
                 }
             })
             .collect();
         entities.sort_by(|a, b| b.claims.cmp(&a.claims).then_with(|| a.name.cmp(&b.name)));
         // Colours keep following the entity even as counts change between rebuilds: an
-        // entity keeps the colour it was given first.
-        for e in &entities {
-            if !self.colors.contains_key(&e.name) {
+        // entity keeps the colour it was given first. Sides that are no entity (an
+        // affiliation) get theirs after the entities', so grouping by side has colours too.
+        let names = entities
+            .iter()
+            .map(|e| e.name.as_str())
+            .chain(sides)
+            .map(str::to_string)
+            .collect::<Vec<_>>();
+        for name in names {
+            if !self.colors.contains_key(&name) {
                 // The next colour no entity has, so that colours stay distinct.
                 let next = self.colors.values().max().map_or(0, |m| m + 1);
-                self.colors.insert(e.name.clone(), next);
+                self.colors.insert(name, next);
             }
         }
         self.entities = entities;
@@ -721,6 +785,76 @@ mod tests {
         for (i, r) in c.rows.iter().enumerate() {
             assert_eq!(c.find(r.article, r.claim.number), Some(i));
         }
+    }
+
+    /// Two claims with sources set by hand: (source text, entity, affiliation, unresolved).
+    fn with_sources(sources: [(&str, &str, Option<&str>, bool); 3]) -> Corpus {
+        let text = " date 2023-05\nNach Angaben der Polizei wurden rund 300 Menschen festgenommen. Die Regierung sagte, 12 Schulen seien geschlossen. Laut UN flohen 4000 Menschen.";
+        let mut c = corpus(text);
+        assert_eq!(c.articles[0].extracted.len(), 3);
+        for (claim, (text, entity, affiliation, unresolved)) in
+            c.articles[0].extracted.iter_mut().zip(sources)
+        {
+            claim.source = Some(Source {
+                span: Span::new(0, 1),
+                text: text.into(),
+                entity: Some(entity.into()),
+                affiliation: affiliation.map(str::to_string),
+                unresolved,
+            });
+        }
+        c.rebuild(&Workspace::default());
+        c
+    }
+
+    fn stat<'a>(c: &'a Corpus, name: &str) -> &'a EntityStat {
+        c.entities.iter().find(|e| e.name == name).unwrap()
+    }
+
+    #[test]
+    fn affiliations_and_unresolved_entities_are_counted_and_chosen() {
+        let mut c = with_sources([
+            ("Rjabkow", "Sergej Rjabkow", Some("Russia"), false),
+            ("Sprecher", "Sprecher", None, true),
+            ("Rjabkow", "Sergej Rjabkow", None, false),
+        ]);
+        let rjabkow = stat(&c, "Sergej Rjabkow");
+        assert_eq!(rjabkow.affiliation.as_deref(), Some("Russia"));
+        assert!(!rjabkow.unresolved);
+        assert!(stat(&c, "Sprecher").unresolved);
+        assert_eq!(c.rows[0].side(), Some("Russia"));
+        assert_eq!(c.rows[2].side(), Some("Sergej Rjabkow"));
+        // The side has a colour of its own.
+        assert!(c.color_index(Some("Russia")).is_some());
+        // The user's affiliation applies to every claim of the entity, after renames.
+        let mut ws = Workspace::default();
+        ws.entities.rename("Sergej Rjabkow", "Rjabkow");
+        ws.entities.set_affiliation("Rjabkow", "Russland");
+        ws.entities.set_affiliation("Sprecher", "USA");
+        c.rebuild(&ws);
+        assert_eq!(c.rows[0].side(), Some("Russland"));
+        assert_eq!(c.rows[2].side(), Some("Russland"));
+        assert_eq!(stat(&c, "Rjabkow").affiliation.as_deref(), Some("Russland"));
+        assert!(
+            stat(&c, "Sprecher").unresolved,
+            "an affiliation does not name it"
+        );
+        // Cleared: the extractor's is gone too.
+        ws.entities.set_affiliation("Rjabkow", "");
+        c.rebuild(&ws);
+        assert_eq!(c.rows[0].affiliation(), None);
+        assert_eq!(stat(&c, "Rjabkow").affiliation, None);
+        // A renamed generic noun is assigned.
+        ws.entities.rename("Sprecher", "Sprecher des Weißen Hauses");
+        c.rebuild(&ws);
+        assert!(!stat(&c, "Sprecher des Weißen Hauses").unresolved);
+        assert_eq!(
+            stat(&c, "Sprecher des Weißen Hauses")
+                .affiliation
+                .as_deref(),
+            Some("USA"),
+            "the affiliation followed the rename"
+        );
     }
 
     #[test]

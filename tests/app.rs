@@ -356,10 +356,15 @@ fn merging_entities_applies_everywhere_and_persists() {
     assert!(app.corpus.entities.iter().all(|e| e.name != a));
     let merged = app.corpus.entities.iter().find(|e| e.name == b).unwrap();
     assert_eq!(merged.claims, total);
-    // Rename the merged entity through the text field.
-    h.get_by_role(egui::accesskit::Role::TextInput).focus();
+    // Rename the merged entity through the text field (the first; the affiliation's follows).
+    h.get_all_by_role(egui::accesskit::Role::TextInput)
+        .next()
+        .unwrap()
+        .focus();
     h.run_steps(1);
-    h.get_by_role(egui::accesskit::Role::TextInput)
+    h.get_all_by_role(egui::accesskit::Role::TextInput)
+        .next()
+        .unwrap()
         .type_text("Renamed Entity");
     h.run_steps(1);
     h.get_by_role_and_label(egui::accesskit::Role::Button, "Rename")
@@ -384,6 +389,123 @@ fn merging_entities_applies_everywhere_and_persists() {
             .iter()
             .any(|e| e.name == "Renamed Entity" && e.claims == total)
     );
+}
+
+#[test]
+fn an_affiliation_is_set_in_the_sources_view_saved_and_cleared() {
+    let home = tempfile::tempdir().unwrap();
+    let mut h = started(home.path());
+    h.get_by_label("Sources").click();
+    h.run_steps(2);
+    assert_eq!(
+        h.get_all_by_label("Speaks for").count(),
+        2,
+        "a column and a section"
+    );
+    let name = h.state().corpus.entities[1].name.clone();
+    h.get_by_label(&name).click();
+    h.run_steps(2);
+    assert_eq!(h.state().sources.selected.as_deref(), Some(name.as_str()));
+    let field = || egui::accesskit::Role::TextInput;
+    h.get_all_by_role(field()).nth(1).unwrap().focus();
+    h.run_steps(1);
+    h.get_all_by_role(field())
+        .nth(1)
+        .unwrap()
+        .type_text("Testland");
+    h.run_steps(1);
+    h.get_by_role_and_label(egui::accesskit::Role::Button, "Set")
+        .click();
+    h.run_steps(2);
+    let stat = |h: &Harness<'static, App>| {
+        h.state()
+            .corpus
+            .entities
+            .iter()
+            .find(|e| e.name == name)
+            .cloned()
+            .unwrap()
+    };
+    assert_eq!(stat(&h).affiliation.as_deref(), Some("Testland"));
+    assert!(
+        h.state()
+            .corpus
+            .rows
+            .iter()
+            .filter(|r| r.entity() == Some(name.as_str()))
+            .all(|r| r.side() == Some("Testland"))
+    );
+    // The list and the panel show it.
+    assert!(h.get_all_by_label("Testland").count() >= 2);
+    h.state_mut().wait();
+    drop(h);
+    let mut h = started(home.path());
+    assert_eq!(stat(&h).affiliation.as_deref(), Some("Testland"), "saved");
+    h.get_by_label("Sources").click();
+    h.run_steps(2);
+    h.get_by_label(&name).click();
+    h.run_steps(2);
+    h.get_by_role_and_label(egui::accesskit::Role::Button, "Clear")
+        .click();
+    h.run_steps(2);
+    assert_eq!(stat(&h).affiliation, None);
+    assert_eq!(
+        h.state()
+            .workspace
+            .entities
+            .affiliations
+            .get(&name)
+            .map(String::as_str),
+        Some(""),
+        "cleared, not forgotten"
+    );
+}
+
+#[test]
+fn unresolved_entities_are_marked_and_listed_last() {
+    use claimtrack::corpus::{Article, Corpus};
+    let text = " date 2023-05\nNach Angaben der Polizei wurden rund 300 Menschen festgenommen. Ein Sprecher sagte, 12 Schulen seien geschlossen.";
+    let doc = claimtrack::io::load::Document::from_text("a.txt", text.to_string());
+    let mut extracted = claimtrack::extract::Extractor::new().extract(&doc);
+    assert_eq!(extracted.claims.len(), 2);
+    for (claim, (who, unresolved)) in extracted
+        .claims
+        .iter_mut()
+        .zip([("Sprecher", true), ("Polizei", false)])
+    {
+        claim.source = Some(claimtrack::model::Source {
+            span: claimtrack::model::Span::new(0, 1),
+            text: who.into(),
+            entity: Some(who.into()),
+            affiliation: None,
+            unresolved,
+        });
+    }
+    let mut corpus = Corpus::default();
+    corpus.add([Article::new(doc, extracted)]);
+    let mut h = harness(App::with_corpus(corpus));
+    h.run_steps(2);
+    h.get_by_label("Sources").click();
+    h.run_steps(2);
+    let marked = h.get_by_label("Sprecher (unresolved)");
+    // Listed after the resolved entity, though cited as often.
+    assert!(marked.rect().top() > h.get_all_by_label("Polizei").next().unwrap().rect().top());
+    h.get_by_label_contains("only unresolved (1)").click();
+    h.run_steps(2);
+    assert!(h.state().sources.only_unresolved);
+    h.get_by_label("Sprecher (unresolved)");
+    assert!(
+        h.query_by_label("Polizei").is_none()
+            || h.state().sources.selected.as_deref() == Some("Polizei"),
+        "the resolved one is filtered out of the list"
+    );
+    // Renaming assigns it.
+    h.state_mut().push(claimtrack::app::Command::RenameEntity {
+        from: "Sprecher".into(),
+        to: "Sprecher der Polizei".into(),
+    });
+    h.run_steps(2);
+    assert!(h.state().corpus.entities.iter().all(|e| !e.unresolved));
 }
 
 #[test]

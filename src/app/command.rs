@@ -130,6 +130,14 @@ pub enum Command {
         /// The entity it now stands for.
         to: String,
     },
+    /// Set the state or organisation an entity (a person) speaks for; an empty affiliation
+    /// clears it. Saved in the workspace.
+    SetAffiliation {
+        /// The entity.
+        entity: String,
+        /// What it speaks for (empty: nothing).
+        affiliation: String,
+    },
     /// Show a tab.
     SetTab(Tab),
     /// Light, dark, or (`None`) follow the system.
@@ -314,6 +322,19 @@ impl App {
                 self.change_workspace(|w| w.entities.move_alias(&alias, &to));
                 self.state.status = format!("“{alias}” now stands for {to}.");
                 self.state.sources.alias_target = None;
+            }
+            Command::SetAffiliation {
+                entity,
+                affiliation,
+            } => {
+                self.change_workspace(|w| w.entities.set_affiliation(&entity, &affiliation));
+                let affiliation = affiliation.trim();
+                self.state.status = if affiliation.is_empty() {
+                    format!("{entity}: the affiliation is cleared.")
+                } else {
+                    format!("{entity} speaks for {affiliation}.")
+                };
+                self.state.sources.affiliation_to.clear();
             }
             Command::SetTab(tab) => self.state.tab = tab,
             Command::SetTheme(theme) => {

@@ -1,13 +1,16 @@
-//! The sources view: every entity with its claim count and the source texts that stand for
-//! it; rename an entity, merge it into another, or move one of its aliases to another entity.
-//! The choices are saved in the workspace and apply to every article.
+//! The sources view: every entity with its claim count, the side it speaks for (a person's
+//! affiliation) and the source texts that stand for it; rename an entity, merge it into
+//! another, set or clear its affiliation, or move one of its aliases to another entity.
+//! Unresolved entities (a generic noun such as `Sprecher` whose owner the article does not
+//! name) are marked and listed after the others. The choices are saved in the workspace and
+//! apply to every article.
 
 use egui::RichText;
 use egui_extras::{Column, TableBuilder};
 
 use super::command::Command;
 use super::theme;
-use crate::corpus::Corpus;
+use crate::corpus::{Corpus, EntityStat};
 
 /// What the user is typing or choosing in the sources view.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -20,6 +23,26 @@ pub struct SourcesState {
     pub merge_into: Option<String>,
     /// The entity to move an alias to, per alias.
     pub alias_target: Option<(String, String)>,
+    /// The affiliation typed or chosen for the selected entity.
+    pub affiliation_to: String,
+    /// List only the unresolved entities.
+    pub only_unresolved: bool,
+}
+
+/// The hover text of an unresolved entity.
+pub const UNRESOLVED_HINT: &str =
+    "A generic noun whose owner the article does not name; rename or merge it to assign it";
+
+/// An entity's name as the list and the heading show it: an unresolved one muted, in
+/// italics, with `(unresolved)`.
+fn entity_name(name: &str, unresolved: bool) -> RichText {
+    if unresolved {
+        RichText::new(format!("{name} (unresolved)"))
+            .italics()
+            .weak()
+    } else {
+        RichText::new(name)
+    }
 }
 
 /// Draws the view: the entity list and, beside it, what can be done with the selected one.
@@ -45,14 +68,31 @@ pub fn sources_ui(
 }
 
 fn list_ui(ui: &mut egui::Ui, corpus: &Corpus, state: &mut SourcesState) {
-    ui.label(format!(
-        "{} entities stand behind the claims. Select one to rename it, merge it or move its aliases.",
-        corpus.entities.len()
-    ));
+    let unresolved = corpus.entities.iter().filter(|e| e.unresolved).count();
+    ui.horizontal_wrapped(|ui| {
+        ui.label(format!(
+            "{} entities stand behind the claims. Select one to rename it, merge it, say whom it speaks for or move its aliases.",
+            corpus.entities.len()
+        ));
+        ui.add_enabled(
+            unresolved > 0 || state.only_unresolved,
+            egui::Checkbox::new(
+                &mut state.only_unresolved,
+                format!("only unresolved ({unresolved})"),
+            ),
+        )
+        .on_hover_text(UNRESOLVED_HINT);
+    });
     let row_height = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
     ui.style_mut().interaction.selectable_labels = false;
     let mut clicked = None;
-    let entities = &corpus.entities;
+    // Resolved entities first (most cited first), then the unresolved ones.
+    let mut entities: Vec<&EntityStat> = corpus
+        .entities
+        .iter()
+        .filter(|e| e.unresolved || !state.only_unresolved)
+        .collect();
+    entities.sort_by_key(|e| e.unresolved);
     let selected = state.selected.clone();
     TableBuilder::new(ui)
         .id_salt("entities")
@@ -61,6 +101,7 @@ fn list_ui(ui: &mut egui::Ui, corpus: &Corpus, state: &mut SourcesState) {
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
         .column(Column::initial(200.0).at_least(80.0).clip(true))
         .column(Column::initial(60.0))
+        .column(Column::initial(120.0).at_least(60.0).clip(true))
         .column(Column::remainder().clip(true))
         .auto_shrink(false)
         .header(row_height, |mut h| {
@@ -71,19 +112,33 @@ fn list_ui(ui: &mut egui::Ui, corpus: &Corpus, state: &mut SourcesState) {
                 ui.strong("Claims");
             });
             h.col(|ui| {
+                ui.strong("Speaks for").on_hover_text(
+                    "The state or organisation a person speaks for (a state or organisation speaks for itself)",
+                );
+            });
+            h.col(|ui| {
                 ui.strong("Written as");
             });
         })
         .body(|body| {
             body.rows(row_height, entities.len(), |mut row| {
-                let e = &entities[row.index()];
+                let e = entities[row.index()];
                 row.set_selected(selected.as_deref() == Some(e.name.as_str()));
                 row.col(|ui| {
                     theme::entity_dot_ui(ui, corpus.color_index(Some(&e.name)));
-                    ui.label(&e.name);
+                    let label = ui.label(entity_name(&e.name, e.unresolved));
+                    if e.unresolved {
+                        label.on_hover_text(UNRESOLVED_HINT);
+                    }
                 });
                 row.col(|ui| {
                     ui.label(e.claims.to_string());
+                });
+                row.col(|ui| {
+                    if let Some(a) = &e.affiliation {
+                        theme::entity_dot_ui(ui, corpus.color_index(Some(a)));
+                        ui.label(a);
+                    }
                 });
                 row.col(|ui| {
                     let aliases: Vec<String> =
@@ -99,6 +154,7 @@ fn list_ui(ui: &mut egui::Ui, corpus: &Corpus, state: &mut SourcesState) {
         state.selected = Some(name);
         state.rename_to.clear();
         state.merge_into = None;
+        state.affiliation_to.clear();
     }
 }
 
@@ -116,7 +172,10 @@ fn actions_ui(
     let Some(stat) = corpus.entities.iter().find(|e| e.name == name).cloned() else {
         return;
     };
-    ui.heading(&name);
+    ui.heading(entity_name(&name, stat.unresolved));
+    if stat.unresolved {
+        ui.label(RichText::new(format!("Unresolved: {UNRESOLVED_HINT}.")).weak());
+    }
     ui.label(format!("{} claims", stat.claims));
     if ui
         .button("Show its claims")
@@ -172,6 +231,8 @@ fn actions_ui(
         }
     });
     ui.add_space(6.0);
+    affiliation_ui(ui, corpus, state, &stat, commands);
+    ui.add_space(6.0);
     ui.label(RichText::new("Aliases (source texts)").strong());
     ui.label("Move a source text to another entity, e.g. when “Moskau” means the Kremlin.");
     egui::ScrollArea::vertical()
@@ -214,4 +275,81 @@ fn actions_ui(
                     }
                 });
         });
+}
+
+/// The side the selected entity speaks for: shown, set (typed or picked from the entities
+/// and affiliations there are) or cleared.
+fn affiliation_ui(
+    ui: &mut egui::Ui,
+    corpus: &Corpus,
+    state: &mut SourcesState,
+    stat: &EntityStat,
+    commands: &mut Vec<Command>,
+) {
+    ui.label(RichText::new("Speaks for").strong()).on_hover_text(
+        "The state or organisation a person speaks for: grouping the timeline or Compare by side reads its claims with that side's",
+    );
+    ui.label(match &stat.affiliation {
+        Some(a) => RichText::new(a.as_str()),
+        None => RichText::new("no one named (a state or organisation speaks for itself)").weak(),
+    });
+    ui.horizontal_wrapped(|ui| {
+        ui.add(
+            egui::TextEdit::singleline(&mut state.affiliation_to)
+                .hint_text("state or organisation")
+                .desired_width(150.0)
+                .id(egui::Id::unique("affiliation-to")),
+        );
+        let mut sides: Vec<&str> = corpus
+            .entities
+            .iter()
+            .filter(|e| !e.unresolved && e.name != stat.name)
+            .map(|e| e.name.as_str())
+            .chain(
+                corpus
+                    .entities
+                    .iter()
+                    .filter_map(|e| e.affiliation.as_deref()),
+            )
+            .collect();
+        sides.sort_unstable_by_key(|s| s.to_lowercase());
+        sides.dedup();
+        egui::ComboBox::from_id_salt("affiliation-pick")
+            .selected_text("pick…")
+            .width(90.0)
+            .height(300.0)
+            .show_ui(ui, |ui| {
+                for side in sides {
+                    if ui.selectable_label(false, side).clicked() {
+                        state.affiliation_to = side.to_string();
+                    }
+                }
+            })
+            .response
+            .on_hover_text("Choose one of the entities and affiliations there are");
+        let to = state.affiliation_to.trim().to_string();
+        if ui
+            .add_enabled(
+                !to.is_empty() && stat.affiliation.as_deref() != Some(to.as_str()),
+                egui::Button::new("Set"),
+            )
+            .on_hover_text("Every claim of this entity speaks for this side")
+            .clicked()
+        {
+            commands.push(Command::SetAffiliation {
+                entity: stat.name.clone(),
+                affiliation: to,
+            });
+        }
+        if ui
+            .add_enabled(stat.affiliation.is_some(), egui::Button::new("Clear"))
+            .on_hover_text("This entity speaks for no side but itself")
+            .clicked()
+        {
+            commands.push(Command::SetAffiliation {
+                entity: stat.name.clone(),
+                affiliation: String::new(),
+            });
+        }
+    });
 }

@@ -69,6 +69,10 @@ pub struct EntityEdits {
     /// A source text (as written, e.g. `Kreml`) moved to an entity.
     #[serde(default)]
     pub aliases: BTreeMap<String, String>,
+    /// The state or organisation an entity (a person) speaks for, as the user set it:
+    /// entity name (after renames) to affiliation; an empty string clears the extractor's.
+    #[serde(default)]
+    pub affiliations: BTreeMap<String, String>,
 }
 
 impl EntityEdits {
@@ -85,6 +89,7 @@ impl EntityEdits {
 
     /// Renames `from` to `to` (merging when `to` already exists). Names that pointed to
     /// `from` follow it; renaming back undoes the earlier rename instead of making a cycle.
+    /// The user's affiliation carries over to the new name unless that name has one.
     pub fn rename(&mut self, from: &str, to: &str) {
         if rename_in(&mut self.renames, from, to) {
             let (from, to) = (from.trim(), to.trim());
@@ -93,7 +98,32 @@ impl EntityEdits {
                     *target = to.to_string();
                 }
             }
+            if let Some(affiliation) = self.affiliations.remove(from) {
+                self.affiliations
+                    .entry(to.to_string())
+                    .or_insert(affiliation);
+            }
         }
+    }
+
+    /// The affiliation the user chose for `entity` (a name after renames): `None` when
+    /// the user chose nothing, `Some(None)` when they cleared it.
+    #[must_use]
+    pub fn affiliation(&self, entity: &str) -> Option<Option<&str>> {
+        self.affiliations
+            .get(entity)
+            .map(|a| Some(a.trim()).filter(|a| !a.is_empty()))
+    }
+
+    /// Sets the affiliation of `entity`; an empty `affiliation` clears it (the extractor's
+    /// is then not shown either).
+    pub fn set_affiliation(&mut self, entity: &str, affiliation: &str) {
+        let entity = entity.trim();
+        if entity.is_empty() {
+            return;
+        }
+        self.affiliations
+            .insert(entity.to_string(), affiliation.trim().to_string());
     }
 
     /// Moves the source text `alias` to `entity`.
@@ -511,6 +541,51 @@ mod tests {
         assert_eq!(e.resolve("x", Some("Kreml")).as_deref(), Some("Russland"));
         e.move_alias("Peskow", "Kreml");
         assert_eq!(e.resolve("Peskow", None).as_deref(), Some("Russland"));
+    }
+
+    #[test]
+    fn affiliations_are_set_cleared_and_follow_renames() {
+        let mut e = EntityEdits::default();
+        assert_eq!(e.affiliation("Rjabkow"), None);
+        e.set_affiliation("Rjabkow", " Russia ");
+        assert_eq!(e.affiliation("Rjabkow"), Some(Some("Russia")));
+        e.rename("Rjabkow", "Sergej Rjabkow");
+        assert_eq!(e.affiliation("Rjabkow"), None);
+        assert_eq!(e.affiliation("Sergej Rjabkow"), Some(Some("Russia")));
+        e.set_affiliation("Sergej Rjabkow", "");
+        assert_eq!(e.affiliation("Sergej Rjabkow"), Some(None));
+        // A merge keeps the affiliation the target has.
+        e.set_affiliation("Smith", "USA");
+        e.set_affiliation("Julianne Smith", "NATO");
+        e.rename("Smith", "Julianne Smith");
+        assert_eq!(e.affiliation("Julianne Smith"), Some(Some("NATO")));
+    }
+
+    #[test]
+    fn a_workspace_from_before_affiliations_still_loads() {
+        let text = r#"{
+  "version": 1,
+  "articles": ["bundled:a.txt"],
+  "corrections": [],
+  "entities": {
+    "renames": { "Konzern": "GM" },
+    "aliases": { "Kreml": "Russland" }
+  },
+  "concepts": { "renames": {} }
+}"#;
+        let w = Workspace::from_json(Path::new("old.json"), text).unwrap();
+        assert_eq!(
+            w.entities.renames.get("Konzern").map(String::as_str),
+            Some("GM")
+        );
+        assert_eq!(
+            w.entities.aliases.get("Kreml").map(String::as_str),
+            Some("Russland")
+        );
+        assert!(w.entities.affiliations.is_empty());
+        // Written again, it gains the field and reads back the same.
+        let again = Workspace::from_json(Path::new("w.json"), &w.to_json().unwrap()).unwrap();
+        assert_eq!(again, w);
     }
 
     #[test]
