@@ -511,7 +511,7 @@ fn corrected(
     workspace: Option<&Path>,
     threads: Option<usize>,
 ) -> Result<(Corpus, bool), Error> {
-    let ws = match workspace {
+    let mut ws = match workspace {
         Some(path) => Workspace::load(path)?,
         None => Workspace::default(),
     };
@@ -524,6 +524,18 @@ fn corrected(
     let mut corpus = Corpus::default();
     corpus.add(loaded.articles);
     corpus.rebuild(&ws);
+    // Entity choices keyed by names the extractor no longer gives apply to the source texts
+    // they were named after, as in the app (the file is not changed).
+    let migration = corpus.migrate(&ws.entities);
+    for moved in &migration.moved {
+        eprintln!("claimtrack: note: {}", moved.message());
+    }
+    if !migration.aliases.is_empty() {
+        for (text, to) in &migration.aliases {
+            ws.entities.move_alias(text, to);
+        }
+        corpus.rebuild(&ws);
+    }
     Ok((corpus, failed))
 }
 

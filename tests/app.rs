@@ -509,6 +509,84 @@ fn unresolved_entities_are_marked_and_listed_last() {
 }
 
 #[test]
+fn an_old_workspace_keeps_working_and_says_what_moved() {
+    // A workspace of an older claimtrack (no affiliations), whose extractor gave
+    // "Bundesregierung" as its own entity (now: Germany), with a rename that matches nothing.
+    let home = tempfile::tempdir().unwrap();
+    let articles: Vec<String> = claimtrack::io::origin::Origin::samples()
+        .iter()
+        .map(claimtrack::io::origin::Origin::stored)
+        .collect();
+    let old = serde_json::json!({
+        "version": 1,
+        "articles": articles,
+        "corrections": [],
+        "entities": {
+            "renames": { "Bundesregierung": "Berliner Regierung", "Feuerwehr": "Brandschutz" },
+            "aliases": {}
+        }
+    });
+    std::fs::write(
+        home.path().join("workspace.json"),
+        serde_json::to_string_pretty(&old).unwrap(),
+    )
+    .unwrap();
+    let mut h = started(home.path());
+    let app = h.state();
+    assert_eq!(app.corpus.articles.len(), 12);
+    let rows: Vec<_> = app
+        .corpus
+        .rows
+        .iter()
+        .filter(|r| r.source_text() == Some("Bundesregierung"))
+        .collect();
+    assert!(!rows.is_empty());
+    assert!(
+        rows.iter()
+            .all(|r| r.entity() == Some("Berliner Regierung"))
+    );
+    assert_eq!(
+        app.workspace
+            .entities
+            .aliases
+            .get("Bundesregierung")
+            .map(String::as_str),
+        Some("Berliner Regierung")
+    );
+    assert!(
+        app.workspace.entities.renames.contains_key("Feuerwehr"),
+        "kept"
+    );
+    let notes: Vec<&String> = app
+        .problems
+        .iter()
+        .filter(|p| p.starts_with("Workspace:"))
+        .collect();
+    assert_eq!(
+        notes,
+        [
+            &"Workspace: the rename 'Bundesregierung' → 'Berliner Regierung' now applies to the source text 'Bundesregierung' (2 claims), since the extractor now names its entity 'Germany'".to_string(),
+            &"Workspace: the rename 'Feuerwehr' → 'Brandschutz' matches no source of the open articles now; it is kept in the workspace".to_string(),
+        ]
+    );
+    // Said once: loading more does not repeat it.
+    h.state_mut().apply(claimtrack::app::Command::OpenSamples);
+    h.state_mut().wait();
+    let again = h
+        .state()
+        .problems
+        .iter()
+        .filter(|p| p.starts_with("Workspace:"))
+        .count();
+    assert_eq!(again, 2);
+    // The moved alias was saved.
+    h.state_mut().wait();
+    let saved = std::fs::read_to_string(home.path().join("workspace.json")).unwrap();
+    assert!(saved.contains("\"affiliations\""), "{saved}");
+    assert!(saved.contains("\"Bundesregierung\": \"Berliner Regierung\""));
+}
+
+#[test]
 fn exports_write_valid_files() {
     let home = tempfile::tempdir().unwrap();
     let out = tempfile::tempdir().unwrap();

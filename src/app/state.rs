@@ -189,6 +189,8 @@ pub(super) struct Runtime {
     pub lists: Lists,
     /// Focus the filter's text field on the next frame.
     pub focus_filter: bool,
+    /// The workspace notes already shown (each is said once per open workspace).
+    pub said: std::collections::HashSet<String>,
 }
 
 impl Runtime {
@@ -208,6 +210,7 @@ impl Runtime {
             timeline_cache: None,
             lists: Lists::default(),
             focus_filter: false,
+            said: std::collections::HashSet::new(),
         }
     }
 }
