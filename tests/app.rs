@@ -587,6 +587,66 @@ fn an_old_workspace_keeps_working_and_says_what_moved() {
 }
 
 #[test]
+fn grouping_by_side_reads_a_persons_claims_with_its_side() {
+    use claimtrack::analysis::series::GroupBy;
+    let home = tempfile::tempdir().unwrap();
+    let mut h = started(home.path());
+    h.get_by_label("Timeline").click();
+    h.run_steps(3);
+    let timeline = h.state_mut().timeline();
+    let entity = timeline
+        .series
+        .iter()
+        .find_map(|s| s.entity.clone())
+        .expect("a named line");
+    // The entity speaks for a side (as the extractor will say of a person).
+    h.state_mut()
+        .push(claimtrack::app::Command::SetAffiliation {
+            entity: entity.clone(),
+            affiliation: "Testland".into(),
+        });
+    h.run_steps(2);
+    assert_eq!(h.state().group_by, GroupBy::Entity);
+    assert!(
+        h.state_mut()
+            .timeline()
+            .series
+            .iter()
+            .all(|s| s.name != "Testland")
+    );
+    h.get_by_label("Side").click();
+    h.run_steps(3);
+    assert_eq!(h.state().group_by, GroupBy::Side);
+    let timeline = h.state_mut().timeline();
+    let line = timeline
+        .series
+        .iter()
+        .find(|s| s.name == "Testland")
+        .expect("a line for the side");
+    let corpus = &h.state().corpus;
+    for line in &timeline.series {
+        for &p in &line.points {
+            let row = &corpus.rows[timeline.points[p].row];
+            assert_eq!(row.side(), line.entity.as_deref(), "a line is one side's");
+        }
+    }
+    assert!(
+        line.points
+            .iter()
+            .all(|&p| { corpus.rows[timeline.points[p].row].entity() == Some(entity.as_str()) })
+    );
+    // Compare shares the choice.
+    h.get_by_label("Compare these").click();
+    h.run_steps(3);
+    assert_eq!(h.state().tab, Tab::Compare);
+    assert_eq!(h.state_mut().comparison().group_by, GroupBy::Side);
+    h.get_by_label("Entity").click();
+    h.run_steps(2);
+    assert_eq!(h.state().group_by, GroupBy::Entity);
+    assert_eq!(h.state_mut().comparison().group_by, GroupBy::Entity);
+}
+
+#[test]
 fn exports_write_valid_files() {
     let home = tempfile::tempdir().unwrap();
     let out = tempfile::tempdir().unwrap();

@@ -467,11 +467,12 @@ impl App {
         self.default_plot_series();
         let rows = self.visible_rows().to_vec();
         let state = &self.state;
-        let timeline = crate::analysis::timeline::build(
+        let timeline = crate::analysis::timeline::build_by(
             &state.corpus,
             &rows,
             &state.plot.series,
             EXPORT_MAX_POINTS,
+            state.group_by,
         );
         let options = state.plot.chart_options();
         let svg = path
