@@ -43,8 +43,7 @@ pub fn compare_ui(
         series,
         group_by,
     } = *view;
-    header_ui(ui, picked, series, periods, commands);
-    ui.horizontal(|ui| super::timeline::group_by_ui(ui, group_by, commands));
+    header_ui(ui, picked, series, periods, group_by, commands);
     if picked == 0 {
         ui.add_space(12.0);
         ui.label("Pick claims with the ⚖ boxes in the claims table (or press C on a claim), use “Compare these” on the timeline, or pick a whole series above.");
@@ -82,6 +81,7 @@ fn header_ui(
     picked: usize,
     series: &[(SeriesKey, usize)],
     periods: &mut Periods,
+    group_by: GroupBy,
     commands: &mut Vec<Command>,
 ) {
     ui.horizontal_wrapped(|ui| {
@@ -142,6 +142,8 @@ fn header_ui(
         {
             *periods = Periods::Window(days);
         }
+        ui.separator();
+        super::timeline::group_by_ui(ui, group_by, commands);
     });
 }
 
