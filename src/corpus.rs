@@ -140,6 +140,89 @@ pub struct EntityStat {
     pub unresolved: bool,
 }
 
+/// Which of the user's entity choices a [`Moved`] is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EditKind {
+    /// A rename or merge (`EntityEdits::renames`).
+    Rename,
+    /// An affiliation (`EntityEdits::affiliations`).
+    Affiliation,
+}
+
+/// A workspace's entity choice keyed by a name the extractor no longer gives, and what
+/// became of it: it applies to the source texts that were once that entity (as alias
+/// moves), or it matches no source now (and is kept all the same).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Moved {
+    /// A rename or an affiliation.
+    pub kind: EditKind,
+    /// The name the choice is keyed by: the entity as the extractor named it before.
+    pub key: String,
+    /// The rename's new name, or the affiliation (empty: cleared).
+    pub target: String,
+    /// The source texts it now applies to, with their claim counts; empty when it matches
+    /// no source of the open articles.
+    pub texts: Vec<(String, usize)>,
+    /// The entities the extractor now gives those source texts.
+    pub now: Vec<String>,
+}
+
+impl Moved {
+    /// The message the app shows once: `Workspace: the rename 'Konzern' → 'GM' now applies
+    /// to the source text 'Konzern' (3 claims), since the extractor now names its entity
+    /// 'General Motors'`.
+    #[must_use]
+    pub fn message(&self) -> String {
+        let what = match self.kind {
+            EditKind::Rename => format!("the rename '{}' → '{}'", self.key, self.target),
+            EditKind::Affiliation if self.target.is_empty() => {
+                format!("the cleared affiliation of '{}'", self.key)
+            }
+            EditKind::Affiliation => {
+                format!("the affiliation '{}' → '{}'", self.key, self.target)
+            }
+        };
+        if self.texts.is_empty() {
+            return format!(
+                "Workspace: {what} matches no source of the open articles now; it is kept in the workspace"
+            );
+        }
+        let quoted = |names: &mut dyn Iterator<Item = String>| names.collect::<Vec<_>>().join(", ");
+        let texts = quoted(
+            &mut self
+                .texts
+                .iter()
+                .map(|(t, n)| format!("'{t}' ({n} {})", if *n == 1 { "claim" } else { "claims" })),
+        );
+        let now = quoted(&mut self.now.iter().map(|e| format!("'{e}'")));
+        let (text_word, its) = if self.texts.len() == 1 {
+            ("source text", "its entity")
+        } else {
+            ("source texts", "their entities")
+        };
+        let back = match self.kind {
+            EditKind::Rename => String::new(),
+            EditKind::Affiliation => format!(" (moved back to the entity '{}')", self.key),
+        };
+        if now.is_empty() {
+            format!("Workspace: {what} now applies to the {text_word} {texts}{back}")
+        } else {
+            format!(
+                "Workspace: {what} now applies to the {text_word} {texts}{back}, since the extractor now names {its} {now}"
+            )
+        }
+    }
+}
+
+/// What [`Corpus::migrate`] found: alias moves to add to the workspace, and what to say.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Migration {
+    /// Source text to entity, to add to `EntityEdits::aliases`.
+    pub aliases: Vec<(String, String)>,
+    /// Every stale choice, with what became of it.
+    pub moved: Vec<Moved>,
+}
+
 /// Applies the workspace's entity and concept choices to a claim. A claim without a concept
 /// (a correction saved before concepts existed) gets its subject's.
 fn settle(claim: &mut Claim, lang: Lang, workspace: &Workspace) {
@@ -485,6 +568,118 @@ impl Corpus {
             }
         }
         self.entities = entities;
+    }
+
+    /// A row's source text and its entity as the extractor (or the user's edit) gave it,
+    /// before the workspace's entity choices.
+    fn raw_source<'a>(&'a self, row: &'a Row) -> Option<(&'a str, Option<&'a str>)> {
+        let source = match (row.original, row.status) {
+            (Some(i), Status::Extracted | Status::Rejected) => self
+                .articles
+                .get(row.article)?
+                .extracted
+                .get(i)?
+                .source
+                .as_ref()?,
+            _ => row.claim.source.as_ref()?,
+        };
+        Some((source.text.as_str(), source.entity.as_deref()))
+    }
+
+    /// Finds the workspace's renames and affiliations keyed by a name that no claim's
+    /// entity reaches now (the extractor names it otherwise, e.g. `Konzern` is now `General
+    /// Motors`). One that matches source texts equal to its name (ignoring case), which the
+    /// extractor then gave as their entity, applies to those texts as alias moves (texts the
+    /// user moved are left alone); one that matches nothing is reported and kept. Nothing is
+    /// found while no article is open.
+    #[must_use]
+    pub fn migrate(&self, edits: &workspace::EntityEdits) -> Migration {
+        let mut out = Migration::default();
+        if self.rows.is_empty() {
+            return out;
+        }
+        let mut live: std::collections::HashSet<&str> = std::collections::HashSet::new();
+        let mut by_text: HashMap<String, Vec<(&str, Option<&str>)>> = HashMap::new();
+        for row in &self.rows {
+            let Some((text, entity)) = self.raw_source(row) else {
+                continue;
+            };
+            by_text
+                .entry(text.to_lowercase())
+                .or_default()
+                .push((text, entity));
+            let mut name = edits.aliases.get(text).map(String::as_str).or(entity);
+            for _ in 0..32 {
+                let Some(n) = name else { break };
+                if !live.insert(n) {
+                    break;
+                }
+                name = edits.renames.get(n).map(String::as_str);
+            }
+        }
+        let mut taken: std::collections::HashSet<String> = std::collections::HashSet::new();
+        let final_name = |start: &str| -> String {
+            let mut name = start;
+            for _ in 0..32 {
+                match edits.renames.get(name) {
+                    Some(next) if next != name => name = next,
+                    _ => break,
+                }
+            }
+            name.to_string()
+        };
+        let stale = edits
+            .renames
+            .iter()
+            .map(|(k, v)| (EditKind::Rename, k, final_name(v)))
+            .chain(
+                edits
+                    .affiliations
+                    .iter()
+                    .filter(|(k, _)| !edits.renames.contains_key(*k))
+                    .map(|(k, v)| (EditKind::Affiliation, k, v.clone())),
+            )
+            .filter(|(_, key, _)| !live.contains(key.as_str()));
+        for (kind, key, target) in stale {
+            let matching: &[(&str, Option<&str>)] =
+                by_text.get(&key.to_lowercase()).map_or(&[], Vec::as_slice);
+            let mut texts: Vec<(String, usize)> = Vec::new();
+            let mut now: Vec<String> = Vec::new();
+            for &(text, entity) in matching {
+                if edits.aliases.contains_key(text) || taken.contains(text) {
+                    continue;
+                }
+                match texts.iter_mut().find(|(t, _)| t == text) {
+                    Some((_, n)) => *n += 1,
+                    None => texts.push((text.to_string(), 1)),
+                }
+                if let Some(e) = entity
+                    && !now.iter().any(|n| n == e)
+                {
+                    now.push(e.to_string());
+                }
+            }
+            if texts.is_empty() && !matching.is_empty() {
+                // Its texts were moved already (by the user or an earlier migration).
+                continue;
+            }
+            let alias_to = match kind {
+                EditKind::Rename => target.clone(),
+                EditKind::Affiliation => key.clone(),
+            };
+            for (text, _) in &texts {
+                taken.insert(text.clone());
+                out.aliases.push((text.clone(), alias_to.clone()));
+            }
+            out.moved.push(Moved {
+                kind,
+                key: key.clone(),
+                target,
+                texts,
+                now,
+            });
+        }
+        out
     }
 
     /// The colour index of an entity (stable while the corpus is open); `None` for claims
@@ -855,6 +1050,74 @@ mod tests {
             Some("USA"),
             "the affiliation followed the rename"
         );
+    }
+
+    #[test]
+    fn an_old_rename_moves_to_the_source_texts_its_entity_was_named_after() {
+        // The extractor used to give "Konzern" as the entity of "Konzern"; now it names
+        // General Motors.
+        let mut c = with_sources([
+            ("Konzern", "General Motors", None, false),
+            ("konzern", "General Motors", None, false),
+            ("Polizei", "Polizei Leipzig", None, false),
+        ]);
+        let mut ws = Workspace::default();
+        ws.entities.rename("Konzern", "GM");
+        ws.entities.rename("Polizei Leipzig", "Leipziger Polizei");
+        ws.entities.rename("Feuerwehr", "Brandschutz");
+        ws.entities.set_affiliation("Sprecher", "USA");
+        c.rebuild(&ws);
+        let m = c.migrate(&ws.entities);
+        assert_eq!(
+            m.aliases,
+            vec![
+                ("Konzern".to_string(), "GM".to_string()),
+                ("konzern".to_string(), "GM".to_string())
+            ]
+        );
+        let messages: Vec<String> = m.moved.iter().map(Moved::message).collect();
+        assert_eq!(
+            messages,
+            vec![
+                "Workspace: the rename 'Feuerwehr' → 'Brandschutz' matches no source of the open articles now; it is kept in the workspace",
+                "Workspace: the rename 'Konzern' → 'GM' now applies to the source texts 'Konzern' (1 claim), 'konzern' (1 claim), since the extractor now names their entities 'General Motors'",
+                "Workspace: the affiliation 'Sprecher' → 'USA' matches no source of the open articles now; it is kept in the workspace",
+            ]
+        );
+        for (text, to) in m.aliases {
+            ws.entities.move_alias(&text, &to);
+        }
+        c.rebuild(&ws);
+        assert_eq!(c.rows[0].entity(), Some("GM"));
+        assert_eq!(c.rows[1].entity(), Some("GM"));
+        assert_eq!(c.rows[2].entity(), Some("Leipziger Polizei"));
+        // Nothing is moved twice; what matches nothing is still said (the app says it once).
+        let again = c.migrate(&ws.entities);
+        assert!(again.aliases.is_empty());
+        assert_eq!(again.moved.len(), 2);
+        assert!(ws.entities.renames.contains_key("Feuerwehr"), "kept");
+    }
+
+    #[test]
+    fn an_old_affiliation_moves_its_source_text_back_to_its_entity() {
+        let mut c = with_sources([
+            ("Sprecher", "Sprecher des Pentagons", None, false),
+            ("Sprecher", "Sprecher des Pentagons", None, false),
+            ("Polizei", "Polizei", None, false),
+        ]);
+        let mut ws = Workspace::default();
+        ws.entities.set_affiliation("Sprecher", "USA");
+        c.rebuild(&ws);
+        let m = c.migrate(&ws.entities);
+        assert_eq!(m.aliases, vec![("Sprecher".into(), "Sprecher".into())]);
+        assert_eq!(
+            m.moved[0].message(),
+            "Workspace: the affiliation 'Sprecher' → 'USA' now applies to the source text 'Sprecher' (2 claims) (moved back to the entity 'Sprecher'), since the extractor now names its entity 'Sprecher des Pentagons'"
+        );
+        ws.entities.move_alias("Sprecher", "Sprecher");
+        c.rebuild(&ws);
+        assert_eq!(c.rows[0].side(), Some("USA"));
+        assert!(c.migrate(&ws.entities).moved.is_empty());
     }
 
     #[test]

@@ -509,6 +509,144 @@ fn unresolved_entities_are_marked_and_listed_last() {
 }
 
 #[test]
+fn an_old_workspace_keeps_working_and_says_what_moved() {
+    // A workspace of an older claimtrack (no affiliations), whose extractor gave
+    // "Bundesregierung" as its own entity (now: Germany), with a rename that matches nothing.
+    let home = tempfile::tempdir().unwrap();
+    let articles: Vec<String> = claimtrack::io::origin::Origin::samples()
+        .iter()
+        .map(claimtrack::io::origin::Origin::stored)
+        .collect();
+    let old = serde_json::json!({
+        "version": 1,
+        "articles": articles,
+        "corrections": [],
+        "entities": {
+            "renames": { "Bundesregierung": "Berliner Regierung", "Feuerwehr": "Brandschutz" },
+            "aliases": {}
+        }
+    });
+    std::fs::write(
+        home.path().join("workspace.json"),
+        serde_json::to_string_pretty(&old).unwrap(),
+    )
+    .unwrap();
+    let mut h = started(home.path());
+    let app = h.state();
+    assert_eq!(app.corpus.articles.len(), 12);
+    let rows: Vec<_> = app
+        .corpus
+        .rows
+        .iter()
+        .filter(|r| r.source_text() == Some("Bundesregierung"))
+        .collect();
+    assert!(!rows.is_empty());
+    assert!(
+        rows.iter()
+            .all(|r| r.entity() == Some("Berliner Regierung"))
+    );
+    assert_eq!(
+        app.workspace
+            .entities
+            .aliases
+            .get("Bundesregierung")
+            .map(String::as_str),
+        Some("Berliner Regierung")
+    );
+    assert!(
+        app.workspace.entities.renames.contains_key("Feuerwehr"),
+        "kept"
+    );
+    let notes: Vec<&String> = app
+        .problems
+        .iter()
+        .filter(|p| p.starts_with("Workspace:"))
+        .collect();
+    assert_eq!(
+        notes,
+        [
+            &"Workspace: the rename 'Bundesregierung' → 'Berliner Regierung' now applies to the source text 'Bundesregierung' (2 claims), since the extractor now names its entity 'Germany'".to_string(),
+            &"Workspace: the rename 'Feuerwehr' → 'Brandschutz' matches no source of the open articles now; it is kept in the workspace".to_string(),
+        ]
+    );
+    // Said once: loading more does not repeat it.
+    h.state_mut().apply(claimtrack::app::Command::OpenSamples);
+    h.state_mut().wait();
+    let again = h
+        .state()
+        .problems
+        .iter()
+        .filter(|p| p.starts_with("Workspace:"))
+        .count();
+    assert_eq!(again, 2);
+    // The moved alias was saved.
+    h.state_mut().wait();
+    let saved = std::fs::read_to_string(home.path().join("workspace.json")).unwrap();
+    assert!(saved.contains("\"affiliations\""), "{saved}");
+    assert!(saved.contains("\"Bundesregierung\": \"Berliner Regierung\""));
+}
+
+#[test]
+fn grouping_by_side_reads_a_persons_claims_with_its_side() {
+    use claimtrack::analysis::series::GroupBy;
+    let home = tempfile::tempdir().unwrap();
+    let mut h = started(home.path());
+    h.get_by_label("Timeline").click();
+    h.run_steps(3);
+    let timeline = h.state_mut().timeline();
+    let entity = timeline
+        .series
+        .iter()
+        .find_map(|s| s.entity.clone())
+        .expect("a named line");
+    // The entity speaks for a side (as the extractor will say of a person).
+    h.state_mut()
+        .push(claimtrack::app::Command::SetAffiliation {
+            entity: entity.clone(),
+            affiliation: "Testland".into(),
+        });
+    h.run_steps(2);
+    assert_eq!(h.state().group_by, GroupBy::Entity);
+    assert!(
+        h.state_mut()
+            .timeline()
+            .series
+            .iter()
+            .all(|s| s.name != "Testland")
+    );
+    h.get_by_label("Side").click();
+    h.run_steps(3);
+    assert_eq!(h.state().group_by, GroupBy::Side);
+    let timeline = h.state_mut().timeline();
+    let line = timeline
+        .series
+        .iter()
+        .find(|s| s.name == "Testland")
+        .expect("a line for the side");
+    let corpus = &h.state().corpus;
+    for line in &timeline.series {
+        for &p in &line.points {
+            let row = &corpus.rows[timeline.points[p].row];
+            assert_eq!(row.side(), line.entity.as_deref(), "a line is one side's");
+        }
+    }
+    assert!(
+        line.points
+            .iter()
+            .all(|&p| { corpus.rows[timeline.points[p].row].entity() == Some(entity.as_str()) })
+    );
+    // Compare shares the choice.
+    h.get_by_label("Compare these").click();
+    h.run_steps(3);
+    assert_eq!(h.state().tab, Tab::Compare);
+    assert_eq!(h.state_mut().comparison().group_by, GroupBy::Side);
+    h.get_by_label("Entity").click();
+    h.run_steps(2);
+    assert_eq!(h.state().group_by, GroupBy::Entity);
+    assert_eq!(h.state_mut().comparison().group_by, GroupBy::Entity);
+}
+
+#[test]
 fn exports_write_valid_files() {
     let home = tempfile::tempdir().unwrap();
     let out = tempfile::tempdir().unwrap();

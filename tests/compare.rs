@@ -4,7 +4,7 @@
 //! written for these tests.
 
 use claimtrack::analysis::compare::{self, Options};
-use claimtrack::analysis::series::{self, Periods, SeriesKey};
+use claimtrack::analysis::series::{self, GroupBy, Periods, SeriesKey};
 use claimtrack::corpus::{Article, Corpus};
 use claimtrack::extract::Extractor;
 use claimtrack::io::load::Document;
@@ -194,6 +194,7 @@ fn disagreements_and_revisions() {
             &all(&corpus),
             Options {
                 periods: case.periods,
+                ..Options::default()
             },
         );
         let found: Vec<String> = analysis
@@ -408,4 +409,139 @@ fn the_timeline_joins_one_sources_claims_of_one_series_from_date_to_date_only() 
     // January has two different NATO figures: no trend from either; February to March is
     // NATO's own; the Pentagon's and the deployment are never joined to NATO's massed troops.
     assert_eq!(joined, [(120_000.0, 125_000.0)]);
+}
+
+/// Four claims of one series and month, sources set by hand: (entity, affiliation).
+fn voices() -> Corpus {
+    let texts = [
+        (
+            "2022-02-03",
+            "Nach Angaben der Ukraine hat Russland rund 120.000 Soldaten an der Grenze zusammengezogen.",
+        ),
+        (
+            "2022-02-10",
+            "Russland hat nach Nato-Angaben etwa 85.000 Soldaten an der Grenze zusammengezogen.",
+        ),
+        (
+            "2022-02-12",
+            "Russland hat nach Nato-Angaben etwa 90.000 Soldaten an der Grenze zusammengezogen.",
+        ),
+        (
+            "2022-02-20",
+            "Nach Angaben des russischen Verteidigungsministeriums wurden rund 20.000 Soldaten zusammengezogen.",
+        ),
+    ];
+    let sources = [
+        ("Ukraine", None),
+        ("Julianne Smith", Some("USA")),
+        ("USA", None),
+        ("Sergej Rjabkow", Some("Russia")),
+    ];
+    let mut corpus = Corpus::default();
+    let extractor = Extractor::new();
+    for (i, ((date, text), (entity, affiliation))) in texts.iter().zip(sources).enumerate() {
+        let doc = Document::from_text(&format!("{i}.txt"), format!(" date {date}\n{text}"));
+        let mut ex = extractor.extract(&doc);
+        assert_eq!(ex.claims.len(), 1, "{text}");
+        let source = ex.claims[0].source.as_mut().expect("a source");
+        source.entity = Some(entity.to_string());
+        source.affiliation = affiliation.map(str::to_string);
+        corpus.add([Article::new(doc, ex)]);
+    }
+    corpus.rebuild(&Workspace::default());
+    corpus
+}
+
+#[test]
+fn grouped_by_side_all_voices_of_a_side_are_one_source() {
+    let corpus = voices();
+    let lines = |group_by| {
+        let analysis = compare::analyse(
+            &corpus,
+            &all(&corpus),
+            Options {
+                group_by,
+                ..Options::default()
+            },
+        );
+        let d: Vec<String> = analysis
+            .disagreements
+            .iter()
+            .map(|d| analysis.disagreement_line(&corpus, d))
+            .collect();
+        let r: Vec<String> = analysis
+            .revisions
+            .iter()
+            .map(|r| analysis.revision_line(&corpus, r))
+            .collect();
+        (d, r)
+    };
+    // By entity (the default, as before): four sources.
+    assert_eq!(
+        lines(GroupBy::Entity).0,
+        [
+            "soldiers · massed, 2022-02: Ukraine ~120.000, Julianne Smith ~85.000, USA ~90.000, Sergej Rjabkow ~20.000"
+        ]
+    );
+    // By side: Smith speaks for the USA, Rjabkow for Russia.
+    assert_eq!(
+        lines(GroupBy::Side).0,
+        ["soldiers · massed, 2022-02: Ukraine ~120.000, USA ~85.000 then ~90.000, Russia ~20.000"]
+    );
+    assert!(
+        lines(GroupBy::Side).1.is_empty(),
+        "~85.000 and ~90.000 can both hold"
+    );
+    // A change on the claim before is the side's.
+    let rows = all(&corpus);
+    assert_eq!(compare::changes_within_source(&corpus, &rows)[2], None);
+    assert!(
+        compare::changes_within_source_by(&corpus, &rows, GroupBy::Side)[2]
+            .as_deref()
+            .is_some_and(|c| c.starts_with("+5.000")),
+        "{:?}",
+        compare::changes_within_source_by(&corpus, &rows, GroupBy::Side)
+    );
+}
+
+#[test]
+fn grouped_by_side_the_timeline_has_one_line_and_colour_per_side() {
+    let corpus = voices();
+    let rows = all(&corpus);
+    let chosen: Vec<SeriesKey> = claimtrack::analysis::timeline::default_series(&corpus, &rows)
+        .into_iter()
+        .collect();
+    let by_entity = claimtrack::analysis::timeline::build(&corpus, &rows, &chosen, usize::MAX);
+    let same = claimtrack::analysis::timeline::build_by(
+        &corpus,
+        &rows,
+        &chosen,
+        usize::MAX,
+        GroupBy::Entity,
+    );
+    assert_eq!(
+        format!("{by_entity:?}"),
+        format!("{same:?}"),
+        "the default is unchanged"
+    );
+    assert_eq!(by_entity.series.len(), 4);
+    let by_side = claimtrack::analysis::timeline::build_by(
+        &corpus,
+        &rows,
+        &chosen,
+        usize::MAX,
+        GroupBy::Side,
+    );
+    let mut names: Vec<&str> = by_side.series.iter().map(|s| s.name.as_str()).collect();
+    names.sort_unstable();
+    assert_eq!(names, ["Russia", "USA", "Ukraine"]);
+    let usa = by_side.series.iter().find(|s| s.name == "USA").unwrap();
+    assert_eq!(usa.points.len(), 2);
+    assert!(usa.joined, "one side's claims of one series are joined");
+    assert_eq!(
+        usa.color,
+        claimtrack::analysis::timeline::color(corpus.color_index(Some("USA")))
+    );
+    let russia = by_side.series.iter().find(|s| s.name == "Russia").unwrap();
+    assert_ne!(russia.color, usa.color);
 }

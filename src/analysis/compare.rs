@@ -17,7 +17,7 @@ use std::fmt::Write as _;
 use serde_json::{Value, json};
 
 use crate::analysis::query::{self, format_number};
-use crate::analysis::series::{self, Period, Periods, Series, SeriesKey};
+use crate::analysis::series::{self, GroupBy, Period, Periods, Series, SeriesKey};
 use crate::corpus::{Corpus, Row};
 
 /// How claims are compared.
@@ -25,6 +25,8 @@ use crate::corpus::{Corpus, Row};
 pub struct Options {
     /// How claims are put into periods.
     pub periods: Periods,
+    /// Whose claims are one source: each entity's, or each side's.
+    pub group_by: GroupBy,
 }
 
 /// Claims of one series and period whose values cannot all hold.
@@ -120,6 +122,8 @@ impl LeftOut {
 pub struct Analysis {
     /// How periods were formed.
     pub periods: Periods,
+    /// Whose claims were one source.
+    pub group_by: GroupBy,
     /// The series of levels, most claims first.
     pub series: Vec<Series>,
     /// The series of change figures (kept apart, never compared).
@@ -206,8 +210,10 @@ fn stance<'a>(corpus: &Corpus, rows: &[usize]) -> Option<(Stated<'a>, Vec<(usize
 pub fn analyse(corpus: &Corpus, rows: &[usize], options: Options) -> Analysis {
     let all = series::series_of(corpus, rows);
     let (changes, levels): (Vec<Series>, Vec<Series>) = all.into_iter().partition(|s| s.key.change);
+    let by = options.group_by;
     let mut out = Analysis {
         periods: options.periods,
+        group_by: by,
         left_out: LeftOut {
             changes: changes.iter().map(|s| s.rows.len()).sum(),
             ..LeftOut::default()
@@ -234,7 +240,7 @@ pub fn analyse(corpus: &Corpus, rows: &[usize], options: Options) -> Analysis {
         let event = s.key.action.as_deref().is_some_and(series::is_event);
         let mut by_period: Vec<Vec<usize>> = vec![Vec::new(); periods.len()];
         for &(r, p) in &placed {
-            if series::named_entity(&corpus.rows[r]).is_some() {
+            if by.key(&corpus.rows[r]).is_some() {
                 by_period[p].push(r);
             } else {
                 out.left_out.unnamed += 1;
@@ -253,7 +259,7 @@ pub fn analyse(corpus: &Corpus, rows: &[usize], options: Options) -> Analysis {
         for (_, rows) in &groups {
             let mut sources: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
             for &r in rows {
-                if let Some(e) = series::named_entity(&corpus.rows[r]) {
+                if let Some(e) = by.key(&corpus.rows[r]) {
                     sources.entry(e).or_default().push(r);
                 }
             }
@@ -386,11 +392,13 @@ impl Analysis {
         let mut sources: Vec<(String, Vec<String>)> = Vec::new();
         for &r in &d.rows {
             let row = &corpus.rows[r];
-            let who = row
-                .entity()
-                .or_else(|| row.source_text())
-                .unwrap_or("the article itself")
-                .to_string();
+            let who = match self.group_by {
+                GroupBy::Entity => row.entity(),
+                GroupBy::Side => row.side(),
+            }
+            .or_else(|| row.source_text())
+            .unwrap_or("the article itself")
+            .to_string();
             let value = query::format_value(&row.claim);
             match sources.iter_mut().find(|(w, _)| *w == who) {
                 Some((_, values)) if !values.contains(&value) => values.push(value),
@@ -553,6 +561,19 @@ pub fn claim_ref(corpus: &Corpus, r: usize) -> Value {
 /// series and period). The first reason that applies is given.
 #[must_use]
 pub fn why_apart(corpus: &Corpus, a: usize, b: usize, periods: Periods) -> Option<String> {
+    why_apart_by(corpus, a, b, periods, GroupBy::Entity)
+}
+
+/// [`why_apart`] with sources told apart by `group_by` (one side's later figure is its
+/// revision).
+#[must_use]
+pub fn why_apart_by(
+    corpus: &Corpus,
+    a: usize,
+    b: usize,
+    periods: Periods,
+    group_by: GroupBy,
+) -> Option<String> {
     let (ra, rb) = (&corpus.rows[a], &corpus.rows[b]);
     let (ca, cb) = (&ra.claim, &rb.claim);
     let (ka, kb) = (SeriesKey::of(ca), SeriesKey::of(cb));
@@ -593,8 +614,7 @@ pub fn why_apart(corpus: &Corpus, a: usize, b: usize, periods: Periods) -> Optio
         return Some("dated by year only: too vague to place in a period".into());
     };
     if pa.1 <= pb.0 || pb.1 <= pa.0 {
-        let same = series::named_entity(ra).is_some()
-            && series::named_entity(ra) == series::named_entity(rb);
+        let same = group_by.key(ra).is_some() && group_by.key(ra) == group_by.key(rb);
         return Some(if same {
             format!("other period ({da}, {db}): the same source's later figure is a revision")
         } else {
@@ -608,11 +628,21 @@ pub fn why_apart(corpus: &Corpus, a: usize, b: usize, periods: Periods) -> Optio
 /// before it in that series, or `None` for a source's first claim or an unnamed source.
 #[must_use]
 pub fn changes_within_source(corpus: &Corpus, rows: &[usize]) -> Vec<Option<String>> {
+    changes_within_source_by(corpus, rows, GroupBy::Entity)
+}
+
+/// [`changes_within_source`] with sources told apart by `group_by`.
+#[must_use]
+pub fn changes_within_source_by(
+    corpus: &Corpus,
+    rows: &[usize],
+    group_by: GroupBy,
+) -> Vec<Option<String>> {
     let mut last: BTreeMap<&str, usize> = BTreeMap::new();
     rows.iter()
         .map(|&r| {
             let row = &corpus.rows[r];
-            let entity = series::named_entity(row)?;
+            let entity = group_by.key(row)?;
             let before = last.insert(entity, r)?;
             Some(change(&corpus.rows[before], row))
         })

@@ -371,6 +371,56 @@ pub fn named_entity(row: &Row) -> Option<&str> {
     row.entity().filter(|e| !e.trim().is_empty())
 }
 
+/// Whose claims the timeline and the comparison read together: each entity's, or each
+/// side's (a person's affiliation, else the entity: a state or organisation speaks for
+/// itself), so that all US voices count as one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum GroupBy {
+    /// Each named entity apart.
+    #[default]
+    Entity,
+    /// Each side: [`Row::side`].
+    Side,
+}
+
+impl GroupBy {
+    /// Both, in the order the views offer them.
+    pub const ALL: [GroupBy; 2] = [Self::Entity, Self::Side];
+
+    /// The name on the command line (`--group-by side`).
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Entity => "entity",
+            Self::Side => "side",
+        }
+    }
+
+    /// The word the views show.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Entity => "Entity",
+            Self::Side => "Side",
+        }
+    }
+
+    /// Parses the command line's name.
+    #[must_use]
+    pub fn parse(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|g| g.as_str() == name)
+    }
+
+    /// The group a claim belongs to, if its source is named: [`named_entity`], or its side.
+    #[must_use]
+    pub fn key(self, row: &Row) -> Option<&str> {
+        match self {
+            Self::Entity => named_entity(row),
+            Self::Side => row.side().filter(|e| !e.trim().is_empty()),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

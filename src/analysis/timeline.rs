@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use crate::analysis::dates;
 use crate::analysis::query;
-use crate::analysis::series::{self, SeriesKey};
+use crate::analysis::series::{self, GroupBy, SeriesKey};
 use crate::corpus::Corpus;
 use crate::model::{Kind, Lang, Qualifier};
 
@@ -172,7 +172,7 @@ type Reach = (f64, f64, usize);
 pub struct Series {
     /// The entity's name, or [`UNNAMED`]; with the series' label when several are drawn.
     pub name: String,
-    /// The entity, if named.
+    /// The entity (or, grouped by side, the side), if named.
     pub entity: Option<String>,
     /// Index into [`Timeline::chosen`]: which series the line belongs to.
     pub chosen: usize,
@@ -292,6 +292,20 @@ pub fn default_series(corpus: &Corpus, rows: &[usize]) -> Option<SeriesKey> {
 /// a bar over their spread; if that is still too many, the largest groups are kept.
 #[must_use]
 pub fn build(corpus: &Corpus, rows: &[usize], chosen: &[SeriesKey], max_points: usize) -> Timeline {
+    build_by(corpus, rows, chosen, max_points, GroupBy::Entity)
+}
+
+/// [`build`] with the claims grouped by `group_by`: with [`GroupBy::Side`] a line, its
+/// colour and its legend entry stand for a side (a person's affiliation, else the entity),
+/// and a line joins only one side's claims of one series.
+#[must_use]
+pub fn build_by(
+    corpus: &Corpus,
+    rows: &[usize],
+    chosen: &[SeriesKey],
+    max_points: usize,
+    group_by: GroupBy,
+) -> Timeline {
     let mut timeline = Timeline {
         chosen: chosen.iter().filter(|k| !k.change).cloned().collect(),
         ..Timeline::default()
@@ -356,7 +370,7 @@ pub fn build(corpus: &Corpus, rows: &[usize], chosen: &[SeriesKey], max_points: 
     let mut line_of: HashMap<(usize, Option<String>), usize> = HashMap::new();
     for (r, k, date) in dated {
         let row = &corpus.rows[r];
-        let entity = series::named_entity(row).map(str::to_string);
+        let entity = group_by.key(row).map(str::to_string);
         let color = color(corpus.color_index(entity.as_deref()));
         let label = timeline.chosen[k].label();
         let line = *line_of.entry((k, entity.clone())).or_insert_with(|| {

@@ -7,7 +7,7 @@
 use std::path::PathBuf;
 
 use crate::analysis::query::{Filter, SortKey};
-use crate::analysis::series::SeriesKey;
+use crate::analysis::series::{GroupBy, SeriesKey};
 use crate::corpus::Status;
 use crate::io::workspace::{Change, Workspace};
 use crate::model::{ArticleDate, Span};
@@ -138,6 +138,8 @@ pub enum Command {
         /// What it speaks for (empty: nothing).
         affiliation: String,
     },
+    /// Read the timeline's and the comparison's claims by entity or by side.
+    SetGroupBy(GroupBy),
     /// Show a tab.
     SetTab(Tab),
     /// Light, dark, or (`None`) follow the system.
@@ -335,6 +337,13 @@ impl App {
                     format!("{entity} speaks for {affiliation}.")
                 };
                 self.state.sources.affiliation_to.clear();
+            }
+            Command::SetGroupBy(group_by) => {
+                self.state.group_by = group_by;
+                self.state.status = match group_by {
+                    GroupBy::Entity => "Each entity's claims are read apart.".into(),
+                    GroupBy::Side => "Claims are read by side: a person's with the state or organisation it speaks for.".into(),
+                };
             }
             Command::SetTab(tab) => self.state.tab = tab,
             Command::SetTheme(theme) => {

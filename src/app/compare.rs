@@ -9,7 +9,7 @@ use super::command::Command;
 use super::{ClaimKey, theme};
 use crate::analysis::compare::{self, Analysis};
 use crate::analysis::query;
-use crate::analysis::series::{Periods, Series, SeriesKey};
+use crate::analysis::series::{GroupBy, Periods, Series, SeriesKey};
 use crate::corpus::Corpus;
 
 /// What the comparison view reads.
@@ -22,6 +22,8 @@ pub struct CompareView<'a> {
     pub picked: usize,
     /// Every level series of the open claims, with its claim count, for picking.
     pub series: &'a [(SeriesKey, usize)],
+    /// Whether sources are entities or sides.
+    pub group_by: GroupBy,
 }
 
 /// The most claims drawn in one series' row of columns.
@@ -39,8 +41,9 @@ pub fn compare_ui(
         analysis,
         picked,
         series,
+        group_by,
     } = *view;
-    header_ui(ui, picked, series, periods, commands);
+    header_ui(ui, picked, series, periods, group_by, commands);
     if picked == 0 {
         ui.add_space(12.0);
         ui.label("Pick claims with the ⚖ boxes in the claims table (or press C on a claim), use “Compare these” on the timeline, or pick a whole series above.");
@@ -61,7 +64,7 @@ pub fn compare_ui(
         .auto_shrink(false)
         .show(ui, |ui| {
             for s in analysis.series.iter().chain(&analysis.changes) {
-                series_ui(ui, corpus, s, &mut remove, &mut open);
+                series_ui(ui, corpus, s, analysis.group_by, &mut remove, &mut open);
                 ui.add_space(6.0);
             }
         });
@@ -78,6 +81,7 @@ fn header_ui(
     picked: usize,
     series: &[(SeriesKey, usize)],
     periods: &mut Periods,
+    group_by: GroupBy,
     commands: &mut Vec<Command>,
 ) {
     ui.horizontal_wrapped(|ui| {
@@ -138,6 +142,8 @@ fn header_ui(
         {
             *periods = Periods::Window(days);
         }
+        ui.separator();
+        super::timeline::group_by_ui(ui, group_by, commands);
     });
 }
 
@@ -181,7 +187,9 @@ fn findings_ui(ui: &mut egui::Ui, corpus: &Corpus, analysis: &Analysis) {
                 let (Some(&ra), Some(&rb)) = (a.rows.first(), b.rows.first()) else {
                     continue;
                 };
-                if let Some(why) = compare::why_apart(corpus, ra, rb, analysis.periods) {
+                if let Some(why) =
+                    compare::why_apart_by(corpus, ra, rb, analysis.periods, analysis.group_by)
+                {
                     ui.label(format!(
                         "• {} and {}: {why}",
                         compare::source_and_value(&corpus.rows[ra]),
@@ -206,6 +214,7 @@ fn series_ui(
     ui: &mut egui::Ui,
     corpus: &Corpus,
     series: &Series,
+    group_by: GroupBy,
     remove: &mut Option<usize>,
     open: &mut Option<usize>,
 ) {
@@ -226,7 +235,7 @@ fn series_ui(
                 .weak(),
         );
     }
-    let changes = compare::changes_within_source(corpus, &series.rows);
+    let changes = compare::changes_within_source_by(corpus, &series.rows, group_by);
     let column_width = 230.0;
     ui.horizontal_top(|ui| {
         for (i, &r) in series.rows.iter().enumerate().take(MAX_COLUMNS) {
@@ -239,11 +248,18 @@ fn series_ui(
                     egui::Frame::group(ui.style()).show(ui, |ui| {
                         ui.set_width(column_width - 16.0);
                         ui.horizontal(|ui| {
-                            theme::entity_dot_ui(ui, corpus.color_index(row.entity()));
+                            let group = match group_by {
+                                GroupBy::Entity => row.entity(),
+                                GroupBy::Side => row.side(),
+                            };
+                            theme::entity_dot_ui(ui, corpus.color_index(group));
                             ui.label(
                                 RichText::new(row.entity().unwrap_or("no named source")).strong(),
                             );
                         });
+                        if let Some(side) = row.affiliation() {
+                            field_ui(ui, "Speaks for", side);
+                        }
                         field_ui(ui, "Source", row.source_text().unwrap_or("—"));
                         field_ui(
                             ui,

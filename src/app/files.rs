@@ -168,6 +168,7 @@ impl App {
                 state.corpus.extend_rows(first_new, &state.workspace);
                 let claims = state.corpus.rows.len()
                     - state.corpus.rows.partition_point(|r| r.article < first_new);
+                let moved = self.migrate_entity_choices();
                 self.save_workspace();
                 let mut status = format!(
                     "Opened {} with {}.",
@@ -193,6 +194,13 @@ impl App {
                 if loaded.cancelled {
                     status.push_str(" Cancelled: the rest was not loaded.");
                 }
+                if moved > 0 {
+                    let _ = write!(
+                        status,
+                        " The workspace has {} about entities the extractor now names otherwise (see Problems).",
+                        plural(moved, "note")
+                    );
+                }
                 self.state.status = status;
                 if self.state.selected.is_none() {
                     let first = self.visible_rows().first().copied();
@@ -205,6 +213,30 @@ impl App {
         {
             self.open(paths, replace);
         }
+    }
+
+    /// Carries the workspace's renames and affiliations keyed by an entity the extractor
+    /// no longer gives over to the source texts it was named after (as alias moves, not
+    /// undoable), and says once in Problems what moved and what matches no source now
+    /// (which is kept). Returns how many notes are new.
+    fn migrate_entity_choices(&mut self) -> usize {
+        let state = &mut self.state;
+        let migration = state.corpus.migrate(&state.workspace.entities);
+        let mut new = 0;
+        for moved in &migration.moved {
+            let message = moved.message();
+            if self.runtime.said.insert(message.clone()) {
+                state.problems.push(message);
+                new += 1;
+            }
+        }
+        if !migration.aliases.is_empty() {
+            for (text, to) in &migration.aliases {
+                state.workspace.entities.move_alias(text, to);
+            }
+            state.corpus.rebuild(&state.workspace);
+        }
+        new
     }
 
     fn write_done(&mut self, path: &Path, result: Result<String, WriteError>) {
@@ -376,6 +408,7 @@ impl App {
                     ws.articles.iter().map(|stored| ws.origin(stored)).collect();
                 self.state.workspace = ws;
                 self.runtime.history.clear();
+                self.runtime.said.clear();
                 self.state.workspace_path = Some(path.to_path_buf());
                 self.state.save_blocked = None;
                 self.state.session.workspace = Some(path.to_path_buf());
@@ -434,11 +467,12 @@ impl App {
         self.default_plot_series();
         let rows = self.visible_rows().to_vec();
         let state = &self.state;
-        let timeline = crate::analysis::timeline::build(
+        let timeline = crate::analysis::timeline::build_by(
             &state.corpus,
             &rows,
             &state.plot.series,
             EXPORT_MAX_POINTS,
+            state.group_by,
         );
         let options = state.plot.chart_options();
         let svg = path

@@ -358,6 +358,7 @@ impl App {
                 chart: ChartSettings::default(),
                 ..state.plot.clone()
             },
+            state.group_by,
         );
         if let Some((k, t)) = &self.runtime.timeline_cache
             && *k == key
@@ -366,11 +367,12 @@ impl App {
         }
         let rows = self.shown_rows();
         let state = &self.state;
-        let t = Arc::new(crate::analysis::timeline::build(
+        let t = Arc::new(crate::analysis::timeline::build_by(
             &state.corpus,
             &rows,
             &state.plot.series,
             timeline::MAX_POINTS,
+            state.group_by,
         ));
         self.runtime.timeline_cache = Some((key, Arc::clone(&t)));
         t
@@ -385,6 +387,7 @@ impl App {
             self.state.corpus.generation,
             hasher.finish(),
             self.state.periods,
+            self.state.group_by,
         );
         if let Some((k, c)) = &self.runtime.compare_cache
             && *k == key
@@ -394,6 +397,7 @@ impl App {
         let rows = self.state.picked_rows();
         let options = crate::analysis::compare::Options {
             periods: self.state.periods,
+            group_by: self.state.group_by,
         };
         let c = Arc::new(crate::analysis::compare::analyse(
             &self.state.corpus,
@@ -493,6 +497,7 @@ impl App {
                     concepts: &lists.concepts,
                     filter_active: self.state.filter.is_active(),
                     selected: self.state.selected_row(),
+                    group_by: self.state.group_by,
                 };
                 let plot = &mut self.state.plot;
                 let panel = &mut self.state.series_panel;
@@ -514,6 +519,7 @@ impl App {
                     analysis: &comparison,
                     picked: self.state.picked.len(),
                     series: &series,
+                    group_by: self.state.group_by,
                 };
                 let periods = &mut self.state.periods;
                 let commands = &mut self.commands;

@@ -11,7 +11,7 @@ use std::sync::Arc;
 
 use crate::analysis::compare::Analysis;
 use crate::analysis::query::{self, Filter, Sort};
-use crate::analysis::series::{self, Periods, SeriesKey};
+use crate::analysis::series::{self, GroupBy, Periods, SeriesKey};
 use crate::analysis::timeline::Timeline;
 use crate::corpus::Corpus;
 use crate::extract::Extractor;
@@ -62,6 +62,9 @@ pub struct AppState {
     pub plot: PlotSettings,
     /// How the comparison puts claims into periods.
     pub periods: Periods,
+    /// Whose claims the timeline and the comparison read together: each entity's or each
+    /// side's.
+    pub group_by: GroupBy,
     /// The timeline's side panel: series search and concept renaming.
     pub series_panel: super::timeline::SeriesPanel,
     /// Whether the user closed the note that the samples are invented.
@@ -111,6 +114,7 @@ impl Default for AppState {
             picked: Vec::new(),
             plot: PlotSettings::default(),
             periods: Periods::default(),
+            group_by: GroupBy::default(),
             series_panel: super::timeline::SeriesPanel::default(),
             samples_notice_closed: false,
             paste: None,
@@ -161,6 +165,14 @@ impl AppState {
     }
 }
 
+/// What the cached comparison was made of: the corpus generation, a hash of the picks, the
+/// periods and the grouping.
+pub(super) type CompareKey = (u64, u64, Periods, GroupBy);
+
+/// What the cached timeline was made of: the corpus generation, the filter, the plot
+/// settings (without the chart's) and the grouping.
+pub(super) type TimelineKey = (u64, Filter, PlotSettings, GroupBy);
+
 /// What only makes the app run: background work, caches and undo.
 pub(super) struct Runtime {
     /// Folder of the session file (`None`: nothing kept on disk).
@@ -182,13 +194,15 @@ pub(super) struct Runtime {
     /// The article view's layout.
     pub article_layout: Option<ArticleLayout>,
     /// The comparison of the picked claims.
-    pub compare_cache: Option<((u64, u64, Periods), Arc<Analysis>)>,
+    pub compare_cache: Option<(CompareKey, Arc<Analysis>)>,
     /// The timeline.
-    pub timeline_cache: Option<((u64, Filter, PlotSettings), Arc<Timeline>)>,
+    pub timeline_cache: Option<(TimelineKey, Arc<Timeline>)>,
     /// Choices for the combo boxes.
     pub lists: Lists,
     /// Focus the filter's text field on the next frame.
     pub focus_filter: bool,
+    /// The workspace notes already shown (each is said once per open workspace).
+    pub said: std::collections::HashSet<String>,
 }
 
 impl Runtime {
@@ -208,6 +222,7 @@ impl Runtime {
             timeline_cache: None,
             lists: Lists::default(),
             focus_filter: false,
+            said: std::collections::HashSet::new(),
         }
     }
 }

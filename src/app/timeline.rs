@@ -16,7 +16,7 @@ use egui_plot::{
 use super::command::Command;
 use super::{ChartFormat, ClaimKey, PlotSettings, Request, theme};
 use crate::analysis::query;
-use crate::analysis::series::SeriesKey;
+use crate::analysis::series::{GroupBy, SeriesKey};
 use crate::analysis::timeline::{DODGE_PX, Shape, Timeline, drawn, plotted};
 use crate::corpus::Corpus;
 use crate::model::Lang;
@@ -38,6 +38,29 @@ pub struct TimelineView<'a> {
     pub filter_active: bool,
     /// The selected row.
     pub selected: Option<usize>,
+    /// Whether lines stand for entities or sides.
+    pub group_by: GroupBy,
+}
+
+/// The choice "Group by: Entity | Side" the timeline and the comparison share.
+pub fn group_by_ui(ui: &mut egui::Ui, current: GroupBy, commands: &mut Vec<Command>) {
+    ui.label("Group by:");
+    for g in GroupBy::ALL {
+        let hover = match g {
+            GroupBy::Entity => "Each entity's claims apart: one colour and one line per entity",
+            GroupBy::Side => {
+                "By side: a person's claims with the state or organisation it speaks for (all US voices as one); a state or organisation speaks for itself"
+            }
+        };
+        if ui
+            .selectable_label(current == g, g.label())
+            .on_hover_text(hover)
+            .clicked()
+            && current != g
+        {
+            commands.push(Command::SetGroupBy(g));
+        }
+    }
 }
 
 /// What the user types in the timeline's side panel.
@@ -288,6 +311,9 @@ fn controls_ui(
         ui.separator();
         ui.checkbox(&mut plot.log_y, "Log scale")
             .on_hover_text("A logarithmic value axis, for figures of very different size");
+        ui.separator();
+        group_by_ui(ui, view.group_by, commands);
+        ui.separator();
         if ui
             .button("Compare these")
             .on_hover_text("Put the plotted claims side by side")
