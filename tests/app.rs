@@ -345,7 +345,8 @@ fn merging_entities_applies_everywhere_and_persists() {
     assert!(entities.len() >= 2);
     let (a, b) = (entities[1].name.clone(), entities[0].name.clone());
     let total = entities[0].claims + entities[1].claims;
-    h.get_by_label(&a).click();
+    // The first node of that name is the list's row (a side of the same name may follow).
+    h.get_all_by_label(&a).next().unwrap().click();
     h.run_steps(2);
     assert_eq!(h.state().sources.selected.as_deref(), Some(a.as_str()));
     h.state_mut().sources.merge_into = Some(b.clone());
@@ -403,7 +404,7 @@ fn an_affiliation_is_set_in_the_sources_view_saved_and_cleared() {
         "a column and a section"
     );
     let name = h.state().corpus.entities[1].name.clone();
-    h.get_by_label(&name).click();
+    h.get_all_by_label(&name).next().unwrap().click();
     h.run_steps(2);
     assert_eq!(h.state().sources.selected.as_deref(), Some(name.as_str()));
     let field = || egui::accesskit::Role::TextInput;
@@ -443,7 +444,7 @@ fn an_affiliation_is_set_in_the_sources_view_saved_and_cleared() {
     assert_eq!(stat(&h).affiliation.as_deref(), Some("Testland"), "saved");
     h.get_by_label("Sources").click();
     h.run_steps(2);
-    h.get_by_label(&name).click();
+    h.get_all_by_label(&name).next().unwrap().click();
     h.run_steps(2);
     h.get_by_role_and_label(egui::accesskit::Role::Button, "Clear")
         .click();
