@@ -430,7 +430,21 @@ fn is_anaphoric(cx: &Ctx, cue: &Cue) -> bool {
         && cue.head.1 == cue.head.0 + 1
         && cue.head.0 > 0
         && cx.in_sec(cue.head.0, sec::ANAPHORIC_NOUN)
-        && cx.in_sec(cue.head.0 - 1, sec::ANAPHORIC_DETERMINER)
+        && (cx.in_sec(cue.head.0 - 1, sec::ANAPHORIC_DETERMINER)
+            || modified_after_article(cx, cue.head.0))
+}
+
+/// "the think tank", "der Münchner Konzern", "the state-owned company": one modifier
+/// between the article and the generic noun at `k`.
+fn modified_after_article(cx: &Ctx, k: usize) -> bool {
+    k > 1
+        && cx.in_sec(k - 2, sec::ANAPHORIC_DETERMINER)
+        && cx.is_word(k - 1)
+        && if cx.language.capitalises_nouns() {
+            cx.inflected(cx.lower_at(k - 1))
+        } else {
+            !cx.upper(k - 1)
+        }
 }
 
 /// Whether `name` ends with the word(s) `last` after a space: "Julianne Smith" and "Smith".

@@ -631,6 +631,11 @@ fn phrase_head(cx: &Ctx, start: usize, end: usize) -> Head {
         && !is_determiner(cx, run_start - 1)
         && !(run_start < run_end
             && cx.ends_with_any(cx.lower_at(run_start - 1), sec::POSSESSIVE_SUFFIX))
+        // "London-based": a modifier, not part of the name.
+        && !cx
+            .text_at(run_start - 1)
+            .rsplit_once('-')
+            .is_some_and(|(_, last)| last.starts_with(char::is_lowercase))
         && (cx.upper(run_start - 1)
             || cx.in_sec(run_start - 1, sec::NAME_JOINER)
                 && run_start - 1 > start
@@ -663,6 +668,11 @@ fn phrase_head(cx: &Ctx, start: usize, end: usize) -> Head {
         .find(|&t| {
             cx.in_sec(t, sec::TITLE)
                 && !(t + 1 == run_end && t > run_start && cx.in_sec(t - 1, sec::NAME_JOINER))
+                // "Institute for Defence Studies": a title word after an organisation's
+                // noun and "of/for" is part of its name.
+                && !(run_start + 1..t).any(|j| {
+                    cx.in_sec(j, sec::NAME_JOINER) && cx.in_sec(j - 1, sec::ORG_NOUN)
+                })
         })
         .filter(|_| !org);
     if let Some(t) = last_title {
