@@ -237,6 +237,13 @@ impl Extractor {
                 || np.head_end > np.head_first + 1
                 || source::is_acronym(cx, np.head_first)
                 || self.lookup(cx.lower_at(np.head_first)).is_some())
+            // Where only names are capitalised, one word the article also writes in lower
+            // case is a common noun that opens the sentence ("Units pulled back").
+            && !(np.head_end == np.head_first + 1
+                && !source::is_acronym(cx, np.head_first)
+                && (written_lower(cx, np.head_first)
+                    || cx.lower_at(np.head_first).ends_with('s')
+                        && !named_inside_a_sentence(cx, np.head_first)))
         {
             let text = cx.span(np.head_first, np.head_end).slice(cx.text);
             let name = cx
@@ -355,7 +362,10 @@ impl Extractor {
         let mut found = None;
         let mut k = s.first;
         while k < s.end {
+            // "LONDON (NPA) -": the agency of a dateline names no organisation referred to.
+            let dateline = ["-", "–", "—"].iter().any(|d| cx.is_punct(k + 3, d));
             if cx.is_punct(k, "(")
+                && !dateline
                 && k > s.first
                 && k + 2 < s.end
                 && cx.is_punct(k + 2, ")")
@@ -427,6 +437,7 @@ fn owner_in_phrase(cx: &Ctx, cue: &Cue) -> Option<String> {
 fn is_anaphoric(cx: &Ctx, cue: &Cue) -> bool {
     !cue.person
         && !cue.unnamed
+        && !is_state_organ(cx, cue)
         && cue.head.1 == cue.head.0 + 1
         && cue.head.0 > 0
         && cx.in_sec(cue.head.0, sec::ANAPHORIC_NOUN)
@@ -479,7 +490,15 @@ fn is_state_organ(cx: &Ctx, cue: &Cue) -> bool {
         .words()
         .iter()
         .any(|p| word.len() > p.len() + 3 && word.starts_with(p.as_str()));
-    cx.ends_with_any(word, sec::STATE_ORGAN)
+    // "the central bank": an organ of two words.
+    let pair = || {
+        head > 0
+            && cx
+                .lex
+                .sec(sec::STATE_ORGAN)
+                .contains(cx.span(head - 1, head + 1).slice(cx.lower))
+    };
+    (cx.ends_with_any(word, sec::STATE_ORGAN) || pair())
         && !local_part
         && !(head > 0 && cx.in_sec(head - 1, sec::LOCAL_ORGAN))
 }
@@ -870,6 +889,25 @@ fn is_media_word(cx: &Ctx, w: &str) -> bool {
             .words()
             .iter()
             .any(|m| m.len() >= 5 && w.len() > m.len() && w.ends_with(m.as_str()))
+}
+
+/// Whether the article writes the word at `k` in lower case somewhere (`units` for `Units`).
+fn written_lower(cx: &Ctx, k: usize) -> bool {
+    let lower = cx.lower_at(k);
+    (0..cx.toks.len()).any(|j| j != k && cx.is_word(j) && !cx.upper(j) && cx.lower_at(j) == lower)
+}
+
+/// Whether the word at `k` stands capitalised inside a sentence somewhere, after another
+/// word: a name, not a plural that opens a sentence.
+fn named_inside_a_sentence(cx: &Ctx, k: usize) -> bool {
+    let lower = cx.lower_at(k);
+    (1..cx.toks.len()).any(|j| {
+        j != k
+            && cx.upper(j)
+            && cx.is_word(j - 1)
+            && !cx.is_any_punct(j - 1)
+            && cx.lower_at(j) == lower
+    })
 }
 
 #[cfg(test)]

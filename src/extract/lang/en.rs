@@ -626,16 +626,15 @@ fn phrase_head(cx: &Ctx, start: usize, end: usize) -> Head {
     }
     let run_end = k;
     let mut run_start = k;
-    // "Ukraine's General Staff": the owner before the name is not part of it.
+    // The name stops at an article, at the owner before it ("Ukraine's General Staff") and
+    // at a modifier ("London-based").
+    let stops = |j: usize, run_start: usize| {
+        is_determiner(cx, j)
+            || run_start < run_end && cx.ends_with_any(cx.lower_at(j), sec::POSSESSIVE_SUFFIX)
+            || hyphen_modifier(cx, j)
+    };
     while run_start > start
-        && !is_determiner(cx, run_start - 1)
-        && !(run_start < run_end
-            && cx.ends_with_any(cx.lower_at(run_start - 1), sec::POSSESSIVE_SUFFIX))
-        // "London-based": a modifier, not part of the name.
-        && !cx
-            .text_at(run_start - 1)
-            .rsplit_once('-')
-            .is_some_and(|(_, last)| last.starts_with(char::is_lowercase))
+        && !stops(run_start - 1, run_start)
         && (cx.upper(run_start - 1)
             || cx.in_sec(run_start - 1, sec::NAME_JOINER)
                 && run_start - 1 > start
@@ -689,6 +688,13 @@ fn phrase_head(cx: &Ctx, start: usize, end: usize) -> Head {
             .is_none()
         && !(run_start..run_end).any(|t| cx.in_sec(t, sec::UNNAMED_SOURCE));
     Head::new(run_start, run_end, person)
+}
+
+/// Whether the word at `k` is a modifier ending in a lower-case part: "London-based".
+fn hyphen_modifier(cx: &Ctx, k: usize) -> bool {
+    cx.text_at(k)
+        .rsplit_once('-')
+        .is_some_and(|(_, last)| last.starts_with(char::is_lowercase))
 }
 
 /// Whether a capitalised function word inside a sentence begins a name with the capitalised
