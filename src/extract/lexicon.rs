@@ -354,6 +354,7 @@ sections! {
     ANAPHORIC_DETERMINER = "anaphoric_determiner",
     LOCAL_BODY = "local_body",
     PLACE_LINK = "place_link",
+    GROUP_PRONOUN = "group_pronoun",
     MEDIA = "media",
     GENITIVE_ARTICLE = "genitive_article",
     ADJECTIVE_ENDING_NOT_PLACE = "adjective_ending_not_place",

@@ -26,6 +26,9 @@ pub(crate) struct Discourse {
     last_named: Option<String>,
     /// The last news agency or medium named: what "die Zeitung" refers to.
     last_media: Option<String>,
+    /// Whether the last source was an organisation rather than a person: what "sie" and
+    /// "they" refer to.
+    org_spoke_last: bool,
     /// The place of the article's dateline (`Leipzig – Die Polizei ...`), for local bodies.
     place: Option<String>,
 }
@@ -187,9 +190,12 @@ impl Extractor {
     /// named before; any other organisation source becomes the one they refer to next.
     fn refer_to_organisation(cx: &Ctx, cue: &Cue, mut source: Source, d: &mut Discourse) -> Source {
         if cue.pronoun {
-            // With no organisation named yet, the last person as before.
+            // With no organisation named yet, the last person as before. "Sie", "they": the
+            // organisation when it spoke last ("die Forscher des Instituts ... Sie gehen von
+            // ... aus").
+            let all = |section| (cue.head.0..cue.head.1).all(|k| cx.in_sec(k, section));
             if d.last_org.is_some()
-                && (cue.head.0..cue.head.1).all(|k| cx.in_sec(k, sec::NEUTER_PRONOUN))
+                && (all(sec::NEUTER_PRONOUN) || all(sec::GROUP_PRONOUN) && d.org_spoke_last)
             {
                 source.entity.clone_from(&d.last_org);
             }
@@ -206,6 +212,10 @@ impl Extractor {
                 let body = is_state_organ(cx, cue) || is_local_body(cx, cue);
                 d.organisation(cx, source.entity.clone(), body);
             }
+        }
+        if !cue.pronoun && !cue.unnamed {
+            let person = source.entity.as_ref().is_some_and(|e| d.is_person(e));
+            d.org_spoke_last = !person && (!cue.person || is_state_organ(cx, cue));
         }
         source
     }
@@ -334,9 +344,15 @@ impl Extractor {
             && cx.upper(cue.head.1 - 1)
             && !is_state_organ(cx, cue);
         let states = entity::states();
+        // "das Ostland-Institut", "der Kalvar-Konzern": a place before an organisation's noun
+        // in a compound names no state (unlike "US-Regierung" or "Kreml-Sprecher").
+        let org_compound = text
+            .rsplit_once('-')
+            .is_some_and(|(_, last)| cx.lex.sec(sec::ANAPHORIC_NOUN).contains(last))
+            && !is_state_organ(cx, cue);
         for part in text.split(['-', ' ']) {
             if let Some(e) = self.lookup(part)
-                && !(own_name && states.lookup(&e).is_some())
+                && !((own_name || org_compound) && states.lookup(&e).is_some())
             {
                 return Some(e);
             }
@@ -573,6 +589,10 @@ fn is_generic(cx: &Ctx, cue: &Cue) -> bool {
         return false;
     }
     let w = cx.lower_at(h0);
+    // "Ostland-Institut", "Siemens-Sprecher": a compound that names its owner.
+    if cx.text_at(h0).contains('-') {
+        return false;
+    }
     if !cx.language.capitalises_nouns() {
         return !cx.upper(h0) || cx.in_sec(h0, sec::ANAPHORIC_NOUN);
     }
@@ -869,7 +889,12 @@ fn uninflected(cx: &Ctx, cue: &Cue, text: &str) -> String {
     else {
         return text.to_string();
     };
-    if is_media_word(cx, &bare.to_lowercase())
+    let bare_lower = bare.to_lowercase();
+    let org_noun = bare_lower
+        .rsplit_once('-')
+        .map_or(bare_lower.as_str(), |(_, last)| last);
+    if is_media_word(cx, &bare_lower)
+        || cx.lex.sec(sec::ANAPHORIC_NOUN).contains(org_noun)
         || (0..cx.toks.len()).any(|k| k != last && cx.text_at(k) == bare)
     {
         let cut = text.len() - 1;
