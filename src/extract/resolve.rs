@@ -611,10 +611,16 @@ fn definite_document(cx: &Ctx, cue: &Cue) -> bool {
         return false;
     }
     // Adjectives between: "its latest bi-annual report", "der neuen Prognose".
-    (h0.saturating_sub(4)..h0)
+    article_before(cx, h0, 4, |k| cx.in_sec(k, sec::ANAPHORIC_DETERMINER))
+}
+
+/// Whether an article (`is_article`) stands within `reach` words before word `k`, with only
+/// lower-case words (adjectives) between.
+fn article_before(cx: &Ctx, k: usize, reach: usize, is_article: impl Fn(usize) -> bool) -> bool {
+    (k.saturating_sub(reach)..k)
         .rev()
-        .take_while(|&k| cx.is_word(k) && (!cx.upper(k) || cx.in_sec(k, sec::ANAPHORIC_DETERMINER)))
-        .any(|k| cx.in_sec(k, sec::ANAPHORIC_DETERMINER))
+        .take_while(|&j| cx.is_word(j) && (!cx.upper(j) || is_article(j)))
+        .any(&is_article)
 }
 
 /// The place a dateline opens the article with (`Leipzig – Die Polizei ...`, `LEEDS (Reuters)
@@ -834,10 +840,7 @@ fn descriptor_name(cx: &Ctx, k: usize, limit: usize) -> Option<(usize, usize)> {
     };
     // German: "der deutsche Technologieriese Halbrand", after an article and adjectives.
     if cx.language.capitalises_nouns()
-        && !(k.saturating_sub(3)..k)
-            .rev()
-            .take_while(|&j| cx.is_word(j) && (!cx.upper(j) || source::is_determiner(cx, j)))
-            .any(|j| source::is_determiner(cx, j))
+        && !article_before(cx, k, 3, |j| source::is_determiner(cx, j))
     {
         return None;
     }
