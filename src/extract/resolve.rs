@@ -726,8 +726,7 @@ impl Extractor {
     /// (`die norwegische Polizei`) stands for its state.
     fn local_body(cx: &Ctx, cue: &Cue, d: &Discourse) -> Option<String> {
         let (h0, h1) = cue.head;
-        let body = (h0..h1)
-            .find(|&k| cx.is_word(k) && cx.ends_with_any(cx.lower_at(k), sec::LOCAL_BODY))?;
+        let body = local_body_word(cx, cue)?;
         let states = entity::states();
         let german = cx.language.capitalises_nouns();
         // An official name ("Zentrale Staatsanwaltschaft zur Verfolgung von ...") is its own.
@@ -869,8 +868,13 @@ fn descriptor_name(cx: &Ctx, k: usize, limit: usize) -> Option<(usize, usize)> {
 
 /// Whether a cue's head holds a local body (`Polizei`, `police`).
 fn is_local_body(cx: &Ctx, cue: &Cue) -> bool {
+    local_body_word(cx, cue).is_some()
+}
+
+/// The word of a cue's head that names a local body (`Polizei`, `Kantonspolizei`, `police`).
+fn local_body_word(cx: &Ctx, cue: &Cue) -> Option<usize> {
     (cue.head.0..cue.head.1)
-        .any(|k| cx.is_word(k) && cx.ends_with_any(cx.lower_at(k), sec::LOCAL_BODY))
+        .find(|&k| cx.is_word(k) && cx.ends_with_any(cx.lower_at(k), sec::LOCAL_BODY))
 }
 
 /// A German name after `des` without its genitive `-s` where the article writes it so
