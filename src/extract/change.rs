@@ -122,9 +122,8 @@ fn is_change_noun(cx: &Ctx, i: usize) -> bool {
     let w = cx.lower_at(i);
     cx.lex
         .sec(sec::CHANGE_NOUN)
-        .words()
-        .iter()
-        .any(|n| w.len() > n.len() + 2 && w.ends_with(n.as_str()))
+        .suffixes_of(w)
+        .any(|n| w.len() > n.len() + 2)
 }
 
 /// `ein Anstieg um 5 Prozent`, `ein Plus von 4 Prozent`, `an increase of 7%`, `ein Anstieg

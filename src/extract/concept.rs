@@ -119,13 +119,9 @@ fn groups_by_unit(unit: &str, lang: Lang) -> bool {
 fn without_possessive(subject: &str, lang: Lang) -> &str {
     let lex = crate::extract::lang::get(lang).lexicon();
     lex.sec(crate::extract::lexicon::sec::POSSESSIVE_SUFFIX)
-        .words()
-        .iter()
-        .find_map(|suffix| {
-            subject
-                .strip_suffix(suffix.as_str())
-                .filter(|rest| rest.chars().count() >= 2)
-        })
+        .suffixes_of(subject)
+        .map(|suffix| &subject[..subject.len() - suffix.len()])
+        .find(|rest| rest.chars().count() >= 2)
         .unwrap_or(subject)
 }
 

@@ -73,11 +73,7 @@ impl<'a> Ctx<'a> {
     /// Whether a word ends with one of the entries of a section (a list of endings).
     #[must_use]
     pub fn ends_with_any(&self, word: &str, section: Sec) -> bool {
-        self.lex
-            .sec(section)
-            .words()
-            .iter()
-            .any(|e| word.ends_with(e.as_str()))
+        self.lex.sec(section).ends_any(word)
     }
 
     /// Whether token `i` is a word.

@@ -329,11 +329,7 @@ fn qualifier_before(cx: &Ctx, start: usize, s: Sentence) -> QualifierMatch {
             let worth = cx.in_sec(first, sec::WORTH_QUALIFIER)
                 && noun_before.is_some_and(|b| {
                     let w = cx.lower_at(b);
-                    cx.lex
-                        .sec(sec::WORTH_NOUN_SUFFIX)
-                        .words()
-                        .iter()
-                        .any(|x| w.ends_with(x.as_str()))
+                    cx.lex.sec(sec::WORTH_NOUN_SUFFIX).ends_any(w)
                 });
             // "eine Befragung unter 2800 Menschen": among.
             let among = cx.in_sec(first, sec::AMONG_QUALIFIER)

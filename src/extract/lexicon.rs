@@ -20,6 +20,9 @@ pub struct Section {
     first_bytes: Vec<bool>,
     /// Which bytes some entry ends with (likewise before suffix searches).
     last_bytes: Vec<bool>,
+    /// The byte lengths of the entries, each once, longest first: a suffix or prefix search
+    /// looks up one slice of the word per length instead of comparing every entry.
+    lengths: Vec<usize>,
     /// The largest number of words in one entry.
     pub max_words: usize,
 }
@@ -82,6 +85,44 @@ impl Section {
     #[must_use]
     pub fn words(&self) -> &[String] {
         &self.words
+    }
+
+    /// The entries that `word` ends with, longest first: the entries of [`Section::words`]
+    /// that are a suffix of `word`, in that order (of one length only one can be).
+    pub fn suffixes_of<'s>(&'s self, word: &'s str) -> impl Iterator<Item = &'s str> + 's {
+        let may = word
+            .as_bytes()
+            .last()
+            .is_some_and(|&b| self.may_end_with_byte(b));
+        self.lengths
+            .iter()
+            .filter(move |&&n| may && n <= word.len())
+            .filter_map(move |&n| {
+                let at = word.len() - n;
+                let tail = word.get(at..)?;
+                self.entries.get_key_value(tail).map(|(k, _)| k.as_str())
+            })
+    }
+
+    /// The entries that `word` starts with, longest first (as [`Section::suffixes_of`]).
+    pub fn prefixes_of<'s>(&'s self, word: &'s str) -> impl Iterator<Item = &'s str> + 's {
+        let may = word
+            .as_bytes()
+            .first()
+            .is_some_and(|&b| self.may_start_with_byte(b));
+        self.lengths
+            .iter()
+            .filter(move |&&n| may && n <= word.len())
+            .filter_map(move |&n| {
+                let head = word.get(..n)?;
+                self.entries.get_key_value(head).map(|(k, _)| k.as_str())
+            })
+    }
+
+    /// Whether `word` ends with some entry.
+    #[must_use]
+    pub fn ends_any(&self, word: &str) -> bool {
+        self.suffixes_of(word).next().is_some()
     }
 
     fn insert(&mut self, phrase: &str, value: &str) {
@@ -488,6 +529,8 @@ impl Lexicon {
                     section.last_bytes[usize::from(last)] = true;
                 }
             }
+            section.lengths = words.iter().map(String::len).collect();
+            section.lengths.dedup();
             section.words = words;
         }
         let mut flags: HashMap<String, TokenFlags> = HashMap::default();

@@ -379,9 +379,8 @@ impl Extractor {
         let mut k = s.first;
         while k < s.end {
             // "LONDON (NPA) -": the agency of a dateline names no organisation referred to.
-            let dateline = ["-", "–", "—"].iter().any(|d| cx.is_punct(k + 3, d));
             if cx.is_punct(k, "(")
-                && !dateline
+                && !["-", "–", "—"].iter().any(|d| cx.is_punct(k + 3, d))
                 && k > s.first
                 && k + 2 < s.end
                 && cx.is_punct(k + 2, ")")
@@ -503,9 +502,8 @@ fn is_state_organ(cx: &Ctx, cue: &Cue) -> bool {
     let local_part = cx
         .lex
         .sec(sec::LOCAL_ORGAN)
-        .words()
-        .iter()
-        .any(|p| word.len() > p.len() + 3 && word.starts_with(p.as_str()));
+        .prefixes_of(word)
+        .any(|p| word.len() > p.len() + 3);
     // "the central bank": an organ of two words.
     let pair = || {
         head > 0
@@ -822,7 +820,13 @@ fn place_of_adjective(cx: &Ctx, adjective: &str) -> String {
 /// `US-Autohersteller Nordwerk Motors (NWM)`, `carmaker Rover`): up to three capitalised words
 /// before `limit`, or the acronym in brackets after them.
 fn descriptor_name(cx: &Ctx, k: usize, limit: usize) -> Option<(usize, usize)> {
-    if !cx.is_word(k) || k + 1 >= limit || !cx.ends_with_any(cx.lower_at(k), sec::ANAPHORIC_NOUN) {
+    // A capitalised word must follow (the first word of the name): tested first, it is cheap.
+    if !cx.is_word(k)
+        || k + 1 >= limit
+        || !cx.upper(k + 1)
+        || !cx.is_word(k + 1)
+        || !cx.ends_with_any(cx.lower_at(k), sec::ANAPHORIC_NOUN)
+    {
         return None;
     }
     let states = entity::states();
@@ -918,9 +922,8 @@ fn is_media_word(cx: &Ctx, w: &str) -> bool {
     let media = cx.lex.sec(sec::MEDIA);
     media.contains(w)
         || media
-            .words()
-            .iter()
-            .any(|m| m.len() >= 5 && w.len() > m.len() && w.ends_with(m.as_str()))
+            .suffixes_of(w)
+            .any(|m| m.len() >= 5 && w.len() > m.len())
 }
 
 /// Whether the article writes the word at `k` in lower case somewhere (`units` for `Units`).

@@ -94,7 +94,7 @@ impl Language for German {
         let prefixes = cx.lex.sec(sec::NUMBER_PREFIX);
         w.len() >= 6
             && prefixes.may_start_with_byte(w.as_bytes()[0])
-            && prefixes.words().iter().any(|p| w.starts_with(p.as_str()))
+            && prefixes.prefixes_of(w).next().is_some()
     }
 
     fn number_word_value(&self, cx: &Ctx, j: usize, _limit: usize) -> Option<f64> {
@@ -423,9 +423,8 @@ impl Language for German {
         let suffix = cx
             .lex
             .sec(sec::UNIT_SUFFIX)
-            .words()
-            .iter()
-            .find(|u| w.len() > u.len() + 2 && w.ends_with(u.as_str()))?;
+            .suffixes_of(w)
+            .find(|u| w.len() > u.len() + 2)?;
         let (kind, unit) = cx.lex.unit(suffix)?;
         Some(UnitMatch {
             end: at + 1,

@@ -195,9 +195,9 @@ pub(crate) fn digits_at(cx: &Ctx, i: usize, s: Sentence, second: bool) -> Option
             let prefix = cx
                 .lex
                 .sec(sec::MULTIPLIER_PREFIX)
-                .words()
-                .iter()
-                .any(|p| w.starts_with(p.as_str()));
+                .prefixes_of(w)
+                .next()
+                .is_some();
             if prefix || cx.in_sec(next + 1, sec::MULTIPLIER_WORD) {
                 n.multiplier = true;
                 return Some(n);

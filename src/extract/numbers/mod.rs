@@ -105,9 +105,8 @@ pub(crate) fn split_morphemes<'w>(
     if rest.is_empty() {
         return !out.is_empty();
     }
-    let mut ends: Vec<usize> = rest.char_indices().map(|(i, c)| i + c.len_utf8()).collect();
-    ends.reverse();
-    for end in ends {
+    // Every head, longest first.
+    for end in rest.char_indices().rev().map(|(i, c)| i + c.len_utf8()) {
         let head = &rest[..end];
         if known(head) || (joiner(head) && !out.is_empty()) {
             out.push(head);

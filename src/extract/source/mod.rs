@@ -90,9 +90,8 @@ pub(crate) fn cue(
     if let Some(ending) = cx
         .lex
         .sec(sec::POSSESSIVE_SUFFIX)
-        .words()
-        .iter()
-        .find(|e| text.len() > e.len() && text.ends_with(e.as_str()))
+        .suffixes_of(text)
+        .find(|e| text.len() > e.len())
     {
         span.end -= ending.len();
     }
@@ -260,9 +259,9 @@ pub fn cues_in(cx: &Ctx, s: Sentence) -> Vec<Cue> {
                 let w = cx.lower_at(k);
                 cx.lex
                     .sec(sec::SOURCE_FROM_VERB)
-                    .words()
-                    .iter()
-                    .any(|v| w.starts_with(v.as_str()))
+                    .prefixes_of(w)
+                    .next()
+                    .is_some()
             })
             && let Some(NounPhrase {
                 head_first: h0,
@@ -591,9 +590,9 @@ fn complement_after(cx: &Ctx, verb: usize, s: Sentence) -> usize {
 /// a verb stem ending in `n` ("herauszugeben", "vorzulegen").
 fn separable_infinitive(w: &str, cx: &Ctx) -> bool {
     w.ends_with('n')
-        && cx.lex.sec(sec::SEPARABLE_PREFIX).words().iter().any(|p| {
-            w.strip_prefix(p.as_str())
-                .and_then(|rest| rest.strip_prefix("zu"))
+        && cx.lex.sec(sec::SEPARABLE_PREFIX).prefixes_of(w).any(|p| {
+            w[p.len()..]
+                .strip_prefix("zu")
                 .is_some_and(|stem| stem.len() >= 3)
         })
 }

@@ -80,10 +80,10 @@ pub(crate) fn is_title(cx: &Ctx, i: usize) -> bool {
     let w = cx.lower_at(i);
     let titles = cx.lex.sec(sec::TITLE);
     let inflected = || {
-        cx.lex.sec(sec::TITLE_INFLECTION).words().iter().any(|e| {
-            w.strip_suffix(e.as_str())
-                .is_some_and(|b| titles.contains(b))
-        })
+        cx.lex
+            .sec(sec::TITLE_INFLECTION)
+            .suffixes_of(w)
+            .any(|e| titles.contains(&w[..w.len() - e.len()]))
     };
     if titles.contains(w) || inflected() {
         return true;
@@ -94,15 +94,12 @@ pub(crate) fn is_title(cx: &Ctx, i: usize) -> bool {
     if !suffixes.may_end_with_byte(last(w)) && !suffixes.may_end_with_byte(last(stem)) {
         return false;
     }
-    cx.lex
-        .sec(sec::DESCRIPTOR_SUFFIX)
-        .words()
-        .iter()
-        .any(|suffix| {
-            let suffix = suffix.as_str();
-            (w.len() > suffix.len() + 2 && w.ends_with(suffix))
-                || (stem.len() > suffix.len() + 2 && stem.ends_with(suffix))
-        })
+    suffixes
+        .suffixes_of(w)
+        .any(|suffix| w.len() > suffix.len() + 2)
+        || suffixes
+            .suffixes_of(stem)
+            .any(|suffix| stem.len() > suffix.len() + 2)
 }
 
 /// Whether a word may stand in a speaker noun phrase.
@@ -143,9 +140,7 @@ pub(crate) fn owner_of_document(
             let w = cx.lower_at(head.0);
             cx.lex
                 .sec(sec::DOCUMENT_COMPOUND)
-                .words()
-                .iter()
-                .any(|d| w.ends_with(d.as_str()))
+                .ends_any(w)
         });
     if !document {
         return None;
@@ -266,10 +261,9 @@ pub(crate) fn owner_names_nobody(cx: &Ctx, k: usize) -> bool {
     let bare = cx
         .lex
         .sec(sec::POSSESSIVE_SUFFIX)
-        .words()
-        .iter()
-        .find_map(|e| w.strip_suffix(e.as_str()))
-        .unwrap_or(w);
+        .suffixes_of(w)
+        .next()
+        .map_or(w, |e| &w[..w.len() - e.len()]);
     cx.lex.sec(sec::NOT_SPEAKER).contains(bare)
 }
 
@@ -346,19 +340,18 @@ pub(crate) fn compound_source(cx: &Ctx, i: usize, with_documents: bool) -> Optio
         return None;
     }
     let tok = cx.tok(i)?;
-    let documents: &[String] = if with_documents {
-        cx.lex.sec(sec::DOCUMENT_COMPOUND).words()
-    } else {
-        &[]
-    };
+    let documents = cx
+        .lex
+        .sec(sec::DOCUMENT_COMPOUND)
+        .suffixes_of(lower)
+        .filter(|_| with_documents);
     for suffix in cx
         .lex
         .sec(sec::SOURCE_COMPOUND)
-        .words()
-        .iter()
+        .suffixes_of(lower)
         .chain(documents)
     {
-        if lower.len() > suffix.len() + 1 && lower.ends_with(suffix) {
+        if lower.len() > suffix.len() + 1 {
             let mut stem_end = tok.end - suffix.len();
             let stem = &cx.text[tok.start..stem_end];
             let stem = stem.strip_suffix('-').unwrap_or(stem);
