@@ -14,6 +14,11 @@ pub struct Sentence {
     pub end: usize,
 }
 
+thread_local! {
+    /// The phrase [`Ctx::match_at`] builds, kept per thread so that matching allocates nothing.
+    static PHRASE: std::cell::RefCell<String> = std::cell::RefCell::default();
+}
+
 /// Shared, read-only state of one article under extraction.
 pub struct Ctx<'a> {
     /// The whole article text.
@@ -27,12 +32,18 @@ pub struct Ctx<'a> {
     /// The article language's rules.
     pub language: &'static dyn Language,
     /// Per token: the lexicon flag bits (membership, phrase starts).
-    pub flags: &'a [TokenFlags],
+    pub flags: &'a [&'static TokenFlags],
 }
 
 /// Computes the lexicon flags of every token (one lookup per token) into a buffer that is
-/// cleared first (reused between articles).
-pub fn token_flags_into(lower: &str, toks: &[Token], lex: &Lexicon, out: &mut Vec<TokenFlags>) {
+/// cleared first (reused between articles). Each is a reference into the lexicon's table,
+/// so that the buffer holds a pointer per token, not the flag bits.
+pub fn token_flags_into(
+    lower: &str,
+    toks: &[Token],
+    lex: &'static Lexicon,
+    out: &mut Vec<&'static TokenFlags>,
+) {
     out.clear();
     out.extend(
         toks.iter()
@@ -118,6 +129,18 @@ impl<'a> Ctx<'a> {
         self.flags.get(i).is_some_and(|f| f.entry.has(section))
     }
 
+    /// Whether token `i` is a one-word entry of any section of `mask`.
+    #[must_use]
+    pub fn in_any(&self, i: usize, mask: crate::extract::lexicon::Bits) -> bool {
+        self.flags.get(i).is_some_and(|f| f.entry.any(mask))
+    }
+
+    /// Whether some phrase of any section of `mask` starts with token `i`.
+    #[must_use]
+    pub fn starts_any(&self, i: usize, mask: crate::extract::lexicon::Bits) -> bool {
+        self.flags.get(i).is_some_and(|f| f.starts.any(mask))
+    }
+
     /// Whether some phrase of a section ends with token `i`.
     #[must_use]
     pub fn ends_sec(&self, i: usize, section: Sec) -> bool {
@@ -170,13 +193,36 @@ impl<'a> Ctx<'a> {
         section: &'s Section,
     ) -> Option<(usize, &'s str)> {
         let limit = limit.min(self.toks.len());
-        if i >= limit || !section.may_start(self.lower_at(i)) {
+        let may_start = match section.bit {
+            Some(bit) => self.starts_sec(i, bit),
+            None => section.may_start(self.lower_at(i)),
+        };
+        if i >= limit || !may_start {
             return None;
+        }
+        // One word: the token itself, nothing to build.
+        if section.max_words == 1 && !self.glued(i + 1) {
+            return section.get(self.lower_at(i)).map(|v| (i + 1, v));
         }
         // A phrase of n words may span up to 3n tokens when glued punctuation is inside.
         let max_tokens = (section.max_words * 3 + 1).min(limit - i);
+        PHRASE.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut phrase) => self.longest_from(i, max_tokens, section, &mut phrase),
+            Err(_) => self.longest_from(i, max_tokens, section, &mut String::new()),
+        })
+    }
+
+    /// The longest entry of `section` from token `i` over at most `max_tokens` tokens,
+    /// built in `phrase`.
+    fn longest_from<'s>(
+        &self,
+        i: usize,
+        max_tokens: usize,
+        section: &'s Section,
+        phrase: &mut String,
+    ) -> Option<(usize, &'s str)> {
+        phrase.clear();
         let mut best = None;
-        let mut phrase = String::with_capacity(48);
         let mut words = 0;
         for end in (i + 1)..=(i + max_tokens) {
             let k = end - 1;
@@ -190,7 +236,7 @@ impl<'a> Ctx<'a> {
             if words > section.max_words {
                 break;
             }
-            if let Some(v) = section.get(&phrase) {
+            if let Some(v) = section.get(phrase) {
                 best = Some((end, v));
             }
         }
@@ -206,7 +252,11 @@ impl<'a> Ctx<'a> {
         floor: usize,
         section: &'s Section,
     ) -> Option<(usize, &'s str)> {
-        if end == 0 || end > self.toks.len() || !section.may_end(self.lower_at(end - 1)) {
+        let may_end = |k: usize| match section.bit {
+            Some(bit) => self.ends_sec(k, bit),
+            None => section.may_end(self.lower_at(k)),
+        };
+        if end == 0 || end > self.toks.len() || !may_end(end - 1) {
             return None;
         }
         let max_tokens = section.max_words * 3 + 1;

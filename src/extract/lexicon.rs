@@ -25,6 +25,9 @@ pub struct Section {
     lengths: Vec<usize>,
     /// The largest number of words in one entry.
     pub max_words: usize,
+    /// The section's flag bit, when it is a declared section: whether an entry starts or
+    /// ends with a token is then one bit of the token's flags, not a hash lookup.
+    pub bit: Option<Sec>,
 }
 
 impl Section {
@@ -172,6 +175,25 @@ impl Bits {
     /// Sets the bit of a section.
     fn set(&mut self, bit: u32) {
         self.0[(bit / u128::BITS) as usize] |= 1 << (bit % u128::BITS);
+    }
+
+    /// The bits of some sections (a mask to test several at once).
+    #[must_use]
+    pub const fn of(sections: &[Sec]) -> Self {
+        let mut bits = [0u128; 2];
+        let mut k = 0;
+        while k < sections.len() {
+            let bit = sections[k].0;
+            bits[(bit / u128::BITS) as usize] |= 1 << (bit % u128::BITS);
+            k += 1;
+        }
+        Self(bits)
+    }
+
+    /// Whether any bit of `mask` is set.
+    #[must_use]
+    pub fn any(self, mask: Bits) -> bool {
+        (self.0[0] & mask.0[0]) | (self.0[1] & mask.0[1]) != 0
     }
 
     /// Whether the bit of a section is set.
@@ -552,7 +574,11 @@ impl Lexicon {
         }
         let by_bit = SECTIONS
             .iter()
-            .map(|name| sections.get(*name).cloned().unwrap_or_default())
+            .zip(0..)
+            .map(|(name, bit)| Section {
+                bit: Some(Sec(bit)),
+                ..sections.get(*name).cloned().unwrap_or_default()
+            })
             .collect();
         #[cfg(test)]
         let file_sections = {
@@ -571,8 +597,13 @@ impl Lexicon {
 
     /// The section bits of a lower-case token.
     #[must_use]
-    pub fn flags(&self, token: &str) -> TokenFlags {
-        self.flags.get(token).copied().unwrap_or_default()
+    pub fn flags(&self, token: &str) -> &TokenFlags {
+        static NONE: TokenFlags = TokenFlags {
+            entry: Bits([0; 2]),
+            starts: Bits([0; 2]),
+            ends: Bits([0; 2]),
+        };
+        self.flags.get(token).unwrap_or(&NONE)
     }
 
     /// A flagged section by its constant (no hashing).

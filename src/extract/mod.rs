@@ -393,7 +393,7 @@ pub fn chunks(text: &str, start: usize, size: usize) -> Vec<(usize, usize)> {
 pub(crate) struct Prepared {
     lower: String,
     toks: Vec<token::Token>,
-    flags: Vec<crate::extract::lexicon::TokenFlags>,
+    flags: Vec<&'static crate::extract::lexicon::TokenFlags>,
 }
 
 impl Prepared {

@@ -23,7 +23,7 @@ pub use scope::{
 pub(crate) use speaker::{VerbClause, clause_start};
 
 use crate::extract::ctx::{Ctx, Sentence};
-use crate::extract::lexicon::sec;
+use crate::extract::lexicon::{Bits, sec};
 use crate::model::Span;
 use phrase::compound_source;
 use speaker::{is_spaced_dash, speaker_of_verb, verb_applies};
@@ -111,16 +111,18 @@ pub(crate) fn cue(
 
 /// Whether a cue can start at word `i` (a cheap test on the token's lexicon flags).
 fn may_cue(cx: &Ctx, i: usize) -> bool {
-    cx.starts_sec(i, sec::CUE_OVERRIDE)
-        || cx.starts_sec(i, sec::CUE_BEFORE)
-        || cx.in_sec(i, sec::CUE_AFTER)
-        || cx.in_sec(i, sec::UNNAMED_SOURCE)
-        || cx.in_sec(i, sec::SPEECH_VERB)
-        || cx.in_sec(i, sec::SPEECH_VERB_INVERTED)
-        || cx.in_sec(i, sec::SPEECH_LEAD)
-        || cx.starts_sec(i, sec::IMPERSONAL_PHRASE)
-        || cx.in_sec(i, sec::CUE_START)
-        || cx.in_sec(i, sec::RELATIVE_CUE)
+    const STARTS: Bits = Bits::of(&[sec::CUE_OVERRIDE, sec::CUE_BEFORE, sec::IMPERSONAL_PHRASE]);
+    const ENTRY: Bits = Bits::of(&[
+        sec::CUE_AFTER,
+        sec::UNNAMED_SOURCE,
+        sec::SPEECH_VERB,
+        sec::SPEECH_VERB_INVERTED,
+        sec::SPEECH_LEAD,
+        sec::CUE_START,
+        sec::RELATIVE_CUE,
+    ]);
+    cx.starts_any(i, STARTS)
+        || cx.in_any(i, ENTRY)
         || (cx.language.forms_compound_sources() && (cx.upper(i) || cx.text_at(i).contains('-')))
 }
 
