@@ -63,16 +63,27 @@ pub fn lower_text_into(text: &str, out: &mut String) {
         out.make_ascii_lowercase();
         return;
     }
-    for c in text.chars() {
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < text.len() {
+        // A run of ASCII at once, then one other character.
+        let run = bytes[i..].iter().take_while(|b| b.is_ascii()).count();
+        if run > 0 {
+            let at = out.len();
+            out.push_str(&text[i..i + run]);
+            out[at..].make_ascii_lowercase();
+            i += run;
             continue;
         }
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
         let mut lower = c.to_lowercase();
         match (lower.next(), lower.next()) {
             (Some(l), None) if l.len_utf8() == c.len_utf8() => out.push(l),
             _ => out.push(c),
         }
+        i += c.len_utf8();
     }
 }
 
@@ -174,20 +185,34 @@ fn scan_word(text: &str, mut i: usize) -> usize {
     if let Some(end) = scan_dotted_acronym(text, i) {
         return end;
     }
-    let mut chars = text[i..].char_indices().peekable();
-    let base = i;
+    let bytes = text.as_bytes();
     let mut prev_letter = false;
-    while let Some((off, c)) = chars.next() {
-        if c.is_alphabetic() || c == '\u{ad}' {
+    while i < bytes.len() {
+        // ASCII letters at once.
+        let run = bytes[i..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphabetic())
+            .count();
+        if run > 0 {
             prev_letter = true;
-            i = base + off + c.len_utf8();
+            i += run;
             continue;
         }
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        if c.is_alphabetic() || c == '\u{ad}' {
+            prev_letter = true;
+            i += c.len_utf8();
+            continue;
+        }
+        let after = i + c.len_utf8();
         let joins = (is_hyphen(c) || is_apostrophe(c))
             && prev_letter
-            && chars.peek().is_some_and(|&(_, n)| n.is_alphabetic());
+            && text[after..].chars().next().is_some_and(char::is_alphabetic);
         if joins {
             prev_letter = false;
+            i = after;
             continue;
         }
         break;
@@ -271,6 +296,67 @@ mod tests {
             ]
         );
         assert_eq!(texts("Britain's twenty-five"), ["Britain's", "twenty-five"]);
+    }
+
+    /// The word scan and lower-casing as they were, char by char: the byte-run fast paths
+    /// must give the same.
+    fn scan_word_by_chars(text: &str, mut i: usize) -> usize {
+        if let Some(end) = scan_dotted_acronym(text, i) {
+            return end;
+        }
+        let mut chars = text[i..].char_indices().peekable();
+        let base = i;
+        let mut prev_letter = false;
+        while let Some((off, c)) = chars.next() {
+            if c.is_alphabetic() || c == '\u{ad}' {
+                prev_letter = true;
+                i = base + off + c.len_utf8();
+                continue;
+            }
+            let joins = (is_hyphen(c) || is_apostrophe(c))
+                && prev_letter
+                && chars.peek().is_some_and(|&(_, n)| n.is_alphabetic());
+            if joins {
+                prev_letter = false;
+                continue;
+            }
+            break;
+        }
+        i
+    }
+
+    fn lower_by_chars(text: &str) -> String {
+        let mut out = String::new();
+        for c in text.chars() {
+            let mut lower = c.to_lowercase();
+            match (lower.next(), lower.next()) {
+                (Some(l), None) if l.len_utf8() == c.len_utf8() => out.push(l),
+                _ => out.push(c),
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn fast_paths_match_the_char_by_char_scan() {
+        let alphabet = [
+            "a", "Z", "ä", "Ü", "ß", "İ", "ẞ", "-", "\u{2011}", "'", "\u{2019}", "\u{ad}", " ",
+            "1", ".", "U.S.", "Ω", "😀", ",",
+        ];
+        let mut rng = crate::bench::Rng(11);
+        for len in 1..40 {
+            for _ in 0..200 {
+                let text: String = (0..len)
+                    .map(|_| alphabet[(rng.next_u64() % alphabet.len() as u64) as usize])
+                    .collect();
+                assert_eq!(lower_text(&text), lower_by_chars(&text), "{text:?}");
+                for (i, c) in text.char_indices() {
+                    if c.is_alphabetic() {
+                        assert_eq!(scan_word(&text, i), scan_word_by_chars(&text, i), "{text:?} {i}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]
