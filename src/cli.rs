@@ -659,10 +659,41 @@ fn extract(
         write_output(format, &corpus.export(&rows))?;
         return Ok(Done::failed_if(failed));
     }
+    let stop = std::sync::atomic::AtomicBool::new(false);
     let options = LoadOptions {
         threads,
+        cancel: Some(&stop),
         ..LoadOptions::default()
     };
+    if format == Format::Json {
+        // Written as the articles come, while later files are still being extracted; a file
+        // that fails is reported when its turn comes. A failing write (a closed pipe) stops
+        // writing; the error is reported once at the end.
+        let mut stdout = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+        let mut writer = export::JsonWriter::default();
+        let mut failed = false;
+        let mut written: std::io::Result<()> = Ok(());
+        pipeline::each_claims(&origins(paths), &extractor, &options, |result| match result {
+            Ok(article) => {
+                if written.is_ok() {
+                    written = writer.article(&mut stdout, &article);
+                    if written.is_err() {
+                        // Nobody reads on: extract no more.
+                        stop.store(true, std::sync::atomic::Ordering::Relaxed);
+                    }
+                }
+            }
+            Err(e) => {
+                failed = true;
+                report(&Error::Load(e));
+            }
+        });
+        written
+            .and_then(|()| writer.finish(&mut stdout))
+            .and_then(|()| stdout.flush())
+            .map_err(Error::Output)?;
+        return Ok(Done::failed_if(failed));
+    }
     let loaded = pipeline::load_claims(&origins(paths), &extractor, &options);
     let failed = report_load_errors(loaded.errors);
     write_output(format, &loaded.articles)?;

@@ -104,14 +104,33 @@ fn groups_by_unit(unit: &str, lang: Lang) -> bool {
     if unit.len() == 3 && unit.bytes().all(|b| b.is_ascii_uppercase()) {
         return true;
     }
-    let lex = crate::extract::lang::get(lang).lexicon();
-    lex.sec(crate::extract::lexicon::sec::UNIT)
+    // The units of money and percentages of each language, gathered once.
+    static UNITS: std::sync::OnceLock<Vec<(Lang, Vec<String>)>> = std::sync::OnceLock::new();
+    let units = UNITS.get_or_init(|| {
+        crate::extract::lang::LANGUAGES
+            .iter()
+            .map(|language| {
+                let mut units: Vec<String> = language
+                    .lexicon()
+                    .sec(crate::extract::lexicon::sec::UNIT)
+                    .iter()
+                    .filter_map(|(_, value)| {
+                        let (kind, u) = value.split_once(' ')?;
+                        matches!(kind, "percent" | "money").then(|| u.to_string())
+                    })
+                    .collect();
+                units.sort();
+                units.dedup();
+                (language.id(), units)
+            })
+            .collect()
+    });
+    // As `lang::get`: a language without rules of its own reads by the first.
+    units
         .iter()
-        .any(|(_, value)| {
-            value
-                .split_once(' ')
-                .is_some_and(|(kind, u)| u == unit && matches!(kind, "percent" | "money"))
-        })
+        .find(|(l, _)| *l == lang)
+        .or(units.first())
+        .is_some_and(|(_, units)| units.binary_search_by(|u| u.as_str().cmp(unit)).is_ok())
 }
 
 /// The subject without a possessive ending of the language (`[possessive_suffix]`:

@@ -24,9 +24,38 @@ pub fn write_json(
     out: &mut impl std::io::Write,
     articles: &[ExtractedArticle],
 ) -> std::io::Result<()> {
-    out.write_all(b"{\"articles\": [")?;
-    for (k, article) in articles.iter().enumerate() {
-        out.write_all(if k == 0 { b"\n" } else { b",\n" })?;
+    let mut writer = JsonWriter::default();
+    for article in articles {
+        writer.article(out, article)?;
+    }
+    writer.finish(out)
+}
+
+/// Writes the JSON document article by article, as they come (the command line streams its
+/// output while later files are still being extracted).
+#[derive(Default)]
+pub struct JsonWriter {
+    /// Articles written so far.
+    written: usize,
+    /// A claim's object before its extras are appended (reused from claim to claim).
+    object: Vec<u8>,
+}
+
+impl JsonWriter {
+    /// Writes one article (the document's opening before the first).
+    ///
+    /// # Errors
+    /// When writing fails.
+    pub fn article(
+        &mut self,
+        out: &mut impl std::io::Write,
+        article: &ExtractedArticle,
+    ) -> std::io::Result<()> {
+        if self.written == 0 {
+            out.write_all(b"{\"articles\": [")?;
+        }
+        out.write_all(if self.written == 0 { b"\n" } else { b",\n" })?;
+        self.written += 1;
         out.write_all(b"  {\"path\": ")?;
         serde_json::to_writer(&mut *out, &article.path)?;
         out.write_all(b", \"date\": ")?;
@@ -42,9 +71,10 @@ pub fn write_json(
                 None => serde_json::to_writer(&mut *out, claim)?,
                 Some(extra) => {
                     // The claim's object with the extras after its fields.
-                    let mut object = serde_json::to_vec(claim)?;
-                    object.pop();
-                    out.write_all(&object)?;
+                    self.object.clear();
+                    serde_json::to_writer(&mut self.object, claim)?;
+                    self.object.pop();
+                    out.write_all(&self.object)?;
                     out.write_all(b",\"sentence_text\":")?;
                     serde_json::to_writer(&mut *out, &extra.sentence_text)?;
                     out.write_all(b",\"status\":")?;
@@ -57,9 +87,19 @@ pub fn write_json(
             b"]}"
         } else {
             b"\n  ]}"
-        })?;
+        })
     }
-    out.write_all(b"\n]}\n")
+
+    /// Closes the document (an empty one when no article was written).
+    ///
+    /// # Errors
+    /// When writing fails.
+    pub fn finish(self, out: &mut impl std::io::Write) -> std::io::Result<()> {
+        if self.written == 0 {
+            out.write_all(b"{\"articles\": [")?;
+        }
+        out.write_all(b"\n]}\n")
+    }
 }
 
 /// The CSV columns, in order.

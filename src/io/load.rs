@@ -92,8 +92,8 @@ impl Document {
 /// # Errors
 /// A [`LoadError`] naming the file when it is missing, unreadable, empty, too large or binary.
 pub fn load_file(path: &Path) -> Result<Document, LoadError> {
-    let mut file = fs::File::open(path).map_err(|e| io_error(path, e))?;
-    let meta = file.metadata().map_err(|e| io_error(path, e))?;
+    // Looked at before it is opened: opening a named pipe would wait for a writer.
+    let meta = fs::metadata(path).map_err(|e| io_error(path, e))?;
     if meta.is_dir() {
         return Err(LoadError::new(
             path,
@@ -112,6 +112,7 @@ pub fn load_file(path: &Path) -> Result<Document, LoadError> {
     if meta.len() > MAX_FILE_BYTES {
         return Err(LoadError::new(path, ErrorKind::TooLarge(meta.len())));
     }
+    let mut file = fs::File::open(path).map_err(|e| io_error(path, e))?;
     // One read into a buffer of the file's size (plus one byte to see the end at once).
     let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0) + 1);
     io::Read::read_to_end(&mut file, &mut bytes).map_err(|e| io_error(path, e))?;

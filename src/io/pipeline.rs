@@ -55,6 +55,32 @@ pub fn load<T: Send>(
     options: &LoadOptions,
     keep: impl Fn(Document, ExtractedArticle) -> T + Sync,
 ) -> Loaded<T> {
+    let mut articles = Vec::new();
+    let mut errors = Vec::new();
+    let cancelled = load_each(origins, extractor, options, keep, |result| match result {
+        Ok(article) => articles.push(article),
+        Err(e) => errors.push(e),
+    });
+    Loaded {
+        articles,
+        errors,
+        cancelled,
+    }
+}
+
+/// Files extracted together before their results are handed on in order.
+const BATCH: usize = 256;
+
+/// As [`load`], handing each result to `each` on the calling thread, in input order, as
+/// soon as its batch of files is done: the caller writes or keeps results while the workers
+/// extract the next batch (at most two batches wait). Returns whether the load was cancelled.
+pub fn load_each<T: Send>(
+    origins: &[Origin],
+    extractor: &Extractor,
+    options: &LoadOptions,
+    keep: impl Fn(Document, ExtractedArticle) -> T + Sync,
+    mut each: impl FnMut(Result<T, LoadError>),
+) -> bool {
     let mut bundled = Vec::new();
     let mut pasted = Vec::new();
     let mut on_disk = Vec::new();
@@ -75,17 +101,19 @@ pub fn load<T: Send>(
         }
     };
     let cancelled = || options.cancel.is_some_and(|c| c.load(Ordering::Relaxed));
-    let mut articles = Vec::with_capacity(total);
+    for e in errors.drain(..) {
+        each(Err(e));
+    }
     for (name, stored) in bundled {
         match samples::document(name, &stored) {
             Some(doc) => {
                 let extracted = extractor.extract(&doc);
-                articles.push(keep(doc, extracted));
+                each(Ok(keep(doc, extracted)));
             }
-            None => errors.push(LoadError {
+            None => each(Err(LoadError {
                 path: PathBuf::from(stored),
                 kind: load::ErrorKind::NotFound,
-            }),
+            })),
         }
         finish();
     }
@@ -94,17 +122,17 @@ pub fn load<T: Send>(
         match load::document_from_bytes(&stored, text.as_bytes(), false) {
             Ok(doc) => {
                 let extracted = extractor.extract(&doc);
-                articles.push(keep(doc, extracted));
+                each(Ok(keep(doc, extracted)));
             }
-            Err(kind) => errors.push(LoadError {
+            Err(kind) => each(Err(LoadError {
                 path: PathBuf::from(stored),
                 kind,
-            }),
+            })),
         }
         finish();
     }
-    let work = || {
-        files
+    let batch = |paths: &[PathBuf]| {
+        paths
             .par_iter()
             .map(|path| {
                 if cancelled() {
@@ -126,21 +154,36 @@ pub fn load<T: Send>(
             .build()
             .ok()
     });
-    let results = match pool {
-        Some(pool) => pool.install(work),
-        None => work(),
-    };
-    for result in results.into_iter().flatten() {
-        match result {
-            Ok(article) => articles.push(article),
-            Err(e) => errors.push(e),
+    if files.len() <= BATCH {
+        // One batch: no thread to hand it over.
+        let results = match &pool {
+            Some(pool) => pool.install(|| batch(&files)),
+            None => batch(&files),
+        };
+        results.into_iter().flatten().for_each(&mut each);
+        return cancelled();
+    }
+    let (sender, receiver) = std::sync::mpsc::sync_channel(1);
+    std::thread::scope(|scope| {
+        scope.spawn(|| {
+            let work = || {
+                for paths in files.chunks(BATCH) {
+                    if sender.send(batch(paths)).is_err() {
+                        break;
+                    }
+                }
+            };
+            match &pool {
+                Some(pool) => pool.install(work),
+                None => work(),
+            }
+            drop(sender);
+        });
+        for results in receiver {
+            results.into_iter().flatten().for_each(&mut each);
         }
-    }
-    Loaded {
-        articles,
-        errors,
-        cancelled: cancelled(),
-    }
+    });
+    cancelled()
 }
 
 /// Loads articles for the app and the corrected command-line output: each keeps its text.
@@ -161,10 +204,24 @@ pub fn load_claims(
     extractor: &Extractor,
     options: &LoadOptions,
 ) -> Loaded<ExtractedArticle> {
-    load(origins, extractor, options, |doc, mut extracted| {
-        extracted.extras = crate::model::ClaimExtras::extracted(&doc.text, &extracted.claims);
-        extracted
-    })
+    load(origins, extractor, options, with_extras)
+}
+
+/// As [`load_claims`], handing each article or error on in input order as it is done
+/// ([`load_each`]); returns whether the load was cancelled.
+pub fn each_claims(
+    origins: &[Origin],
+    extractor: &Extractor,
+    options: &LoadOptions,
+    each: impl FnMut(Result<ExtractedArticle, LoadError>),
+) -> bool {
+    load_each(origins, extractor, options, with_extras, each)
+}
+
+/// An extraction with the sentence text and status of each claim, for the output.
+fn with_extras(doc: Document, mut extracted: ExtractedArticle) -> ExtractedArticle {
+    extracted.extras = crate::model::ClaimExtras::extracted(&doc.text, &extracted.claims);
+    extracted
 }
 
 /// Extracts documents already in memory, in parallel, keeping their order (benchmarks).
