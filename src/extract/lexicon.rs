@@ -23,6 +23,11 @@ pub struct Section {
     /// The byte lengths of the entries, each once, longest first: a suffix or prefix search
     /// looks up one slice of the word per length instead of comparing every entry.
     lengths: Vec<usize>,
+    /// The first two bytes of every entry, sorted (empty when an entry has one byte only):
+    /// most words share them with no entry and are refused with a binary search.
+    first_pairs: Vec<[u8; 2]>,
+    /// Likewise the last two bytes.
+    last_pairs: Vec<[u8; 2]>,
     /// The largest number of words in one entry.
     pub max_words: usize,
     /// The section's flag bit, when it is a declared section: whether an entry starts or
@@ -93,10 +98,14 @@ impl Section {
     /// The entries that `word` ends with, longest first: the entries of [`Section::words`]
     /// that are a suffix of `word`, in that order (of one length only one can be).
     pub fn suffixes_of<'s>(&'s self, word: &'s str) -> impl Iterator<Item = &'s str> + 's {
-        let may = word
-            .as_bytes()
-            .last()
-            .is_some_and(|&b| self.may_end_with_byte(b));
+        let b = word.as_bytes();
+        let may = b.last().is_some_and(|&x| self.may_end_with_byte(x))
+            && (self.last_pairs.is_empty()
+                || b.len() < 2
+                || self
+                    .last_pairs
+                    .binary_search(&[b[b.len() - 2], b[b.len() - 1]])
+                    .is_ok());
         self.lengths
             .iter()
             .filter(move |&&n| may && n <= word.len())
@@ -109,10 +118,11 @@ impl Section {
 
     /// The entries that `word` starts with, longest first (as [`Section::suffixes_of`]).
     pub fn prefixes_of<'s>(&'s self, word: &'s str) -> impl Iterator<Item = &'s str> + 's {
-        let may = word
-            .as_bytes()
-            .first()
-            .is_some_and(|&b| self.may_start_with_byte(b));
+        let b = word.as_bytes();
+        let may = b.first().is_some_and(|&x| self.may_start_with_byte(x))
+            && (self.first_pairs.is_empty()
+                || b.len() < 2
+                || self.first_pairs.binary_search(&[b[0], b[1]]).is_ok());
         self.lengths
             .iter()
             .filter(move |&&n| may && n <= word.len())
@@ -553,6 +563,20 @@ impl Lexicon {
             }
             section.lengths = words.iter().map(String::len).collect();
             section.lengths.dedup();
+            if words.iter().all(|w| w.len() >= 2) {
+                section.first_pairs = words
+                    .iter()
+                    .map(|w| [w.as_bytes()[0], w.as_bytes()[1]])
+                    .collect();
+                section.last_pairs = words
+                    .iter()
+                    .map(|w| [w.as_bytes()[w.len() - 2], w.as_bytes()[w.len() - 1]])
+                    .collect();
+                section.first_pairs.sort_unstable();
+                section.first_pairs.dedup();
+                section.last_pairs.sort_unstable();
+                section.last_pairs.dedup();
+            }
             section.words = words;
         }
         let mut flags: HashMap<String, TokenFlags> = HashMap::default();

@@ -9,7 +9,7 @@ use super::not_quantity::{counting_one, is_age};
 use super::{Numeral, apply_scale, parse_digits, round4};
 use crate::extract::ctx::{Ctx, Sentence};
 use crate::extract::lang::{ArticleNumeral, NumberWords};
-use crate::extract::lexicon::sec;
+use crate::extract::lexicon::{Bits, sec};
 
 /// A numeral in words at token `i`.
 pub(crate) fn words_at(cx: &Ctx, i: usize, s: Sentence) -> Option<Numeral> {
@@ -163,16 +163,17 @@ pub(crate) fn words_at(cx: &Ctx, i: usize, s: Sentence) -> Option<Numeral> {
 
 /// Whether the word at `i` can start a numeral at all (cheap test before parsing).
 pub(crate) fn may_start_numeral(cx: &Ctx, i: usize, w: &str) -> bool {
-    if cx.in_sec(i, sec::VAGUE)
-        || cx.in_sec(i, sec::SCALE)
-        || cx.in_sec(i, sec::FRACTION)
-        || cx.in_sec(i, sec::EVERY)
-        || cx.in_sec(i, sec::NUMERAL)
+    const ENTRY: Bits = Bits::of(&[
+        sec::VAGUE,
+        sec::SCALE,
+        sec::FRACTION,
+        sec::EVERY,
+        sec::NUMERAL,
+        sec::NUMERAL_START,
+    ]);
+    cx.in_any(i, ENTRY)
         || cx.starts_sec(i, sec::VAGUE_LEAD)
-    {
-        return true;
-    }
-    cx.in_sec(i, sec::NUMERAL_START) || cx.language.may_start_number_word(cx, i, w)
+        || cx.language.may_start_number_word(cx, i, w)
 }
 
 /// Turns `N in M`, `N out of M`, `N von M` into a proportion.
