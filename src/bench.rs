@@ -1,7 +1,11 @@
 //! `claimtrack bench`: generates a corpus of German and English agency-style articles with
-//! varied figures, then measures extraction speed on one thread and on all threads.
+//! varied figures, then measures extraction speed on one thread and on all threads: the core
+//! (extraction of texts in memory) and end to end (`claimtrack extract --format json` run as
+//! a child process over a folder of files, reading, extracting and writing JSON), with the
+//! articles per second and the child's peak memory.
 
 use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use crate::extract::Extractor;
@@ -242,20 +246,36 @@ pub fn corpus(bytes: usize) -> Vec<Document> {
 /// Timed runs of each pass; the fastest is reported.
 const RUNS: usize = 3;
 
-/// Runs the benchmark and returns its report.
+/// Runs the benchmark and returns its report; `paths` are the files or folders to run end to
+/// end over (none: the generated corpus, written to a temporary folder one file per article).
 #[must_use]
-pub fn run(mb: usize, threads: Option<usize>) -> String {
+pub fn run(mb: usize, threads: Option<usize>, paths: &[PathBuf]) -> String {
     let mut report = String::new();
     let started = Instant::now();
-    let docs = corpus(mb * 1_000_000);
+    // The given files, read into memory, else the generated corpus.
+    let docs: Vec<Document> = if paths.is_empty() {
+        corpus(mb * 1_000_000)
+    } else {
+        crate::io::load::expand_paths(paths)
+            .0
+            .iter()
+            .filter_map(|f| crate::io::load::load_file(f).ok())
+            .collect()
+    };
+    if docs.is_empty() {
+        let _ = writeln!(report, "no article to measure");
+        return report;
+    }
     let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
     let megabytes = bytes as f64 / 1e6;
     let _ = writeln!(
         report,
-        "corpus: {} articles, {megabytes:.1} MB, generated in {:.2} s",
+        "corpus: {} articles, {megabytes:.1} MB, {} in {:.2} s",
         docs.len(),
+        if paths.is_empty() { "generated" } else { "read" },
         started.elapsed().as_secs_f64()
     );
+    let _ = writeln!(report, "core (extraction of the texts in memory):");
     let extractor = Extractor::new();
     // Warm up the lexicons.
     let _ = extractor.extract(&docs[0]);
@@ -307,5 +327,122 @@ pub fn run(mb: usize, threads: Option<usize>) -> String {
         megabytes / all,
         docs.len() as f64 / all
     );
+    let folder = if paths.is_empty() {
+        match write_corpus(&docs) {
+            Ok(dir) => Some(dir),
+            Err(e) => {
+                let _ = writeln!(report, "end to end: could not write the corpus: {e}");
+                return report;
+            }
+        }
+    } else {
+        None
+    };
+    let inputs: Vec<PathBuf> = match &folder {
+        Some(dir) => vec![dir.clone()],
+        None => paths.to_vec(),
+    };
+    end_to_end(&mut report, &inputs, threads, n_threads);
+    if let Some(dir) = folder {
+        let _ = std::fs::remove_dir_all(dir);
+    }
     report
+}
+
+/// Writes the generated articles to a new temporary folder, one file each.
+fn write_corpus(docs: &[Document]) -> std::io::Result<PathBuf> {
+    let dir = std::env::temp_dir().join(format!("claimtrack-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&dir)?;
+    for (k, doc) in docs.iter().enumerate() {
+        std::fs::write(dir.join(format!("{k:06}.txt")), &doc.text)?;
+    }
+    Ok(dir)
+}
+
+/// `claimtrack extract --format json` over `inputs` as a child process (the output thrown
+/// away) on one thread and on all: the fastest of three runs, and the child's peak memory.
+fn end_to_end(report: &mut String, inputs: &[PathBuf], threads: Option<usize>, n_threads: usize) {
+    let (files, _) = crate::io::load::expand_paths(inputs);
+    let bytes: u64 = files
+        .iter()
+        .filter_map(|f| std::fs::metadata(f).ok())
+        .map(|m| m.len())
+        .sum();
+    let megabytes = bytes as f64 / 1e6;
+    let _ = writeln!(
+        report,
+        "end to end (read, extract, write JSON): {} files, {megabytes:.1} MB",
+        files.len()
+    );
+    let Ok(exe) = std::env::current_exe() else {
+        let _ = writeln!(report, "end to end: the program's own path is unknown");
+        return;
+    };
+    let all = threads.unwrap_or(n_threads);
+    for (label, n) in [("1 thread:  ", 1), (&format!("{all} threads:"), all)] {
+        let mut best = f64::INFINITY;
+        let mut peak = None;
+        for _ in 0..RUNS {
+            match run_extract(&exe, inputs, n) {
+                Ok((secs, kb)) => {
+                    best = best.min(secs);
+                    peak = peak.max(kb);
+                }
+                Err(e) => {
+                    let _ = writeln!(report, "end to end: {e}");
+                    return;
+                }
+            }
+        }
+        let memory = peak.map_or_else(|| "unknown".to_string(), |kb| format!("{:.0} MB", kb as f64 / 1024.0));
+        let _ = writeln!(
+            report,
+            "{label} {:7.1} MB/s  {:9.0} articles/s  ({best:.2} s, peak memory {memory})",
+            megabytes / best,
+            files.len() as f64 / best
+        );
+    }
+}
+
+/// One run of the child: its wall time and the peak memory it reported, in KB.
+fn run_extract(exe: &Path, inputs: &[PathBuf], threads: usize) -> std::io::Result<(f64, Option<u64>)> {
+    let started = Instant::now();
+    let output = std::process::Command::new(exe)
+        .arg("extract")
+        .args(["--format", "json", "--threads", &threads.to_string()])
+        .args(inputs)
+        .env(PEAK_MEMORY_ENV, "1")
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .output()?;
+    let secs = started.elapsed().as_secs_f64();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let kb = stderr
+        .lines()
+        .find_map(|l| l.strip_prefix(PEAK_MEMORY_PREFIX))
+        .and_then(|v| v.trim().parse().ok());
+    Ok((secs, kb))
+}
+
+/// Set in a child's environment, it makes `claimtrack` report its peak memory on exit.
+pub const PEAK_MEMORY_ENV: &str = "CLAIMTRACK_REPORT_PEAK_MEMORY";
+
+/// How that report begins, followed by kilobytes.
+const PEAK_MEMORY_PREFIX: &str = "claimtrack: peak memory kB: ";
+
+/// Writes the peak memory report to standard error when [`PEAK_MEMORY_ENV`] is set (Linux:
+/// the resident high-water mark `VmHWM` of `/proc/self/status`).
+pub fn report_peak_memory() {
+    if std::env::var_os(PEAK_MEMORY_ENV).is_none() {
+        return;
+    }
+    let kb = std::fs::read_to_string("/proc/self/status").ok().and_then(|s| {
+        s.lines()
+            .find_map(|l| l.strip_prefix("VmHWM:"))
+            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+    });
+    if let Some(kb) = kb {
+        eprintln!("{PEAK_MEMORY_PREFIX}{kb}");
+    }
 }

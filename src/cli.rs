@@ -34,7 +34,7 @@ USAGE:
     claimtrack compare [--subject S] [--action A] [--window DAYS]
                        [--format text|json] [--workspace FILE]
                        [--group-by entity|side] PATHS...
-    claimtrack bench [--mb N] [--threads N]
+    claimtrack bench [--mb N] [--threads N] [FILE|DIR ...]
     claimtrack --help | --version
 
 COMMANDS:
@@ -55,7 +55,8 @@ COMMANDS:
               unit; change figures apart) and report, per series and period,
               the disagreements between named sources (figures that cannot
               all hold) and each source's revisions (its later figure).
-    bench     Generate a corpus of article text and measure extraction speed.
+    bench     Generate a corpus of article text and measure extraction speed: in memory,
+              and end to end over the given files (or the corpus written as files).
 
 OPTIONS:
     --format json|csv   Output format of extract (default json).
@@ -158,6 +159,8 @@ pub enum Command {
         mb: usize,
         /// Worker threads for the parallel run.
         threads: Option<usize>,
+        /// Files or folders to run end to end over (none: the generated corpus).
+        paths: Vec<PathBuf>,
     },
     /// `--help`.
     Help,
@@ -332,7 +335,7 @@ pub fn parse(args: Vec<OsString>) -> Result<Command, String> {
                     .parse()
                     .map_err(|e| format!("--mb: {e}"))?;
             }
-            Value(v) if sub != "bench" => paths.push(PathBuf::from(v)),
+            Value(v) => paths.push(PathBuf::from(v)),
             other => return Err(other.unexpected().to_string()),
         }
     }
@@ -391,6 +394,7 @@ pub fn parse(args: Vec<OsString>) -> Result<Command, String> {
         "bench" => Ok(Command::Bench {
             mb: mb.max(1),
             threads,
+            paths,
         }),
         other => Err(format!("unknown command {other:?}")),
     }
@@ -441,8 +445,8 @@ fn execute(command: Command) -> Result<Done, Error> {
             println!("claimtrack {}", env!("CARGO_PKG_VERSION"));
             Ok(Done::All)
         }
-        Command::Bench { mb, threads } => {
-            let report = crate::bench::run(mb, threads);
+        Command::Bench { mb, threads, paths } => {
+            let report = crate::bench::run(mb, threads, &paths);
             print!("{report}");
             Ok(Done::All)
         }

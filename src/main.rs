@@ -9,5 +9,6 @@ fn main() {
             2
         }
     };
+    claimtrack::bench::report_peak_memory();
     std::process::exit(code);
 }

@@ -820,11 +820,15 @@ fn place_of_adjective(cx: &Ctx, adjective: &str) -> String {
 /// `US-Autohersteller Nordwerk Motors (NWM)`, `carmaker Rover`): up to three capitalised words
 /// before `limit`, or the acronym in brackets after them.
 fn descriptor_name(cx: &Ctx, k: usize, limit: usize) -> Option<(usize, usize)> {
-    // A capitalised word must follow (the first word of the name): tested first, it is cheap.
+    // A capitalised word must follow (the first word of the name), and in German an article
+    // come before ("der deutsche Technologieriese Halbrand", after an article and
+    // adjectives): tested first, they are cheap.
     if !cx.is_word(k)
         || k + 1 >= limit
         || !cx.upper(k + 1)
         || !cx.is_word(k + 1)
+        || cx.language.capitalises_nouns()
+            && !article_before(cx, k, 3, |j| source::is_determiner(cx, j))
         || !cx.ends_with_any(cx.lower_at(k), sec::ANAPHORIC_NOUN)
     {
         return None;
@@ -841,12 +845,6 @@ fn descriptor_name(cx: &Ctx, k: usize, limit: usize) -> Option<(usize, usize)> {
             && !cx.in_sec(j, sec::ANAPHORIC_NOUN)
             && !cx.in_sec(j, sec::SPEECH_VERB)
     };
-    // German: "der deutsche Technologieriese Halbrand", after an article and adjectives.
-    if cx.language.capitalises_nouns()
-        && !article_before(cx, k, 3, |j| source::is_determiner(cx, j))
-    {
-        return None;
-    }
     let on_line = |j: usize| cx.tok(j).is_some_and(|t| t.newlines == 0);
     let mut end = k + 1;
     while end < k + 4 && name_word(end) && on_line(end) {
