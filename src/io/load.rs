@@ -267,9 +267,18 @@ fn control_share(text: &str) -> f64 {
     let bytes = text.as_bytes();
     // 8192 characters are at most 32 KB: where no byte there can begin a control character,
     // there is none (the common case, tested in one pass the compiler vectorises).
+    let is_control = |i: usize, b: u8| {
+        let next = |k: usize| bytes.get(i + k).copied().unwrap_or(0);
+        match b {
+            b'\n' | b'\r' | b'\t' | 0x0c => false,
+            0..0x20 | 0x7f => true,
+            0xc2 => (0x80..0xa0).contains(&next(1)),
+            0xef => next(1) == 0xbf && next(2) == 0xbd,
+            _ => false,
+        }
+    };
     let window = &bytes[..bytes.len().min(32 * 1024)];
-    let suspect = |b: &u8| (*b < 0x20 && !matches!(*b, b'\n' | b'\r' | b'\t' | 0x0c)) || matches!(*b, 0x7f | 0xc2 | 0xef);
-    if !text.is_empty() && !window.iter().any(suspect) {
+    if !text.is_empty() && !window.iter().enumerate().any(|(i, &b)| is_control(i, b)) {
         return 0.0;
     }
     let mut total = 0usize;
@@ -282,15 +291,7 @@ fn control_share(text: &str) -> f64 {
             break;
         }
         total += 1;
-        let next = |k: usize| bytes.get(i + k).copied().unwrap_or(0);
-        let is_control = match b {
-            b'\n' | b'\r' | b'\t' | 0x0c => false,
-            0..0x20 | 0x7f => true,
-            0xc2 => (0x80..0xa0).contains(&next(1)),
-            0xef => next(1) == 0xbf && next(2) == 0xbd,
-            _ => false,
-        };
-        if is_control {
+        if is_control(i, b) {
             control += 1;
         }
     }
@@ -420,14 +421,31 @@ fn walk_dir(
             return;
         }
     };
-    let mut children: Vec<PathBuf> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
-    children.sort();
-    for child in children {
+    // The entry's own type where the folder gives it (no call per file); a link is followed.
+    let mut children: Vec<(PathBuf, Option<fs::FileType>)> = entries
+        .filter_map(Result::ok)
+        .map(|e| (e.path(), e.file_type().ok()))
+        .collect();
+    children.sort_by(|a, b| a.0.cmp(&b.0));
+    for (child, kind) in children {
         let hidden = child
             .file_name()
             .is_some_and(|n| n.to_string_lossy().starts_with('.'));
         if hidden {
             continue;
+        }
+        match kind {
+            Some(t) if t.is_file() => {
+                if is_article_file(&child) {
+                    files.push(child);
+                }
+                continue;
+            }
+            Some(t) if t.is_dir() => {
+                walk_dir(&child, seen, files, errors);
+                continue;
+            }
+            _ => {}
         }
         match fs::metadata(&child) {
             Ok(meta) if meta.is_dir() => walk_dir(&child, seen, files, errors),
