@@ -236,6 +236,49 @@ mod tests {
     use std::sync::Mutex;
 
     #[test]
+    fn results_come_in_input_order_batch_after_batch() {
+        let dir = tempfile::tempdir().unwrap();
+        let n = 2 * BATCH + 5;
+        for k in 0..n {
+            // One empty file, in the second batch: its error comes in its place.
+            let text = if k == BATCH + 3 {
+                String::new()
+            } else {
+                format!("Die Polizei sagte, {} Menschen seien gekommen.", k + 10)
+            };
+            std::fs::write(dir.path().join(format!("{k:04}.txt")), text).unwrap();
+        }
+        let origins = [Origin::File(dir.path().to_path_buf())];
+        for threads in [Some(1), Some(2), None] {
+            let options = LoadOptions {
+                threads,
+                ..LoadOptions::default()
+            };
+            let mut seen = Vec::new();
+            let cancelled = load_each(
+                &origins,
+                &Extractor::new(),
+                &options,
+                |_, e| e.claims.first().map(|c| c.value),
+                |r| seen.push(r.map_err(|e| e.path)),
+            );
+            assert!(!cancelled);
+            assert_eq!(seen.len(), n);
+            for (k, r) in seen.iter().enumerate() {
+                if k == BATCH + 3 {
+                    assert!(
+                        r.as_ref()
+                            .is_err_and(|p| p.ends_with(format!("{k:04}.txt"))),
+                        "{r:?}"
+                    );
+                } else {
+                    assert_eq!(r.as_ref().ok(), Some(&Some((k + 10) as f64)), "file {k}");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn a_thread_count_runs_the_load_on_its_own_pool() {
         let dir = std::env::temp_dir().join(format!("claimtrack-pipeline-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
