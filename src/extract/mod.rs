@@ -422,6 +422,7 @@ impl Prepared {
             lex,
             language,
             flags: &self.flags,
+            states_named: std::cell::OnceCell::new(),
         }
     }
 }

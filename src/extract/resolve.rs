@@ -524,14 +524,31 @@ fn state_of_organ(cx: &Ctx, cue: &Cue) -> Option<String> {
     if !is_state_organ(cx, cue) {
         return None;
     }
-    let states = entity::states();
-    let named = |k: usize| name_at(cx, k, cx.toks.len(), |w| states.lookup(w));
     let lo = cue.phrase.0.min(cue.head.0).saturating_sub(2);
     let hi = (cue.phrase.1.max(cue.head.1) + 2).min(cx.toks.len());
-    (lo..hi)
-        .find_map(named)
-        .or_else(|| (0..lo).rev().take(2000).find_map(named))
-        .map(str::to_string)
+    // The first state named in the phrase, else the last one in the 2000 tokens before it.
+    let named = states_named(cx);
+    let from = named.partition_point(|(k, _)| *k < lo);
+    named
+        .get(from)
+        .filter(|(k, _)| *k < hi)
+        .or_else(|| {
+            from.checked_sub(1)
+                .and_then(|p| named.get(p))
+                .filter(|(k, _)| *k >= lo.saturating_sub(2000))
+        })
+        .map(|(_, state)| (*state).to_string())
+}
+
+/// Every token where the article names a state (the state, as [`name_at`] finds it), in
+/// order: looked up once per article, when an organ first asks.
+fn states_named<'c>(cx: &'c Ctx) -> &'c [(usize, &'static str)] {
+    cx.states_named.get_or_init(|| {
+        let states = entity::states();
+        (0..cx.toks.len())
+            .filter_map(|k| name_at(cx, k, cx.toks.len(), |w| states.lookup(w)).map(|s| (k, s)))
+            .collect()
+    })
 }
 
 /// Whether a cue's head is a name of two or more capitalised words opening with a given name
