@@ -154,6 +154,10 @@ const STATES: &str = include_str!("../../assets/states.txt");
 #[derive(Debug, Default)]
 pub struct States {
     map: HashMap<String, String>,
+    /// The first two bytes of every name (`None` when a name is shorter): every form looked
+    /// up is the word or a beginning of it, so a word that begins with no name's two bytes
+    /// names no state.
+    starts: Option<Vec<[u8; 2]>>,
 }
 
 impl States {
@@ -173,15 +177,42 @@ impl States {
                 map.insert(fold(name).into_owned(), state.to_string());
             }
         }
-        Self { map }
+        let starts = map
+            .keys()
+            .map(|k| k.as_bytes().get(..2).map(|b| [b[0], b[1]]))
+            .collect::<Option<Vec<_>>>()
+            .map(|mut starts| {
+                starts.sort_unstable();
+                starts.dedup();
+                starts
+            });
+        Self { map, starts }
     }
 
     /// The state a word (or two words) names, as written, with a German adjective ending
     /// (`spanischen`) or a genitive (`Spaniens`, `Russia's`).
     #[must_use]
     pub fn lookup(&self, word: &str) -> Option<&str> {
+        let refused = |b: &[u8]| {
+            self.starts
+                .as_ref()
+                .is_some_and(|starts| b.len() < 2 || starts.binary_search(&[b[0], b[1]]).is_err())
+        };
+        // Two ASCII letters open the word as they open its folded form, lower-cased: most
+        // words are refused before they are folded.
+        let b = word.as_bytes();
+        if b.len() >= 2
+            && b[0].is_ascii_alphabetic()
+            && b[1].is_ascii_alphabetic()
+            && refused(&[b[0].to_ascii_lowercase(), b[1].to_ascii_lowercase()])
+        {
+            return None;
+        }
         let word = fold(word);
         let word = word.as_ref();
+        if refused(word.as_bytes()) {
+            return None;
+        }
         let get = |w: &str| self.map.get(w).map(String::as_str);
         get(word)
             .or_else(|| word.strip_suffix("'s").and_then(get))

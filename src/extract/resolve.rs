@@ -482,7 +482,12 @@ fn ends_with_word(name: &str, last: &str) -> bool {
 
 /// The name at word `k` in a table: two words first ("Roten Kreuz", "Den Haag"), within
 /// `hi`, then the word alone.
-fn name_at<T>(cx: &Ctx, k: usize, hi: usize, lookup: impl Fn(&str) -> Option<T>) -> Option<T> {
+fn name_at<'a, T>(
+    cx: &Ctx<'a>,
+    k: usize,
+    hi: usize,
+    mut lookup: impl FnMut(&'a str) -> Option<T>,
+) -> Option<T> {
     if !cx.is_word(k) {
         return None;
     }
@@ -542,11 +547,15 @@ fn state_of_organ(cx: &Ctx, cue: &Cue) -> Option<String> {
 
 /// Every token where the article names a state (the state, as [`name_at`] finds it), in
 /// order: looked up once per article, when an organ first asks.
-fn states_named<'c>(cx: &'c Ctx) -> &'c [(usize, &'static str)] {
+fn states_named<'c, 'a>(cx: &'c Ctx<'a>) -> &'c [(usize, &'static str)] {
     cx.states_named.get_or_init(|| {
         let states = entity::states();
+        // Words repeat ("der", "the"): each form is looked up once.
+        let mut seen: rustc_hash::FxHashMap<&str, Option<&'static str>> =
+            rustc_hash::FxHashMap::default();
+        let mut lookup = |w: &'a str| *seen.entry(w).or_insert_with(|| states.lookup(w));
         (0..cx.toks.len())
-            .filter_map(|k| name_at(cx, k, cx.toks.len(), |w| states.lookup(w)).map(|s| (k, s)))
+            .filter_map(|k| name_at(cx, k, cx.toks.len(), &mut lookup).map(|s| (k, s)))
             .collect()
     })
 }
