@@ -33,8 +33,8 @@ pub struct Ctx<'a> {
     pub language: &'static dyn Language,
     /// Per token: the lexicon flag bits (membership, phrase starts).
     pub flags: &'a [&'static TokenFlags],
-    /// Where the article names a state, found once when first asked.
-    pub states_named: std::cell::OnceCell<Vec<(usize, &'static str)>>,
+    /// Per token, the state it names once asked (`None`: not asked yet).
+    pub states_named: std::cell::RefCell<Vec<Option<Option<&'static str>>>>,
 }
 
 /// Computes the lexicon flags of every token (one lookup per token) into a buffer that is

@@ -154,10 +154,11 @@ const STATES: &str = include_str!("../../assets/states.txt");
 #[derive(Debug, Default)]
 pub struct States {
     map: HashMap<String, String>,
-    /// The first two bytes of every name (`None` when a name is shorter): every form looked
-    /// up is the word or a beginning of it, so a word that begins with no name's two bytes
-    /// names no state.
-    starts: Option<Vec<[u8; 2]>>,
+    /// The first three bytes of every name of three bytes or more, sorted, and the shorter
+    /// names (`uk`): every form looked up is the word or a beginning of it, so a word that
+    /// begins with neither names no state.
+    starts: Vec<[u8; 3]>,
+    short: Vec<String>,
 }
 
 impl States {
@@ -177,40 +178,45 @@ impl States {
                 map.insert(fold(name).into_owned(), state.to_string());
             }
         }
-        let starts = map
+        let mut starts: Vec<[u8; 3]> = map
             .keys()
-            .map(|k| k.as_bytes().get(..2).map(|b| [b[0], b[1]]))
-            .collect::<Option<Vec<_>>>()
-            .map(|mut starts| {
-                starts.sort_unstable();
-                starts.dedup();
-                starts
-            });
-        Self { map, starts }
+            .filter_map(|k| k.as_bytes().get(..3).map(|b| [b[0], b[1], b[2]]))
+            .collect();
+        starts.sort_unstable();
+        starts.dedup();
+        let short = map.keys().filter(|k| k.len() < 3).cloned().collect();
+        Self { map, starts, short }
+    }
+
+    /// Whether no form of a (folded) word that begins with `head` can be a name.
+    fn refuses(&self, head: &[u8]) -> bool {
+        let short = |h: &[u8]| self.short.iter().any(|s| h.starts_with(s.as_bytes()));
+        match head.get(..3) {
+            Some(b) => self.starts.binary_search(&[b[0], b[1], b[2]]).is_err() && !short(head),
+            None => !short(head),
+        }
     }
 
     /// The state a word (or two words) names, as written, with a German adjective ending
     /// (`spanischen`) or a genitive (`Spaniens`, `Russia's`).
     #[must_use]
     pub fn lookup(&self, word: &str) -> Option<&str> {
-        let refused = |b: &[u8]| {
-            self.starts
-                .as_ref()
-                .is_some_and(|starts| b.len() < 2 || starts.binary_search(&[b[0], b[1]]).is_err())
-        };
-        // Two ASCII letters open the word as they open its folded form, lower-cased: most
+        // Three ASCII letters open the word as they open its folded form, lower-cased: most
         // words are refused before they are folded.
         let b = word.as_bytes();
-        if b.len() >= 2
-            && b[0].is_ascii_alphabetic()
-            && b[1].is_ascii_alphabetic()
-            && refused(&[b[0].to_ascii_lowercase(), b[1].to_ascii_lowercase()])
+        if b.len() >= 3
+            && b[..3].iter().all(u8::is_ascii_alphabetic)
+            && self.refuses(&[
+                b[0].to_ascii_lowercase(),
+                b[1].to_ascii_lowercase(),
+                b[2].to_ascii_lowercase(),
+            ])
         {
             return None;
         }
         let word = fold(word);
         let word = word.as_ref();
-        if refused(word.as_bytes()) {
+        if self.refuses(word.as_bytes()) {
             return None;
         }
         let get = |w: &str| self.map.get(w).map(String::as_str);

@@ -422,7 +422,7 @@ impl Prepared {
             lex,
             language,
             flags: &self.flags,
-            states_named: std::cell::OnceCell::new(),
+            states_named: std::cell::RefCell::default(),
         }
     }
 }

@@ -532,31 +532,27 @@ fn state_of_organ(cx: &Ctx, cue: &Cue) -> Option<String> {
     let lo = cue.phrase.0.min(cue.head.0).saturating_sub(2);
     let hi = (cue.phrase.1.max(cue.head.1) + 2).min(cx.toks.len());
     // The first state named in the phrase, else the last one in the 2000 tokens before it.
-    let named = states_named(cx);
-    let from = named.partition_point(|(k, _)| *k < lo);
-    named
-        .get(from)
-        .filter(|(k, _)| *k < hi)
+    (lo..hi)
+        .find_map(|k| state_named_at(cx, k))
         .or_else(|| {
-            from.checked_sub(1)
-                .and_then(|p| named.get(p))
-                .filter(|(k, _)| *k >= lo.saturating_sub(2000))
+            (0..lo)
+                .rev()
+                .take(2000)
+                .find_map(|k| state_named_at(cx, k))
         })
-        .map(|(_, state)| (*state).to_string())
+        .map(str::to_string)
 }
 
-/// Every token where the article names a state (the state, as [`name_at`] finds it), in
-/// order: looked up once per article, when an organ first asks.
-fn states_named<'c, 'a>(cx: &'c Ctx<'a>) -> &'c [(usize, &'static str)] {
-    cx.states_named.get_or_init(|| {
-        let states = entity::states();
-        // Words repeat ("der", "the"): each form is looked up once.
-        let mut seen: rustc_hash::FxHashMap<&str, Option<&'static str>> =
-            rustc_hash::FxHashMap::default();
-        let mut lookup = |w: &'a str| *seen.entry(w).or_insert_with(|| states.lookup(w));
-        (0..cx.toks.len())
-            .filter_map(|k| name_at(cx, k, cx.toks.len(), &mut lookup).map(|s| (k, s)))
-            .collect()
+/// The state token `k` names (as [`name_at`] finds it), looked up once per token of an
+/// article: organ after organ scans back over the same tokens.
+fn state_named_at(cx: &Ctx, k: usize) -> Option<&'static str> {
+    let mut memo = cx.states_named.borrow_mut();
+    if memo.len() != cx.toks.len() {
+        *memo = vec![None; cx.toks.len()];
+    }
+    let slot = memo.get_mut(k)?;
+    *slot.get_or_insert_with(|| {
+        name_at(cx, k, cx.toks.len(), |w| entity::states().lookup(w))
     })
 }
 
