@@ -159,6 +159,8 @@ pub struct States {
     /// begins with neither names no state.
     starts: Vec<[u8; 3]>,
     short: Vec<String>,
+    /// A bit per first two bytes of `starts`, tested before searching it.
+    pairs: Vec<u64>,
 }
 
 impl States {
@@ -185,14 +187,30 @@ impl States {
         starts.sort_unstable();
         starts.dedup();
         let short = map.keys().filter(|k| k.len() < 3).cloned().collect();
-        Self { map, starts, short }
+        let mut pairs = vec![0u64; 1024];
+        for s in &starts {
+            let at = usize::from(s[0]) << 8 | usize::from(s[1]);
+            pairs[at / 64] |= 1 << (at % 64);
+        }
+        Self {
+            map,
+            starts,
+            short,
+            pairs,
+        }
     }
 
     /// Whether no form of a (folded) word that begins with `head` can be a name.
     fn refuses(&self, head: &[u8]) -> bool {
         let short = |h: &[u8]| self.short.iter().any(|s| h.starts_with(s.as_bytes()));
+        let pair = |b: &[u8]| {
+            let at = usize::from(b[0]) << 8 | usize::from(b[1]);
+            self.pairs.get(at / 64).is_some_and(|w| w & (1 << (at % 64)) != 0)
+        };
         match head.get(..3) {
-            Some(b) => self.starts.binary_search(&[b[0], b[1], b[2]]).is_err() && !short(head),
+            Some(b) => {
+                !(pair(b) && self.starts.binary_search(&[b[0], b[1], b[2]]).is_ok()) && !short(head)
+            }
             None => !short(head),
         }
     }
