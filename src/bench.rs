@@ -272,7 +272,11 @@ pub fn run(mb: usize, threads: Option<usize>, paths: &[PathBuf]) -> String {
         report,
         "corpus: {} articles, {megabytes:.1} MB, {} in {:.2} s",
         docs.len(),
-        if paths.is_empty() { "generated" } else { "read" },
+        if paths.is_empty() {
+            "generated"
+        } else {
+            "read"
+        },
         started.elapsed().as_secs_f64()
     );
     let _ = writeln!(report, "core (extraction of the texts in memory):");
@@ -394,7 +398,10 @@ fn end_to_end(report: &mut String, inputs: &[PathBuf], threads: Option<usize>, n
                 }
             }
         }
-        let memory = peak.map_or_else(|| "unknown".to_string(), |kb| format!("{:.0} MB", kb as f64 / 1024.0));
+        let memory = peak.map_or_else(
+            || "unknown".to_string(),
+            |kb| format!("{:.0} MB", kb as f64 / 1024.0),
+        );
         let _ = writeln!(
             report,
             "{label} {:7.1} MB/s  {:9.0} articles/s  ({best:.2} s, peak memory {memory})",
@@ -405,7 +412,11 @@ fn end_to_end(report: &mut String, inputs: &[PathBuf], threads: Option<usize>, n
 }
 
 /// One run of the child: its wall time and the peak memory it reported, in KB.
-fn run_extract(exe: &Path, inputs: &[PathBuf], threads: usize) -> std::io::Result<(f64, Option<u64>)> {
+fn run_extract(
+    exe: &Path,
+    inputs: &[PathBuf],
+    threads: usize,
+) -> std::io::Result<(f64, Option<u64>)> {
     let started = Instant::now();
     let output = std::process::Command::new(exe)
         .arg("extract")
@@ -437,11 +448,13 @@ pub fn report_peak_memory() {
     if std::env::var_os(PEAK_MEMORY_ENV).is_none() {
         return;
     }
-    let kb = std::fs::read_to_string("/proc/self/status").ok().and_then(|s| {
-        s.lines()
-            .find_map(|l| l.strip_prefix("VmHWM:"))
-            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
-    });
+    let kb = std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find_map(|l| l.strip_prefix("VmHWM:"))
+                .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+        });
     if let Some(kb) = kb {
         eprintln!("{PEAK_MEMORY_PREFIX}{kb}");
     }

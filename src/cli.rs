@@ -677,21 +677,26 @@ fn extract(
         let mut writer = export::JsonWriter::default();
         let mut failed = false;
         let mut written: std::io::Result<()> = Ok(());
-        pipeline::each_claims(&origins(paths), &extractor, &options, |result| match result {
-            Ok(article) => {
-                if written.is_ok() {
-                    written = writer.article(&mut stdout, &article);
-                    if written.is_err() {
-                        // Nobody reads on: extract no more.
-                        stop.store(true, std::sync::atomic::Ordering::Relaxed);
+        pipeline::each_claims(
+            &origins(paths),
+            &extractor,
+            &options,
+            |result| match result {
+                Ok(article) => {
+                    if written.is_ok() {
+                        written = writer.article(&mut stdout, &article);
+                        if written.is_err() {
+                            // Nobody reads on: extract no more.
+                            stop.store(true, std::sync::atomic::Ordering::Relaxed);
+                        }
                     }
                 }
-            }
-            Err(e) => {
-                failed = true;
-                report(&Error::Load(e));
-            }
-        });
+                Err(e) => {
+                    failed = true;
+                    report(&Error::Load(e));
+                }
+            },
+        );
         written
             .and_then(|()| writer.finish(&mut stdout))
             .and_then(|()| stdout.flush())

@@ -101,9 +101,6 @@ pub fn of(subject: Option<&str>, unit: Option<&str>, lang: Lang) -> Option<Strin
 /// `PLN`: three capital letters) or a unit the language's `[unit]` section gives to money
 /// or percentages (`%`, `pp`).
 fn groups_by_unit(unit: &str, lang: Lang) -> bool {
-    if unit.len() == 3 && unit.bytes().all(|b| b.is_ascii_uppercase()) {
-        return true;
-    }
     // The units of money and percentages of each language, gathered once.
     static UNITS: std::sync::OnceLock<Vec<(Lang, Vec<String>)>> = std::sync::OnceLock::new();
     let units = UNITS.get_or_init(|| {
@@ -125,6 +122,9 @@ fn groups_by_unit(unit: &str, lang: Lang) -> bool {
             })
             .collect()
     });
+    if unit.len() == 3 && unit.bytes().all(|b| b.is_ascii_uppercase()) {
+        return true;
+    }
     // As `lang::get`: a language without rules of its own reads by the first.
     units
         .iter()

@@ -19,6 +19,18 @@ thread_local! {
     static PHRASE: std::cell::RefCell<String> = std::cell::RefCell::default();
 }
 
+/// What a token names as a state, remembered per article.
+#[derive(Debug, Clone, Copy, Default)]
+pub enum StateAt {
+    /// Not looked up yet.
+    #[default]
+    Unasked,
+    /// No state.
+    Nothing,
+    /// This state.
+    State(&'static str),
+}
+
 /// Shared, read-only state of one article under extraction.
 pub struct Ctx<'a> {
     /// The whole article text.
@@ -33,8 +45,8 @@ pub struct Ctx<'a> {
     pub language: &'static dyn Language,
     /// Per token: the lexicon flag bits (membership, phrase starts).
     pub flags: &'a [&'static TokenFlags],
-    /// Per token, the state it names once asked (`None`: not asked yet).
-    pub states_named: std::cell::RefCell<Vec<Option<Option<&'static str>>>>,
+    /// Per token, the state it names, once asked.
+    pub states_named: std::cell::RefCell<Vec<StateAt>>,
 }
 
 /// Computes the lexicon flags of every token (one lookup per token) into a buffer that is

@@ -205,11 +205,13 @@ impl States {
         let short = |h: &[u8]| self.short.iter().any(|s| h.starts_with(s.as_bytes()));
         let pair = |b: &[u8]| {
             let at = usize::from(b[0]) << 8 | usize::from(b[1]);
-            self.pairs.get(at / 64).is_some_and(|w| w & (1 << (at % 64)) != 0)
+            self.pairs
+                .get(at / 64)
+                .is_some_and(|w| w & (1 << (at % 64)) != 0)
         };
         match head.get(..3) {
             Some(b) => {
-                !(pair(b) && self.starts.binary_search(&[b[0], b[1], b[2]]).is_ok()) && !short(head)
+                !(short(head) || pair(b) && self.starts.binary_search(&[b[0], b[1], b[2]]).is_ok())
             }
             None => !short(head),
         }

@@ -534,26 +534,29 @@ fn state_of_organ(cx: &Ctx, cue: &Cue) -> Option<String> {
     // The first state named in the phrase, else the last one in the 2000 tokens before it.
     (lo..hi)
         .find_map(|k| state_named_at(cx, k))
-        .or_else(|| {
-            (0..lo)
-                .rev()
-                .take(2000)
-                .find_map(|k| state_named_at(cx, k))
-        })
+        .or_else(|| (0..lo).rev().take(2000).find_map(|k| state_named_at(cx, k)))
         .map(str::to_string)
 }
 
 /// The state token `k` names (as [`name_at`] finds it), looked up once per token of an
 /// article: organ after organ scans back over the same tokens.
 fn state_named_at(cx: &Ctx, k: usize) -> Option<&'static str> {
+    use crate::extract::ctx::StateAt;
     let mut memo = cx.states_named.borrow_mut();
     if memo.len() != cx.toks.len() {
-        *memo = vec![None; cx.toks.len()];
+        *memo = vec![StateAt::Unasked; cx.toks.len()];
     }
     let slot = memo.get_mut(k)?;
-    *slot.get_or_insert_with(|| {
-        name_at(cx, k, cx.toks.len(), |w| entity::states().lookup(w))
-    })
+    if let StateAt::Unasked = slot {
+        *slot = match name_at(cx, k, cx.toks.len(), |w| entity::states().lookup(w)) {
+            Some(state) => StateAt::State(state),
+            None => StateAt::Nothing,
+        };
+    }
+    match slot {
+        StateAt::State(state) => Some(state),
+        _ => None,
+    }
 }
 
 /// Whether a cue's head is a name of two or more capitalised words opening with a given name

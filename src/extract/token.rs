@@ -209,7 +209,10 @@ fn scan_word(text: &str, mut i: usize) -> usize {
         let after = i + c.len_utf8();
         let joins = (is_hyphen(c) || is_apostrophe(c))
             && prev_letter
-            && text[after..].chars().next().is_some_and(char::is_alphabetic);
+            && text[after..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphabetic);
         if joins {
             prev_letter = false;
             i = after;
@@ -352,7 +355,11 @@ mod tests {
                 assert_eq!(lower_text(&text), lower_by_chars(&text), "{text:?}");
                 for (i, c) in text.char_indices() {
                     if c.is_alphabetic() {
-                        assert_eq!(scan_word(&text, i), scan_word_by_chars(&text, i), "{text:?} {i}");
+                        assert_eq!(
+                            scan_word(&text, i),
+                            scan_word_by_chars(&text, i),
+                            "{text:?} {i}"
+                        );
                     }
                 }
             }

@@ -512,8 +512,7 @@ mod tests {
         let mut control = 0usize;
         for c in text.chars().take(8 * 1024) {
             total += 1;
-            if (c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}')) || c == '\u{fffd}'
-            {
+            if (c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}')) || c == '\u{fffd}' {
                 control += 1;
             }
         }

@@ -204,7 +204,7 @@ pub fn load_claims(
     extractor: &Extractor,
     options: &LoadOptions,
 ) -> Loaded<ExtractedArticle> {
-    load(origins, extractor, options, with_extras)
+    load(origins, extractor, options, |doc, e| with_extras(&doc, e))
 }
 
 /// As [`load_claims`], handing each article or error on in input order as it is done
@@ -215,11 +215,17 @@ pub fn each_claims(
     options: &LoadOptions,
     each: impl FnMut(Result<ExtractedArticle, LoadError>),
 ) -> bool {
-    load_each(origins, extractor, options, with_extras, each)
+    load_each(
+        origins,
+        extractor,
+        options,
+        |doc, e| with_extras(&doc, e),
+        each,
+    )
 }
 
 /// An extraction with the sentence text and status of each claim, for the output.
-fn with_extras(doc: Document, mut extracted: ExtractedArticle) -> ExtractedArticle {
+fn with_extras(doc: &Document, mut extracted: ExtractedArticle) -> ExtractedArticle {
     extracted.extras = crate::model::ClaimExtras::extracted(&doc.text, &extracted.claims);
     extracted
 }

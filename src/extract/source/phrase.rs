@@ -138,9 +138,7 @@ pub(crate) fn owner_of_document(
     let document = head.1 == head.0 + 1
         && (cx.in_sec(head.0, sec::UNNAMED_SOURCE) || {
             let w = cx.lower_at(head.0);
-            cx.lex
-                .sec(sec::DOCUMENT_COMPOUND)
-                .ends_any(w)
+            cx.lex.sec(sec::DOCUMENT_COMPOUND).ends_any(w)
         });
     if !document {
         return None;
