@@ -268,7 +268,9 @@ fn vote(word: &str, short_only: bool) -> Option<usize> {
     if d.ascii_letters || !word.is_ascii() {
         // The first language (in table order) one of whose letters the word holds.
         let letter_lang = |c: char| d.letters.iter().find(|(l, _)| *l == c).map(|(_, k)| *k);
-        if let Some(k) = word.chars().filter_map(letter_lang).min() {
+        // Where no letter is ASCII, only the others need the search.
+        let wanted = |c: &char| d.ascii_letters || !c.is_ascii();
+        if let Some(k) = word.chars().filter(wanted).filter_map(letter_lang).min() {
             return Some(k);
         }
     }
