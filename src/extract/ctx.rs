@@ -207,11 +207,11 @@ impl<'a> Ctx<'a> {
         section: &'s Section,
     ) -> Option<(usize, &'s str)> {
         let limit = limit.min(self.toks.len());
-        let may_start = match section.bit {
+        let may_start = || match section.bit {
             Some(bit) => self.starts_sec(i, bit),
             None => section.may_start(self.lower_at(i)),
         };
-        if i >= limit || !may_start {
+        if i >= limit || !may_start() {
             return None;
         }
         // One word: the token itself, nothing to build.

@@ -265,8 +265,6 @@ fn control_share(text: &str) -> f64 {
     // no continuation byte; the control characters are C0 (but line breaks, tabs and form
     // feeds), DEL, C1 (`C2 80`-`C2 9F`) and the replacement character (`EF BF BD`).
     let bytes = text.as_bytes();
-    // 8192 characters are at most 32 KB: where no byte there can begin a control character,
-    // there is none (the common case, tested in one pass the compiler vectorises).
     let is_control = |i: usize, b: u8| {
         let next = |k: usize| bytes.get(i + k).copied().unwrap_or(0);
         match b {
@@ -277,7 +275,8 @@ fn control_share(text: &str) -> f64 {
             _ => false,
         }
     };
-    // Each kind tested in a pass of its own, which the compiler vectorises.
+    // 8192 characters are at most 32 KB: where no control character is there, there is none
+    // (the common case, each kind tested in a pass of its own, which the compiler vectorises).
     let window = &bytes[..bytes.len().min(32 * 1024)];
     let c0 = window
         .iter()

@@ -154,15 +154,6 @@ pub fn load_each<T: Send>(
             .build()
             .ok()
     });
-    if files.len() <= BATCH {
-        // One batch: no thread to hand it over.
-        let results = match &pool {
-            Some(pool) => pool.install(|| batch(&files)),
-            None => batch(&files),
-        };
-        results.into_iter().flatten().for_each(&mut each);
-        return cancelled();
-    }
     let (sender, receiver) = std::sync::mpsc::sync_channel(1);
     std::thread::scope(|scope| {
         scope.spawn(|| {
