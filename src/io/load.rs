@@ -92,6 +92,16 @@ impl Document {
 /// # Errors
 /// A [`LoadError`] naming the file when it is missing, unreadable, empty, too large or binary.
 pub fn load_file(path: &Path) -> Result<Document, LoadError> {
+    decode_file(path, read_file(path)?)
+}
+
+/// Reads the bytes of one article file, refusing folders, pipes, devices and files over
+/// [`MAX_FILE_BYTES`] before it reads them.
+///
+/// # Errors
+/// A [`LoadError`] naming the file when it is missing, unreadable, not a regular file or too
+/// large.
+pub fn read_file(path: &Path) -> Result<Vec<u8>, LoadError> {
     // Looked at before it is opened: opening a named pipe would wait for a writer.
     let meta = fs::metadata(path).map_err(|e| io_error(path, e))?;
     if meta.is_dir() {
@@ -116,6 +126,15 @@ pub fn load_file(path: &Path) -> Result<Document, LoadError> {
     // One read into a buffer of the file's size (plus one byte to see the end at once).
     let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0) + 1);
     io::Read::read_to_end(&mut file, &mut bytes).map_err(|e| io_error(path, e))?;
+    Ok(bytes)
+}
+
+/// Decodes the bytes read from `path` ([`read_file`]) into a document: HTML by its
+/// extension or its content, text in any encoding.
+///
+/// # Errors
+/// A [`LoadError`] naming the file when the bytes hold no usable text.
+pub fn decode_file(path: &Path, bytes: Vec<u8>) -> Result<Document, LoadError> {
     let is_html = path
         .extension()
         .and_then(|e| e.to_str())

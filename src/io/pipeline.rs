@@ -70,10 +70,14 @@ pub fn load<T: Send>(
 
 /// Files extracted together before their results are handed on in order.
 const BATCH: usize = 256;
+/// A batch also ends once its files hold this many bytes, so that few large files do not
+/// wait in memory.
+const BATCH_BYTES: usize = 32 << 20;
 
 /// As [`load`], handing each result to `each` on the calling thread, in input order, as
 /// soon as its batch of files is done: the caller writes or keeps results while the workers
-/// extract the next batch (at most two batches wait). Returns whether the load was cancelled.
+/// extract the next batch and a reader thread reads the one after (at most one batch waits
+/// between two of them). Returns whether the load was cancelled.
 pub fn load_each<T: Send>(
     origins: &[Origin],
     extractor: &Extractor,
@@ -131,17 +135,19 @@ pub fn load_each<T: Send>(
         }
         finish();
     }
-    let batch = |paths: &[PathBuf]| {
-        paths
-            .par_iter()
-            .map(|path| {
+    // Decodes and extracts a batch of files already read, in parallel, keeping its order.
+    let batch = |read: Vec<(&PathBuf, Result<Vec<u8>, LoadError>)>| {
+        read.into_par_iter()
+            .map(|(path, bytes)| {
                 if cancelled() {
                     return None;
                 }
-                let result = load::load_file(path).map(|doc| {
-                    let extracted = extractor.extract(&doc);
-                    keep(doc, extracted)
-                });
+                let result = bytes
+                    .and_then(|bytes| load::decode_file(path, bytes))
+                    .map(|doc| {
+                        let extracted = extractor.extract(&doc);
+                        keep(doc, extracted)
+                    });
                 finish();
                 Some(result)
             })
@@ -154,12 +160,37 @@ pub fn load_each<T: Send>(
             .build()
             .ok()
     });
+    // Three stages, each on its own thread: a reader reads the next batch of files while the
+    // workers extract this one and the caller takes the one before. At most one batch waits
+    // between two stages.
+    let (read_sender, read_receiver) = std::sync::mpsc::sync_channel(1);
     let (sender, receiver) = std::sync::mpsc::sync_channel(1);
     std::thread::scope(|scope| {
         scope.spawn(|| {
+            let mut rest = files.as_slice();
+            while !rest.is_empty() && !cancelled() {
+                let mut read = Vec::new();
+                let mut bytes = 0;
+                while let Some((path, after)) = rest.split_first()
+                    && read.len() < BATCH
+                    && bytes < BATCH_BYTES
+                    && !cancelled()
+                {
+                    rest = after;
+                    let result = load::read_file(path);
+                    bytes += result.as_ref().map_or(0, Vec::len);
+                    read.push((path, result));
+                }
+                if read_sender.send(read).is_err() {
+                    break;
+                }
+            }
+            drop(read_sender);
+        });
+        scope.spawn(|| {
             let work = || {
-                for paths in files.chunks(BATCH) {
-                    if sender.send(batch(paths)).is_err() {
+                for read in read_receiver {
+                    if sender.send(batch(read)).is_err() {
                         break;
                     }
                 }
