@@ -306,6 +306,8 @@ pub fn run(mb: usize, threads: Option<usize>, paths: &[PathBuf]) -> String {
         .num_threads(threads.unwrap_or(0))
         .build();
     let (n_threads, all) = match pool {
+        // One thread was asked for: the line above already says how fast that is.
+        Ok(pool) if pool.current_num_threads() == 1 => (1, one),
         Ok(pool) => {
             let mut secs = f64::INFINITY;
             let mut out = Vec::new();
@@ -325,12 +327,14 @@ pub fn run(mb: usize, threads: Option<usize>, paths: &[PathBuf]) -> String {
         }
         Err(_) => (1, one),
     };
-    let _ = writeln!(
-        report,
-        "{n_threads} threads: {:7.1} MB/s  {:9.0} articles/s  ({all:.2} s)",
-        megabytes / all,
-        docs.len() as f64 / all
-    );
+    if n_threads > 1 {
+        let _ = writeln!(
+            report,
+            "{n_threads} threads: {:7.1} MB/s  {:9.0} articles/s  ({all:.2} s)",
+            megabytes / all,
+            docs.len() as f64 / all
+        );
+    }
     let folder = if paths.is_empty() {
         match write_corpus(&docs) {
             Ok(dir) => Some(dir),
@@ -383,7 +387,11 @@ fn end_to_end(report: &mut String, inputs: &[PathBuf], threads: Option<usize>, n
         return;
     };
     let all = threads.unwrap_or(n_threads);
-    for (label, n) in [("1 thread:  ", 1), (&format!("{all} threads:"), all)] {
+    let mut runs = vec![("1 thread:  ".to_string(), 1)];
+    if all > 1 {
+        runs.push((format!("{all} threads:"), all));
+    }
+    for (label, n) in runs {
         let mut best = f64::INFINITY;
         let mut peak = None;
         for _ in 0..RUNS {

@@ -228,7 +228,15 @@ pub fn format_number(v: f64) -> String {
     let negative = v < 0.0;
     let rounded = (v.abs() * 1000.0).round() / 1000.0;
     let whole = rounded.trunc();
-    let mut digits = format!("{whole:.0}");
+    // An integer below 2^53 is exact as a u64, and printing that is far cheaper than
+    // printing the float with no decimals (the same digits).
+    let mut digits = if whole < 9_007_199_254_740_992.0 {
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let n = whole as u64;
+        n.to_string()
+    } else {
+        format!("{whole:.0}")
+    };
     let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
     let lead = digits.len() % 3;
     for (i, ch) in digits.chars().enumerate() {
@@ -327,6 +335,29 @@ pub fn interval(claim: &Claim) -> (f64, f64) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn whole_numbers_print_as_the_float_would() {
+        let mut v = 0.0_f64;
+        while v < 1e20 {
+            for x in [
+                v,
+                v.trunc(),
+                (v * 7.0).trunc(),
+                9_007_199_254_740_991.0,
+                2e16,
+            ] {
+                let grouped: String = format_number(x)
+                    .chars()
+                    .filter(char::is_ascii_digit)
+                    .collect();
+                let whole = ((x * 1000.0).round() / 1000.0).trunc();
+                let plain = format!("{whole:.0}");
+                assert!(grouped.starts_with(&plain), "{x}: {grouped} vs {plain}");
+            }
+            v = v * 3.0 + 1.0;
+        }
+    }
 
     #[test]
     fn numbers() {

@@ -20,14 +20,21 @@ pub struct CompareView<'a> {
     pub analysis: &'a Analysis,
     /// How many claims are picked.
     pub picked: usize,
-    /// Every level series of the open claims, with its claim count, for picking.
-    pub series: &'a [(SeriesKey, usize)],
+    /// Every level series of the open claims, with its claim and dated claim counts, for
+    /// picking.
+    pub series: &'a [(SeriesKey, usize, usize)],
     /// Whether sources are entities or sides.
     pub group_by: GroupBy,
 }
 
 /// The most claims drawn in one series' row of columns.
 const MAX_COLUMNS: usize = 24;
+
+/// The width of one claim's column.
+const COLUMN_WIDTH: f32 = 230.0;
+
+/// The height a series not yet drawn is taken to have.
+const SERIES_HEIGHT_GUESS: f32 = 320.0;
 
 /// Draws the view; `periods` is the period setting the user can change.
 pub fn compare_ui(
@@ -59,15 +66,37 @@ pub fn compare_ui(
     ui.separator();
     let mut remove = None;
     let mut open = None;
+    // Only the series in view are laid out; the others keep the height they had when last
+    // drawn (a first guess until then), so that thousands of picked claims scroll smoothly.
+    let heights_id = egui::Id::unique("compare-series-heights");
+    let mut heights: Vec<f32> = ui.data(|d| d.get_temp(heights_id)).unwrap_or_default();
+    let groups: Vec<&Series> = analysis.series.iter().chain(&analysis.changes).collect();
+    heights.resize(groups.len(), SERIES_HEIGHT_GUESS);
     egui::ScrollArea::both()
         .id_salt("compare-columns")
         .auto_shrink(false)
-        .show(ui, |ui| {
-            for s in analysis.series.iter().chain(&analysis.changes) {
-                series_ui(ui, corpus, s, analysis.group_by, &mut remove, &mut open);
+        .show_viewport(ui, |ui, viewport| {
+            let top = ui.min_rect().top();
+            let mut y = 0.0;
+            for (s, height) in groups.iter().zip(&mut heights) {
+                let visible = y < viewport.max.y && y + *height > viewport.min.y;
+                if visible {
+                    let before = ui.cursor().top();
+                    series_ui(ui, corpus, s, analysis.group_by, &mut remove, &mut open);
+                    *height = ui.cursor().top() - before;
+                } else {
+                    // As wide as its columns, as high as when drawn (less the spacing that
+                    // allocating adds).
+                    #[allow(clippy::cast_precision_loss)]
+                    let width = s.rows.len().min(MAX_COLUMNS) as f32 * COLUMN_WIDTH;
+                    let spacing = ui.spacing().item_spacing.y;
+                    ui.allocate_space(egui::vec2(width, (*height - spacing).max(0.0)));
+                }
                 ui.add_space(6.0);
+                y = ui.cursor().top() - top;
             }
         });
+    ui.data_mut(|d| d.insert_temp(heights_id, heights));
     if let Some(r) = remove {
         commands.push(Command::TogglePick(ClaimKey::of(corpus, r)));
     }
@@ -79,7 +108,7 @@ pub fn compare_ui(
 fn header_ui(
     ui: &mut egui::Ui,
     picked: usize,
-    series: &[(SeriesKey, usize)],
+    series: &[(SeriesKey, usize, usize)],
     periods: &mut Periods,
     group_by: GroupBy,
     commands: &mut Vec<Command>,
@@ -93,7 +122,7 @@ fn header_ui(
             .width(220.0)
             .height(320.0)
             .show_ui(ui, |ui| {
-                for (key, n) in series {
+                for (key, n, _) in series {
                     if ui
                         .selectable_label(false, format!("{} ({n})", key.label()))
                         .clicked()
@@ -235,10 +264,12 @@ fn series_ui(
                 .weak(),
         );
     }
-    let changes = compare::changes_within_source_by(corpus, &series.rows, group_by);
-    let column_width = 230.0;
+    // Only the columns drawn: a column's change looks back at earlier columns only.
+    let shown = &series.rows[..series.rows.len().min(MAX_COLUMNS)];
+    let changes = compare::changes_within_source_by(corpus, shown, group_by);
+    let column_width = COLUMN_WIDTH;
     ui.horizontal_top(|ui| {
-        for (i, &r) in series.rows.iter().enumerate().take(MAX_COLUMNS) {
+        for (i, &r) in shown.iter().enumerate() {
             let row = &corpus.rows[r];
             let c = &row.claim;
             ui.allocate_ui_with_layout(

@@ -508,12 +508,7 @@ impl App {
             }
             Tab::Compare => {
                 let comparison = self.comparison();
-                let lists = self.runtime.lists.get(&self.state.corpus);
-                let series: Vec<(crate::analysis::series::SeriesKey, usize)> = lists
-                    .series
-                    .iter()
-                    .map(|(k, n, _)| (k.clone(), *n))
-                    .collect();
+                let series = Arc::clone(&self.runtime.lists.get(&self.state.corpus).series);
                 let view = compare::CompareView {
                     corpus: &self.state.corpus,
                     analysis: &comparison,
