@@ -130,27 +130,27 @@ impl Extractor {
     fn claims_prepared(&self, text: &str, prepared: &mut Prepared, lang: Lang) -> Vec<Claim> {
         let cx = prepared.ctx(text, lang::get(lang));
         let sentences = split_sentences(&cx);
+        // The figures first: what follows the last sentence with one is read only as far as
+        // the sources of the figures before need it.
+        let mut figures_of: Vec<Vec<figure::Figure>> = sentences
+            .iter()
+            .map(|s| figure::figures_in(&cx, *s))
+            .collect();
+        let Some(last) = figures_of.iter().rposition(|f| !f.is_empty()) else {
+            return Vec::new();
+        };
+        let (cues, governed, end) = cues_needed(&cx, &sentences, last);
         let mut last_subject: Option<String> = None;
-        let mut cues: Vec<Vec<Cue>> = Vec::with_capacity(sentences.len());
-        for s in &sentences {
-            cues.push(source::cues_in(&cx, *s));
-        }
         let mut discourse = resolve::Discourse::new(&cx, &sentences);
         // The source each sentence passes on to a continuing sentence.
         // Shared, so that passing a source on from sentence to sentence copies no strings.
-        let mut carried: Vec<Option<Rc<Source>>> = Vec::with_capacity(sentences.len());
-        // Quotations and the cue that governs each as a whole.
-        let quotes = match (sentences.first(), sentences.last()) {
-            (Some(a), Some(b)) => source::quotations(&cx, a.first, b.end),
-            _ => Vec::new(),
-        };
-        let governed = source::governors(&cx, &quotes, &sentences, &cues);
+        let mut carried: Vec<Option<Rc<Source>>> = Vec::with_capacity(end);
         let mut quote_source: Vec<Option<Rc<Source>>> = vec![None; governed.len()];
         // Claims inside a quotation whose cue comes later: (claim, quotation).
         let mut pending: Vec<(usize, usize)> = Vec::new();
         let mut claims = Vec::new();
-        for (si, s) in sentences.iter().enumerate() {
-            let figures = figure::figures_in(&cx, *s);
+        for (si, s) in sentences.iter().enumerate().take(end) {
+            let figures = std::mem::take(&mut figures_of[si]);
             // Sources are resolved where figures need them, the sentence's own for carry-over,
             // and the cues that govern a quotation.
             let picked = pick_for_sentence(&cues[si]);
@@ -522,6 +522,65 @@ fn pointed_back_from(
         }
     }
     None
+}
+
+/// The cues of the sentences that the claims of sentences `..=last` can depend on, the
+/// quotations that can matter with the cue governing each, and the number of sentences to
+/// read in order (`end`). Reading sentence by sentence stops after the last one with a
+/// figure, or after the cue of a quotation holding one if that comes later; the cues are
+/// found up to four sentences further (a sentence can point back to an earlier one's
+/// figures) and in the sentences that govern a quotation opened before `end`. Sentences
+/// left out have no cues in the list; nothing read looks at them, so the claims are the
+/// same as when every sentence is read.
+fn cues_needed(
+    cx: &Ctx,
+    sentences: &[Sentence],
+    last: usize,
+) -> (
+    Vec<Vec<Cue>>,
+    Vec<(source::Quote, Option<(usize, usize)>)>,
+    usize,
+) {
+    let n = sentences.len();
+    let mut cues: Vec<Vec<Cue>> = vec![Vec::new(); n];
+    let mut found = vec![false; n];
+    let mut ensure = |cues: &mut Vec<Vec<Cue>>, j: usize| {
+        if j < n && !found[j] {
+            found[j] = true;
+            cues[j] = source::cues_in(cx, sentences[j]);
+        }
+    };
+    let quotes = match (sentences.first(), sentences.last()) {
+        (Some(a), Some(b)) => source::quotations(cx, a.first, b.end),
+        _ => Vec::new(),
+    };
+    let sentence_of = |k: usize| sentences.partition_point(|s| s.end <= k);
+    // The quotations opened in sentences `..=upto`, their cues found.
+    let mut governed_upto = |cues: &mut Vec<Vec<Cue>>, upto: usize| {
+        for j in 0..n.min(upto + 5) {
+            ensure(cues, j);
+        }
+        let opened: Vec<source::Quote> = quotes
+            .iter()
+            .filter(|q| sentence_of(q.open) <= upto)
+            .copied()
+            .collect();
+        for q in &opened {
+            let (a, b) = (sentence_of(q.open), sentence_of(q.close));
+            for j in [a.saturating_sub(1), a, b] {
+                ensure(cues, j);
+            }
+        }
+        source::governors(cx, &opened, sentences, cues)
+    };
+    let holding = governed_upto(&mut cues, last);
+    let end = holding
+        .iter()
+        .filter_map(|(_, g)| g.map(|(gs, _)| gs))
+        .fold(last, usize::max)
+        + 1;
+    let governed = governed_upto(&mut cues, end);
+    (cues, governed, end.min(n))
 }
 
 /// Whether the sentence says "hieß es" with nobody named: its figures have no source.

@@ -15,7 +15,7 @@ pub(crate) use phrase::{
     Head, NounPhrase, apposition_name, is_acronym, is_determiner, is_title, names_body,
     np_backward, np_forward, np_word, owner_names_nobody,
 };
-pub use quote::{governors, quotations};
+pub use quote::{Quote, governors, quotations};
 pub use scope::{
     carries_past_indicative, continues_speech, is_reportive, people_in, points_back,
     reported_subject, says_demnach, sums_up,
