@@ -4,6 +4,8 @@
 
 use std::collections::HashMap;
 
+use rayon::prelude::*;
+
 use crate::io::load::Document;
 use crate::io::workspace::{self, Change, Workspace};
 use crate::model::{ArticleDate, Claim, DateFrom, ExtractedArticle, Lang, Source, Span};
@@ -422,51 +424,63 @@ impl Corpus {
                 );
             }
         }
-        let mut rows = Vec::new();
-        for (a, article) in self.articles.iter().enumerate().skip(first) {
-            let start = rows.len();
-            for (i, claim) in article.extracted.iter().enumerate() {
-                let key = (article.key.as_str(), claim.number.start, claim.number.end);
-                let mut claim = claim.clone();
-                let status = match changes.get(&key) {
-                    Some(Change::Reject) => Status::Rejected,
-                    Some(Change::Edit { fields }) => {
-                        fields.apply_to(&mut claim);
-                        Status::Corrected
-                    }
-                    _ => Status::Extracted,
-                };
-                rows.push(Row {
-                    article: a,
-                    claim,
-                    original: Some(i),
-                    status,
-                });
-            }
-            if let Some(extra) = added.get(article.key.as_str()) {
-                for claim in extra {
-                    let fits = article
-                        .text
-                        .get(claim.number.start..claim.number.end)
-                        .is_some()
-                        && article
-                            .text
-                            .get(claim.sentence.start..claim.sentence.end)
-                            .is_some();
-                    if fits {
-                        rows.push(Row {
-                            article: a,
-                            claim: (*claim).clone(),
-                            original: None,
-                            status: Status::Added,
-                        });
-                    }
+        // Article by article on the pool (claims are cloned and settled: the bulk of taking
+        // a large load in), joined in article order.
+        let per_article: Vec<Vec<Row>> = self
+            .articles
+            .par_iter()
+            .enumerate()
+            .skip(first)
+            .map(|(a, article)| {
+                let mut rows = Vec::with_capacity(article.extracted.len());
+                for (i, claim) in article.extracted.iter().enumerate() {
+                    let key = (article.key.as_str(), claim.number.start, claim.number.end);
+                    let mut claim = claim.clone();
+                    let status = match changes.get(&key) {
+                        Some(Change::Reject) => Status::Rejected,
+                        Some(Change::Edit { fields }) => {
+                            fields.apply_to(&mut claim);
+                            Status::Corrected
+                        }
+                        _ => Status::Extracted,
+                    };
+                    rows.push(Row {
+                        article: a,
+                        claim,
+                        original: Some(i),
+                        status,
+                    });
                 }
-                rows[start..].sort_by_key(|r| (r.claim.number.start, r.claim.number.end));
-            }
-        }
-        for row in &mut rows {
-            settle(&mut row.claim, self.articles[row.article].lang, workspace);
+                if let Some(extra) = added.get(article.key.as_str()) {
+                    for claim in extra {
+                        let fits = article
+                            .text
+                            .get(claim.number.start..claim.number.end)
+                            .is_some()
+                            && article
+                                .text
+                                .get(claim.sentence.start..claim.sentence.end)
+                                .is_some();
+                        if fits {
+                            rows.push(Row {
+                                article: a,
+                                claim: (*claim).clone(),
+                                original: None,
+                                status: Status::Added,
+                            });
+                        }
+                    }
+                    rows.sort_by_key(|r| (r.claim.number.start, r.claim.number.end));
+                }
+                for row in &mut rows {
+                    settle(&mut row.claim, article.lang, workspace);
+                }
+                rows
+            })
+            .collect();
+        let mut rows = Vec::with_capacity(per_article.iter().map(Vec::len).sum());
+        for article_rows in per_article {
+            rows.extend(article_rows);
         }
         rows
     }
