@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
 use crate::io::load::Document;
 use crate::io::workspace::{self, Change, Workspace};
@@ -268,7 +269,7 @@ pub struct Corpus {
     /// Claims the user corrected, added or rejected.
     pub changed: usize,
     by_key: HashMap<String, usize>,
-    by_claim: HashMap<(usize, Span), usize>,
+    by_claim: FxHashMap<(usize, Span), usize>,
     colors: HashMap<String, usize>,
 }
 
@@ -514,11 +515,11 @@ impl Corpus {
         #[derive(Default)]
         struct Tally<'a> {
             claims: usize,
-            aliases: HashMap<&'a str, usize>,
-            affiliations: HashMap<&'a str, usize>,
+            aliases: FxHashMap<&'a str, usize>,
+            affiliations: FxHashMap<&'a str, usize>,
             unresolved: usize,
         }
-        let mut counts: HashMap<&str, Tally> = HashMap::new();
+        let mut counts: FxHashMap<&str, Tally> = FxHashMap::default();
         let mut sides: std::collections::BTreeSet<&str> = std::collections::BTreeSet::new();
         for row in &self.rows {
             if row.status == Status::Rejected {
@@ -574,11 +575,12 @@ impl Corpus {
             .chain(sides)
             .map(str::to_string)
             .collect::<Vec<_>>();
+        // The next colour no entity has, so that colours stay distinct.
+        let mut next = self.colors.values().max().map_or(0, |m| m + 1);
         for name in names {
-            if !self.colors.contains_key(&name) {
-                // The next colour no entity has, so that colours stay distinct.
-                let next = self.colors.values().max().map_or(0, |m| m + 1);
-                self.colors.insert(name, next);
+            if let std::collections::hash_map::Entry::Vacant(slot) = self.colors.entry(name) {
+                slot.insert(next);
+                next += 1;
             }
         }
         self.entities = entities;
@@ -817,7 +819,7 @@ impl Corpus {
     }
 
     fn tally<'a>(items: impl Iterator<Item = &'a str>) -> Vec<(String, usize)> {
-        let mut counts: HashMap<&str, usize> = HashMap::new();
+        let mut counts: FxHashMap<&str, usize> = FxHashMap::default();
         for item in items {
             *counts.entry(item).or_default() += 1;
         }

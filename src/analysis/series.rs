@@ -140,6 +140,28 @@ pub fn series_of(corpus: &Corpus, rows: &[usize]) -> Vec<Series> {
     out
 }
 
+/// Every level series of the corpus (rejected claims left out) with its claim count and
+/// dated claim count, ordered as [`series_of`] orders them: the counts of `series_of` over
+/// every row without sorting each series' rows.
+#[must_use]
+pub fn level_counts(corpus: &Corpus) -> Vec<(SeriesKey, usize, usize)> {
+    let mut counts: rustc_hash::FxHashMap<SeriesKey, (usize, usize)> =
+        rustc_hash::FxHashMap::default();
+    for row in corpus.rows.iter().filter(|r| r.status != Status::Rejected) {
+        let key = SeriesKey::of(&row.claim);
+        if key.change {
+            continue;
+        }
+        let entry = counts.entry(key).or_default();
+        entry.0 += 1;
+        entry.1 += usize::from(corpus.date(row).is_some());
+    }
+    let mut out: Vec<(SeriesKey, usize, usize)> =
+        counts.into_iter().map(|(k, (n, d))| (k, n, d)).collect();
+    out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    out
+}
+
 /// The rows of `rows` that exist and are not rejected, with their index.
 pub fn kept<'a>(corpus: &'a Corpus, rows: &'a [usize]) -> impl Iterator<Item = (usize, &'a Row)> {
     rows.iter().filter_map(|&r| {
@@ -444,6 +466,30 @@ mod tests {
         let (lo, hi) = Periods::Window(7).span(date("2022-02-14")).unwrap();
         assert_eq!(hi - lo, 7);
         assert_eq!(dates::day_label(lo), "2022-02-11");
+    }
+
+    #[test]
+    fn level_counts_are_the_counts_of_every_series() {
+        let extractor = crate::extract::Extractor::new();
+        let docs = crate::bench::corpus(60_000);
+        let articles: Vec<crate::corpus::Article> = docs
+            .into_iter()
+            .map(|d| {
+                let ex = extractor.extract(&d);
+                crate::corpus::Article::new(d, ex)
+            })
+            .collect();
+        let mut corpus = Corpus::default();
+        corpus.add(articles);
+        corpus.rebuild(&crate::io::workspace::Workspace::default());
+        let all: Vec<usize> = (0..corpus.rows.len()).collect();
+        let want: Vec<(SeriesKey, usize, usize)> = series_of(&corpus, &all)
+            .into_iter()
+            .filter(|s| !s.key.change)
+            .map(|s| (s.key, s.rows.len(), s.dated))
+            .collect();
+        assert!(want.len() > 10);
+        assert_eq!(level_counts(&corpus), want);
     }
 
     #[test]

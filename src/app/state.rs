@@ -282,14 +282,7 @@ impl Lists {
                         .map(|e| (e.name.clone(), e.claims))
                         .collect(),
                 ),
-                series: Arc::new({
-                    let all: Vec<usize> = (0..corpus.rows.len()).collect();
-                    series::series_of(corpus, &all)
-                        .into_iter()
-                        .filter(|s| !s.key.change)
-                        .map(|s| (s.key, s.rows.len(), s.dated))
-                        .collect()
-                }),
+                series: Arc::new(series::level_counts(corpus)),
                 concepts: Arc::new(corpus.concepts()),
             };
         }

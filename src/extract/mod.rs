@@ -524,6 +524,9 @@ fn pointed_back_from(
     None
 }
 
+/// Quotations, each with the cue that governs it (sentence, cue) if one does.
+type Governed = Vec<(source::Quote, Option<(usize, usize)>)>;
+
 /// The cues of the sentences that the claims of sentences `..=last` can depend on, the
 /// quotations that can matter with the cue governing each, and the number of sentences to
 /// read in order (`end`). Reading sentence by sentence stops after the last one with a
@@ -532,15 +535,7 @@ fn pointed_back_from(
 /// figures) and in the sentences that govern a quotation opened before `end`. Sentences
 /// left out have no cues in the list; nothing read looks at them, so the claims are the
 /// same as when every sentence is read.
-fn cues_needed(
-    cx: &Ctx,
-    sentences: &[Sentence],
-    last: usize,
-) -> (
-    Vec<Vec<Cue>>,
-    Vec<(source::Quote, Option<(usize, usize)>)>,
-    usize,
-) {
+fn cues_needed(cx: &Ctx, sentences: &[Sentence], last: usize) -> (Vec<Vec<Cue>>, Governed, usize) {
     let n = sentences.len();
     let mut cues: Vec<Vec<Cue>> = vec![Vec::new(); n];
     let mut found = vec![false; n];
