@@ -57,12 +57,14 @@ pub fn compare_ui(
         return;
     }
     ui.separator();
+    // Every series, levels then changes.
+    let groups: Vec<&Series> = analysis.series.iter().chain(&analysis.changes).collect();
     let notes_height = (ui.available_height() * 0.35).clamp(70.0, 260.0);
     egui::ScrollArea::vertical()
         .id_salt("compare-notes")
         .max_height(notes_height)
         .auto_shrink([false, true])
-        .show(ui, |ui| findings_ui(ui, corpus, analysis));
+        .show(ui, |ui| findings_ui(ui, corpus, analysis, &groups));
     ui.separator();
     let mut remove = None;
     let mut open = None;
@@ -70,7 +72,6 @@ pub fn compare_ui(
     // drawn (a first guess until then), so that thousands of picked claims scroll smoothly.
     let heights_id = egui::Id::unique("compare-series-heights");
     let mut heights: Vec<f32> = ui.data(|d| d.get_temp(heights_id)).unwrap_or_default();
-    let groups: Vec<&Series> = analysis.series.iter().chain(&analysis.changes).collect();
     heights.resize(groups.len(), SERIES_HEIGHT_GUESS);
     egui::ScrollArea::both()
         .id_salt("compare-columns")
@@ -176,7 +177,7 @@ fn header_ui(
     });
 }
 
-fn findings_ui(ui: &mut egui::Ui, corpus: &Corpus, analysis: &Analysis) {
+fn findings_ui(ui: &mut egui::Ui, corpus: &Corpus, analysis: &Analysis, groups: &[&Series]) {
     if analysis.disagreements.is_empty() {
         ui.label(format!(
             "No disagreement: no two named sources give figures of one series and period ({}) that cannot both hold (qualifiers considered: rund ±10 %, über open above, a vague plural one order of magnitude).",
@@ -207,7 +208,6 @@ fn findings_ui(ui: &mut egui::Ui, corpus: &Corpus, analysis: &Analysis) {
         }
     }
     // Why claims of different series are not compared: one line per pair of series.
-    let groups: Vec<&Series> = analysis.series.iter().chain(&analysis.changes).collect();
     if groups.len() > 1 {
         ui.label(RichText::new("Not compared with each other").strong());
         let mut lines = 0;
@@ -267,17 +267,16 @@ fn series_ui(
     // Only the columns drawn: a column's change looks back at earlier columns only.
     let shown = &series.rows[..series.rows.len().min(MAX_COLUMNS)];
     let changes = compare::changes_within_source_by(corpus, shown, group_by);
-    let column_width = COLUMN_WIDTH;
     ui.horizontal_top(|ui| {
         for (i, &r) in shown.iter().enumerate() {
             let row = &corpus.rows[r];
             let c = &row.claim;
             ui.allocate_ui_with_layout(
-                egui::vec2(column_width, 0.0),
+                egui::vec2(COLUMN_WIDTH, 0.0),
                 egui::Layout::top_down(egui::Align::Min),
                 |ui| {
                     egui::Frame::group(ui.style()).show(ui, |ui| {
-                        ui.set_width(column_width - 16.0);
+                        ui.set_width(COLUMN_WIDTH - 16.0);
                         ui.horizontal(|ui| {
                             let group = match group_by {
                                 GroupBy::Entity => row.entity(),
