@@ -531,8 +531,10 @@ type Governed = Vec<(source::Quote, Option<(usize, usize)>)>;
 /// quotations that can matter with the cue governing each, and the number of sentences to
 /// read in order (`end`). Reading sentence by sentence stops after the last one with a
 /// figure, or after the cue of a quotation holding one if that comes later; the cues are
-/// found up to four sentences further (a sentence can point back to an earlier one's
-/// figures) and in the sentences that govern a quotation opened before `end`. Sentences
+/// found up to four sentences past the last one read (a sentence can point back to an
+/// earlier one's figures) and in the sentences that can govern a quotation opened up to
+/// sentence `end` (the one before it opens, the one it opens in, the one it closes in),
+/// since such a quotation's cue can be in a sentence that is read. Sentences
 /// left out have no cues in the list; nothing read looks at them, so the claims are the
 /// same as when every sentence is read.
 fn cues_needed(cx: &Ctx, sentences: &[Sentence], last: usize) -> (Vec<Vec<Cue>>, Governed, usize) {
