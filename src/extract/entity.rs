@@ -130,13 +130,21 @@ impl Aliases {
 }
 
 fn fold(s: &str) -> std::borrow::Cow<'_, str> {
-    let simple = s
-        .bytes()
-        .all(|b| !b.is_ascii_uppercase() && b != b'\t' && b != b'\n')
-        && !s.contains("  ")
-        && !s.starts_with(' ')
-        && !s.ends_with(' ');
-    if simple && (s.is_ascii() || !s.chars().any(char::is_uppercase)) {
+    // One pass over the bytes: no ASCII capital, tab, line break or double space, and no
+    // space at either end, leaves only non-ASCII capitals to look for.
+    let b = s.as_bytes();
+    let mut simple = b.first() != Some(&b' ') && b.last() != Some(&b' ');
+    let mut ascii = true;
+    let mut after_space = false;
+    for &c in b {
+        if c.is_ascii_uppercase() || c == b'\t' || c == b'\n' || c == b' ' && after_space {
+            simple = false;
+            break;
+        }
+        after_space = c == b' ';
+        ascii &= c.is_ascii();
+    }
+    if simple && (ascii || !s.chars().any(|c| !c.is_ascii() && c.is_uppercase())) {
         return s.into();
     }
     let joined = if simple {
@@ -161,6 +169,22 @@ pub struct States {
     short: Vec<String>,
     /// A bit per first two bytes of `starts`, tested before searching it.
     pairs: Vec<u64>,
+    /// A bit per entry of `starts` made of three lower-case ASCII letters (most words open
+    /// with three), so that they need no search.
+    letters: Vec<u64>,
+    /// Whether some short name opens with a byte.
+    short_first: Vec<bool>,
+    /// The names of three bytes, sorted.
+    three: Vec<[u8; 3]>,
+    /// The first four bytes of every name of four bytes or more, sorted.
+    fours: Vec<[u8; 4]>,
+}
+
+/// The bit of three lower-case ASCII letters in [`States::letters`].
+fn letters_bit(b: [u8; 3]) -> Option<usize> {
+    b.iter()
+        .all(u8::is_ascii_lowercase)
+        .then(|| usize::from(b[0] - b'a') * 676 + usize::from(b[1] - b'a') * 26 + usize::from(b[2] - b'a'))
 }
 
 impl States {
@@ -186,23 +210,56 @@ impl States {
             .collect();
         starts.sort_unstable();
         starts.dedup();
-        let short = map.keys().filter(|k| k.len() < 3).cloned().collect();
+        let mut three: Vec<[u8; 3]> = map
+            .keys()
+            .filter_map(|k| <[u8; 3]>::try_from(k.as_bytes()).ok())
+            .collect();
+        three.sort_unstable();
+        let mut fours: Vec<[u8; 4]> = map
+            .keys()
+            .filter_map(|k| k.as_bytes().get(..4).map(|b| [b[0], b[1], b[2], b[3]]))
+            .collect();
+        fours.sort_unstable();
+        fours.dedup();
+        let short: Vec<String> = map.keys().filter(|k| k.len() < 3).cloned().collect();
+        let mut short_first = vec![false; 256];
+        for k in &short {
+            match k.as_bytes().first() {
+                Some(&b) => short_first[usize::from(b)] = true,
+                None => short_first = vec![true; 256],
+            }
+        }
         let mut pairs = vec![0u64; 1024];
+        let mut letters = vec![0u64; (26 * 26 * 26usize).div_ceil(64)];
         for s in &starts {
             let at = usize::from(s[0]) << 8 | usize::from(s[1]);
             pairs[at / 64] |= 1 << (at % 64);
+            if let Some(at) = letters_bit(*s) {
+                letters[at / 64] |= 1 << (at % 64);
+            }
         }
         Self {
             map,
             starts,
             short,
             pairs,
+            letters,
+            short_first,
+            three,
+            fours,
         }
     }
 
     /// Whether no form of a (folded) word that begins with `head` can be a name.
+    /// Whether a short name opens `h`.
+    fn short_opens(&self, h: &[u8]) -> bool {
+        h.first()
+            .is_some_and(|&b| self.short_first.get(usize::from(b)) == Some(&true))
+            && self.short.iter().any(|s| h.starts_with(s.as_bytes()))
+    }
+
     fn refuses(&self, head: &[u8]) -> bool {
-        let short = |h: &[u8]| self.short.iter().any(|s| h.starts_with(s.as_bytes()));
+        let short = |h: &[u8]| self.short_opens(h);
         let pair = |b: &[u8]| {
             let at = usize::from(b[0]) << 8 | usize::from(b[1]);
             self.pairs
@@ -211,27 +268,50 @@ impl States {
         };
         match head.get(..3) {
             Some(b) => {
-                !(short(head) || pair(b) && self.starts.binary_search(&[b[0], b[1], b[2]]).is_ok())
+                let three = [b[0], b[1], b[2]];
+                let started = match letters_bit(three) {
+                    Some(at) => self.letters[at / 64] & (1 << (at % 64)) != 0,
+                    None => pair(b) && self.starts.binary_search(&three).is_ok(),
+                };
+                !(short(head) || started)
             }
             None => !short(head),
         }
+    }
+
+    /// Whether no text that opens with `word` can name a state, known from the ASCII letters
+    /// that open it as they open its folded form, lower-cased: most words are refused so,
+    /// before they are folded.
+    #[must_use]
+    pub fn refuses_opening(&self, word: &str) -> bool {
+        let b = word.as_bytes();
+        if b.len() < 3 || !b[..3].iter().all(u8::is_ascii_alphabetic) {
+            return false;
+        }
+        let head = [
+            b[0].to_ascii_lowercase(),
+            b[1].to_ascii_lowercase(),
+            b[2].to_ascii_lowercase(),
+        ];
+        if self.refuses(&head) {
+            return true;
+        }
+        // With a fourth letter, a name of four bytes or more must open with the same four
+        // (after three, a text may go on with a space: `den haag`).
+        let Some(fourth) = b.get(3).filter(|c| c.is_ascii_alphabetic()) else {
+            return false;
+        };
+        let four = [head[0], head[1], head[2], fourth.to_ascii_lowercase()];
+        !(self.short_opens(&head)
+            || self.three.binary_search(&head).is_ok()
+            || self.fours.binary_search(&four).is_ok())
     }
 
     /// The state a word (or two words) names, as written, with a German adjective ending
     /// (`spanischen`) or a genitive (`Spaniens`, `Russia's`).
     #[must_use]
     pub fn lookup(&self, word: &str) -> Option<&str> {
-        // Three ASCII letters open the word as they open its folded form, lower-cased: most
-        // words are refused before they are folded.
-        let b = word.as_bytes();
-        if b.len() >= 3
-            && b[..3].iter().all(u8::is_ascii_alphabetic)
-            && self.refuses(&[
-                b[0].to_ascii_lowercase(),
-                b[1].to_ascii_lowercase(),
-                b[2].to_ascii_lowercase(),
-            ])
-        {
+        if self.refuses_opening(word) {
             return None;
         }
         let word = fold(word);
@@ -319,5 +399,54 @@ mod tests {
         assert!(Aliases::parse("Kreml = Russia\n# note\n").is_ok());
         let err = Aliases::parse("Kreml Russia").unwrap_err();
         assert_eq!(err.line, 1);
+    }
+
+    /// The state lookup without any of its quick refusals.
+    fn lookup_unfiltered<'a>(states: &'a States, word: &str) -> Option<&'a str> {
+        let word = fold(word);
+        let word = word.as_ref();
+        let get = |w: &str| states.map.get(w).map(String::as_str);
+        get(word)
+            .or_else(|| word.strip_suffix("'s").and_then(get))
+            .or_else(|| word.strip_suffix("’s").and_then(get))
+            .or_else(|| {
+                ["en", "er", "es", "em", "e", "s"]
+                    .iter()
+                    .find_map(|e| word.strip_suffix(e).and_then(get))
+            })
+    }
+
+    #[test]
+    fn the_quick_refusals_of_states_refuse_no_name() {
+        let states = states();
+        let mut words: Vec<String> = Vec::new();
+        for key in states.map.keys() {
+            for ending in ["", "en", "es", "s", "'s", "’s", " x", "\nx"] {
+                let word = format!("{key}{ending}");
+                words.push(word.to_uppercase());
+                words.push(word);
+            }
+        }
+        // Words of the fixture texts, alone and in pairs, as the extractor asks.
+        for file in ["de_entities.txt", "en_entities.txt", "de_attribution_more.txt"] {
+            let path = format!("{}/tests/fixtures/extract/{file}", env!("CARGO_MANIFEST_DIR"));
+            let text = std::fs::read_to_string(path).unwrap_or_default().to_lowercase();
+            let tokens: Vec<&str> = text.split_whitespace().collect();
+            for pair in tokens.windows(2) {
+                words.push(pair[0].to_string());
+                words.push(format!("{} {}", pair[0], pair[1]));
+            }
+        }
+        words.extend(["usa", "usb", "uk", "the", "den", "ab", "über", "Ägypten"].map(String::from));
+        for word in &words {
+            let expected = lookup_unfiltered(states, word);
+            assert_eq!(states.lookup(word), expected, "{word:?}");
+            if expected.is_some() {
+                assert!(!states.refuses_opening(word), "{word:?}");
+                // The extractor asks about a word before it asks about the two from it.
+                let first = word.split_whitespace().next().unwrap_or_default();
+                assert!(!states.refuses_opening(first), "{word:?}");
+            }
+        }
     }
 }

@@ -548,7 +548,12 @@ fn state_named_at(cx: &Ctx, k: usize) -> Option<&'static str> {
     }
     let slot = memo.get_mut(k)?;
     if let StateAt::Unasked = slot {
-        *slot = match name_at(cx, k, cx.toks.len(), |w| entity::states().lookup(w)) {
+        let states = entity::states();
+        // The two words from `k` open with the word at `k`: one test refuses both.
+        *slot = match (!states.refuses_opening(cx.lower_at(k)))
+            .then(|| name_at(cx, k, cx.toks.len(), |w| states.lookup(w)))
+            .flatten()
+        {
             Some(state) => StateAt::State(state),
             None => StateAt::Nothing,
         };
