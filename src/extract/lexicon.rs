@@ -138,12 +138,27 @@ impl Section {
         self.suffixes_of(word).next().is_some()
     }
 
-    fn insert(&mut self, phrase: &str, value: &str) {
-        let words = phrase.split_whitespace().count();
+    /// Adds a lower-case phrase, its words joined by single spaces.
+    fn insert(&mut self, phrase: String, value: &str) {
+        let single_spaced = !phrase.contains(|c: char| c.is_whitespace() && c != ' ')
+            && !phrase.contains("  ")
+            && phrase.trim() == phrase;
+        let key = if single_spaced {
+            phrase
+        } else {
+            phrase.split_whitespace().collect::<Vec<_>>().join(" ")
+        };
+        let words = key.split_whitespace().count();
         self.max_words = self.max_words.max(words);
-        let key = phrase.split_whitespace().collect::<Vec<_>>().join(" ");
-        self.starts.insert(first_token(&key).to_string());
-        self.ends.insert(last_token(&key).to_string());
+        // Most first and last tokens are known already: no string is made for them.
+        let first = first_token(&key);
+        if !self.starts.contains(first) {
+            self.starts.insert(first.to_string());
+        }
+        let last = last_token(&key);
+        if !self.ends.contains(last) {
+            self.ends.insert(last.to_string());
+        }
         self.entries.insert(key, value.to_string());
     }
 }
@@ -530,25 +545,26 @@ impl Lexicon {
     #[must_use]
     pub fn parse(text: &str) -> Self {
         let mut sections: HashMap<String, Section> = HashMap::default();
-        let mut current = String::new();
+        let mut current = "";
         for line in text.lines() {
             let line = line.trim();
             if line.is_empty() || line.starts_with('#') {
                 continue;
             }
             if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-                current = name.trim().to_string();
-                sections.entry(current.clone()).or_default();
+                current = name.trim();
+                sections.entry(current.to_string()).or_default();
                 continue;
             }
             let (phrase, value) = match line.split_once(" = ") {
                 Some((p, v)) => (p.trim(), v.trim()),
                 None => (line, ""),
             };
-            sections
-                .entry(current.clone())
-                .or_default()
-                .insert(&phrase.to_lowercase(), value);
+            let section = match sections.get_mut(current) {
+                Some(section) => section,
+                None => sections.entry(current.to_string()).or_default(),
+            };
+            section.insert(phrase.to_lowercase(), value);
         }
         for section in sections.values_mut() {
             let mut words: Vec<String> = section.entries.keys().cloned().collect();
@@ -596,20 +612,20 @@ impl Lexicon {
                 flags.entry(end.clone()).or_default().ends.set(bit);
             }
         }
+        #[cfg(test)]
+        let file_sections = {
+            let mut names: Vec<String> = sections.keys().cloned().collect();
+            names.sort();
+            names
+        };
         let by_bit = SECTIONS
             .iter()
             .zip(0..)
             .map(|(name, bit)| Section {
                 bit: Some(Sec(bit)),
-                ..sections.get(*name).cloned().unwrap_or_default()
+                ..sections.remove(*name).unwrap_or_default()
             })
             .collect();
-        #[cfg(test)]
-        let file_sections = {
-            let mut names: Vec<String> = sections.into_keys().collect();
-            names.sort();
-            names
-        };
         Self {
             #[cfg(test)]
             file_sections,
