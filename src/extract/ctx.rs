@@ -47,6 +47,9 @@ pub struct Ctx<'a> {
     pub flags: &'a [&'static TokenFlags],
     /// Per token, the state it names, once asked.
     pub states_named: std::cell::RefCell<Vec<StateAt>>,
+    /// Per token, whether it is a title (`Ministerin`, `Bahnsprecher`), once asked: 0 not
+    /// asked, 1 no, 2 yes.
+    pub titles: std::cell::RefCell<Vec<u8>>,
 }
 
 /// Computes the lexicon flags of every token (one lookup per token) into a buffer that is

@@ -423,6 +423,7 @@ impl Prepared {
             language,
             flags: &self.flags,
             states_named: std::cell::RefCell::default(),
+            titles: std::cell::RefCell::default(),
         }
     }
 }

@@ -461,7 +461,8 @@ pub(crate) fn parse_word(cx: &Ctx, word: &str) -> Option<f64> {
     if let Some(v) = numerals.number(word) {
         return Some(v);
     }
-    if word.len() < 6 || word.contains('-') {
+    // A compound numeral opens with a numeral: most words are refused by their first bytes.
+    if word.len() < 6 || word.contains('-') || numerals.prefixes_of(word).next().is_none() {
         return None;
     }
     let mut morphemes = Vec::new();

@@ -65,6 +65,8 @@ pub(crate) fn is_determiner(cx: &Ctx, i: usize) -> bool {
     cx.in_sec(i, sec::DETERMINER)
 }
 
+/// Whether token `i` is a title (`Ministerin`, `des Ministers`, `Bahnsprecher`), remembered
+/// per article: noun phrases ask about the same tokens again and again.
 pub(crate) fn is_title(cx: &Ctx, i: usize) -> bool {
     if !cx.is_word(i) {
         return false;
@@ -72,6 +74,27 @@ pub(crate) fn is_title(cx: &Ctx, i: usize) -> bool {
     if cx.in_sec(i, sec::TITLE) {
         return true;
     }
+    let Ok(mut memo) = cx.titles.try_borrow_mut() else {
+        return title_word(cx, i);
+    };
+    if memo.len() != cx.toks.len() {
+        *memo = vec![0; cx.toks.len()];
+    }
+    match memo.get(i) {
+        Some(1) => false,
+        Some(2) => true,
+        _ => {
+            let title = title_word(cx, i);
+            if let Some(slot) = memo.get_mut(i) {
+                *slot = if title { 2 } else { 1 };
+            }
+            title
+        }
+    }
+}
+
+/// Whether a word that is not a title as written is an inflected or compound one.
+fn title_word(cx: &Ctx, i: usize) -> bool {
     // Inflected and compound titles, where nouns are capitalised: "des Ministers",
     // "Bahnsprecher".
     if !cx.language.capitalises_nouns() || !cx.upper(i) {
