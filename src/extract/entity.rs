@@ -12,6 +12,8 @@ const BUILTIN: &str = include_str!("../../assets/entities.txt");
 #[derive(Debug, Clone, Default)]
 pub struct Aliases {
     map: HashMap<String, String>,
+    /// A bit per three lower-case ASCII letters that open an alias (see [`letters_bit`]).
+    letters: Vec<u64>,
 }
 
 /// A line of an alias file that could not be read.
@@ -86,20 +88,56 @@ impl Aliases {
 
     /// Adds or replaces one alias.
     pub fn insert(&mut self, alias: &str, entity: &str) {
-        self.map
-            .insert(fold(alias).into_owned(), entity.to_string());
+        self.insert_folded(fold(alias).into_owned(), entity.to_string());
+    }
+
+    fn insert_folded(&mut self, key: String, entity: String) {
+        // An alias that does not open with three such letters is never the folded form of a
+        // word that does, so only these need a bit.
+        if let Some(at) = key
+            .as_bytes()
+            .get(..3)
+            .and_then(|b| letters_bit([b[0], b[1], b[2]]))
+        {
+            if self.letters.is_empty() {
+                self.letters = vec![0; LETTER_WORDS];
+            }
+            self.letters[at / 64] |= 1 << (at % 64);
+        }
+        self.map.insert(key, entity);
     }
 
     /// Adds every alias of `other`, replacing the same aliases here.
     pub fn extend(&mut self, other: &Aliases) {
         for (k, v) in &other.map {
-            self.map.insert(k.clone(), v.clone());
+            self.insert_folded(k.clone(), v.clone());
         }
+    }
+
+    /// Whether no alias can be `word`: three ASCII letters open the word as they open its
+    /// folded form, lower-cased, and no alias opens with them.
+    fn refuses(&self, word: &str) -> bool {
+        let b = word.as_bytes();
+        let Some(three) = b
+            .get(..3)
+            .filter(|b| b.iter().all(u8::is_ascii_alphabetic))
+            .map(|b| [b[0], b[1], b[2]].map(|c| c.to_ascii_lowercase()))
+        else {
+            return false;
+        };
+        !letters_bit(three).is_some_and(|at| {
+            self.letters
+                .get(at / 64)
+                .is_some_and(|w| w & (1 << (at % 64)) != 0)
+        })
     }
 
     /// The entity an alias stands for.
     #[must_use]
     pub fn lookup(&self, alias: &str) -> Option<&str> {
+        if self.refuses(alias) {
+            return None;
+        }
         self.map.get(fold(alias).as_ref()).map(String::as_str)
     }
 
@@ -180,11 +218,14 @@ pub struct States {
     fours: Vec<[u8; 4]>,
 }
 
-/// The bit of three lower-case ASCII letters in [`States::letters`].
+/// The `u64` words of a bit per three lower-case ASCII letters.
+const LETTER_WORDS: usize = (26 * 26 * 26usize).div_ceil(64);
+
+/// The bit of three lower-case ASCII letters in [`States::letters`] and [`Aliases`].
 fn letters_bit(b: [u8; 3]) -> Option<usize> {
-    b.iter()
-        .all(u8::is_ascii_lowercase)
-        .then(|| usize::from(b[0] - b'a') * 676 + usize::from(b[1] - b'a') * 26 + usize::from(b[2] - b'a'))
+    b.iter().all(u8::is_ascii_lowercase).then(|| {
+        usize::from(b[0] - b'a') * 676 + usize::from(b[1] - b'a') * 26 + usize::from(b[2] - b'a')
+    })
 }
 
 impl States {
@@ -230,7 +271,7 @@ impl States {
             }
         }
         let mut pairs = vec![0u64; 1024];
-        let mut letters = vec![0u64; (26 * 26 * 26usize).div_ceil(64)];
+        let mut letters = vec![0u64; LETTER_WORDS];
         for s in &starts {
             let at = usize::from(s[0]) << 8 | usize::from(s[1]);
             pairs[at / 64] |= 1 << (at % 64);
@@ -428,9 +469,18 @@ mod tests {
             }
         }
         // Words of the fixture texts, alone and in pairs, as the extractor asks.
-        for file in ["de_entities.txt", "en_entities.txt", "de_attribution_more.txt"] {
-            let path = format!("{}/tests/fixtures/extract/{file}", env!("CARGO_MANIFEST_DIR"));
-            let text = std::fs::read_to_string(path).unwrap_or_default().to_lowercase();
+        for file in [
+            "de_entities.txt",
+            "en_entities.txt",
+            "de_attribution_more.txt",
+        ] {
+            let path = format!(
+                "{}/tests/fixtures/extract/{file}",
+                env!("CARGO_MANIFEST_DIR")
+            );
+            let text = std::fs::read_to_string(path)
+                .unwrap_or_default()
+                .to_lowercase();
             let tokens: Vec<&str> = text.split_whitespace().collect();
             for pair in tokens.windows(2) {
                 words.push(pair[0].to_string());
@@ -448,5 +498,35 @@ mod tests {
                 assert!(!states.refuses_opening(first), "{word:?}");
             }
         }
+    }
+
+    #[test]
+    fn the_quick_refusal_of_aliases_refuses_no_alias() {
+        let mut aliases = builtin().clone();
+        aliases.extend(
+            &Aliases::parse("G7 = G7\nab = Ab\nÖko-Institut = Öko-Institut\n").unwrap_or_default(),
+        );
+        let mut words: Vec<String> = Vec::new();
+        for key in aliases.map.keys() {
+            for ending in ["", "s", "es", "'s", "’s"] {
+                let word = format!("{key}{ending}");
+                words.push(word.to_uppercase());
+                words.push(word);
+            }
+        }
+        for file in ["de_entities.txt", "en_entities.txt"] {
+            let path = format!(
+                "{}/tests/fixtures/extract/{file}",
+                env!("CARGO_MANIFEST_DIR")
+            );
+            let text = std::fs::read_to_string(path).unwrap_or_default();
+            words.extend(text.split_whitespace().map(String::from));
+        }
+        for word in &words {
+            let expected = aliases.map.get(fold(word).as_ref()).map(String::as_str);
+            assert_eq!(aliases.lookup(word), expected, "{word:?}");
+        }
+        assert_eq!(aliases.lookup("abc"), None);
+        assert_eq!(aliases.lookup("AB"), Some("Ab"));
     }
 }

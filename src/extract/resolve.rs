@@ -597,9 +597,11 @@ fn full_name_in_text(cx: &Ctx, cue: &Cue) -> Option<String> {
     }
     let surname = cx.lower_at(h0);
     let names = entity::first_names();
+    // Tokens of another length or in lower case are passed over before their text is read.
     (1..cx.toks.len()).find_map(|k| {
-        (k != h0
-            && cx.upper(k)
+        (cx.tok(k)
+            .is_some_and(|t| t.upper && t.end - t.start == surname.len())
+            && k != h0
             && cx.lower_at(k) == surname
             && cx.is_word(k - 1)
             && cx.upper(k - 1)
