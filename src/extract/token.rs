@@ -57,34 +57,69 @@ pub fn lower_text(text: &str) -> String {
 /// As [`lower_text`], into a buffer that is cleared first (reused between articles).
 pub fn lower_text_into(text: &str, out: &mut String) {
     out.clear();
-    out.reserve(text.len());
-    if text.is_ascii() {
-        out.push_str(text);
-        out.make_ascii_lowercase();
-        return;
-    }
+    out.push_str(text);
+    // ASCII is lower-cased at once, then each other character that has a lower case of
+    // its own byte length is written over its place.
+    out.make_ascii_lowercase();
     let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < text.len() {
-        // A run of ASCII at once, then one other character.
-        let run = bytes[i..].iter().take_while(|b| b.is_ascii()).count();
-        if run > 0 {
-            let at = out.len();
-            out.push_str(&text[i..i + run]);
-            out[at..].make_ascii_lowercase();
-            i += run;
-            continue;
-        }
+    let mut i = next_non_ascii(bytes, 0);
+    while i < bytes.len() {
         let Some(c) = text[i..].chars().next() else {
             break;
         };
-        let mut lower = c.to_lowercase();
-        match (lower.next(), lower.next()) {
-            (Some(l), None) if l.len_utf8() == c.len_utf8() => out.push(l),
-            _ => out.push(c),
+        let n = c.len_utf8();
+        // "Ä" to "Þ" (but "×") lower-case to 0x20 above, in the same two bytes.
+        if ('\u{c0}'..='\u{de}').contains(&c) && c != '\u{d7}' {
+            let mut buf = [0; 4];
+            let lower = char::from_u32(u32::from(c) + 0x20).unwrap_or(c);
+            out.replace_range(i..i + n, lower.encode_utf8(&mut buf));
+        } else if !('\u{df}'..='\u{ff}').contains(&c) {
+            let mut lower = c.to_lowercase();
+            if let (Some(l), None) = (lower.next(), lower.next())
+                && l != c
+                && l.len_utf8() == n
+            {
+                let mut buf = [0; 4];
+                out.replace_range(i..i + n, l.encode_utf8(&mut buf));
+            }
         }
-        i += c.len_utf8();
+        i = next_non_ascii(bytes, i + n);
     }
+}
+
+/// The first byte at or after `i` that is not ASCII (`bytes.len()` when there is none).
+fn next_non_ascii(bytes: &[u8], mut i: usize) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    while let Some(word) = bytes
+        .get(i..i + 8)
+        .and_then(|b| <[u8; 8]>::try_from(b).ok())
+    {
+        if u64::from_ne_bytes(word) & HIGH != 0 {
+            break;
+        }
+        i += 8;
+    }
+    while i < bytes.len() && bytes[i].is_ascii() {
+        i += 1;
+    }
+    i
+}
+
+/// Whether a character is a letter, with the Latin-1 letters (`ä`, `ß`, `é`) answered before
+/// the Unicode tables are searched.
+fn is_letter(c: char) -> bool {
+    if ('\u{c0}'..='\u{ff}').contains(&c) {
+        return c != '\u{d7}' && c != '\u{f7}';
+    }
+    c.is_alphabetic()
+}
+
+/// Whether a character is upper case, likewise (`À` to `Þ` but `×`).
+fn is_upper(c: char) -> bool {
+    if ('\u{c0}'..='\u{ff}').contains(&c) {
+        return c <= '\u{de}' && c != '\u{d7}';
+    }
+    c.is_uppercase()
 }
 
 fn is_hyphen(c: char) -> bool {
@@ -147,7 +182,7 @@ pub fn tokenize_into(text: &str, from: usize, tokens: &mut Vec<Token>) {
         let kind = if c.is_ascii_digit() {
             i = scan_number(text, i);
             TokKind::Num
-        } else if c.is_alphabetic() {
+        } else if is_letter(c) {
             i = scan_word(text, i);
             TokKind::Word
         } else {
@@ -160,7 +195,7 @@ pub fn tokenize_into(text: &str, from: usize, tokens: &mut Vec<Token>) {
             kind,
             glued,
             newlines,
-            upper: c.is_uppercase(),
+            upper: is_upper(c),
         });
         glued = true;
         newlines = 0;
@@ -170,6 +205,9 @@ pub fn tokenize_into(text: &str, from: usize, tokens: &mut Vec<Token>) {
 /// The end of an acronym with stops ("U.S.", "U.N."), if one starts at `i`.
 fn scan_dotted_acronym(text: &str, i: usize) -> Option<usize> {
     let b = text.as_bytes();
+    if b.get(i + 1) != Some(&b'.') {
+        return None;
+    }
     let mut k = i;
     let mut letters = 0;
     while k + 1 < b.len() && b[k].is_ascii_uppercase() && b[k + 1] == b'.' {
@@ -201,7 +239,7 @@ fn scan_word(text: &str, mut i: usize) -> usize {
         let Some(c) = text[i..].chars().next() else {
             break;
         };
-        if c.is_alphabetic() || c == '\u{ad}' {
+        if is_letter(c) || c == '\u{ad}' {
             prev_letter = true;
             i += c.len_utf8();
             continue;
@@ -209,10 +247,7 @@ fn scan_word(text: &str, mut i: usize) -> usize {
         let after = i + c.len_utf8();
         let joins = (is_hyphen(c) || is_apostrophe(c))
             && prev_letter
-            && text[after..]
-                .chars()
-                .next()
-                .is_some_and(char::is_alphabetic);
+            && text[after..].chars().next().is_some_and(is_letter);
         if joins {
             prev_letter = false;
             i = after;
@@ -272,6 +307,14 @@ mod tests {
             .iter()
             .map(|t| &text[t.start..t.end])
             .collect()
+    }
+
+    #[test]
+    fn the_quick_letter_tests_agree_with_unicode() {
+        for c in (0..0x3000).filter_map(char::from_u32) {
+            assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
+            assert_eq!(is_upper(c), c.is_uppercase(), "{c:?}");
+        }
     }
 
     #[test]
@@ -344,7 +387,7 @@ mod tests {
     fn fast_paths_match_the_char_by_char_scan() {
         let alphabet = [
             "a", "Z", "ä", "Ü", "ß", "İ", "ẞ", "-", "\u{2011}", "'", "\u{2019}", "\u{ad}", " ",
-            "1", ".", "U.S.", "Ω", "😀", ",",
+            "1", ".", "U.S.", "Ω", "😀", ",", "À", "Þ", "×", "÷", "é", "Ä", "ÿ", "Ÿ", "К", "ǅ",
         ];
         let mut rng = crate::bench::Rng(11);
         for len in 1..40 {
