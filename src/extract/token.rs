@@ -165,24 +165,44 @@ pub fn tokenize_into(text: &str, from: usize, tokens: &mut Vec<Token>) {
             i += 1;
             continue;
         }
-        let c = if b < 0x80 {
-            b as char
-        } else {
-            match text[i..].chars().next() {
-                Some(c) => c,
-                None => break,
-            }
-        };
         let start = i;
+        // An ASCII byte is told by itself.
+        if b < 0x80 {
+            let (kind, upper) = if b.is_ascii_alphabetic() {
+                i = scan_word(text, i);
+                (TokKind::Word, b.is_ascii_uppercase())
+            } else if b.is_ascii_digit() {
+                i = scan_number(text, i);
+                (TokKind::Num, false)
+            } else if matches!(b, 0x0b..=0x0d) {
+                glued = false;
+                i += 1;
+                continue;
+            } else {
+                i += 1;
+                (TokKind::Punct, false)
+            };
+            tokens.push(Token {
+                start,
+                end: i,
+                kind,
+                glued,
+                newlines,
+                upper,
+            });
+            glued = true;
+            newlines = 0;
+            continue;
+        }
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
         if c.is_whitespace() || c == '\u{ad}' || c == '\u{feff}' || c == '\u{200b}' {
             glued = false;
             i += c.len_utf8();
             continue;
         }
-        let kind = if c.is_ascii_digit() {
-            i = scan_number(text, i);
-            TokKind::Num
-        } else if is_letter(c) {
+        let kind = if is_letter(c) {
             i = scan_word(text, i);
             TokKind::Word
         } else {
@@ -227,13 +247,12 @@ fn scan_word(text: &str, mut i: usize) -> usize {
     let mut prev_letter = false;
     while i < bytes.len() {
         // ASCII letters at once.
-        let run = bytes[i..]
-            .iter()
-            .take_while(|b| b.is_ascii_alphabetic())
-            .count();
-        if run > 0 {
+        if bytes[i].is_ascii_alphabetic() {
+            i += 1;
+            while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
+                i += 1;
+            }
             prev_letter = true;
-            i += run;
             continue;
         }
         let Some(c) = text[i..].chars().next() else {
@@ -383,6 +402,38 @@ mod tests {
         out
     }
 
+    /// The token loop as it was, char by char.
+    fn tokenize_by_chars(text: &str) -> Vec<(usize, usize, TokKind, bool, u8, bool)> {
+        let mut out = Vec::new();
+        let (mut glued, mut newlines) = (false, 0u8);
+        let mut i = 0;
+        while let Some(c) = text[i..].chars().next() {
+            let start = i;
+            if c == '\n' {
+                newlines = newlines.saturating_add(1);
+            }
+            if c.is_whitespace() || c == '\u{ad}' || c == '\u{feff}' || c == '\u{200b}' {
+                glued = false;
+                i += c.len_utf8();
+                continue;
+            }
+            let kind = if c.is_ascii_digit() {
+                i = scan_number(text, i);
+                TokKind::Num
+            } else if c.is_alphabetic() {
+                i = scan_word_by_chars(text, i);
+                TokKind::Word
+            } else {
+                i += c.len_utf8();
+                TokKind::Punct
+            };
+            out.push((start, i, kind, glued, newlines, c.is_uppercase()));
+            glued = true;
+            newlines = 0;
+        }
+        out
+    }
+
     #[test]
     fn fast_paths_match_the_char_by_char_scan() {
         let alphabet = [
@@ -396,6 +447,11 @@ mod tests {
                     .map(|_| alphabet[(rng.next_u64() % alphabet.len() as u64) as usize])
                     .collect();
                 assert_eq!(lower_text(&text), lower_by_chars(&text), "{text:?}");
+                let tokens: Vec<_> = tokenize(&text, 0)
+                    .iter()
+                    .map(|t| (t.start, t.end, t.kind, t.glued, t.newlines, t.upper))
+                    .collect();
+                assert_eq!(tokens, tokenize_by_chars(&text), "{text:?}");
                 for (i, c) in text.char_indices() {
                     if c.is_alphabetic() {
                         assert_eq!(
