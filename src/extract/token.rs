@@ -255,6 +255,10 @@ fn scan_word(text: &str, mut i: usize) -> usize {
             prev_letter = true;
             continue;
         }
+        // Any other ASCII byte but a hyphen or an apostrophe ends the word.
+        if bytes[i] < 0x80 && bytes[i] != b'-' && bytes[i] != b'\'' {
+            break;
+        }
         let Some(c) = text[i..].chars().next() else {
             break;
         };
