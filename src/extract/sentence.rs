@@ -3,6 +3,7 @@
 
 use super::ctx::{Ctx, Sentence};
 use super::lexicon::sec;
+use super::token::TokKind;
 
 /// Splits the tokens into sentences at terminal punctuation and line breaks, keeping
 /// abbreviations (`ca.`, `Mrd.`), ordinals and dates (`10. Januar`) inside.
@@ -34,8 +35,11 @@ pub fn split_sentences(cx: &Ctx) -> Vec<Sentence> {
             });
             start = i;
         }
-        let t = cx.text_at(i);
-        if matches!(t, "." | "!" | "?" | "…") && ends_sentence(cx, i) {
+        // Only punctuation can be a stop: words and numbers are passed over unread.
+        if tok.kind == TokKind::Punct
+            && matches!(cx.text_at(i), "." | "!" | "?" | "…")
+            && ends_sentence(cx, i)
+        {
             // Closing quotes and brackets glued after the stop belong to this sentence.
             let mut end = i + 1;
             while end < n
