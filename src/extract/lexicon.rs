@@ -28,11 +28,35 @@ pub struct Section {
     first_pairs: Vec<[u8; 2]>,
     /// Likewise the last two bytes.
     last_pairs: Vec<[u8; 2]>,
+    /// A bit per hash of the first three bytes of every entry of three bytes or more (see
+    /// [`three_bit`]): a word whose bit is clear can only start with a shorter entry.
+    first_threes: Vec<u64>,
+    /// Likewise the last three bytes.
+    last_threes: Vec<u64>,
     /// The largest number of words in one entry.
     pub max_words: usize,
     /// The section's flag bit, when it is a declared section: whether an entry starts or
     /// ends with a token is then one bit of the token's flags, not a hash lookup.
     pub bit: Option<Sec>,
+}
+
+/// The `u64` words of the three-byte bitmaps of a section (4,096 bits).
+const THREE_WORDS: usize = 64;
+
+/// The bit of three bytes in a section's three-byte bitmaps: a multiplicative hash.
+fn three_bit(b: [u8; 3]) -> usize {
+    let x = u32::from(b[0]) << 16 | u32::from(b[1]) << 8 | u32::from(b[2]);
+    (x.wrapping_mul(0x9e37_79b1) >> 20) as usize
+}
+
+fn has_bit(bits: &[u64], at: usize) -> bool {
+    bits.get(at / 64).is_some_and(|w| w & (1 << (at % 64)) != 0)
+}
+
+fn set_bit(bits: &mut [u64], at: usize) {
+    if let Some(w) = bits.get_mut(at / 64) {
+        *w |= 1 << (at % 64);
+    }
 }
 
 impl Section {
@@ -106,9 +130,15 @@ impl Section {
                     .last_pairs
                     .binary_search(&[b[b.len() - 2], b[b.len() - 1]])
                     .is_ok());
+        let long = may
+            && b.len() >= 3
+            && has_bit(
+                &self.last_threes,
+                three_bit([b[b.len() - 3], b[b.len() - 2], b[b.len() - 1]]),
+            );
         self.lengths
             .iter()
-            .filter(move |&&n| may && n <= word.len())
+            .filter(move |&&n| may && n <= word.len() && (n < 3 || long))
             .filter_map(move |&n| {
                 let at = word.len() - n;
                 let tail = word.get(at..)?;
@@ -123,9 +153,11 @@ impl Section {
             && (self.first_pairs.is_empty()
                 || b.len() < 2
                 || self.first_pairs.binary_search(&[b[0], b[1]]).is_ok());
+        let long =
+            may && b.len() >= 3 && has_bit(&self.first_threes, three_bit([b[0], b[1], b[2]]));
         self.lengths
             .iter()
-            .filter(move |&&n| may && n <= word.len())
+            .filter(move |&&n| may && n <= word.len() && (n < 3 || long))
             .filter_map(move |&n| {
                 let head = word.get(..n)?;
                 self.entries.get_key_value(head).map(|(k, _)| k.as_str())
@@ -593,6 +625,16 @@ impl Lexicon {
                 section.last_pairs.sort_unstable();
                 section.last_pairs.dedup();
             }
+            section.first_threes = vec![0; THREE_WORDS];
+            section.last_threes = vec![0; THREE_WORDS];
+            for w in words.iter().map(String::as_bytes).filter(|w| w.len() >= 3) {
+                let n = w.len();
+                set_bit(&mut section.first_threes, three_bit([w[0], w[1], w[2]]));
+                set_bit(
+                    &mut section.last_threes,
+                    three_bit([w[n - 3], w[n - 2], w[n - 1]]),
+                );
+            }
             section.words = words;
         }
         let mut flags: HashMap<String, TokenFlags> = HashMap::default();
@@ -673,6 +715,41 @@ impl Lexicon {
 mod tests {
     use super::*;
     use crate::model::Lang;
+
+    #[test]
+    fn prefix_and_suffix_searches_find_every_entry_they_should() {
+        for lang in [Lang::De, Lang::En] {
+            let lex = crate::extract::lang::get(lang).lexicon();
+            for bit in 0..SECTIONS.len() {
+                let section = lex.sec(Sec(u32::try_from(bit).unwrap_or(0)));
+                let entries: Vec<&str> = section.words().iter().map(String::as_str).collect();
+                // A sample of the entries, each as itself and inside longer words.
+                for entry in entries.iter().step_by(entries.len() / 200 + 1) {
+                    for word in [
+                        (*entry).to_string(),
+                        format!("{entry}ung"),
+                        format!("ge{entry}"),
+                        format!("x{entry}s"),
+                    ] {
+                        let prefixes: Vec<&str> = section.prefixes_of(&word).collect();
+                        let suffixes: Vec<&str> = section.suffixes_of(&word).collect();
+                        let want_p: Vec<&str> = entries
+                            .iter()
+                            .copied()
+                            .filter(|e| word.starts_with(e))
+                            .collect();
+                        let want_s: Vec<&str> = entries
+                            .iter()
+                            .copied()
+                            .filter(|e| word.ends_with(e))
+                            .collect();
+                        assert_eq!(prefixes, want_p, "[{}] {word}", SECTIONS[bit]);
+                        assert_eq!(suffixes, want_s, "[{}] {word}", SECTIONS[bit]);
+                    }
+                }
+            }
+        }
+    }
 
     #[test]
     fn builtin_lexicons_parse() {
