@@ -250,10 +250,13 @@ impl<'a> Ctx<'a> {
                 words += 1;
             }
             phrase.push_str(self.lower_at(k));
-            if words > section.max_words {
+            // The phrase only grows: past the longest entry nothing can match.
+            if words > section.max_words || phrase.len() > section.max_len {
                 break;
             }
-            if let Some(v) = section.get(phrase) {
+            if section.may_be(phrase)
+                && let Some(v) = section.get(phrase)
+            {
                 best = Some((end, v));
             }
         }
@@ -284,10 +287,12 @@ impl<'a> Ctx<'a> {
         while start > lowest {
             start -= 1;
             self.phrase_into(start, end, &mut phrase);
-            if phrase.split(' ').count() > section.max_words {
+            if phrase.split(' ').count() > section.max_words || phrase.len() > section.max_len {
                 break;
             }
-            if let Some(v) = section.get(&phrase) {
+            if section.may_be(&phrase)
+                && let Some(v) = section.get(&phrase)
+            {
                 best = Some((start, v));
             }
         }

@@ -35,6 +35,11 @@ pub struct Section {
     last_threes: Vec<u64>,
     /// The largest number of words in one entry.
     pub max_words: usize,
+    /// The longest entry, in bytes.
+    pub max_len: usize,
+    /// A bit per hash of the byte length and the last two bytes of every entry (see
+    /// [`shape_bit`]): a phrase whose bit is clear is no entry, known without hashing it.
+    shapes: Vec<u64>,
     /// The section's flag bit, when it is a declared section: whether an entry starts or
     /// ends with a token is then one bit of the token's flags, not a hash lookup.
     pub bit: Option<Sec>,
@@ -47,6 +52,20 @@ const THREE_WORDS: usize = 64;
 fn three_bit(b: [u8; 3]) -> usize {
     let x = u32::from(b[0]) << 16 | u32::from(b[1]) << 8 | u32::from(b[2]);
     (x.wrapping_mul(0x9e37_79b1) >> 20) as usize
+}
+
+/// The bit of a phrase in a section's bitmap of shapes: a hash of its byte length and last
+/// two bytes.
+fn shape_bit(b: &[u8]) -> usize {
+    let n = b.len();
+    let last = |k: usize| {
+        n.checked_sub(k)
+            .and_then(|at| b.get(at))
+            .copied()
+            .unwrap_or(0)
+    };
+    let len = u32::try_from(n.min(255)).unwrap_or(255);
+    three_bit([u8::try_from(len).unwrap_or(255), last(2), last(1)])
 }
 
 fn has_bit(bits: &[u64], at: usize) -> bool {
@@ -70,6 +89,13 @@ impl Section {
     #[must_use]
     pub fn get(&self, phrase: &str) -> Option<&str> {
         self.entries.get(phrase).map(String::as_str)
+    }
+
+    /// Whether the phrase may be an entry: false is certain (its length and last bytes fit
+    /// none), true needs the lookup.
+    #[must_use]
+    pub fn may_be(&self, phrase: &str) -> bool {
+        phrase.len() <= self.max_len && has_bit(&self.shapes, shape_bit(phrase.as_bytes()))
     }
 
     /// The value parsed as a number.
@@ -634,6 +660,11 @@ impl Lexicon {
                     &mut section.last_threes,
                     three_bit([w[n - 3], w[n - 2], w[n - 1]]),
                 );
+            }
+            section.max_len = words.first().map_or(0, String::len);
+            section.shapes = vec![0; THREE_WORDS];
+            for w in &words {
+                set_bit(&mut section.shapes, shape_bit(w.as_bytes()));
             }
             section.words = words;
         }
