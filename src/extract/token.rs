@@ -238,6 +238,33 @@ fn scan_dotted_acronym(text: &str, i: usize) -> Option<usize> {
     (letters >= 2 && !next_is_letter).then_some(k)
 }
 
+/// The end of the run of ASCII letters from `i`, eight bytes at a time: for each byte,
+/// whether it is ASCII and, with the case bit set, between `a` and `z`.
+fn ascii_letters_end(bytes: &[u8], mut i: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x80 * ONES;
+    while let Some(word) = bytes
+        .get(i..i + 8)
+        .and_then(|b| <[u8; 8]>::try_from(b).ok())
+    {
+        let w = u64::from_le_bytes(word);
+        let y = (w | 0x20 * ONES) & !HIGH;
+        // The high bit of a byte of `y + 0x1f` is set from `a` (0x61) up, of `y + 0x05`
+        // from `{` (0x7b) up; `y` stays below 0x80, so no byte carries into the next.
+        let letters = (y + 0x1f * ONES) & !(y + 0x05 * ONES) & !w & HIGH;
+        if letters == HIGH {
+            i += 8;
+            continue;
+        }
+        // The bytes before the first that is no letter (little-endian: the low ones).
+        return i + ((!letters & HIGH).trailing_zeros() / 8) as usize;
+    }
+    while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
+        i += 1;
+    }
+    i
+}
+
 /// The end of the word starting at `i`.
 fn scan_word(text: &str, mut i: usize) -> usize {
     if let Some(end) = scan_dotted_acronym(text, i) {
@@ -248,10 +275,7 @@ fn scan_word(text: &str, mut i: usize) -> usize {
     while i < bytes.len() {
         // ASCII letters at once.
         if bytes[i].is_ascii_alphabetic() {
-            i += 1;
-            while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
-                i += 1;
-            }
+            i = ascii_letters_end(bytes, i + 1);
             prev_letter = true;
             continue;
         }
@@ -330,6 +354,18 @@ mod tests {
             .iter()
             .map(|t| &text[t.start..t.end])
             .collect()
+    }
+
+    #[test]
+    fn the_eight_byte_letter_run_ends_where_the_bytes_do() {
+        for b in 0..=255u8 {
+            for at in 0..12 {
+                let mut text = vec![b'a'; 12];
+                text[at] = b;
+                let want = if b.is_ascii_alphabetic() { 12 } else { at };
+                assert_eq!(ascii_letters_end(&text, 0), want, "{b:#x} at {at}");
+            }
+        }
     }
 
     #[test]
