@@ -461,8 +461,13 @@ pub(crate) fn parse_word(cx: &Ctx, word: &str) -> Option<f64> {
     if let Some(v) = numerals.number(word) {
         return Some(v);
     }
-    // A compound numeral opens with a numeral: most words are refused by their first bytes.
-    if word.len() < 6 || word.contains('-') || numerals.prefixes_of(word).next().is_none() {
+    // A compound numeral opens and ends with a numeral (a joiner inside only): most words
+    // are refused by their first or last bytes.
+    if word.len() < 6
+        || word.contains('-')
+        || numerals.prefixes_of(word).next().is_none()
+        || numerals.suffixes_of(word).next().is_none()
+    {
         return None;
     }
     let mut morphemes = Vec::new();
