@@ -284,10 +284,16 @@ impl<'a> Ctx<'a> {
         let lowest = end.saturating_sub(max_tokens).max(floor);
         let mut start = end;
         let mut phrase = String::with_capacity(48);
+        // The phrase grows to the left a token at a time, a word with each space.
+        let mut words = 1;
         while start > lowest {
             start -= 1;
-            self.phrase_into(start, end, &mut phrase);
-            if phrase.split(' ').count() > section.max_words || phrase.len() > section.max_len {
+            if start + 1 < end && !self.glued(start + 1) {
+                words += 1;
+                phrase.insert(0, ' ');
+            }
+            phrase.insert_str(0, self.lower_at(start));
+            if words > section.max_words || phrase.len() > section.max_len {
                 break;
             }
             if section.may_be(&phrase)
