@@ -594,6 +594,8 @@ pub struct Lexicon {
     /// For every single-word entry: the bits of the flagged sections holding it, and the bits
     /// of the flagged sections with an entry starting with it.
     flags: HashMap<String, TokenFlags>,
+    /// The flags of the one-byte tokens (punctuation, single letters and digits), by byte.
+    ascii_flags: Vec<TokenFlags>,
     /// The flagged sections by bit, for lookups without hashing the name.
     by_bit: Vec<Section>,
 }
@@ -699,11 +701,18 @@ impl Lexicon {
                 ..sections.remove(*name).unwrap_or_default()
             })
             .collect();
+        let ascii_flags = (0..128u8)
+            .map(|b| {
+                let key = char::from(b).to_string();
+                flags.get(&key).copied().unwrap_or_default()
+            })
+            .collect();
         Self {
             #[cfg(test)]
             file_sections,
             empty: Section::default(),
             flags,
+            ascii_flags,
             by_bit,
         }
     }
@@ -716,6 +725,11 @@ impl Lexicon {
             starts: Bits([0; 2]),
             ends: Bits([0; 2]),
         };
+        if let [b] = token.as_bytes()
+            && let Some(flags) = self.ascii_flags.get(usize::from(*b))
+        {
+            return flags;
+        }
         self.flags.get(token).unwrap_or(&NONE)
     }
 
