@@ -316,13 +316,27 @@ pub fn detect(text: &str) -> Lang {
 /// lower-cased text the tokens index).
 #[must_use]
 pub fn detect_tokens(lower: &str, toks: &[Token]) -> Lang {
+    const WORDS: usize = 120;
     let mut votes = [0usize; LANGUAGES.len()];
-    for t in toks.iter().filter(|t| t.is_word()).take(120) {
+    for (seen, t) in toks.iter().filter(|t| t.is_word()).take(WORDS).enumerate() {
         let Some(word) = lower.get(t.start..t.end) else {
             continue;
         };
         if let Some(k) = vote(word, false) {
             votes[k] += 1;
+        }
+        // Decided once no other language can catch up with the words left.
+        let left = WORDS - seen - 1;
+        let (mut first, mut second) = (0, 0);
+        for &v in &votes {
+            if v > first {
+                (first, second) = (v, first);
+            } else if v > second {
+                second = v;
+            }
+        }
+        if first > second + left {
+            break;
         }
     }
     winner(&votes)
