@@ -453,18 +453,18 @@ fn walk_dir(
         }
     };
     // The entry's own type where the folder gives it (no call per file); a link is followed.
-    let mut children: Vec<(PathBuf, Option<fs::FileType>)> = entries
+    // The children share the folder: their names order them as their paths would, and are
+    // compared as bytes, not split into components.
+    let mut children: Vec<(std::ffi::OsString, Option<fs::FileType>)> = entries
         .filter_map(Result::ok)
-        .map(|e| (e.path(), e.file_type().ok()))
+        .map(|e| (e.file_name(), e.file_type().ok()))
         .collect();
-    children.sort_by(|a, b| a.0.cmp(&b.0));
-    for (child, kind) in children {
-        let hidden = child
-            .file_name()
-            .is_some_and(|n| n.to_string_lossy().starts_with('.'));
-        if hidden {
+    children.sort_by(|a, b| a.0.as_encoded_bytes().cmp(b.0.as_encoded_bytes()));
+    for (name, kind) in children {
+        if name.as_encoded_bytes().starts_with(b".") {
             continue;
         }
+        let child = dir.join(&name);
         match kind {
             Some(t) if t.is_file() => {
                 if is_article_file(&child) {
