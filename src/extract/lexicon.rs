@@ -149,25 +149,23 @@ impl Section {
     /// that are a suffix of `word`, in that order (of one length only one can be).
     pub fn suffixes_of<'s>(&'s self, word: &'s str) -> impl Iterator<Item = &'s str> + 's {
         let b = word.as_bytes();
-        let may = b.last().is_some_and(|&x| self.may_end_with_byte(x))
-            && (self.last_pairs.is_empty()
-                || b.len() < 2
-                || self
-                    .last_pairs
-                    .binary_search(&[b[b.len() - 2], b[b.len() - 1]])
-                    .is_ok());
+        let n = b.len();
+        // Entries of three bytes or more need the word's last three bytes to have their bit;
+        // shorter ones its last byte and pair.
+        let may = b.last().is_some_and(|&x| self.may_end_with_byte(x));
         let long = may
-            && b.len() >= 3
-            && has_bit(
-                &self.last_threes,
-                three_bit([b[b.len() - 3], b[b.len() - 2], b[b.len() - 1]]),
-            );
+            && n >= 3
+            && has_bit(&self.last_threes, three_bit([b[n - 3], b[n - 2], b[n - 1]]));
+        let short = may
+            && self.lengths.last().is_some_and(|&m| m < 3)
+            && (self.last_pairs.is_empty()
+                || n < 2
+                || self.last_pairs.binary_search(&[b[n - 2], b[n - 1]]).is_ok());
         self.lengths
             .iter()
-            .filter(move |&&n| may && n <= word.len() && (n < 3 || long))
-            .filter_map(move |&n| {
-                let at = word.len() - n;
-                let tail = word.get(at..)?;
+            .filter(move |&&len| len <= n && if len < 3 { short } else { long })
+            .filter_map(move |&len| {
+                let tail = word.get(n - len..)?;
                 self.entries.get_key_value(tail).map(|(k, _)| k.as_str())
             })
     }
@@ -175,17 +173,19 @@ impl Section {
     /// The entries that `word` starts with, longest first (as [`Section::suffixes_of`]).
     pub fn prefixes_of<'s>(&'s self, word: &'s str) -> impl Iterator<Item = &'s str> + 's {
         let b = word.as_bytes();
-        let may = b.first().is_some_and(|&x| self.may_start_with_byte(x))
+        let n = b.len();
+        let may = b.first().is_some_and(|&x| self.may_start_with_byte(x));
+        let long = may && n >= 3 && has_bit(&self.first_threes, three_bit([b[0], b[1], b[2]]));
+        let short = may
+            && self.lengths.last().is_some_and(|&m| m < 3)
             && (self.first_pairs.is_empty()
-                || b.len() < 2
+                || n < 2
                 || self.first_pairs.binary_search(&[b[0], b[1]]).is_ok());
-        let long =
-            may && b.len() >= 3 && has_bit(&self.first_threes, three_bit([b[0], b[1], b[2]]));
         self.lengths
             .iter()
-            .filter(move |&&n| may && n <= word.len() && (n < 3 || long))
-            .filter_map(move |&n| {
-                let head = word.get(..n)?;
+            .filter(move |&&len| len <= n && if len < 3 { short } else { long })
+            .filter_map(move |&len| {
+                let head = word.get(..len)?;
                 self.entries.get_key_value(head).map(|(k, _)| k.as_str())
             })
     }
