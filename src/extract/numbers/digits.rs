@@ -12,6 +12,13 @@ use crate::extract::lexicon::sec;
 /// Parses digits with group and decimal separators in the article's convention.
 #[must_use]
 pub fn parse_digits(raw: &str, group: char) -> Option<f64> {
+    // Most figures are digits only ("2024", "300"): nothing to clean or regroup.
+    if raw.bytes().all(|b| b.is_ascii_digit()) {
+        if raw.len() > 1 && raw.starts_with('0') {
+            return None;
+        }
+        return raw.parse::<f64>().ok().filter(|v| v.is_finite());
+    }
     let s: String = raw
         .chars()
         .filter(|c| c.is_ascii_graphic() && *c != '\'')
