@@ -153,9 +153,8 @@ impl Section {
         // Entries of three bytes or more need the word's last three bytes to have their bit;
         // shorter ones its last byte and pair.
         let may = b.last().is_some_and(|&x| self.may_end_with_byte(x));
-        let long = may
-            && n >= 3
-            && has_bit(&self.last_threes, three_bit([b[n - 3], b[n - 2], b[n - 1]]));
+        let long =
+            may && n >= 3 && has_bit(&self.last_threes, three_bit([b[n - 3], b[n - 2], b[n - 1]]));
         let short = may
             && self.lengths.last().is_some_and(|&m| m < 3)
             && (self.last_pairs.is_empty()
@@ -765,7 +764,7 @@ mod tests {
     fn prefix_and_suffix_searches_find_every_entry_they_should() {
         for lang in [Lang::De, Lang::En] {
             let lex = crate::extract::lang::get(lang).lexicon();
-            for bit in 0..SECTIONS.len() {
+            for (bit, name) in SECTIONS.iter().enumerate() {
                 let section = lex.sec(Sec(u32::try_from(bit).unwrap_or(0)));
                 let entries: Vec<&str> = section.words().iter().map(String::as_str).collect();
                 // A sample of the entries, each as itself and inside longer words.
@@ -788,8 +787,8 @@ mod tests {
                             .copied()
                             .filter(|e| word.ends_with(e))
                             .collect();
-                        assert_eq!(prefixes, want_p, "[{}] {word}", SECTIONS[bit]);
-                        assert_eq!(suffixes, want_s, "[{}] {word}", SECTIONS[bit]);
+                        assert_eq!(prefixes, want_p, "[{name}] {word}");
+                        assert_eq!(suffixes, want_s, "[{name}] {word}");
                     }
                 }
             }

@@ -248,7 +248,7 @@ fn ascii_letters_end(bytes: &[u8], mut i: usize) -> usize {
         .and_then(|b| <[u8; 8]>::try_from(b).ok())
     {
         let w = u64::from_le_bytes(word);
-        let y = (w | 0x20 * ONES) & !HIGH;
+        let y = (w | (0x20 * ONES)) & !HIGH;
         // The high bit of a byte of `y + 0x1f` is set from `a` (0x61) up, of `y + 0x05`
         // from `{` (0x7b) up; `y` stays below 0x80, so no byte carries into the next.
         let letters = (y + 0x1f * ONES) & !(y + 0x05 * ONES) & !w & HIGH;
