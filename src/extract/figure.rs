@@ -74,6 +74,11 @@ pub fn figures_in(cx: &Ctx, s: Sentence) -> Vec<Figure> {
             i += 1;
             continue;
         }
+        // Most words can open no numeral: refused here, before a numeral is looked for.
+        if tok.kind == super::token::TokKind::Word && !numbers::may_start_numeral(cx, i) {
+            i += 1;
+            continue;
+        }
         let Some(mut num) = numbers::numeral_at(cx, i, s) else {
             i += 1;
             continue;

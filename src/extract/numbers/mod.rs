@@ -166,6 +166,12 @@ pub(crate) fn combine(parts: &[Option<f64>]) -> Option<f64> {
     (!after_joiner).then_some(total + current)
 }
 
+/// Whether the word at token `i` may open a numeral in words (false is certain): its
+/// lexicon flags, else the language's test of its first bytes.
+pub(crate) fn may_start_numeral(cx: &Ctx, i: usize) -> bool {
+    words::may_start_numeral(cx, i, cx.lower_at(i))
+}
+
 /// Finds the numeral that starts at token `i` of sentence `s`, if any.
 #[must_use]
 pub fn numeral_at(cx: &Ctx, i: usize, s: Sentence) -> Option<Numeral> {
