@@ -360,6 +360,12 @@ impl States {
         if self.refuses(word.as_bytes()) {
             return None;
         }
+        self.lookup_folded(word)
+    }
+
+    /// The state a folded word names, as written or inflected: the look-up itself, with no
+    /// refusal before it.
+    fn lookup_folded(&self, word: &str) -> Option<&str> {
         let get = |w: &str| self.map.get(w).map(String::as_str);
         get(word)
             .or_else(|| word.strip_suffix("'s").and_then(get))
@@ -444,17 +450,7 @@ mod tests {
 
     /// The state lookup without any of its quick refusals.
     fn lookup_unfiltered<'a>(states: &'a States, word: &str) -> Option<&'a str> {
-        let word = fold(word);
-        let word = word.as_ref();
-        let get = |w: &str| states.map.get(w).map(String::as_str);
-        get(word)
-            .or_else(|| word.strip_suffix("'s").and_then(get))
-            .or_else(|| word.strip_suffix("’s").and_then(get))
-            .or_else(|| {
-                ["en", "er", "es", "em", "e", "s"]
-                    .iter()
-                    .find_map(|e| word.strip_suffix(e).and_then(get))
-            })
+        states.lookup_folded(fold(word).as_ref())
     }
 
     #[test]

@@ -166,9 +166,9 @@ pub fn tokenize_into(text: &str, from: usize, tokens: &mut Vec<Token>) {
             continue;
         }
         let start = i;
-        // An ASCII byte is told by itself.
-        if b < 0x80 {
-            let (kind, upper) = if b.is_ascii_alphabetic() {
+        // An ASCII byte is told by itself; another character is decoded first.
+        let (kind, upper) = if b < 0x80 {
+            if b.is_ascii_alphabetic() {
                 i = scan_word(text, i);
                 (TokKind::Word, b.is_ascii_uppercase())
             } else if b.is_ascii_digit() {
@@ -181,33 +181,23 @@ pub fn tokenize_into(text: &str, from: usize, tokens: &mut Vec<Token>) {
             } else {
                 i += 1;
                 (TokKind::Punct, false)
-            };
-            tokens.push(Token {
-                start,
-                end: i,
-                kind,
-                glued,
-                newlines,
-                upper,
-            });
-            glued = true;
-            newlines = 0;
-            continue;
-        }
-        let Some(c) = text[i..].chars().next() else {
-            break;
-        };
-        if c.is_whitespace() || c == '\u{ad}' || c == '\u{feff}' || c == '\u{200b}' {
-            glued = false;
-            i += c.len_utf8();
-            continue;
-        }
-        let kind = if is_letter(c) {
-            i = scan_word(text, i);
-            TokKind::Word
+            }
         } else {
-            i += c.len_utf8();
-            TokKind::Punct
+            let Some(c) = text[i..].chars().next() else {
+                break;
+            };
+            if c.is_whitespace() || c == '\u{ad}' || c == '\u{feff}' || c == '\u{200b}' {
+                glued = false;
+                i += c.len_utf8();
+                continue;
+            }
+            if is_letter(c) {
+                i = scan_word(text, i);
+                (TokKind::Word, is_upper(c))
+            } else {
+                i += c.len_utf8();
+                (TokKind::Punct, is_upper(c))
+            }
         };
         tokens.push(Token {
             start,
@@ -215,7 +205,7 @@ pub fn tokenize_into(text: &str, from: usize, tokens: &mut Vec<Token>) {
             kind,
             glued,
             newlines,
-            upper: is_upper(c),
+            upper,
         });
         glued = true;
         newlines = 0;
