@@ -69,6 +69,12 @@ pub fn token_flags_into(
 }
 
 impl<'a> Ctx<'a> {
+    /// Whether token `i` holds an ASCII hyphen (`US-Angaben`), as the tokenizer saw it.
+    #[must_use]
+    pub fn has_hyphen(&self, i: usize) -> bool {
+        self.tok(i).is_some_and(|t| t.hyphen)
+    }
+
     /// The original text of token `i` ("" past the end).
     #[must_use]
     pub fn text_at(&self, i: usize) -> &'a str {

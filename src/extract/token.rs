@@ -28,6 +28,8 @@ pub struct Token {
     pub newlines: u8,
     /// The first character is upper case.
     pub upper: bool,
+    /// The token holds an ASCII hyphen (`US-Angaben`, `-`).
+    pub hyphen: bool,
 }
 
 impl Token {
@@ -167,20 +169,21 @@ pub fn tokenize_into(text: &str, from: usize, tokens: &mut Vec<Token>) {
         }
         let start = i;
         // An ASCII byte is told by itself; another character is decoded first.
-        let (kind, upper) = if b < 0x80 {
+        let (kind, upper, hyphen) = if b < 0x80 {
             if b.is_ascii_alphabetic() {
-                i = scan_word(text, i);
-                (TokKind::Word, b.is_ascii_uppercase())
+                let hyphen;
+                (i, hyphen) = scan_word(text, i);
+                (TokKind::Word, b.is_ascii_uppercase(), hyphen)
             } else if b.is_ascii_digit() {
                 i = scan_number(text, i);
-                (TokKind::Num, false)
+                (TokKind::Num, false, false)
             } else if matches!(b, 0x0b..=0x0d) {
                 glued = false;
                 i += 1;
                 continue;
             } else {
                 i += 1;
-                (TokKind::Punct, false)
+                (TokKind::Punct, false, b == b'-')
             }
         } else {
             let Some(c) = text[i..].chars().next() else {
@@ -192,11 +195,12 @@ pub fn tokenize_into(text: &str, from: usize, tokens: &mut Vec<Token>) {
                 continue;
             }
             if is_letter(c) {
-                i = scan_word(text, i);
-                (TokKind::Word, is_upper(c))
+                let hyphen;
+                (i, hyphen) = scan_word(text, i);
+                (TokKind::Word, is_upper(c), hyphen)
             } else {
                 i += c.len_utf8();
-                (TokKind::Punct, is_upper(c))
+                (TokKind::Punct, is_upper(c), false)
             }
         };
         tokens.push(Token {
@@ -206,6 +210,7 @@ pub fn tokenize_into(text: &str, from: usize, tokens: &mut Vec<Token>) {
             glued,
             newlines,
             upper,
+            hyphen,
         });
         glued = true;
         newlines = 0;
@@ -255,13 +260,14 @@ fn ascii_letters_end(bytes: &[u8], mut i: usize) -> usize {
     i
 }
 
-/// The end of the word starting at `i`.
-fn scan_word(text: &str, mut i: usize) -> usize {
+/// The end of the word starting at `i`, and whether an ASCII hyphen joins it (`US-Angaben`).
+fn scan_word(text: &str, mut i: usize) -> (usize, bool) {
     if let Some(end) = scan_dotted_acronym(text, i) {
-        return end;
+        return (end, false);
     }
     let bytes = text.as_bytes();
     let mut prev_letter = false;
+    let mut hyphen = false;
     while i < bytes.len() {
         // ASCII letters at once.
         if bytes[i].is_ascii_alphabetic() {
@@ -287,12 +293,13 @@ fn scan_word(text: &str, mut i: usize) -> usize {
             && text[after..].chars().next().is_some_and(is_letter);
         if joins {
             prev_letter = false;
+            hyphen |= c == '-';
             i = after;
             continue;
         }
         break;
     }
-    i
+    (i, hyphen)
 }
 
 /// The end of the number starting at `i`: digits, inner separators, grouped thousands.
@@ -481,11 +488,14 @@ mod tests {
                     .iter()
                     .map(|t| (t.start, t.end, t.kind, t.glued, t.newlines, t.upper))
                     .collect();
+                for t in tokenize(&text, 0) {
+                    assert_eq!(t.hyphen, text[t.start..t.end].contains('-'), "{text:?}");
+                }
                 assert_eq!(tokens, tokenize_by_chars(&text), "{text:?}");
                 for (i, c) in text.char_indices() {
                     if c.is_alphabetic() {
                         assert_eq!(
-                            scan_word(&text, i),
+                            scan_word(&text, i).0,
                             scan_word_by_chars(&text, i),
                             "{text:?} {i}"
                         );

@@ -123,7 +123,7 @@ fn may_cue(cx: &Ctx, i: usize) -> bool {
     ]);
     cx.starts_any(i, STARTS)
         || cx.in_any(i, ENTRY)
-        || (cx.language.forms_compound_sources() && (cx.upper(i) || cx.text_at(i).contains('-')))
+        || (cx.language.forms_compound_sources() && (cx.upper(i) || cx.has_hyphen(i)))
 }
 
 /// Every cue in a sentence.

@@ -346,9 +346,7 @@ pub(crate) fn apposition_name(cx: &Ctx, mut i: usize, limit: usize) -> Option<(u
 
 /// A compound whose first part names the source: `US-Angaben` -> `US`, `Polizeiangaben` -> `Polizei`.
 pub(crate) fn compound_source(cx: &Ctx, i: usize, with_documents: bool) -> Option<Span> {
-    if !cx.language.forms_compound_sources()
-        || !cx.is_word(i)
-        || !(cx.upper(i) || cx.text_at(i).contains('-'))
+    if !cx.language.forms_compound_sources() || !cx.is_word(i) || !(cx.upper(i) || cx.has_hyphen(i))
     {
         return None;
     }
