@@ -375,13 +375,12 @@ fn normalise_text(text: String) -> String {
 }
 
 fn sniff_html(text: &str) -> bool {
-    let head: String = text
-        .trim_start()
-        .chars()
-        .take(64)
-        .collect::<String>()
-        .to_ascii_lowercase();
-    head.starts_with("<!doctype html") || head.starts_with("<html")
+    // The opening bytes compared ignoring ASCII case: no copy of the text's head.
+    let head = text.trim_start().as_bytes();
+    ["<!doctype html", "<html"].iter().any(|tag| {
+        head.get(..tag.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(tag.as_bytes()))
+    })
 }
 
 /// Reads the optional ` date YYYY[-MM[-DD]]` header; returns the date and where the body starts.
