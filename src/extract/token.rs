@@ -261,6 +261,13 @@ fn ascii_letters_end(bytes: &[u8], mut i: usize) -> usize {
 }
 
 /// The end of the word starting at `i`, and whether an ASCII hyphen joins it (`US-Angaben`).
+// Inlined into the token loop: the call's set-up cost as much as the scan of a short word
+// (real news 309 to 305 M instructions).
+#[expect(
+    clippy::inline_always,
+    reason = "measured: a call per word costs 1% of extraction"
+)]
+#[inline(always)]
 fn scan_word(text: &str, mut i: usize) -> (usize, bool) {
     if let Some(end) = scan_dotted_acronym(text, i) {
         return (end, false);
