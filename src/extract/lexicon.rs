@@ -145,6 +145,22 @@ impl Section {
         &self.words
     }
 
+    /// The entry lengths a search of a word of `n` bytes looks up, longest first: none above
+    /// `n`, none of three bytes or more unless `long` may match, none at all when neither
+    /// `long` nor `short` may.
+    fn lengths_to_try(&self, n: usize, long: bool, short: bool) -> &[usize] {
+        if !long && !short {
+            return &[];
+        }
+        // The lengths run longest first: skip those above `n`, and without `long` those of
+        // three bytes or more.
+        let mut from = self.lengths.partition_point(|&len| len > n);
+        if !long {
+            from = from.max(self.lengths.partition_point(|&len| len >= 3));
+        }
+        self.lengths.get(from..).unwrap_or(&[])
+    }
+
     /// The entries that `word` ends with, longest first: the entries of [`Section::words`]
     /// that are a suffix of `word`, in that order (of one length only one can be).
     pub fn suffixes_of<'s>(&'s self, word: &'s str) -> impl Iterator<Item = &'s str> + 's {
@@ -160,9 +176,9 @@ impl Section {
             && (self.last_pairs.is_empty()
                 || n < 2
                 || self.last_pairs.binary_search(&[b[n - 2], b[n - 1]]).is_ok());
-        self.lengths
+        self.lengths_to_try(n, long, short)
             .iter()
-            .filter(move |&&len| len <= n && if len < 3 { short } else { long })
+            .filter(move |&&len| len >= 3 || short)
             .filter_map(move |&len| {
                 let tail = word.get(n - len..)?;
                 self.entries.get_key_value(tail).map(|(k, _)| k.as_str())
@@ -180,9 +196,9 @@ impl Section {
             && (self.first_pairs.is_empty()
                 || n < 2
                 || self.first_pairs.binary_search(&[b[0], b[1]]).is_ok());
-        self.lengths
+        self.lengths_to_try(n, long, short)
             .iter()
-            .filter(move |&&len| len <= n && if len < 3 { short } else { long })
+            .filter(move |&&len| len >= 3 || short)
             .filter_map(move |&len| {
                 let head = word.get(..len)?;
                 self.entries.get_key_value(head).map(|(k, _)| k.as_str())
