@@ -851,16 +851,22 @@ fn place_of_adjective(cx: &Ctx, adjective: &str) -> String {
 /// The name after a descriptor of an organisation at word `k` (`Technologieriese Halbrand`,
 /// `US-Autohersteller Nordwerk Motors (NWM)`, `carmaker Rover`): up to three capitalised words
 /// before `limit`, or the acronym in brackets after them.
+#[inline]
 fn descriptor_name(cx: &Ctx, k: usize, limit: usize) -> Option<(usize, usize)> {
-    // A capitalised word must follow (the first word of the name), and in German an article
-    // come before ("der deutsche Technologieriese Halbrand", after an article and
-    // adjectives): tested first, they are cheap.
-    if !cx.is_word(k)
-        || k + 1 >= limit
-        || !cx.upper(k + 1)
-        || !cx.is_word(k + 1)
-        || cx.language.capitalises_nouns()
-            && !article_before(cx, k, 3, |j| source::is_determiner(cx, j))
+    // A capitalised word must follow (the first word of the name): tested where the call is
+    // inlined, before the rest.
+    if !cx.is_word(k) || k + 1 >= limit || !cx.upper(k + 1) || !cx.is_word(k + 1) {
+        return None;
+    }
+    descriptor_name_before(cx, k, limit)
+}
+
+/// [`descriptor_name`] once a capitalised word follows word `k`.
+fn descriptor_name_before(cx: &Ctx, k: usize, limit: usize) -> Option<(usize, usize)> {
+    // In German an article must come before ("der deutsche Technologieriese Halbrand", after
+    // an article and adjectives): tested first, it is cheap.
+    if cx.language.capitalises_nouns()
+        && !article_before(cx, k, 3, |j| source::is_determiner(cx, j))
         || !cx.ends_with_any(cx.lower_at(k), sec::ANAPHORIC_NOUN)
     {
         return None;
