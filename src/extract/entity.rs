@@ -291,7 +291,6 @@ impl States {
         }
     }
 
-    /// Whether no form of a (folded) word that begins with `head` can be a name.
     /// Whether a short name opens `h`.
     fn short_opens(&self, h: &[u8]) -> bool {
         h.first()
@@ -299,6 +298,7 @@ impl States {
             && self.short.iter().any(|s| h.starts_with(s.as_bytes()))
     }
 
+    /// Whether no form of a (folded) word that begins with `head` can be a name.
     fn refuses(&self, head: &[u8]) -> bool {
         let short = |h: &[u8]| self.short_opens(h);
         let pair = |b: &[u8]| {
