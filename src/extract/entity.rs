@@ -2,6 +2,7 @@
 //! `US-Regierung`) to the canonical actor it stands for (`Russia`, `USA`). The built-in
 //! table is the data file `assets/entities.txt`; users add their own with `--aliases FILE`.
 
+use crate::extract::lexicon::{has_bit, set_bit};
 use rustc_hash::FxHashMap as HashMap;
 use std::path::Path;
 use std::sync::OnceLock;
@@ -102,7 +103,7 @@ impl Aliases {
             if self.letters.is_empty() {
                 self.letters = vec![0; LETTER_WORDS];
             }
-            self.letters[at / 64] |= 1 << (at % 64);
+            set_bit(&mut self.letters, at);
         }
         self.map.insert(key, entity);
     }
@@ -125,11 +126,7 @@ impl Aliases {
         else {
             return false;
         };
-        !letters_bit(three).is_some_and(|at| {
-            self.letters
-                .get(at / 64)
-                .is_some_and(|w| w & (1 << (at % 64)) != 0)
-        })
+        !letters_bit(three).is_some_and(|at| has_bit(&self.letters, at))
     }
 
     /// The entity an alias stands for.
@@ -274,9 +271,9 @@ impl States {
         let mut letters = vec![0u64; LETTER_WORDS];
         for s in &starts {
             let at = usize::from(s[0]) << 8 | usize::from(s[1]);
-            pairs[at / 64] |= 1 << (at % 64);
+            set_bit(&mut pairs, at);
             if let Some(at) = letters_bit(*s) {
-                letters[at / 64] |= 1 << (at % 64);
+                set_bit(&mut letters, at);
             }
         }
         Self {
@@ -301,17 +298,12 @@ impl States {
     /// Whether no form of a (folded) word that begins with `head` can be a name.
     fn refuses(&self, head: &[u8]) -> bool {
         let short = |h: &[u8]| self.short_opens(h);
-        let pair = |b: &[u8]| {
-            let at = usize::from(b[0]) << 8 | usize::from(b[1]);
-            self.pairs
-                .get(at / 64)
-                .is_some_and(|w| w & (1 << (at % 64)) != 0)
-        };
+        let pair = |b: &[u8]| has_bit(&self.pairs, usize::from(b[0]) << 8 | usize::from(b[1]));
         match head.get(..3) {
             Some(b) => {
                 let three = [b[0], b[1], b[2]];
                 let started = match letters_bit(three) {
-                    Some(at) => self.letters[at / 64] & (1 << (at % 64)) != 0,
+                    Some(at) => has_bit(&self.letters, at),
                     None => pair(b) && self.starts.binary_search(&three).is_ok(),
                 };
                 !(short(head) || started)

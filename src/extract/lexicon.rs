@@ -68,11 +68,13 @@ fn shape_bit(b: &[u8]) -> usize {
     three_bit([u8::try_from(len).unwrap_or(255), last(2), last(1)])
 }
 
-fn has_bit(bits: &[u64], at: usize) -> bool {
+/// Whether bit `at` of a bitmap is set (false past its end).
+pub(crate) fn has_bit(bits: &[u64], at: usize) -> bool {
     bits.get(at / 64).is_some_and(|w| w & (1 << (at % 64)) != 0)
 }
 
-fn set_bit(bits: &mut [u64], at: usize) {
+/// Sets bit `at` of a bitmap (none past its end).
+pub(crate) fn set_bit(bits: &mut [u64], at: usize) {
     if let Some(w) = bits.get_mut(at / 64) {
         *w |= 1 << (at % 64);
     }
