@@ -64,8 +64,7 @@ fn shape_bit(b: &[u8]) -> usize {
             .copied()
             .unwrap_or(0)
     };
-    let len = u32::try_from(n.min(255)).unwrap_or(255);
-    three_bit([u8::try_from(len).unwrap_or(255), last(2), last(1)])
+    three_bit([u8::try_from(n).unwrap_or(u8::MAX), last(2), last(1)])
 }
 
 /// Whether bit `at` of a bitmap is set (false past its end).

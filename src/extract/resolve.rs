@@ -620,7 +620,7 @@ fn is_generic(cx: &Ctx, cue: &Cue) -> bool {
     }
     let w = cx.lower_at(h0);
     // "Ostland-Institut", "Siemens-Sprecher": a compound that names its owner.
-    if cx.text_at(h0).contains('-') {
+    if cx.has_hyphen(h0) {
         return false;
     }
     if !cx.language.capitalises_nouns() {

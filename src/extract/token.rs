@@ -89,14 +89,18 @@ pub fn lower_text_into(text: &str, out: &mut String) {
     }
 }
 
+/// The eight bytes from `i` as one little-endian word (the first in the lowest byte), for
+/// tests of eight bytes at once; none where fewer than eight are left.
+pub(crate) fn eight_bytes(bytes: &[u8], i: usize) -> Option<u64> {
+    let word: [u8; 8] = bytes.get(i..)?.get(..8)?.try_into().ok()?;
+    Some(u64::from_le_bytes(word))
+}
+
 /// The first byte at or after `i` that is not ASCII (`bytes.len()` when there is none).
 fn next_non_ascii(bytes: &[u8], mut i: usize) -> usize {
     const HIGH: u64 = 0x8080_8080_8080_8080;
-    while let Some(word) = bytes
-        .get(i..i + 8)
-        .and_then(|b| <[u8; 8]>::try_from(b).ok())
-    {
-        if u64::from_ne_bytes(word) & HIGH != 0 {
+    while let Some(word) = eight_bytes(bytes, i) {
+        if word & HIGH != 0 {
             break;
         }
         i += 8;
@@ -238,11 +242,7 @@ fn scan_dotted_acronym(text: &str, i: usize) -> Option<usize> {
 fn ascii_letters_end(bytes: &[u8], mut i: usize) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x80 * ONES;
-    while let Some(word) = bytes
-        .get(i..i + 8)
-        .and_then(|b| <[u8; 8]>::try_from(b).ok())
-    {
-        let w = u64::from_le_bytes(word);
+    while let Some(w) = eight_bytes(bytes, i) {
         let y = (w | (0x20 * ONES)) & !HIGH;
         // The high bit of a byte of `y + 0x1f` is set from `a` (0x61) up, of `y + 0x05`
         // from `{` (0x7b) up; `y` stays below 0x80, so no byte carries into the next.

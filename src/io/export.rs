@@ -161,10 +161,8 @@ fn write_str(out: &mut Vec<u8>, s: &str) {
     let mut run = 0;
     let mut i = 0;
     while i < bytes.len() {
-        if let Some(word) = bytes
-            .get(i..i + 8)
-            .and_then(|b| <[u8; 8]>::try_from(b).ok())
-            && !needs_escape(u64::from_le_bytes(word))
+        if let Some(word) = crate::extract::token::eight_bytes(bytes, i)
+            && !needs_escape(word)
         {
             i += 8;
             continue;
