@@ -50,6 +50,10 @@ pub struct Ctx<'a> {
     /// Per token, whether it is a title (`Ministerin`, `Bahnsprecher`), once asked: 0 not
     /// asked, 1 no, 2 yes.
     pub titles: std::cell::RefCell<Vec<u8>>,
+    /// The tokens that may be a surname after its given name (a capitalised word right
+    /// after another, not glued to it), in order, once asked: the full-name search reads
+    /// only these.
+    pub name_pairs: std::cell::OnceCell<Vec<usize>>,
 }
 
 /// Computes the lexicon flags of every token (one lookup per token) into a buffer that is

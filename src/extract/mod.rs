@@ -424,6 +424,7 @@ impl Prepared {
             flags: &self.flags,
             states_named: std::cell::RefCell::default(),
             titles: std::cell::RefCell::default(),
+            name_pairs: std::cell::OnceCell::new(),
         }
     }
 }

@@ -597,15 +597,17 @@ fn full_name_in_text(cx: &Ctx, cue: &Cue) -> Option<String> {
     }
     let surname = cx.lower_at(h0);
     let names = entity::first_names();
-    // Tokens of another length or in lower case are passed over before their text is read.
-    (1..cx.toks.len()).find_map(|k| {
-        (cx.tok(k)
-            .is_some_and(|t| t.upper && t.end - t.start == surname.len())
+    // The capitalised words after a capitalised word, found once per article; a surname of
+    // another length is passed over before its text is read.
+    let pairs = cx.name_pairs.get_or_init(|| {
+        (1..cx.toks.len())
+            .filter(|&k| cx.upper(k) && cx.is_word(k - 1) && cx.upper(k - 1) && !cx.glued(k))
+            .collect()
+    });
+    pairs.iter().find_map(|&k| {
+        (cx.tok(k).is_some_and(|t| t.end - t.start == surname.len())
             && k != h0
             && cx.lower_at(k) == surname
-            && cx.is_word(k - 1)
-            && cx.upper(k - 1)
-            && !cx.glued(k)
             && names.contains(cx.lower_at(k - 1)))
         .then(|| format!("{} {}", cx.text_at(k - 1), cx.text_at(h0)))
     })
