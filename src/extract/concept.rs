@@ -53,7 +53,22 @@ fn folded(word: &str) -> String {
 
 /// The concept a word stands for in the table.
 fn lookup(word: &str) -> Option<&'static str> {
-    table().get(&folded(word)).map(String::as_str)
+    let table = table();
+    // An ASCII word (most subjects and units) is folded on the stack.
+    let mut buf = [0u8; 64];
+    if word.is_ascii() && word.len() <= buf.len() {
+        if word.len() == 1 {
+            return table.get(word).map(String::as_str);
+        }
+        let key = &mut buf[..word.len()];
+        key.copy_from_slice(word.as_bytes());
+        key.make_ascii_lowercase();
+        return std::str::from_utf8(key)
+            .ok()
+            .and_then(|key| table.get(key))
+            .map(String::as_str);
+    }
+    table.get(&folded(word)).map(String::as_str)
 }
 
 /// The concept a word (a subject, a unit or a concept's own name) stands for in the
