@@ -108,7 +108,8 @@ fn title_word(cx: &Ctx, i: usize) -> bool {
             .suffixes_of(w)
             .any(|e| titles.contains(&w[..w.len() - e.len()]))
     };
-    if titles.contains(w) || inflected() {
+    // (A title as written is known by its flag before this is asked.)
+    if inflected() {
         return true;
     }
     let stem = w.strip_suffix('s').unwrap_or(w);
