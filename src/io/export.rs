@@ -161,9 +161,14 @@ fn write_str(out: &mut Vec<u8>, s: &str) {
     let mut run = 0;
     let mut i = 0;
     while i < bytes.len() {
-        if let Some(word) = crate::extract::token::eight_bytes(bytes, i)
-            && !needs_escape(word)
-        {
+        // The last few bytes are tested as a word too, padded with spaces (no escape).
+        let word = crate::extract::token::eight_bytes(bytes, i).unwrap_or_else(|| {
+            let mut padded = [b' '; 8];
+            let rest = &bytes[i..];
+            padded[..rest.len()].copy_from_slice(rest);
+            u64::from_le_bytes(padded)
+        });
+        if !needs_escape(word) {
             i += 8;
             continue;
         }
