@@ -374,8 +374,7 @@ pub(crate) fn speaker_of_verb(cx: &Ctx, v: usize, s: Sentence) -> Option<Cue> {
     // ends the subject's phrase; the figure after it is what was said.
     if let Some(particles) = cx.lex.sec(sec::SPEECH_PARTICLE).get(cx.lower_at(v))
         && let Some(k) = (c + 1..end).find(|&k| {
-            cx.in_sec(k, sec::PREPOSITION_PARTICLE)
-                && particles.split('|').any(|p| p == cx.lower_at(k))
+            cx.in_sec(k, sec::PREPOSITION_PARTICLE) && is_one_of(particles, cx.lower_at(k))
         })
     {
         end = k;
@@ -442,6 +441,15 @@ pub(crate) fn appositive_subject(cx: &Ctx, v: usize, s: Sentence) -> Option<Cue>
     first_found
 }
 
+/// Whether `word` is one of the `|`-separated `alternatives` (a short byte loop: this is
+/// asked of every word after a verb with particles).
+fn is_one_of(alternatives: &str, word: &str) -> bool {
+    alternatives
+        .as_bytes()
+        .split(|&b| b == b'|')
+        .any(|p| p == word.as_bytes())
+}
+
 /// Whether a speech verb at `i` is used as one: particles present, "so" after a comma.
 pub(crate) fn verb_applies(cx: &Ctx, i: usize, s: Sentence) -> bool {
     let w = cx.lower_at(i);
@@ -485,7 +493,7 @@ pub(crate) fn verb_applies(cx: &Ctx, i: usize, s: Sentence) -> bool {
     // "gab ... bekannt", "gab ... an": the particles a verb may take, separated by `|`.
     if let Some(particles) = cx.lex.sec(sec::SPEECH_PARTICLE).get(w) {
         // Verb last in a subordinate clause: "wie Adidas am Morgen bekannt gab".
-        if i > s.first && particles.split('|').any(|p| p == cx.lower_at(i - 1)) {
+        if i > s.first && is_one_of(particles, cx.lower_at(i - 1)) {
             return true;
         }
         // "Während die Zeitung von 100.000 Demonstranten sprach": a preposition heading a
@@ -496,8 +504,7 @@ pub(crate) fn verb_applies(cx: &Ctx, i: usize, s: Sentence) -> bool {
                 .rev()
                 .take_while(|&k| !cx.is_any_punct(k))
                 .any(|k| {
-                    cx.in_sec(k, sec::PREPOSITION_PARTICLE)
-                        && particles.split('|').any(|p| p == cx.lower_at(k))
+                    cx.in_sec(k, sec::PREPOSITION_PARTICLE) && is_one_of(particles, cx.lower_at(k))
                 })
         {
             return true;
@@ -506,9 +513,7 @@ pub(crate) fn verb_applies(cx: &Ctx, i: usize, s: Sentence) -> bool {
         while k < s.end {
             let word = cx.lower_at(k);
             let at_end = k + 1 >= s.end || cx.is_any_punct(k + 1);
-            if particles.split('|').any(|p| p == word)
-                && (at_end || !cx.in_sec(k, sec::FINAL_PARTICLE))
-            {
+            if is_one_of(particles, word) && (at_end || !cx.in_sec(k, sec::FINAL_PARTICLE)) {
                 return true;
             }
             if matches!(cx.text_at(k), ";") {
