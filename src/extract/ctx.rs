@@ -68,7 +68,7 @@ pub fn token_flags_into(
     out.clear();
     out.extend(
         toks.iter()
-            .map(|t| lex.flags(lower.get(t.start..t.end).unwrap_or(""))),
+            .map(|t| lex.flags_in(lower.as_bytes(), t.start, t.end)),
     );
 }
 

@@ -267,7 +267,7 @@ const _: () = assert!(
 );
 
 /// One bit per section below [`FLAG_BITS`].
-#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Bits([u128; 2]);
 
 impl Bits {
@@ -590,7 +590,7 @@ fn last_token(phrase: &str) -> &str {
 }
 
 /// A token's lexicon memberships, one bit per section (see [`sec`]).
-#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct TokenFlags {
     /// The sections holding the token as a one-word entry.
     pub entry: Bits,
@@ -598,6 +598,143 @@ pub struct TokenFlags {
     pub starts: Bits,
     /// The sections with an entry ending with the token.
     pub ends: Bits,
+}
+
+/// The flags of every single-word entry, in an open-addressing table built for the one
+/// look-up made for every token of every article. A slot holds the word's length and its
+/// first and last eight bytes, which together are the whole word up to 16 bytes, so that
+/// most look-ups read one slot and compare no string; longer words are compared in full.
+/// Most tokens are no entry: their search ends at the first empty slot.
+#[derive(Debug, Default)]
+struct FlagTable {
+    slots: Vec<FlagSlot>,
+    /// The distinct flags, which slots index.
+    flags: Vec<TokenFlags>,
+    /// The words longer than 16 bytes, one after another (slots give their offset).
+    long_words: String,
+    /// `64 - log2(slots.len())`: the hash's top bits pick the first slot.
+    shift: u32,
+}
+
+#[derive(Debug, Default, Clone, Copy)]
+struct FlagSlot {
+    /// The word's length in bytes; 0 for an empty slot (no entry is empty).
+    len: u32,
+    /// Index into `flags`.
+    value: u32,
+    /// Where a word longer than 16 bytes starts in `long_words`.
+    offset: u32,
+    first: u64,
+    last: u64,
+}
+
+/// The first and last eight bytes of `bytes[start..end]` as numbers, zero-padded when the
+/// word is shorter. The bytes after a short word are read in one load where the text goes
+/// on for eight bytes, and masked off.
+fn word_ends(bytes: &[u8], start: usize, end: usize) -> (u64, u64) {
+    let len = end - start;
+    let first = match crate::extract::token::eight_bytes(bytes, start) {
+        Some(v) if len >= 8 => v,
+        Some(v) => v & ((1u64 << (8 * len)) - 1),
+        None => bytes
+            .get(start..end)
+            .unwrap_or_default()
+            .iter()
+            .take(8)
+            .enumerate()
+            .fold(0u64, |v, (k, &b)| v | u64::from(b) << (8 * k)),
+    };
+    let last = if len > 8 {
+        crate::extract::token::eight_bytes(bytes, end - 8).unwrap_or(first)
+    } else {
+        first
+    };
+    (first, last)
+}
+
+impl FlagTable {
+    fn new(entries: &HashMap<String, TokenFlags>) -> Self {
+        let size = (entries.len() * 4).next_power_of_two().max(16);
+        let mut table = Self {
+            slots: vec![FlagSlot::default(); size],
+            flags: Vec::new(),
+            long_words: String::new(),
+            shift: 64 - size.trailing_zeros(),
+        };
+        let mut distinct: HashMap<TokenFlags, u32> = HashMap::default();
+        // In a fixed order, so that the table is the same on every start.
+        let mut words: Vec<(&String, &TokenFlags)> = entries.iter().collect();
+        words.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        for (word, flags) in words {
+            if word.is_empty() || u32::try_from(word.len()).is_err() {
+                continue;
+            }
+            let value = *distinct.entry(*flags).or_insert_with(|| {
+                table.flags.push(*flags);
+                (table.flags.len() - 1) as u32
+            });
+            let (first, last) = word_ends(word.as_bytes(), 0, word.len());
+            let offset = table.long_words.len() as u32;
+            if word.len() > 16 {
+                table.long_words.push_str(word);
+            }
+            let mut at = table.first_slot(word.len(), first, last);
+            while table.slots[at].len != 0 {
+                at = (at + 1) & (size - 1);
+            }
+            table.slots[at] = FlagSlot {
+                len: word.len() as u32,
+                value,
+                offset,
+                first,
+                last,
+            };
+        }
+        table
+    }
+
+    fn first_slot(&self, len: usize, first: u64, last: u64) -> usize {
+        let h = (first.wrapping_mul(0x9E37_79B9_7F4A_7C15)
+            ^ last.rotate_left(29).wrapping_mul(0xC2B2_AE3D_27D4_EB4F)
+            ^ len as u64)
+            .wrapping_mul(0x1656_67B1_9E37_79F9);
+        (h >> self.shift) as usize
+    }
+
+    #[cfg(test)]
+    fn get(&self, word: &str) -> Option<&TokenFlags> {
+        self.get_in(word.as_bytes(), 0, word.len())
+    }
+
+    /// The flags of the word `bytes[start..end]`, if it is an entry.
+    fn get_in(&self, bytes: &[u8], start: usize, end: usize) -> Option<&TokenFlags> {
+        let w = bytes.get(start..end)?;
+        if w.is_empty() || self.slots.is_empty() {
+            return None;
+        }
+        let (first, last) = word_ends(bytes, start, end);
+        let mask = self.slots.len() - 1;
+        let mut at = self.first_slot(w.len(), first, last);
+        loop {
+            let slot = self.slots.get(at)?;
+            if slot.len == 0 {
+                return None;
+            }
+            if slot.len as usize == w.len()
+                && slot.first == first
+                && slot.last == last
+                && (w.len() <= 16
+                    || self
+                        .long_words
+                        .as_bytes()
+                        .get(slot.offset as usize..slot.offset as usize + w.len())
+                        == Some(w))
+            {
+                return self.flags.get(slot.value as usize);
+            }
+            at = (at + 1) & mask;
+        }
+    }
 }
 
 /// The word lists of one language.
@@ -609,7 +746,7 @@ pub struct Lexicon {
     empty: Section,
     /// For every single-word entry: the bits of the flagged sections holding it, and the bits
     /// of the flagged sections with an entry starting with it.
-    flags: HashMap<String, TokenFlags>,
+    flags: FlagTable,
     /// The flags of the one-byte tokens (punctuation, single letters and digits), by byte.
     ascii_flags: Vec<TokenFlags>,
     /// The flagged sections by bit, for lookups without hashing the name.
@@ -723,6 +860,7 @@ impl Lexicon {
                 flags.get(&key).copied().unwrap_or_default()
             })
             .collect();
+        let flags = FlagTable::new(&flags);
         Self {
             #[cfg(test)]
             file_sections,
@@ -733,20 +871,22 @@ impl Lexicon {
         }
     }
 
-    /// The section bits of a lower-case token.
+    /// The section bits of the lower-case token `lower[start..end]` (nothing past the end).
     #[must_use]
-    pub fn flags(&self, token: &str) -> &TokenFlags {
+    pub fn flags_in(&self, lower: &[u8], start: usize, end: usize) -> &TokenFlags {
         static NONE: TokenFlags = TokenFlags {
             entry: Bits([0; 2]),
             starts: Bits([0; 2]),
             ends: Bits([0; 2]),
         };
-        if let [b] = token.as_bytes()
-            && let Some(flags) = self.ascii_flags.get(usize::from(*b))
+        if end == start + 1
+            && let Some(flags) = lower
+                .get(start)
+                .and_then(|b| self.ascii_flags.get(usize::from(*b)))
         {
             return flags;
         }
-        self.flags.get(token).unwrap_or(&NONE)
+        self.flags.get_in(lower, start, end).unwrap_or(&NONE)
     }
 
     /// A flagged section by its constant (no hashing).
@@ -776,6 +916,46 @@ impl Lexicon {
 mod tests {
     use super::*;
     use crate::model::Lang;
+
+    #[test]
+    fn the_flag_table_finds_what_a_hash_map_finds() {
+        let mut rng = crate::bench::Rng(11);
+        let alphabet = ["a", "b", "e", "n", "s", "ä", "ß", "-", "1", "é"];
+        let word = |rng: &mut crate::bench::Rng, len: usize| -> String {
+            (0..len)
+                .map(|_| alphabet[(rng.next_u64() % alphabet.len() as u64) as usize])
+                .collect()
+        };
+        let mut map: HashMap<String, TokenFlags> = HashMap::default();
+        for k in 0..3000u32 {
+            let len = 1 + (rng.next_u64() % 24) as usize;
+            let mut flags = TokenFlags::default();
+            flags.entry.set(k % 200);
+            flags.starts.set((k * 7) % 200);
+            map.insert(word(&mut rng, len), flags);
+        }
+        let table = FlagTable::new(&map);
+        for (w, flags) in &map {
+            assert_eq!(table.get(w), Some(flags), "{w}");
+            // The same word one byte shorter or longer, or with its last byte changed.
+            for other in [
+                format!("{w}a"),
+                w.chars().skip(1).collect::<String>(),
+                format!(
+                    "{}n",
+                    w.chars().take(w.chars().count() - 1).collect::<String>()
+                ),
+            ] {
+                assert_eq!(table.get(&other), map.get(&other), "{other}");
+            }
+        }
+        for _ in 0..20_000 {
+            let len = (rng.next_u64() % 30) as usize;
+            let w = word(&mut rng, len);
+            assert_eq!(table.get(&w), map.get(&w), "{w}");
+        }
+        assert_eq!(FlagTable::new(&HashMap::default()).get("a"), None);
+    }
 
     #[test]
     fn prefix_and_suffix_searches_find_every_entry_they_should() {
