@@ -662,10 +662,8 @@ impl FlagTable {
             shift: 64 - size.trailing_zeros(),
         };
         let mut distinct: HashMap<TokenFlags, u32> = HashMap::default();
-        // In a fixed order, so that the table is the same on every start.
-        let mut words: Vec<(&String, &TokenFlags)> = entries.iter().collect();
-        words.sort_unstable_by(|a, b| a.0.cmp(b.0));
-        for (word, flags) in words {
+        // (Where an entry lands depends on the order of insertion, what is found does not.)
+        for (word, flags) in entries {
             if word.is_empty() || u32::try_from(word.len()).is_err() {
                 continue;
             }
