@@ -214,15 +214,29 @@ impl Section {
 
     /// Adds a lower-case phrase, its words joined by single spaces.
     fn insert(&mut self, phrase: String, value: &str) {
-        let single_spaced = !phrase.contains(|c: char| c.is_whitespace() && c != ' ')
-            && !phrase.contains("  ")
-            && phrase.trim() == phrase;
+        // Most entries are ASCII, tested by bytes.
+        let single_spaced = if phrase.is_ascii() {
+            let b = phrase.as_bytes();
+            !b.iter().any(|&c| c.is_ascii_whitespace() && c != b' ')
+                && !b.windows(2).any(|w| w == b"  ")
+                && b.first() != Some(&b' ')
+                && b.last() != Some(&b' ')
+        } else {
+            !phrase.contains(|c: char| c.is_whitespace() && c != ' ')
+                && !phrase.contains("  ")
+                && phrase.trim() == phrase
+        };
         let key = if single_spaced {
             phrase
         } else {
             phrase.split_whitespace().collect::<Vec<_>>().join(" ")
         };
-        let words = key.split_whitespace().count();
+        // One space between words, none at the ends: the words are the spaces and one.
+        let words = if key.is_empty() {
+            0
+        } else {
+            key.bytes().filter(|&b| b == b' ').count() + 1
+        };
         self.max_words = self.max_words.max(words);
         // Most first and last tokens are known already: no string is made for them.
         let first = first_token(&key);
@@ -539,6 +553,18 @@ pub fn section_bit(name: &str) -> Option<u32> {
         .and_then(|p| u32::try_from(p).ok())
 }
 
+/// Sets bits of `word`'s flags in the map being built; the word is copied only the first
+/// time.
+fn set_flags(flags: &mut HashMap<String, TokenFlags>, word: &str, set: impl Fn(&mut TokenFlags)) {
+    if let Some(f) = flags.get_mut(word) {
+        set(f);
+        return;
+    }
+    let mut f = TokenFlags::default();
+    set(&mut f);
+    flags.insert(word.to_string(), f);
+}
+
 /// The first token of a phrase as the tokenizer sees it: a run of letters, of digits, or
 /// one other character.
 fn first_token(phrase: &str) -> &str {
@@ -584,6 +610,12 @@ fn first_token(phrase: &str) -> &str {
 
 /// The last token of a phrase as the tokenizer sees it: the first token of its reverse.
 fn last_token(phrase: &str) -> &str {
+    // Most phrases end in a word of ASCII letters or digits after a space: that word.
+    let tail = phrase.rsplit(' ').next().unwrap_or(phrase);
+    let all = |f: fn(&u8) -> bool| !tail.is_empty() && tail.as_bytes().iter().all(f);
+    if all(u8::is_ascii_alphabetic) || all(u8::is_ascii_digit) {
+        return tail;
+    }
     let reversed: String = phrase.chars().rev().collect();
     let len = first_token(&reversed).len();
     &phrase[phrase.len() - len..]
@@ -775,7 +807,12 @@ impl Lexicon {
                 Some(section) => section,
                 None => sections.entry(current.to_string()).or_default(),
             };
-            section.insert(phrase.to_lowercase(), value);
+            let lower = if phrase.is_ascii() {
+                phrase.to_ascii_lowercase()
+            } else {
+                phrase.to_lowercase()
+            };
+            section.insert(lower, value);
         }
         for section in sections.values_mut() {
             let mut words: Vec<String> = section.entries.keys().cloned().collect();
@@ -828,14 +865,14 @@ impl Lexicon {
             };
             for phrase in section.entries.keys() {
                 if !phrase.contains(' ') {
-                    flags.entry(phrase.clone()).or_default().entry.set(bit);
+                    set_flags(&mut flags, phrase, |f| f.entry.set(bit));
                 }
             }
             for start in &section.starts {
-                flags.entry(start.clone()).or_default().starts.set(bit);
+                set_flags(&mut flags, start, |f| f.starts.set(bit));
             }
             for end in &section.ends {
-                flags.entry(end.clone()).or_default().ends.set(bit);
+                set_flags(&mut flags, end, |f| f.ends.set(bit));
             }
         }
         #[cfg(test)]
@@ -914,6 +951,36 @@ impl Lexicon {
 mod tests {
     use super::*;
     use crate::model::Lang;
+
+    #[test]
+    fn the_last_token_is_the_first_of_the_reversed_phrase() {
+        let reversed = |p: &str| {
+            let r: String = p.chars().rev().collect();
+            let len = first_token(&r).len();
+            p[p.len() - len..].to_string()
+        };
+        let mut phrases: Vec<String> = [Lang::De, Lang::En]
+            .iter()
+            .flat_map(|&l| {
+                let lex = crate::extract::lang::get(l).lexicon();
+                SECTIONS
+                    .iter()
+                    .zip(0..)
+                    .flat_map(|(_, bit)| lex.sec(Sec(bit)).words().to_vec())
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        phrases.extend(
+            [
+                "", " ", "a", "7", "u.s.", "10 000", "x-ray", "o'neill", "ab 12", "z. b.", "über",
+                "5%",
+            ]
+            .map(String::from),
+        );
+        for p in &phrases {
+            assert_eq!(last_token(p), reversed(p), "{p:?}");
+        }
+    }
 
     #[test]
     fn the_flag_table_finds_what_a_hash_map_finds() {
