@@ -14,8 +14,8 @@ pub struct Section {
     starts: HashSet<String>,
     /// The last token of every entry, likewise for phrases that end at a position.
     ends: HashSet<String>,
-    /// The entries as a list, longest first.
-    words: Vec<String>,
+    /// The entries as a list, longest first, made when first asked for.
+    words: std::sync::OnceLock<Vec<String>>,
     /// Which bytes some entry starts with (a one-step test before prefix searches).
     first_bytes: Vec<bool>,
     /// Which bytes some entry ends with (likewise before suffix searches).
@@ -140,10 +140,14 @@ impl Section {
             .unwrap_or(false)
     }
 
-    /// Every entry, longest first (for suffix tests in a hot loop).
+    /// Every entry, longest first (the same length in byte order).
     #[must_use]
     pub fn words(&self) -> &[String] {
-        &self.words
+        self.words.get_or_init(|| {
+            let mut words: Vec<String> = self.entries.keys().cloned().collect();
+            words.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+            words
+        })
     }
 
     /// The entry lengths a search of a word of `n` bytes looks up, longest first: none above
@@ -799,8 +803,12 @@ impl Lexicon {
                 sections.entry(current.to_string()).or_default();
                 continue;
             }
-            let (phrase, value) = match line.split_once(" = ") {
-                Some((p, v)) => (p.trim(), v.trim()),
+            // `entry = value`: the first ` = ` (found from its `=`, without a substring search).
+            let b = line.as_bytes();
+            let eq = memchr::memchr_iter(b'=', b)
+                .find(|&j| j > 0 && b[j - 1] == b' ' && b.get(j + 1) == Some(&b' '));
+            let (phrase, value) = match eq {
+                Some(j) => (line[..j - 1].trim(), line[j + 2..].trim()),
                 None => (line, ""),
             };
             let section = match sections.get_mut(current) {
@@ -815,26 +823,24 @@ impl Lexicon {
             section.insert(lower, value);
         }
         for section in sections.values_mut() {
-            let mut words: Vec<String> = section.entries.keys().cloned().collect();
-            words.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+            // The entries are read where they are: no copy of a string at start-up.
+            let words: Vec<&[u8]> = section.entries.keys().map(String::as_bytes).collect();
             section.first_bytes = vec![false; 256];
             section.last_bytes = vec![false; 256];
             for w in &words {
-                if let (Some(&first), Some(&last)) = (w.as_bytes().first(), w.as_bytes().last()) {
+                if let (Some(&first), Some(&last)) = (w.first(), w.last()) {
                     section.first_bytes[usize::from(first)] = true;
                     section.last_bytes[usize::from(last)] = true;
                 }
             }
-            section.lengths = words.iter().map(String::len).collect();
+            section.lengths = words.iter().map(|w| w.len()).collect();
+            section.lengths.sort_unstable_by(|a, b| b.cmp(a));
             section.lengths.dedup();
             if words.iter().all(|w| w.len() >= 2) {
-                section.first_pairs = words
-                    .iter()
-                    .map(|w| [w.as_bytes()[0], w.as_bytes()[1]])
-                    .collect();
+                section.first_pairs = words.iter().map(|w| [w[0], w[1]]).collect();
                 section.last_pairs = words
                     .iter()
-                    .map(|w| [w.as_bytes()[w.len() - 2], w.as_bytes()[w.len() - 1]])
+                    .map(|w| [w[w.len() - 2], w[w.len() - 1]])
                     .collect();
                 section.first_pairs.sort_unstable();
                 section.first_pairs.dedup();
@@ -843,7 +849,7 @@ impl Lexicon {
             }
             section.first_threes = vec![0; THREE_WORDS];
             section.last_threes = vec![0; THREE_WORDS];
-            for w in words.iter().map(String::as_bytes).filter(|w| w.len() >= 3) {
+            for w in words.iter().filter(|w| w.len() >= 3) {
                 let n = w.len();
                 set_bit(&mut section.first_threes, three_bit([w[0], w[1], w[2]]));
                 set_bit(
@@ -851,12 +857,11 @@ impl Lexicon {
                     three_bit([w[n - 3], w[n - 2], w[n - 1]]),
                 );
             }
-            section.max_len = words.first().map_or(0, String::len);
+            section.max_len = section.lengths.first().copied().unwrap_or(0);
             section.shapes = vec![0; THREE_WORDS];
             for w in &words {
-                set_bit(&mut section.shapes, shape_bit(w.as_bytes()));
+                set_bit(&mut section.shapes, shape_bit(w));
             }
-            section.words = words;
         }
         let mut flags: HashMap<String, TokenFlags> = HashMap::default();
         for (name, section) in &sections {
