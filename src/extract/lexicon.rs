@@ -667,18 +667,13 @@ struct FlagSlot {
 /// The first and last eight bytes of `bytes[start..end]` as numbers, zero-padded when the
 /// word is shorter. The bytes after a short word are read in one load where the text goes
 /// on for eight bytes, and masked off.
+#[inline]
 fn word_ends(bytes: &[u8], start: usize, end: usize) -> (u64, u64) {
     let len = end - start;
     let first = match crate::extract::token::eight_bytes(bytes, start) {
         Some(v) if len >= 8 => v,
         Some(v) => v & ((1u64 << (8 * len)) - 1),
-        None => bytes
-            .get(start..end)
-            .unwrap_or_default()
-            .iter()
-            .take(8)
-            .enumerate()
-            .fold(0u64, |v, (k, &b)| v | u64::from(b) << (8 * k)),
+        None => short_tail(bytes, start, end),
     };
     let last = if len > 8 {
         crate::extract::token::eight_bytes(bytes, end - 8).unwrap_or(first)
@@ -686,6 +681,19 @@ fn word_ends(bytes: &[u8], start: usize, end: usize) -> (u64, u64) {
         first
     };
     (first, last)
+}
+
+/// A short word within eight bytes of the end of its text, byte by byte.
+#[cold]
+#[inline(never)]
+fn short_tail(bytes: &[u8], start: usize, end: usize) -> u64 {
+    bytes
+        .get(start..end)
+        .unwrap_or_default()
+        .iter()
+        .take(8)
+        .enumerate()
+        .fold(0u64, |v, (k, &b)| v | u64::from(b) << (8 * k))
 }
 
 impl FlagTable {
@@ -741,33 +749,36 @@ impl FlagTable {
     }
 
     /// The flags of the word `bytes[start..end]`, if it is an entry.
+    #[inline]
     fn get_in(&self, bytes: &[u8], start: usize, end: usize) -> Option<&TokenFlags> {
-        let w = bytes.get(start..end)?;
-        if w.is_empty() || self.slots.is_empty() {
+        let len = end.checked_sub(start)?;
+        if len == 0 || end > bytes.len() || self.slots.is_empty() {
             return None;
         }
         let (first, last) = word_ends(bytes, start, end);
         let mask = self.slots.len() - 1;
-        let mut at = self.first_slot(w.len(), first, last);
+        let mut at = self.first_slot(len, first, last);
         loop {
-            let slot = self.slots.get(at)?;
+            let slot = self.slots.get(at & mask)?;
             if slot.len == 0 {
                 return None;
             }
-            if slot.len as usize == w.len()
+            if slot.len as usize == len
                 && slot.first == first
                 && slot.last == last
-                && (w.len() <= 16
-                    || self
-                        .long_words
-                        .as_bytes()
-                        .get(slot.offset as usize..slot.offset as usize + w.len())
-                        == Some(w))
+                && (len <= 16 || self.long_word_at(slot, &bytes[start..end]))
             {
                 return self.flags.get(slot.value as usize);
             }
             at = (at + 1) & mask;
         }
+    }
+
+    /// Whether a word longer than 16 bytes is the one of `slot`.
+    #[inline(never)]
+    fn long_word_at(&self, slot: &FlagSlot, w: &[u8]) -> bool {
+        let at = slot.offset as usize;
+        self.long_words.as_bytes().get(at..at + w.len()) == Some(w)
     }
 }
 
@@ -913,6 +924,7 @@ impl Lexicon {
 
     /// The section bits of the lower-case token `lower[start..end]` (nothing past the end).
     #[must_use]
+    #[inline]
     pub fn flags_in(&self, lower: &[u8], start: usize, end: usize) -> &TokenFlags {
         static NONE: TokenFlags = TokenFlags {
             entry: Bits([0; 2]),
