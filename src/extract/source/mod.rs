@@ -121,9 +121,19 @@ fn may_cue(cx: &Ctx, i: usize) -> bool {
         sec::CUE_START,
         sec::RELATIVE_CUE,
     ]);
+    // Where sources form compounds, a capitalised or hyphenated word may be one
+    // (`compound_source`: eight bytes or more) or open another cue as written
+    // ("Nach vorläufigen Schätzungen", "Aus Kreisen ... hieß es").
+    const AS_WRITTEN: Bits = Bits::of(&[
+        sec::CUE_BEFORE_UNNAMED,
+        sec::SOURCE_FROM,
+        sec::IMPERSONAL_CUE,
+    ]);
     cx.starts_any(i, STARTS)
         || cx.in_any(i, ENTRY)
-        || (cx.language.forms_compound_sources() && (cx.upper(i) || cx.has_hyphen(i)))
+        || (cx.language.forms_compound_sources()
+            && (cx.upper(i) || cx.has_hyphen(i))
+            && (cx.tok(i).is_some_and(|t| t.end - t.start >= 8) || cx.in_any(i, AS_WRITTEN)))
 }
 
 /// Every cue in a sentence.
