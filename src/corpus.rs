@@ -399,6 +399,7 @@ impl Corpus {
         self.keep_colors(workspace);
         let rows = self.rows_of_articles(first, workspace);
         let base = self.rows.len();
+        self.by_claim.reserve(rows.len());
         for (i, r) in rows.iter().enumerate() {
             self.by_claim.insert((r.article, r.claim.number), base + i);
         }
@@ -406,7 +407,12 @@ impl Corpus {
             .iter()
             .filter(|r| r.status != Status::Extracted)
             .count();
-        self.rows.extend(rows);
+        // The first load takes the new rows as they are (no copy of 100,000 rows).
+        if self.rows.is_empty() {
+            self.rows = rows;
+        } else {
+            self.rows.extend(rows);
+        }
         self.count_entities();
         self.generation += 1;
     }
